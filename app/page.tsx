@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { PageTitle, Section } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { listStandards } from "@/lib/drafting/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const [t, viewer, standards] = await Promise.all([
+    getTranslations("home"),
+    getViewer(),
+    listStandards(getDb()),
+  ]);
+  const steps = ["read", "join", "discuss", "decide"] as const;
+  return (
+    <>
+      <PageTitle title={t("title")} lead={t("lead")} />
+      {!viewer ? (
+        <p className="-mt-4 mb-10">
+          <Link href="/sign-in" className={buttonClass()}>
+            {t("join")}
+          </Link>
+        </p>
+      ) : null}
+
+      <Section title={t("howTitle")}>
+        <ol className="grid gap-4 sm:grid-cols-2">
+          {steps.map((step, index) => (
+            <li key={step} className="rounded-lg border border-line bg-white p-4">
+              <h3 className="font-semibold">
+                {index + 1}. {t(`steps.${step}.title`)}
+              </h3>
+              <p className="mt-1 text-muted">{t(`steps.${step}.text`)}</p>
+            </li>
+          ))}
+        </ol>
+      </Section>
+
+      <Section title={t("standardsTitle")}>
+        {standards.length === 0 ? <p className="text-muted">{t("noStandards")}</p> : null}
+        {standards.map((standard) => (
+          <article key={standard.slug} className="rounded-lg border border-line bg-white p-5">
+            <h3 className="text-lg font-semibold">{standard.name}</h3>
+            <p className="mt-1 text-muted">{standard.summary}</p>
+            <div className="mt-4 grid gap-6 sm:grid-cols-2">
+              <div>
+                <h4 className="text-sm font-semibold uppercase tracking-wide text-muted">
+                  {t("modules")}
+                </h4>
+                <dl className="mt-2 space-y-2">
+                  {standard.modules.map((module) => (
+                    <div key={module.code}>
+                      <dt className="font-medium">
+                        {module.name} <span className="text-sm text-muted">({module.code})</span>
+                      </dt>
+                      <dd className="text-sm text-muted">{module.summary}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+              <div>
+                <h4 className="text-sm font-semibold uppercase tracking-wide text-muted">
+                  {t("levels")}
+                </h4>
+                <dl className="mt-2 space-y-2">
+                  {standard.levels.map((level) => (
+                    <div key={level.name}>
+                      <dt className="font-medium">{level.name}</dt>
+                      <dd className="text-sm text-muted">{level.summary}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+            </div>
+          </article>
+        ))}
+      </Section>
+
+      <Section title={t("governanceTitle")}>
+        <p className="max-w-3xl text-muted">{t("governance")}</p>
+        <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href="/groups">{t("seeGroups")}</Link>
+          <Link href="/transparency">{t("seeRecord")}</Link>
+        </p>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { TermDates } from "@/components/term-dates";
+import { Notice } from "@/components/ui/notice";
+import { PageTitle, Section } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
+import { getProfile, listMemberships } from "@/lib/community/queries";
+import { getDb } from "@/lib/db/client";
+import { ProfileForm, SignOutForm } from "./profile-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  const db = getDb();
+  const [t, tGroups, profile, terms] = await Promise.all([
+    getTranslations("profile"),
+    getTranslations("groups"),
+    getProfile(db, viewer.id),
+    listMemberships(db, { userId: viewer.id }),
+  ]);
+  if (!profile) redirect("/sign-in");
+  return (
+    <>
+      <PageTitle title={t("title")} lead={t("lead", { email: profile.email ?? "" })} />
+      {viewer.hasName ? null : <Notice tone="info">{t("welcome")}</Notice>}
+      <ProfileForm
+        values={{
+          name: profile.name ?? "",
+          affiliation: profile.affiliation,
+          conflictOfInterest: profile.conflictOfInterest,
+        }}
+      />
+      <div className="mt-10">
+        <Section title={t("rolesTitle")}>
+          <ul className="list-disc space-y-1 pl-5">
+            <li>{t("participant")}</li>
+            {viewer.isSecretariat ? <li>{t("secretariat")}</li> : null}
+            {terms.map((term) => (
+              <li key={term.membershipId}>
+                {tGroups(`names.${term.group}`)} · {tGroups(`roles.${term.role}`)} ·{" "}
+                <TermDates startsAt={term.startsAt} endsAt={term.endsAt} /> ·{" "}
+                {tGroups(`status.${term.status}`)}
+              </li>
+            ))}
+          </ul>
+        </Section>
+        <SignOutForm />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/use-action-form";
+import { groups, roles } from "@/lib/community/rules";
+import { appointAction, endMembershipAction, setSecretariatAction } from "./actions";
+
+export function AppointForm({ today }: { today: string }) {
+  const t = useTranslations("secretariat");
+  const tGroups = useTranslations("groups");
+  const form = useActionForm(appointAction);
+  return (
+    <form action={form.formAction} noValidate className="grid max-w-2xl gap-x-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        {form.succeeded ? <Notice tone="success">{t("appointed")}</Notice> : null}
+      </div>
+      <div className="sm:col-span-2">
+        <TextField
+          id="email"
+          type="email"
+          label={t("email")}
+          hint={t("emailHint")}
+          required
+          error={form.fieldError("email")}
+        />
+      </div>
+      <SelectField id="group" label={t("group")} error={form.fieldError("group")}>
+        {groups.map((group) => (
+          <option key={group} value={group}>
+            {tGroups(`names.${group}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id="role" label={t("role")} error={form.fieldError("role")}>
+        {roles.map((role) => (
+          <option key={role} value={role}>
+            {tGroups(`roles.${role}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id="startsOn"
+        type="date"
+        label={t("startsOn")}
+        defaultValue={today}
+        required
+        error={form.fieldError("startsOn")}
+      />
+      <TextField
+        id="endsOn"
+        type="date"
+        label={t("endsOn")}
+        hint={t("endsOnHint")}
+        error={form.fieldError("endsOn")}
+      />
+      <div className="sm:col-span-2">
+        <SubmitButton pendingLabel={t("appointing")}>{t("appoint")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function EndMembershipForm({
+  membershipId,
+  label,
+}: {
+  membershipId: string;
+  label: string;
+}) {
+  const t = useTranslations("secretariat");
+  const form = useActionForm(endMembershipAction);
+  return (
+    <form action={form.formAction}>
+      <input type="hidden" name="membershipId" value={membershipId} />
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <SubmitButton variant="danger" pendingLabel={t("ending")}>
+        <span aria-hidden="true">{t("end")}</span>
+        <span className="sr-only">{label}</span>
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function SecretariatForm() {
+  const t = useTranslations("secretariat");
+  const form = useActionForm(setSecretariatAction);
+  return (
+    <form action={form.formAction} noValidate className="max-w-xl">
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      {form.succeeded ? <Notice tone="success">{t("secretariatSaved")}</Notice> : null}
+      <TextField
+        id="secretariat-email"
+        name="email"
+        type="email"
+        label={t("email")}
+        required
+        error={form.fieldError("email")}
+      />
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton name="grant" value="true" pendingLabel={t("saving")}>
+          {t("grant")}
+        </SubmitButton>
+        <SubmitButton name="grant" value="false" variant="danger" pendingLabel={t("saving")}>
+          {t("revoke")}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

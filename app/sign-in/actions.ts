@@ -1,0 +1,51 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { signIn } from "@/lib/auth";
+import { openDemoSession, SESSION_COOKIE } from "@/lib/auth/demo";
+import { reserveMagicLink } from "@/lib/auth/mutations";
+import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
+import { getDb } from "@/lib/db/client";
+import { githubSignInConfigured, isDevelopmentBuild } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+
+export const requestMagicLink = defineAction({
+  name: "requestMagicLink",
+  schema: z.object({ email: signInEmailSchema }),
+  run: async ({ email }) => {
+    const requestHeaders = await headers();
+    const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), requestHeaders.get("x-real-ip"));
+    await reserveMagicLink(getDb(), { email, ip });
+    await signIn("resend", { email, redirect: false, redirectTo: "/profile" });
+    redirect("/sign-in/check-email");
+  },
+});
+
+export const signInWithGitHub = defineAction({
+  name: "signInWithGitHub",
+  schema: z.object({}),
+  run: async () => {
+    if (!githubSignInConfigured()) throw new DomainError("not_found");
+    await signIn("github", { redirectTo: "/profile" });
+  },
+});
+
+/** Development only: a production build refuses it whatever the form sent. */
+export const signInAsDemo = defineAction({
+  name: "signInAsDemo",
+  schema: z.object({ userId: z.string().min(1) }),
+  run: async ({ userId }) => {
+    if (!isDevelopmentBuild) throw new DomainError("not_found");
+    const { token, expires } = await openDemoSession(getDb(), userId);
+    (await cookies()).set(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      expires,
+    });
+    redirect("/profile");
+  },
+});

@@ -1,0 +1,28 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/use-action-form";
+import { requestMagicLink } from "./actions";
+
+export function EmailSignInForm() {
+  const t = useTranslations("signIn");
+  const form = useActionForm(requestMagicLink);
+  return (
+    <form action={form.formAction} noValidate className="max-w-md">
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <TextField
+        id="email"
+        label={t("emailLabel")}
+        hint={t("emailHint")}
+        type="email"
+        autoComplete="email"
+        required
+        error={form.fieldError("email")}
+      />
+      <SubmitButton pendingLabel={t("sending")}>{t("sendLink")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/use-action-form";
+import { signInAsDemo, signInWithGitHub } from "./actions";
+
+export function GitHubSignInForm() {
+  const t = useTranslations("signIn");
+  const form = useActionForm(signInWithGitHub);
+  return (
+    <form action={form.formAction}>
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <SubmitButton variant="secondary" pendingLabel={t("redirecting")}>
+        {t("github")}
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function DemoSignInForm({ userId, label }: { userId: string; label: string }) {
+  const t = useTranslations("signIn");
+  const form = useActionForm(signInAsDemo);
+  return (
+    <form action={form.formAction}>
+      <input type="hidden" name="userId" value={userId} />
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <SubmitButton variant="secondary" pendingLabel={t("redirecting")}>
+        {label}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { auditLog } from "@/lib/audit/schema";
+import type { Executor } from "@/lib/db/client";
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details?: Record<string, string | number | boolean | null>;
+  at?: Date;
+};
+
+/**
+ * Appends one row to the public record. Pass the transaction that makes the change, so the
+ * change and its record commit or roll back together. Never put secrets or email addresses in
+ * `details`: the log is public.
+ */
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    details: entry.details ?? {},
+    ...(entry.at ? { at: entry.at } : {}),
+  });
+}

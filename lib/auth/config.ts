@@ -1,0 +1,107 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { NextAuthConfig } from "next-auth";
+import GitHub from "next-auth/providers/github";
+import Resend from "next-auth/providers/resend";
+import { recordAudit } from "@/lib/audit/mutations";
+import { MAGIC_LINK_MAX_AGE_SECONDS, signInEmailSchema } from "@/lib/auth/rules";
+import { accounts, sessions, users, verificationTokens } from "@/lib/auth/schema";
+import type { Database } from "@/lib/db/client";
+import type { EmailSender } from "@/lib/email/sender";
+import { magicLinkEmail } from "@/lib/email/templates";
+import { translate } from "@/lib/i18n";
+
+const tables = {
+  usersTable: users,
+  accountsTable: accounts,
+  sessionsTable: sessions,
+  verificationTokensTable: verificationTokens,
+};
+
+export type AuthDeps = {
+  db: Database;
+  email: EmailSender;
+  secret: string | undefined;
+  github?: { clientId: string; clientSecret: string };
+};
+
+/**
+ * The whole Auth.js configuration, built from its dependencies so that tests run the real thing
+ * against their own database and outbox.
+ */
+export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextAuthConfig {
+  const base = DrizzleAdapter(db, tables);
+  const adapter: typeof base = {
+    ...base,
+    // A new account and its line in the public record commit together.
+    createUser: (data) =>
+      db.transaction(async (tx) => {
+        const created = await DrizzleAdapter(tx, tables).createUser?.(data);
+        if (!created) throw new Error("adapter could not create the user");
+        await recordAudit(tx, {
+          actorId: created.id,
+          action: "community.joined",
+          subjectType: "user",
+          subjectId: created.id,
+        });
+        return created;
+      }),
+  };
+
+  return {
+    adapter,
+    secret,
+    trustHost: true,
+    basePath: "/api/auth",
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
+    providers: [
+      Resend({
+        from: "unused: lib/email decides the sender",
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        // Refuses lists, display names and markup even if a request skipped our form.
+        normalizeIdentifier: (identifier) => signInEmailSchema.parse(identifier),
+        async sendVerificationRequest({ identifier, url }) {
+          const t = translate("email");
+          await email.send(
+            magicLinkEmail(identifier, url, {
+              subject: t("magicLink.subject"),
+              intro: t("magicLink.intro"),
+              action: t("magicLink.action"),
+              expiry: t("magicLink.expiry", { minutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
+              ignore: t("magicLink.ignore"),
+            }),
+          );
+        },
+      }),
+      ...(github ? [GitHub(github)] : []),
+    ],
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user, account }) {
+        if (!user.id) return;
+        await recordAudit(db, {
+          actorId: user.id,
+          action: "auth.signed_in",
+          subjectType: "user",
+          subjectId: user.id,
+          details: { method: account?.provider ?? "unknown" },
+        });
+      },
+      async signOut(message) {
+        const userId = "session" in message ? message.session?.userId : undefined;
+        if (!userId) return;
+        await recordAudit(db, {
+          actorId: userId,
+          action: "auth.signed_out",
+          subjectType: "user",
+          subjectId: userId,
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { asc, desc, eq } from "drizzle-orm";
+import { users } from "@/lib/auth/schema";
+import {
+  activeRoles,
+  displayName,
+  type Group,
+  type GroupRole,
+  type TermStatus,
+  termStatus,
+} from "@/lib/community/rules";
+import { memberships } from "@/lib/community/schema";
+import type { Executor } from "@/lib/db/client";
+
+/** Who is asking: the signed-in person with the roles they hold at this moment. */
+export type Viewer = {
+  id: string;
+  name: string;
+  hasName: boolean;
+  isSecretariat: boolean;
+  roles: GroupRole[];
+};
+
+export async function loadViewer(
+  db: Executor,
+  userId: string,
+  now = new Date(),
+): Promise<Viewer | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const terms = await db.select().from(memberships).where(eq(memberships.userId, userId));
+  return {
+    id: user.id,
+    name: displayName(user),
+    hasName: Boolean(user.name?.trim()),
+    isSecretariat: user.isSecretariat,
+    roles: activeRoles(terms, now),
+  };
+}
+
+export async function getProfile(db: Executor, userId: string) {
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      affiliation: users.affiliation,
+      conflictOfInterest: users.conflictOfInterest,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return user ?? null;
+}
+
+export type MemberRow = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  affiliation: string;
+  conflictOfInterest: string;
+  group: Group;
+  role: "member" | "chair";
+  startsAt: Date;
+  endsAt: Date | null;
+  status: TermStatus;
+};
+
+/** Every term in a group (or all groups), chairs first, then by start of term. */
+export async function listMemberships(
+  db: Executor,
+  options: { group?: Group; userId?: string } = {},
+  now = new Date(),
+): Promise<MemberRow[]> {
+  const query = db
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      userName: users.name,
+      affiliation: users.affiliation,
+      conflictOfInterest: users.conflictOfInterest,
+      group: memberships.group,
+      role: memberships.role,
+      startsAt: memberships.startsAt,
+      endsAt: memberships.endsAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .orderBy(asc(memberships.group), desc(memberships.role), asc(memberships.startsAt));
+  const rows = await (options.group
+    ? query.where(eq(memberships.group, options.group))
+    : options.userId
+      ? query.where(eq(memberships.userId, options.userId))
+      : query);
+  return rows.map(({ userName, ...row }) => ({
+    ...row,
+    name: displayName({ id: row.userId, name: userName }),
+    status: termStatus(row, now),
+  }));
+}
+
+export async function listSecretariat(db: Executor) {
+  const rows = await db
+    .select({ id: users.id, name: users.name, affiliation: users.affiliation })
+    .from(users)
+    .where(eq(users.isSecretariat, true))
+    .orderBy(asc(users.name));
+  return rows.map((row) => ({ ...row, name: displayName(row) }));
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+export const groups = ["advisory_group", "steering_committee"] as const;
+export const roles = ["member", "chair"] as const;
+export type Group = (typeof groups)[number];
+export type Role = (typeof roles)[number];
+export type GroupRole = { group: Group; role: Role };
+
+/** URL segment of each group's public page. */
+export const groupSlugs: Record<Group, string> = {
+  advisory_group: "advisory-group",
+  steering_committee: "steering-committee",
+};
+
+export function groupFromSlug(slug: string): Group | undefined {
+  return groups.find((group) => groupSlugs[group] === slug);
+}
+
+export type Term = { startsAt: Date; endsAt: Date | null };
+
+/** A term is [startsAt, endsAt): it grants its role from the first instant until the end. */
+export function isActive(term: Term, now: Date): boolean {
+  return term.startsAt <= now && (term.endsAt === null || now < term.endsAt);
+}
+
+export type TermStatus = "upcoming" | "current" | "past";
+
+export function termStatus(term: Term, now: Date): TermStatus {
+  if (now < term.startsAt) return "upcoming";
+  return isActive(term, now) ? "current" : "past";
+}
+
+/** The roles a person holds right now; a chair is also a member of their group. */
+export function activeRoles(memberships: (Term & GroupRole)[], now: Date): GroupRole[] {
+  return memberships
+    .filter((membership) => isActive(membership, now))
+    .map(({ group, role }) => ({ group, role }));
+}
+
+export function holdsRole(held: GroupRole[], group: Group, role: Role = "member"): boolean {
+  return held.some((entry) => entry.group === group && (role === "member" || entry.role === role));
+}
+
+/** Shown wherever a person appears publicly; the email address never is. */
+export function displayName(person: { id: string; name: string | null }): string {
+  return person.name?.trim() || `Participant ${person.id.slice(0, 6)}`;
+}
+
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "too_long" })
+    // Markup and control characters have no place in a name or affiliation.
+    .refine((value) => !/[<>\p{Cc}]/u.test(value), { error: "plain_text_only" });
+
+export const profileSchema = z.object({
+  name: plainText(80).pipe(z.string().min(1, { error: "required" })),
+  affiliation: plainText(120),
+  conflictOfInterest: z
+    .string()
+    .trim()
+    .max(2000, { error: "too_long" })
+    .refine((value) => !/[<>]/.test(value), { error: "plain_text_only" }),
+});
+export type ProfileInput = z.output<typeof profileSchema>;
+
+const isoDay = z.iso.date({ error: "invalid_date" });
+
+/** Dates are whole days in UTC: a term ending on a day includes that day. */
+export function startOfDay(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+export function endOfDay(day: string): Date {
+  return new Date(startOfDay(day).getTime() + 24 * 60 * 60 * 1000);
+}
+
+export const appointmentSchema = z
+  .object({
+    email: z.email({ error: "invalid_email" }).transform((value) => value.toLowerCase()),
+    group: z.enum(groups, { error: "required" }),
+    role: z.enum(roles, { error: "required" }),
+    startsOn: isoDay,
+    endsOn: z.union([z.literal(""), isoDay]).transform((value) => value || null),
+  })
+  .refine((value) => value.endsOn === null || value.endsOn >= value.startsOn, {
+    path: ["endsOn"],
+    error: "ends_before_start",
+  });
+export type AppointmentInput = z.output<typeof appointmentSchema>;

@@ -1,0 +1,6 @@
+// Every table, for drizzle-kit and for the typed client. Each domain owns its own schema file.
+export * from "@/lib/audit/schema";
+export * from "@/lib/auth/schema";
+export * from "@/lib/community/schema";
+export * from "@/lib/drafting/schema";
+export * from "@/lib/email/schema";

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env`.
+ * Values are validated once, at first use, so a bad setting fails with one clear line.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalText.pipe(z.url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().trim().min(1).default("localhost"),
+  DATABASE_URL: optionalUrl,
+  HUM_DATA_DIR: z.string().trim().min(1).default(".data"),
+  AUTH_SECRET: optionalText,
+  AUTH_URL: optionalUrl,
+  AUTH_GITHUB_ID: optionalText,
+  AUTH_GITHUB_SECRET: optionalText,
+  RESEND_API_KEY: optionalText,
+  RESEND_BASE_URL: optionalUrl,
+  EMAIL_FROM: z.string().trim().min(3).default("Hum <hum@localhost>"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
+    throw new EnvError(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Used by the launcher, which decides DATABASE_URL and AUTH_SECRET before the app starts. */
+export function setEnv(values: Partial<Record<keyof Env, string>>): Env {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) process.env[key] = value;
+  }
+  cached = undefined;
+  return getEnv();
+}
+
+/** Snapshot of the environment for child processes the launcher starts. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+/** Inlined by Next.js at build time, so development-only code is dropped from production builds. */
+export const isDevelopmentBuild = process.env.NODE_ENV === "development";
+export const isProductionBuild = process.env.NODE_ENV === "production";
+
+export function githubSignInConfigured(): boolean {
+  const env = getEnv();
+  return Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
+}

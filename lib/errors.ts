@@ -1,0 +1,29 @@
+/**
+ * The one error vocabulary. Domain code throws `DomainError` with a code; the action wrapper
+ * turns it into `{ ok: false, code }`, and the interface shows the catalogue's message for it.
+ */
+export const errorCodes = [
+  "unauthenticated",
+  "forbidden",
+  "invalid_input",
+  "not_found",
+  "conflict",
+  "rate_limited_email",
+  "rate_limited_ip",
+  "internal",
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Field name → message key in the catalogue's `fieldErrors`. */
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Starts Hum: `dev` and `start` run Next.js; `migrate` and `seed` only prepare the database.
+ * Without DATABASE_URL it serves embedded PGlite on a loopback socket for every process.
+ * Failures that a person can fix (port taken, database unreachable, data folder in use) end
+ * with one clear line, not a stack trace.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { createDatabase } from "@/lib/db/client";
+import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { seedDemo } from "@/lib/demo/seed";
+import { childProcessEnv, EnvError, getEnv, setEnv } from "@/lib/env";
+
+type Mode = "dev" | "start" | "migrate" | "seed";
+const modes: Mode[] = ["dev", "start", "migrate", "seed"];
+
+class StartupError extends Error {}
+
+function fail(message: string): never {
+  console.error(`hum: ${message}`);
+  process.exit(1);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return `${parsed.host}${parsed.pathname}`;
+}
+
+async function assertPortFree(port: number, hostname: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new StartupError(
+          error.code === "EADDRINUSE"
+            ? `port ${port} on ${hostname} is already in use; stop the other server or set PORT.`
+            : `cannot listen on ${hostname}:${port} (${error.code ?? error.message}).`,
+        ),
+      ),
+    );
+    probe.listen(port, hostname, () => probe.close(() => resolve()));
+  });
+}
+
+/** AUTH_SECRET from the environment, or one generated once and kept with the local data. */
+function authSecret(dataDir: string, required: boolean): string {
+  const given = getEnv().AUTH_SECRET;
+  if (given) return given;
+  if (required) throw new StartupError("AUTH_SECRET must be set when DATABASE_URL is set.");
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function prepareDatabase(url: string, mode: Mode): Promise<void> {
+  const { db, pool } = createDatabase(url, { max: 2 });
+  try {
+    try {
+      await db.execute(sql`select 1`);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new StartupError(
+        `cannot reach the database at ${redact(url)} (${reason}); check DATABASE_URL.`,
+      );
+    }
+    await migrateDatabase(db);
+    if (mode === "dev" || mode === "seed") {
+      if (await seedDemo(db)) console.log("hum: demo community created");
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+function runNext(mode: "dev" | "start", env: NodeJS.ProcessEnv, stop: () => Promise<void>) {
+  const require = createRequire(import.meta.url);
+  const nextBin = require.resolve("next/dist/bin/next");
+  const { PORT, HOSTNAME } = getEnv();
+  const child = spawn(process.execPath, [nextBin, mode, "-p", String(PORT), "-H", HOSTNAME], {
+    stdio: "inherit",
+    env,
+  });
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  child.on("exit", async (code, signal) => {
+    await stop();
+    process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2] as Mode;
+  if (!modes.includes(mode)) fail(`usage: launch.ts ${modes.join("|")}`);
+  const env = getEnv();
+  const dataDir = path.resolve(env.HUM_DATA_DIR);
+  if (mode === "dev" || mode === "start") await assertPortFree(env.PORT, env.HOSTNAME);
+
+  let embedded: EmbeddedDatabase | undefined;
+  const stop = async () => {
+    await embedded?.stop();
+  };
+  try {
+    let url = env.DATABASE_URL;
+    if (!url) {
+      embedded = await startEmbeddedDatabase(dataDir);
+      url = embedded.url;
+    }
+    await prepareDatabase(url, mode);
+    if (mode === "migrate" || mode === "seed") return stop();
+
+    const secret = authSecret(dataDir, Boolean(env.DATABASE_URL) && mode === "start");
+    setEnv({ DATABASE_URL: url, AUTH_SECRET: secret });
+    if (embedded)
+      console.log(`hum: embedded database in ${path.relative(process.cwd(), dataDir)}/`);
+    runNext(mode, childProcessEnv({ DATABASE_URL: url, AUTH_SECRET: secret }), stop);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (
+    error instanceof StartupError ||
+    error instanceof DataDirInUseError ||
+    error instanceof EnvError
+  ) {
+    fail(error.message);
+  }
+  console.error(error);
+  fail("could not start; the error above says why.");
+});
