@@ -10,7 +10,6 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { createDatabase } from "@/lib/db/client";
 import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -66,9 +65,10 @@ async function prepareDatabase(url: string, mode: Mode): Promise<void> {
   const { db, pool } = createDatabase(url, { max: 2 });
   try {
     try {
-      await db.execute(sql`select 1`);
+      await pool.query("select 1");
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      const { code, message } = error as NodeJS.ErrnoException;
+      const reason = code ?? message.split("\n")[0];
       throw new StartupError(
         `cannot reach the database at ${redact(url)} (${reason}); check DATABASE_URL.`,
       );
@@ -127,7 +127,11 @@ async function main(): Promise<void> {
     setEnv({ DATABASE_URL: url, AUTH_SECRET: secret });
     if (embedded)
       console.log(`hum: embedded database in ${path.relative(process.cwd(), dataDir)}/`);
-    runNext(mode, childProcessEnv({ DATABASE_URL: url, AUTH_SECRET: secret }), stop);
+    runNext(
+      mode,
+      childProcessEnv({ DATABASE_URL: url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" }),
+      stop,
+    );
   } catch (error) {
     await stop();
     throw error;

@@ -31,9 +31,7 @@ export default async function GroupsPage() {
             members={terms.filter((term) => term.group === group && term.status === "current")}
           />
           <p className="mt-3">
-            <Link href={`/groups/${groupSlugs[group]}`}>
-              {t("allMembers")}
-            </Link>
+            <Link href={`/groups/${groupSlugs[group]}`}>{t("allMembers")}</Link>
           </p>
         </Section>
       ))}

@@ -13,7 +13,7 @@ export function ProfileForm({ values }: { values: ProfileValues }) {
   const t = useTranslations("profile");
   const form = useActionForm(saveProfile);
   return (
-    <form action={form.formAction} noValidate className="max-w-xl">
+    <form {...form.formProps} noValidate className="max-w-xl">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       {form.succeeded ? <Notice tone="success">{t("saved")}</Notice> : null}
       <TextField
@@ -53,7 +53,7 @@ export function SignOutForm() {
   const t = useTranslations("profile");
   const form = useActionForm(signOutAction);
   return (
-    <form action={form.formAction}>
+    <form {...form.formProps}>
       <SubmitButton variant="secondary" pendingLabel={t("signingOut")}>
         {t("signOut")}
       </SubmitButton>

@@ -11,9 +11,9 @@ import { appointAction, endMembershipAction, setSecretariatAction } from "./acti
 export function AppointForm({ today }: { today: string }) {
   const t = useTranslations("secretariat");
   const tGroups = useTranslations("groups");
-  const form = useActionForm(appointAction);
+  const form = useActionForm(appointAction, { resetOnSuccess: true });
   return (
-    <form action={form.formAction} noValidate className="grid max-w-2xl gap-x-4 sm:grid-cols-2">
+    <form {...form.formProps} noValidate className="grid max-w-2xl gap-x-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
         {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
         {form.succeeded ? <Notice tone="success">{t("appointed")}</Notice> : null}
@@ -74,7 +74,7 @@ export function EndMembershipForm({
   const t = useTranslations("secretariat");
   const form = useActionForm(endMembershipAction);
   return (
-    <form action={form.formAction}>
+    <form {...form.formProps}>
       <input type="hidden" name="membershipId" value={membershipId} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       <SubmitButton variant="danger" pendingLabel={t("ending")}>
@@ -89,7 +89,7 @@ export function SecretariatForm() {
   const t = useTranslations("secretariat");
   const form = useActionForm(setSecretariatAction);
   return (
-    <form action={form.formAction} noValidate className="max-w-xl">
+    <form {...form.formProps} noValidate className="max-w-xl">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       {form.succeeded ? <Notice tone="success">{t("secretariatSaved")}</Notice> : null}
       <TextField

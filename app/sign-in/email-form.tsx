@@ -11,7 +11,7 @@ export function EmailSignInForm() {
   const t = useTranslations("signIn");
   const form = useActionForm(requestMagicLink);
   return (
-    <form action={form.formAction} noValidate className="max-w-md">
+    <form {...form.formProps} noValidate className="max-w-md">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       <TextField
         id="email"

@@ -10,7 +10,7 @@ export function GitHubSignInForm() {
   const t = useTranslations("signIn");
   const form = useActionForm(signInWithGitHub);
   return (
-    <form action={form.formAction}>
+    <form {...form.formProps}>
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       <SubmitButton variant="secondary" pendingLabel={t("redirecting")}>
         {t("github")}
@@ -23,7 +23,7 @@ export function DemoSignInForm({ userId, label }: { userId: string; label: strin
   const t = useTranslations("signIn");
   const form = useActionForm(signInAsDemo);
   return (
-    <form action={form.formAction}>
+    <form {...form.formProps}>
       <input type="hidden" name="userId" value={userId} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       <SubmitButton variant="secondary" pendingLabel={t("redirecting")}>

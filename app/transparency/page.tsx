@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page";
 import { listAudit, listAuditSubjectTypes } from "@/lib/audit/queries";
 import { auditCategories, auditFilterSchema } from "@/lib/audit/rules";
-import { displayName } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
+import { AuditEntry } from "./audit-entry";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +20,8 @@ export default async function TransparencyPage({ searchParams }: Props) {
   // Unknown or malformed filters are ignored rather than refused: this page is read by anyone.
   const filters = auditFilterSchema.parse(await searchParams);
   const db = getDb();
-  const [t, format, page, subjectTypes] = await Promise.all([
+  const [t, page, subjectTypes] = await Promise.all([
     getTranslations("transparency"),
-    getFormatter(),
     listAudit(db, filters),
     listAuditSubjectTypes(db),
   ]);
@@ -34,8 +33,6 @@ export default async function TransparencyPage({ searchParams }: Props) {
     const text = params.toString();
     return text ? `/transparency?${text}` : "/transparency";
   };
-  const actionLabel = (action: string) =>
-    t.has(`actions.${action}`) ? t(`actions.${action}`) : action;
 
   return (
     <>
@@ -87,35 +84,7 @@ export default async function TransparencyPage({ searchParams }: Props) {
       ) : (
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">
           {page.rows.map((row) => (
-            <li key={row.id} className="p-3">
-              <p className="flex flex-wrap items-baseline justify-between gap-2">
-                <span className="font-medium">{actionLabel(row.action)}</span>
-                <time dateTime={row.at.toISOString()} className="text-sm text-muted">
-                  {format.dateTime(row.at, { dateStyle: "medium", timeStyle: "short" })} UTC
-                </time>
-              </p>
-              <p className="text-sm">
-                {t("by", {
-                  actor: row.actorId
-                    ? displayName({ id: row.actorId, name: row.actorName })
-                    : t("system"),
-                })}
-                {" · "}
-                {row.subjectType === "user"
-                  ? displayName({ id: row.subjectId, name: row.subjectName })
-                  : `${t.has(`subjects.${row.subjectType}`) ? t(`subjects.${row.subjectType}`) : row.subjectType} ${row.subjectId}`}
-              </p>
-              {Object.keys(row.details).length > 0 ? (
-                <dl className="mt-1 flex flex-wrap gap-x-4 text-sm text-muted">
-                  {Object.entries(row.details).map(([key, value]) => (
-                    <div key={key} className="flex gap-1">
-                      <dt>{key}:</dt>
-                      <dd>{String(value)}</dd>
-                    </div>
-                  ))}
-                </dl>
-              ) : null}
-            </li>
+            <AuditEntry key={row.id} row={row} />
           ))}
         </ol>
       )}

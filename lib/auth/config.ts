@@ -51,6 +51,11 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
     adapter,
     secret,
     trustHost: true,
+    // One line per problem in the server log; refused links and bad requests are expected noise.
+    logger: {
+      error: (error) => console.error(`auth: ${error.name}: ${error.message}`),
+      warn: (code) => console.warn(`auth: warning ${code}`),
+    },
     basePath: "/api/auth",
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
@@ -59,7 +64,11 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
         from: "unused: lib/email decides the sender",
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         // Refuses lists, display names and markup even if a request skipped our form.
-        normalizeIdentifier: (identifier) => signInEmailSchema.parse(identifier),
+        normalizeIdentifier: (identifier) => {
+          const parsed = signInEmailSchema.safeParse(identifier);
+          if (!parsed.success) throw new Error("sign-in refused: not one plain email address");
+          return parsed.data;
+        },
         async sendVerificationRequest({ identifier, url }) {
           const t = translate("email");
           await email.send(

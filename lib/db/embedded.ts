@@ -73,11 +73,15 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
     });
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+    // Lets tools (psql, the end-to-end tests) find the running database.
+    const urlFile = dataDir ? path.join(dataDir, "database-url") : undefined;
+    if (urlFile) fs.writeFileSync(urlFile, url);
     return {
       url,
       stop: async () => {
         await server.stop();
         await pglite.close();
+        if (urlFile) fs.rmSync(urlFile, { force: true });
         release();
       },
     };

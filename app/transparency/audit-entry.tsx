@@ -1,0 +1,40 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { AuditRow } from "@/lib/audit/queries";
+import { displayName } from "@/lib/community/rules";
+
+/** One line of the public record: what happened, when, by whom, to what. */
+export async function AuditEntry({ row }: { row: AuditRow }) {
+  const [t, format] = await Promise.all([getTranslations("transparency"), getFormatter()]);
+  const known = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  const actor = row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : t("system");
+  const subject =
+    row.subjectType === "user"
+      ? row.subjectId === row.actorId
+        ? null // "Ann signed in", not "Ann signed in · Ann"
+        : displayName({ id: row.subjectId, name: row.subjectName })
+      : `${known(`subjects.${row.subjectType}`, row.subjectType)} ${row.subjectId}`;
+  return (
+    <li className="p-3">
+      <p className="flex flex-wrap items-baseline justify-between gap-2">
+        <span className="font-medium">{known(`actions.${row.action}`, row.action)}</span>
+        <time dateTime={row.at.toISOString()} className="text-sm text-muted">
+          {format.dateTime(row.at, { dateStyle: "medium", timeStyle: "short" })} UTC
+        </time>
+      </p>
+      <p className="text-sm">
+        {t("by", { actor })}
+        {subject ? ` · ${subject}` : null}
+      </p>
+      {Object.keys(row.details).length > 0 ? (
+        <dl className="mt-1 flex flex-wrap gap-x-4 text-sm text-muted">
+          {Object.entries(row.details).map(([key, value]) => (
+            <div key={key} className="flex gap-1">
+              <dt>{key}:</dt>
+              <dd>{String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,201 @@
+import { Auth, skipCSRFCheck } from "@auth/core";
+import { desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "@/lib/audit/schema";
+import { createAuthConfig } from "@/lib/auth/config";
+import { reserveMagicLink } from "@/lib/auth/mutations";
+import { LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_IP_PER_HOUR } from "@/lib/auth/rules";
+import { sessions, users, verificationTokens } from "@/lib/auth/schema";
+import { outbox } from "@/lib/email/schema";
+import { createOutboxSender } from "@/lib/email/sender";
+import { DomainError } from "@/lib/errors";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test?.close());
+
+const BASE = "http://localhost:3000";
+
+/** The real Auth.js, configured exactly as the app is, against this file's database. */
+function authjs(request: Request) {
+  const config = createAuthConfig({
+    db: test.db,
+    email: createOutboxSender(test.db, "Hum <hum@localhost>"),
+    secret: "test-secret-that-is-long-enough-for-auth-js",
+  });
+  return Auth(request, { ...config, skipCSRFCheck });
+}
+
+async function askForLink(email: string) {
+  return authjs(
+    new Request(`${BASE}/api/auth/signin/resend`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email, callbackUrl: `${BASE}/profile` }),
+    }),
+  );
+}
+
+async function latestLinkTo(email: string): Promise<string> {
+  const [message] = await test.db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.to, email))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  const link = message?.text.match(/https?:\/\/\S+/)?.[0];
+  if (!link) throw new Error(`no sign-in link was sent to ${email}`);
+  return link;
+}
+
+const openLink = (link: string) => authjs(new Request(link));
+
+describe("magic links", () => {
+  it("sign a person in once, and only once", async () => {
+    const response = await askForLink("Ann@Example.org");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toContain("/api/auth/verify-request");
+
+    const link = await latestLinkTo("ann@example.org");
+    const first = await openLink(link);
+    expect(first.status).toBe(302);
+    expect(first.headers.get("location")).toBe(`${BASE}/profile`);
+    expect(first.headers.get("set-cookie")).toMatch(/authjs\.session-token=/);
+
+    const [ann] = await test.db.select().from(users).where(eq(users.email, "ann@example.org"));
+    expect(ann).toBeDefined();
+    expect(
+      await test.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, ann?.id ?? "")),
+    ).toHaveLength(1);
+
+    const second = await openLink(link);
+    expect(second.headers.get("location")).toContain("/sign-in/error?error=Verification");
+    expect(
+      await test.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, ann?.id ?? "")),
+    ).toHaveLength(1);
+  });
+
+  it("live ten minutes", async () => {
+    const before = Date.now();
+    await askForLink("bea@example.org");
+    const [token] = await test.db
+      .select()
+      .from(verificationTokens)
+      .where(eq(verificationTokens.identifier, "bea@example.org"));
+    const lifetime = (token?.expires.getTime() ?? 0) - before;
+    expect(lifetime).toBeGreaterThan(9.9 * 60 * 1000);
+    expect(lifetime).toBeLessThanOrEqual(10 * 60 * 1000 + 5000);
+
+    // Eleven minutes later the same link no longer works.
+    await test.db
+      .update(verificationTokens)
+      .set({ expires: new Date(Date.now() - 60 * 1000) })
+      .where(eq(verificationTokens.identifier, "bea@example.org"));
+    const late = await openLink(await latestLinkTo("bea@example.org"));
+    expect(late.headers.get("location")).toContain("/sign-in/error?error=Verification");
+    expect(
+      await test.db.select().from(users).where(eq(users.email, "bea@example.org")),
+    ).toHaveLength(0);
+  });
+
+  it.each(["cat@example.org, dan@example.org", "Cat <cat@example.org>", "<img src=x>@example.org"])(
+    "are never sent to %j, even when our form is bypassed",
+    async (address) => {
+      const before = await test.db.select().from(outbox);
+      const response = await askForLink(address);
+      expect(response.headers.get("location")).toContain("/sign-in/error");
+      expect(await test.db.select().from(outbox)).toHaveLength(before.length);
+    },
+  );
+
+  it("record the sign-in in the public log, without the address", async () => {
+    await askForLink("eve@example.org");
+    await openLink(await latestLinkTo("eve@example.org"));
+    const [eve] = await test.db.select().from(users).where(eq(users.email, "eve@example.org"));
+    const rows = await test.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorId, eve?.id ?? ""));
+    expect(rows.map((row) => row.action).sort()).toEqual(["auth.signed_in", "community.joined"]);
+    expect(rows.find((row) => row.action === "auth.signed_in")?.details).toEqual({
+      method: "resend",
+    });
+    expect(JSON.stringify(rows)).not.toContain("eve@example.org");
+  });
+});
+
+describe("magic link limits", () => {
+  const now = new Date("2026-11-24T12:00:00Z");
+  const minutes = (n: number) => new Date(now.getTime() + n * 60 * 1000);
+  const codeOf = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+      return "ok";
+    } catch (error) {
+      if (error instanceof DomainError) return error.code;
+      throw error;
+    }
+  };
+
+  it("allow five links per address per hour, then refuse until the hour has passed", async () => {
+    const request = (at: Date) =>
+      codeOf(reserveMagicLink(test.db, { email: "fay@example.org", ip: "203.0.113.1", now: at }));
+    for (let i = 0; i < LINKS_PER_ADDRESS_PER_HOUR; i++)
+      expect(await request(minutes(i))).toBe("ok");
+    expect(await request(minutes(10))).toBe("rate_limited_email");
+    expect(await request(minutes(59))).toBe("rate_limited_email");
+    // The first link leaves the window after an hour; one more may go.
+    expect(await request(minutes(60.5))).toBe("ok");
+    expect(await request(minutes(60.6))).toBe("rate_limited_email");
+  });
+
+  it("allow twenty links per IP per hour, whatever the addresses", async () => {
+    const ip = "198.51.100.9";
+    for (let i = 0; i < LINKS_PER_IP_PER_HOUR; i++) {
+      expect(
+        await codeOf(
+          reserveMagicLink(test.db, { email: `p${i}@example.org`, ip, now: minutes(i) }),
+        ),
+      ).toBe("ok");
+    }
+    expect(
+      await codeOf(reserveMagicLink(test.db, { email: "new@example.org", ip, now: minutes(30) })),
+    ).toBe("rate_limited_ip");
+    expect(
+      await codeOf(
+        reserveMagicLink(test.db, {
+          email: "new@example.org",
+          ip: "198.51.100.10",
+          now: minutes(30),
+        }),
+      ),
+    ).toBe("ok");
+  });
+
+  it("hold under concurrent requests", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        codeOf(reserveMagicLink(test.db, { email: "gus@example.org", ip: "192.0.2.50", now })),
+      ),
+    );
+    expect(results.filter((result) => result === "ok")).toHaveLength(LINKS_PER_ADDRESS_PER_HOUR);
+  });
+
+  it("write refusals to the public log without the address", async () => {
+    const refusals = await test.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "auth.sign_in_refused"));
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(JSON.stringify(refusals)).not.toMatch(/@example\.org/);
+  });
+});

@@ -1,0 +1,26 @@
+import { users } from "@/lib/auth/schema";
+import { loadViewer, type Viewer } from "@/lib/community/queries";
+import type { Database } from "@/lib/db/client";
+
+let counter = 0;
+
+/** A signed-up person, as Auth.js would have created them, and their viewer. */
+export async function createPerson(
+  db: Database,
+  options: { name?: string; isSecretariat?: boolean } = {},
+): Promise<Viewer & { email: string }> {
+  counter += 1;
+  const email = `person${counter}-${Date.now()}@example.org`;
+  const [row] = await db
+    .insert(users)
+    .values({
+      name: options.name ?? `Person ${counter}`,
+      email,
+      isSecretariat: options.isSecretariat ?? false,
+    })
+    .returning({ id: users.id });
+  if (!row) throw new Error("insert failed");
+  const viewer = await loadViewer(db, row.id);
+  if (!viewer) throw new Error("viewer missing");
+  return { ...viewer, email };
+}

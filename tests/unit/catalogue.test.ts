@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { errorCodes } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+
+// Every code an action can return, and every field error lib/ can raise, has words to show.
+const fieldErrorKeys = [
+  "required",
+  "too_long",
+  "invalid_email",
+  "single_address",
+  "plain_text_only",
+  "invalid_date",
+  "ends_before_start",
+  "unknown_user",
+  "already_member",
+  "cannot_remove_self",
+];
+
+describe("message catalogue", () => {
+  it("has a message for every error code", () => {
+    for (const code of errorCodes) expect(messages.errors).toHaveProperty(code);
+  });
+
+  it("has a message for every field error", () => {
+    for (const key of fieldErrorKeys) expect(messages.fieldErrors).toHaveProperty(key);
+  });
+
+  it("has no empty strings", () => {
+    const walk = (value: unknown, path: string): void => {
+      if (typeof value === "string") expect(value.trim(), path).not.toBe("");
+      else if (value && typeof value === "object") {
+        for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
+      }
+    };
+    walk(messages, "messages");
+  });
+});
