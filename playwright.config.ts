@@ -1,11 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2eDataDir, e2eHost, e2ePort } from "./e2e/settings";
 
 /**
  * End-to-end tests run a production build on its own embedded database in .data/e2e, in
  * Debian's Chromium. Specs seed their own people and read magic links from the outbox.
  */
-const port = 3100;
-export const e2eDataDir = ".data/e2e";
+const origin = `http://${e2eHost}:${e2ePort}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,7 +15,7 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: origin,
     trace: "off",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
@@ -32,14 +32,14 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     command: `rm -rf ${e2eDataDir} && npm run build && npm start`,
-    url: `http://127.0.0.1:${port}/`,
+    url: `${origin}/`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
+      PORT: String(e2ePort),
+      HOSTNAME: e2eHost,
       HUM_DATA_DIR: e2eDataDir,
       AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",

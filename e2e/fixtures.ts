@@ -7,10 +7,11 @@ import { desc, eq } from "drizzle-orm";
 import { sessions, users } from "@/lib/auth/schema";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { outbox } from "@/lib/email/schema";
+import { e2eDataDir } from "./settings";
 
 /** The running server's embedded database, found through the URL file the launcher writes. */
 function connect(): { db: Database; close: () => Promise<void> } {
-  const url = fs.readFileSync(path.join(".data/e2e", "database-url"), "utf8").trim();
+  const url = fs.readFileSync(path.join(e2eDataDir, "database-url"), "utf8").trim();
   const { db, pool } = createDatabase(url, { max: 2 });
   return { db, close: () => pool.end() };
 }

@@ -67,7 +67,10 @@ export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEn
 export const isDevelopmentBuild = process.env.NODE_ENV === "development";
 export const isProductionBuild = process.env.NODE_ENV === "production";
 
-export function githubSignInConfigured(): boolean {
-  const env = getEnv();
-  return Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
+/** GitHub sign-in exists only when both its client id and secret are configured. */
+export function githubCredentials(): { clientId: string; clientSecret: string } | undefined {
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = getEnv();
+  return AUTH_GITHUB_ID && AUTH_GITHUB_SECRET
+    ? { clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET }
+    : undefined;
 }

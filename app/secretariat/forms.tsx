@@ -64,6 +64,7 @@ export function AppointForm({ today }: { today: string }) {
   );
 }
 
+/** Ending a term takes two steps: open the disclosure, then confirm. Works without JavaScript. */
 export function EndMembershipForm({
   membershipId,
   label,
@@ -74,14 +75,16 @@ export function EndMembershipForm({
   const t = useTranslations("secretariat");
   const form = useActionForm(endMembershipAction);
   return (
-    <form {...form.formProps}>
-      <input type="hidden" name="membershipId" value={membershipId} />
-      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      <SubmitButton variant="danger" pendingLabel={t("ending")}>
-        <span aria-hidden="true">{t("end")}</span>
-        <span className="sr-only">{label}</span>
-      </SubmitButton>
-    </form>
+    <details className="text-right">
+      <summary className="cursor-pointer text-sm text-danger">{t("end")}</summary>
+      <form {...form.formProps} className="mt-2">
+        <input type="hidden" name="membershipId" value={membershipId} />
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <SubmitButton variant="danger" pendingLabel={t("ending")}>
+          {label}
+        </SubmitButton>
+      </form>
+    </details>
   );
 }
 

@@ -9,7 +9,7 @@ import { openDemoSession, SESSION_COOKIE } from "@/lib/auth/demo";
 import { reserveMagicLink } from "@/lib/auth/mutations";
 import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
 import { getDb } from "@/lib/db/client";
-import { githubSignInConfigured, isDevelopmentBuild } from "@/lib/env";
+import { githubCredentials, isDevelopmentBuild } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 
 export const requestMagicLink = defineAction({
@@ -28,7 +28,7 @@ export const signInWithGitHub = defineAction({
   name: "signInWithGitHub",
   schema: z.object({}),
   run: async () => {
-    if (!githubSignInConfigured()) throw new DomainError("not_found");
+    if (!githubCredentials()) throw new DomainError("not_found");
     await signIn("github", { redirectTo: "/profile" });
   },
 });

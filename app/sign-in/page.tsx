@@ -5,7 +5,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { listDemoAccounts } from "@/lib/demo/queries";
-import { githubSignInConfigured, isDevelopmentBuild } from "@/lib/env";
+import { githubCredentials, isDevelopmentBuild } from "@/lib/env";
 import { EmailSignInForm } from "./email-form";
 import { DemoSignInForm, GitHubSignInForm } from "./one-click-forms";
 
@@ -24,7 +24,7 @@ export default async function SignInPage() {
     <>
       <PageTitle title={t("title")} lead={t("lead")} />
       <EmailSignInForm />
-      {githubSignInConfigured() ? (
+      {githubCredentials() ? (
         <div className="mt-6">
           <p className="mb-2 text-sm text-muted">{t("or")}</p>
           <GitHubSignInForm />

@@ -13,6 +13,7 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
         ? null // "Ann signed in", not "Ann signed in · Ann"
         : displayName({ id: row.subjectId, name: row.subjectName })
       : `${known(`subjects.${row.subjectType}`, row.subjectType)} ${row.subjectId}`;
+  const details = Object.entries(row.details).filter(([, value]) => value !== null);
   return (
     <li className="p-3">
       <p className="flex flex-wrap items-baseline justify-between gap-2">
@@ -25,9 +26,9 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
         {t("by", { actor })}
         {subject ? ` · ${subject}` : null}
       </p>
-      {Object.keys(row.details).length > 0 ? (
+      {details.length > 0 ? (
         <dl className="mt-1 flex flex-wrap gap-x-4 text-sm text-muted">
-          {Object.entries(row.details).map(([key, value]) => (
+          {details.map(([key, value]) => (
             <div key={key} className="flex gap-1">
               <dt>{key}:</dt>
               <dd>{String(value)}</dd>

@@ -53,7 +53,10 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
     trustHost: true,
     // One line per problem in the server log; refused links and bad requests are expected noise.
     logger: {
-      error: (error) => console.error(`auth: ${error.name}: ${error.message}`),
+      error: (error) =>
+        console.error(
+          `auth: ${"type" in error ? error.type : error.name}: ${error.message.split(". Read more")[0]}`,
+        ),
       warn: (code) => console.warn(`auth: warning ${code}`),
     },
     basePath: "/api/auth",

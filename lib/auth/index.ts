@@ -4,18 +4,14 @@ import { createAuthConfig } from "@/lib/auth/config";
 import { publicUrlOf } from "@/lib/auth/public-url";
 import { getDb } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
-import { getEnv } from "@/lib/env";
+import { getEnv, githubCredentials } from "@/lib/env";
 
 function appAuthConfig(): NextAuthConfig {
-  const env = getEnv();
   return createAuthConfig({
     db: getDb(),
     email: getEmailSender(),
-    secret: env.AUTH_SECRET,
-    github:
-      env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
-        ? { clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }
-        : undefined,
+    secret: getEnv().AUTH_SECRET,
+    github: githubCredentials(),
   });
 }
 
@@ -29,7 +25,7 @@ export const { auth, signIn, signOut } = NextAuth(appAuthConfig);
  */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
-  const asSent = new Request(publicUrlOf(request.url, request.headers), {
+  const asSent = new Request(publicUrlOf(request.url, request.headers, getEnv().AUTH_URL), {
     method: request.method,
     headers: request.headers,
     body,

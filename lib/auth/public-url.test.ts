@@ -38,4 +38,14 @@ describe("publicUrlOf", () => {
   it("keeps the URL when no host is given", () => {
     expect(publicUrlOf("http://localhost:3000/x", headers({}))).toBe("http://localhost:3000/x");
   });
+
+  it("uses the configured public URL over any header", () => {
+    expect(
+      publicUrlOf(
+        "http://localhost:3000/api/auth/callback/resend?token=t",
+        headers({ host: "evil.example", "x-forwarded-host": "evil.example" }),
+        "https://hum.example.org/",
+      ),
+    ).toBe("https://hum.example.org/api/auth/callback/resend?token=t");
+  });
 });

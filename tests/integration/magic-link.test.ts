@@ -133,6 +133,21 @@ describe("magic links", () => {
   });
 });
 
+describe("sign-in methods", () => {
+  const providerIds = (github?: { clientId: string; clientSecret: string }) =>
+    createAuthConfig({
+      db: test.db,
+      email: createOutboxSender(test.db, "hum@localhost"),
+      secret: "s",
+      github,
+    }).providers.map((provider) => (typeof provider === "function" ? provider().id : provider.id));
+
+  it("offer GitHub only when its client id and secret are configured", () => {
+    expect(providerIds()).toEqual(["resend"]);
+    expect(providerIds({ clientId: "id", clientSecret: "secret" })).toEqual(["resend", "github"]);
+  });
+});
+
 describe("magic link limits", () => {
   const now = new Date("2026-11-24T12:00:00Z");
   const minutes = (n: number) => new Date(now.getTime() + n * 60 * 1000);
