@@ -38,7 +38,8 @@ export function useActionForm<T>(action: Action<T>, options: { resetOnSuccess?: 
     formError: failed ? errorText(failed.code) : undefined,
     fieldError: (name: string) => {
       const key = failed?.fieldErrors[name];
-      return key ? fieldText(key) : undefined;
+      if (!key) return undefined;
+      return fieldText.has(key) ? fieldText(key) : fieldText("invalid");
     },
   };
 }

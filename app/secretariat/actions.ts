@@ -31,7 +31,7 @@ export const setSecretariatAction = defineAction({
   name: "setSecretariat",
   schema: z.object({
     email: z.email({ error: "invalid_email" }).transform((value) => value.toLowerCase()),
-    grant: z.enum(["true", "false"]).transform((value) => value === "true"),
+    grant: z.enum(["true", "false"], { error: "required" }).transform((value) => value === "true"),
   }),
   signedIn: true,
   run: ({ email, grant }, viewer) =>

@@ -36,7 +36,7 @@ export const signInWithGitHub = defineAction({
 /** Development only: a production build refuses it whatever the form sent. */
 export const signInAsDemo = defineAction({
   name: "signInAsDemo",
-  schema: z.object({ userId: z.string().min(1) }),
+  schema: z.object({ userId: z.string({ error: "required" }).min(1, { error: "required" }) }),
   run: async ({ userId }) => {
     if (!isDevelopmentBuild) throw new DomainError("not_found");
     const { token, expires } = await openDemoSession(getDb(), userId);

@@ -117,6 +117,15 @@ describe("profileSchema", () => {
     expect(errors(input)).toEqual(expected);
   });
 
+  it("names a missing field as required, whatever the browser sent", () => {
+    const result = profileSchema.safeParse({});
+    expect(result.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([
+      ["name", "required"],
+      ["affiliation", "required"],
+      ["conflictOfInterest", "required"],
+    ]);
+  });
+
   it("keeps line breaks in the COI declaration", () => {
     expect(profileSchema.parse({ ...valid, conflictOfInterest: "A\nB" }).conflictOfInterest).toBe(
       "A\nB",

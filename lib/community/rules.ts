@@ -48,7 +48,7 @@ export function displayName(person: { id: string; name: string | null }): string
 
 const plainText = (max: number) =>
   z
-    .string()
+    .string({ error: "required" })
     .trim()
     .max(max, { error: "too_long" })
     // Markup and control characters have no place in a name or affiliation.
@@ -58,7 +58,7 @@ export const profileSchema = z.object({
   name: plainText(80).pipe(z.string().min(1, { error: "required" })),
   affiliation: plainText(120),
   conflictOfInterest: z
-    .string()
+    .string({ error: "required" })
     .trim()
     .max(2000, { error: "too_long" })
     .refine((value) => !/[<>]/.test(value), { error: "plain_text_only" }),

@@ -53,6 +53,12 @@ async function latestLinkTo(email: string): Promise<string> {
 
 const openLink = (link: string) => authjs(new Request(link));
 
+const sessionsOf = (userId: string | undefined) =>
+  test.db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.userId, userId ?? ""));
+
 describe("magic links", () => {
   it("sign a person in once, and only once", async () => {
     const response = await askForLink("Ann@Example.org");
@@ -67,21 +73,11 @@ describe("magic links", () => {
 
     const [ann] = await test.db.select().from(users).where(eq(users.email, "ann@example.org"));
     expect(ann).toBeDefined();
-    expect(
-      await test.db
-        .select()
-        .from(sessions)
-        .where(eq(sessions.userId, ann?.id ?? "")),
-    ).toHaveLength(1);
+    expect(await sessionsOf(ann?.id)).toHaveLength(1);
 
     const second = await openLink(link);
     expect(second.headers.get("location")).toContain("/sign-in/error?error=Verification");
-    expect(
-      await test.db
-        .select()
-        .from(sessions)
-        .where(eq(sessions.userId, ann?.id ?? "")),
-    ).toHaveLength(1);
+    expect(await sessionsOf(ann?.id)).toHaveLength(1);
   });
 
   it("live ten minutes", async () => {

@@ -4,6 +4,7 @@ import { messages } from "@/lib/i18n";
 
 // Every code an action can return, and every field error lib/ can raise, has words to show.
 const fieldErrorKeys = [
+  "invalid",
   "required",
   "too_long",
   "invalid_email",
