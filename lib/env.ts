@@ -25,6 +25,12 @@ const schema = z.object({
   RESEND_API_KEY: optionalText,
   RESEND_BASE_URL: optionalUrl,
   EMAIL_FROM: z.string().trim().min(3).default("Hum <hum@localhost>"),
+  COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(1234),
+  COLLAB_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** What browsers connect to, when the collab server is behind a proxy; else ws://<page host>:COLLAB_PORT. */
+  COLLAB_PUBLIC_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  COLLAB_NAME: optionalText,
 });
 
 export type Env = z.infer<typeof schema>;

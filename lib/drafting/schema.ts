@@ -1,4 +1,18 @@
-import { integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "@/lib/auth/schema";
+import type { RichText } from "@/lib/drafting/rich-text";
 
 /** A standard and its axes. Modules and levels are data, so no community is built in. */
 export const standards = pgTable("standard", {
@@ -42,4 +56,104 @@ export const levels = pgTable(
     unique("level_name_unique").on(level.standardId, level.name),
     unique("level_position_unique").on(level.standardId, level.position),
   ],
+);
+
+/** Raw bytes (the Yjs state), as node-postgres reads and writes them. */
+const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+export const clauseStrength = pgEnum("clause_strength", ["MUST", "SHOULD", "MAY"]);
+
+/**
+ * The unit of drafting. Its reference (`refCode-refNumber`, e.g. SW-4) is given once and kept
+ * when the clause moves to another module or retires; clauses are never deleted.
+ */
+export const clauses = pgTable(
+  "clause",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    standardId: uuid("standard_id")
+      .notNull()
+      .references(() => standards.id),
+    moduleId: uuid("module_id")
+      .notNull()
+      .references(() => modules.id),
+    refCode: text("ref_code").notNull(),
+    refNumber: integer("ref_number").notNull(),
+    title: text("title").notNull(),
+    /** The lowest level that requires the clause; null means recommended only. */
+    levelId: uuid("level_id").references(() => levels.id),
+    strength: clauseStrength("strength").notNull(),
+    /** Order within its module. */
+    position: integer("position").notNull(),
+    retiredAt: timestamp("retired_at", { mode: "date", withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (clause) => [
+    unique("clause_ref_unique").on(clause.standardId, clause.refCode, clause.refNumber),
+    index("clause_module_idx").on(clause.moduleId, clause.position),
+  ],
+);
+
+/**
+ * The working copy of a clause's text: the Yjs state the collab server edits, with the Tiptap
+ * JSON and plain text derived from it, always written together.
+ */
+export const clauseTexts = pgTable("clause_text", {
+  clauseId: uuid("clause_id")
+    .primaryKey()
+    .references(() => clauses.id),
+  yjsState: bytea("yjs_state"),
+  body: jsonb("body").$type<RichText>().notNull(),
+  assessment: jsonb("assessment").$type<RichText>().notNull(),
+  examples: jsonb("examples").$type<RichText>().notNull(),
+  plainText: text("plain_text").notNull().default(""),
+  updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
+
+export const revisionKind = pgEnum("revision_kind", ["saved", "automatic", "restored", "imported"]);
+
+/** A named snapshot of a clause's text. History is only ever appended to. */
+export const clauseRevisions = pgTable(
+  "clause_revision",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clauseId: uuid("clause_id")
+      .notNull()
+      .references(() => clauses.id),
+    number: integer("number").notNull(),
+    kind: revisionKind("kind").notNull(),
+    note: text("note").notNull().default(""),
+    title: text("title").notNull(),
+    strength: clauseStrength("strength").notNull(),
+    levelId: uuid("level_id").references(() => levels.id),
+    body: jsonb("body").$type<RichText>().notNull(),
+    assessment: jsonb("assessment").$type<RichText>().notNull(),
+    examples: jsonb("examples").$type<RichText>().notNull(),
+    plainText: text("plain_text").notNull(),
+    /** Who changed the text since the previous revision. */
+    authorIds: text("author_ids").array().notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (revision) => [unique("clause_revision_number_unique").on(revision.clauseId, revision.number)],
+);
+
+/** Who edited a clause's text, and when last: the authors of its next revision. */
+export const clauseEdits = pgTable(
+  "clause_edit",
+  {
+    clauseId: uuid("clause_id")
+      .notNull()
+      .references(() => clauses.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    lastEditAt: timestamp("last_edit_at", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (edit) => [primaryKey({ columns: [edit.clauseId, edit.userId] })],
 );

@@ -1,0 +1,69 @@
+import { Node } from "@tiptap/pm/model";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type * as Y from "yjs";
+import { clauseTextSchema, isAllowedHref } from "@/lib/collab/extensions";
+import { type ClauseField, clauseFields, type RichText } from "@/lib/drafting/rich-text";
+
+export type ClauseFields = Record<ClauseField, RichText>;
+
+/** Each field of a clause is one XML fragment of the clause's Yjs document. */
+export function readFields(doc: Y.Doc): ClauseFields {
+  const fields = {} as ClauseFields;
+  for (const field of clauseFields) {
+    fields[field] = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(field)) as RichText;
+  }
+  return fields;
+}
+
+/** Fills an empty Yjs document from stored JSON, once, when no Yjs state exists yet. */
+export function seedFields(doc: Y.Doc, fields: ClauseFields): void {
+  doc.transact(() => {
+    for (const field of clauseFields) {
+      const json = fields[field];
+      if (json.content && json.content.length > 0) {
+        prosemirrorJSONToYXmlFragment(clauseTextSchema, json, doc.getXmlFragment(field));
+      }
+    }
+  });
+}
+
+function unsafeLink(json: RichText): boolean {
+  const marksBad = (json.marks ?? []).some(
+    (mark) => mark.type === "link" && !isAllowedHref(mark.attrs?.href),
+  );
+  return marksBad || (json.content ?? []).some(unsafeLink);
+}
+
+/**
+ * Why the document is not one the editor could have made, or null when it is. Unknown node
+ * types, marks or attributes, content that breaks the schema, and unsafe links are refused.
+ */
+export function problemWith(fields: ClauseFields): string | null {
+  for (const field of clauseFields) {
+    // An untouched field is an empty fragment; the editor fills it with one empty paragraph.
+    if (!fields[field].content?.length) continue;
+    try {
+      Node.fromJSON(clauseTextSchema, fields[field]).check();
+    } catch (error) {
+      return `${field}: ${(error as Error).message}`;
+    }
+    if (unsafeLink(fields[field])) return `${field}: link with a disallowed protocol`;
+  }
+  return null;
+}
+
+/** Plain text of one field: blocks on their own lines, list items likewise. */
+export function plainTextOf(json: RichText): string {
+  if (json.type === "text") return json.text ?? "";
+  if (json.type === "hardBreak") return "\n";
+  const inner = (json.content ?? []).map(plainTextOf);
+  return json.type === "paragraph" ? inner.join("") : inner.join("\n");
+}
+
+/** The searchable text of a clause: its fields in order, separated by blank lines. */
+export function clausePlainText(fields: ClauseFields): string {
+  return clauseFields
+    .map((field) => plainTextOf(fields[field]).trim())
+    .filter(Boolean)
+    .join("\n\n");
+}

@@ -1,0 +1,174 @@
+import { createHash } from "node:crypto";
+import { Redis } from "@hocuspocus/extension-redis";
+import { type Extension, Server } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
+import * as Y from "yjs";
+import { problemWith, readFields, seedFields } from "@/lib/collab/document";
+import { loadClauseText, storeClauseText } from "@/lib/collab/persistence";
+import { verifyCollabToken } from "@/lib/collab/token";
+import type { Database } from "@/lib/db/client";
+
+export type CollabContext = { userId: string };
+
+export type CollabServerOptions = {
+  db: Database;
+  secret: string;
+  port: number;
+  host?: string;
+  redisUrl?: string;
+  /** A name for this server in logs and in Redis, so two servers can tell each other apart. */
+  name?: string;
+  debounceMs?: number;
+};
+
+const DOCUMENT_NAME = /^clause:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+export function clauseIdOf(documentName: string): string {
+  const clauseId = DOCUMENT_NAME.exec(documentName)?.[1];
+  if (!clauseId) throw new CollabRefusal(`unknown document ${documentName}`);
+  return clauseId;
+}
+
+/** Closes the connection with a reason the provider reports; the message is not applied. */
+class CollabRefusal extends Error {
+  readonly code = 4403;
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+// Message and sync types of the Yjs sync protocol as Hocuspocus frames it.
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** The Yjs update a raw message carries, if it carries one. */
+export function updateInMessage(message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder); // document name
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
+  return decoding.readVarUint8Array(decoder);
+}
+
+/** Applies an update to a copy of the document and says what would be wrong with the result. */
+export function problemAfter(document: Y.Doc, update: Uint8Array): string | null {
+  const probe = new Y.Doc();
+  try {
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(document));
+    Y.applyUpdate(probe, update);
+    return problemWith(readFields(probe));
+  } catch (error) {
+    return `unreadable update: ${(error as Error).message}`;
+  } finally {
+    probe.destroy();
+  }
+}
+
+const digest = (state: Uint8Array) => createHash("sha256").update(state).digest("base64");
+
+/**
+ * The collab server: one Yjs document per clause (`clause:<id>`), authenticated with a
+ * short-lived token from the web app, validated against the shared Tiptap schema on every
+ * update, and stored through lib/ with its JSON and plain text.
+ */
+export function createCollabServer(options: CollabServerOptions): Server<CollabContext> {
+  const { db, secret } = options;
+  const storedDigest = new Map<string, string>();
+  const editorsSinceStore = new Map<string, Set<string>>();
+
+  const extensions: Extension[] = [];
+  if (options.redisUrl) {
+    const url = new URL(options.redisUrl);
+    extensions.push(
+      new Redis({
+        host: url.hostname,
+        port: Number(url.port || 6379),
+        identifier: options.name ?? `hum-collab-${process.pid}`,
+        prefix: "hum",
+      }),
+    );
+  }
+
+  return new Server<CollabContext>({
+    name: options.name ?? "hum-collab",
+    port: options.port,
+    address: options.host ?? "127.0.0.1",
+    stopOnSignals: false,
+    quiet: true,
+    debounce: options.debounceMs ?? 1000,
+    maxDebounce: (options.debounceMs ?? 1000) * 5,
+    extensions,
+
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      const userId = verifyCollabToken(token, secret);
+      if (!userId) throw new CollabRefusal("sign in again: the collab token is missing or expired");
+      const clause = await loadClauseText(db, clauseIdOf(documentName));
+      if (!clause) throw new CollabRefusal("no such clause");
+      connectionConfig.readOnly = clause.readOnly;
+      return { userId };
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      const clause = await loadClauseText(db, clauseIdOf(documentName));
+      if (!clause) throw new CollabRefusal("no such clause");
+      if (clause.yjsState) {
+        Y.applyUpdate(document, clause.yjsState);
+        storedDigest.set(documentName, digest(clause.yjsState));
+      } else {
+        // First edit ever: the text comes from the database (seed, import), once.
+        seedFields(document, clause.fields);
+      }
+      return document;
+    },
+
+    async beforeHandleMessage({ update: message, document, documentName }) {
+      const update = updateInMessage(message);
+      if (!update) return;
+      const problem = problemAfter(document, update);
+      if (problem) {
+        console.error(`collab: refused an update to ${documentName}: ${problem}`);
+        throw new CollabRefusal(`refused: ${problem}`);
+      }
+    },
+
+    async onChange({ documentName, context }) {
+      if (!context?.userId) return;
+      const editors = editorsSinceStore.get(documentName) ?? new Set<string>();
+      editors.add(context.userId);
+      editorsSinceStore.set(documentName, editors);
+    },
+
+    async onStoreDocument({ document, documentName }) {
+      const state = Y.encodeStateAsUpdate(document);
+      const stateDigest = digest(state);
+      if (storedDigest.get(documentName) === stateDigest) return; // nothing new to keep
+      const editors = editorsSinceStore.get(documentName) ?? new Set<string>();
+      editorsSinceStore.delete(documentName);
+      try {
+        await storeClauseText(db, {
+          clauseId: clauseIdOf(documentName),
+          yjsState: state,
+          fields: readFields(document),
+          editorIds: [...editors],
+        });
+        storedDigest.set(documentName, stateDigest);
+      } catch (error) {
+        // Keep the editors for the next attempt, and let Hocuspocus retry on the next change.
+        for (const userId of editors) {
+          const pending = editorsSinceStore.get(documentName) ?? new Set<string>();
+          pending.add(userId);
+          editorsSinceStore.set(documentName, pending);
+        }
+        throw error;
+      }
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      storedDigest.delete(documentName);
+    },
+  });
+}

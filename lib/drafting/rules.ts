@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { strengths } from "@/lib/drafting/rich-text";
+
+export function formatRef(code: string, number: number): string {
+  return `${code}-${number}`;
+}
+
+export function parseRef(ref: string): { code: string; number: number } | null {
+  const match = /^([A-Z][A-Z0-9]{0,9})-([1-9]\d{0,5})$/.exec(ref);
+  return match?.[1] && match[2] ? { code: match[1], number: Number(match[2]) } : null;
+}
+
+/** References are never reused: the next number follows the highest ever given for the code. */
+export function nextRefNumber(usedNumbers: number[]): number {
+  return usedNumbers.reduce((highest, number) => Math.max(highest, number), 0) + 1;
+}
+
+/**
+ * Whether a clause's text may be edited. A retired clause is read-only for everyone; the
+ * decisions domain will add clauses frozen by an open call.
+ */
+export function isReadOnly(clause: { retiredAt: Date | null }): boolean {
+  return clause.retiredAt !== null;
+}
+
+/** The people who edited the text after the previous revision was taken, in a stable order. */
+export function authorsSince(
+  edits: { userId: string; lastEditAt: Date }[],
+  since: Date | null,
+): string[] {
+  return edits
+    .filter((edit) => since === null || edit.lastEditAt > since)
+    .map((edit) => edit.userId)
+    .sort();
+}
+
+const oneLine = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: "too_long" })
+    .refine((value) => !/[<>\p{Cc}]/u.test(value), { error: "plain_text_only" });
+
+/** What a participant fills in to add a clause or change its structure. */
+export const clauseMetaSchema = z.object({
+  title: oneLine(160),
+  moduleCode: z.string({ error: "required" }).regex(/^[A-Z][A-Z0-9]{0,9}$/, { error: "required" }),
+  /** A level name, or "" for recommended only. */
+  level: z.string({ error: "required" }).max(60, { error: "too_long" }),
+  strength: z.enum(strengths, { error: "required" }),
+});
+export type ClauseMetaInput = z.output<typeof clauseMetaSchema>;
+
+export const revisionNoteSchema = z.object({
+  note: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(500, { error: "too_long" })
+    .refine((value) => !/[<>]/.test(value), { error: "plain_text_only" }),
+});

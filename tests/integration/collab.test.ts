@@ -1,0 +1,281 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import net from "node:net";
+import type { Server } from "@hocuspocus/server";
+import { eq } from "drizzle-orm";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { type CollabContext, createCollabServer } from "@/lib/collab/server";
+import { mintCollabToken } from "@/lib/collab/token";
+import type { Viewer } from "@/lib/community/queries";
+import { seedDemo } from "@/lib/demo/seed";
+import { createClause, retireClause } from "@/lib/drafting/mutations";
+import { clauseEdits, clauseTexts } from "@/lib/drafting/schema";
+import { connectClient, firstParagraphText, TEST_SECRET, until } from "@/tests/collab-clients";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createPerson } from "@/tests/people";
+
+let test: TestDatabase;
+let server: Server<CollabContext>;
+let url: string;
+let ann: Viewer;
+let bob: Viewer;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await seedDemo(test.db);
+  ann = await createPerson(test.db, { name: "Ann" });
+  bob = await createPerson(test.db, { name: "Bob" });
+  server = createCollabServer({ db: test.db, secret: TEST_SECRET, port: 0, debounceMs: 50 });
+  await server.listen();
+  url = `ws://127.0.0.1:${server.address.port}`;
+});
+afterAll(async () => {
+  await server?.destroy();
+  await test?.close();
+});
+
+const paragraph = (text: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
+const empty = { type: "doc", content: [] };
+
+async function newClause(body = "") {
+  const { clauseId } = await createClause(test.db, ann, {
+    standardSlug: "iotmark",
+    title: "Security updates",
+    moduleCode: "SW",
+    level: "Bronze",
+    strength: "MUST",
+    fields: { body: body ? paragraph(body) : empty, assessment: empty, examples: empty },
+  });
+  return clauseId;
+}
+
+const storedText = async (clauseId: string) =>
+  (await test.db.select().from(clauseTexts).where(eq(clauseTexts.clauseId, clauseId)))[0];
+
+describe("the collab server", () => {
+  it("makes concurrent edits converge, stores them, and credits both editors", async () => {
+    const clauseId = await newClause("Seeded.");
+    const a = connectClient(url, clauseId, ann.id);
+    const b = connectClient(url, clauseId, bob.id);
+    await Promise.all([a.synced, b.synced]);
+    expect(a.body()).toBe("Seeded.");
+    // Both type at once, at the two ends of the same paragraph.
+    for (let i = 0; i < 20; i++) {
+      firstParagraphText(a.document).insert(0, "a");
+      const text = firstParagraphText(b.document);
+      text.insert(text.length, "b");
+    }
+    await until(() => a.body() === b.body() && a.body().length === "Seeded.".length + 40);
+    expect(a.body()).toBe(`${"a".repeat(20)}Seeded.${"b".repeat(20)}`);
+    await until(async () => (await storedText(clauseId))?.plainText === a.body());
+    const stored = await storedText(clauseId);
+    expect(stored?.body).toEqual(paragraph(a.body()));
+    const editors = await test.db
+      .select()
+      .from(clauseEdits)
+      .where(eq(clauseEdits.clauseId, clauseId));
+    expect(editors.map((edit) => edit.userId).sort()).toEqual([ann.id, bob.id].sort());
+    a.provider.destroy();
+    b.provider.destroy();
+  });
+
+  it("seeds a document once: ten reconnections leave the text as it was", async () => {
+    const clauseId = await newClause("The vendor MUST publish a support period.");
+    const lengths: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const client = connectClient(url, clauseId, ann.id);
+      await client.synced;
+      lengths.push(client.body().length);
+      client.provider.destroy();
+      await until(() => !server.hocuspocus.documents.has(`clause:${clauseId}`));
+    }
+    expect(new Set(lengths)).toEqual(new Set(["The vendor MUST publish a support period.".length]));
+  });
+
+  it.each([
+    ["missing", () => ""],
+    ["forged", () => mintCollabToken("someone", "another secret")],
+    ["expired", () => mintCollabToken("someone", TEST_SECRET, Date.now() - 3600_000)],
+  ])("refuses a %s token", async (_label, token) => {
+    const clauseId = await newClause();
+    const client = connectClient(url, clauseId, ann.id, token());
+    await expect(client.synced).rejects.toThrow(/collab token/);
+    client.provider.destroy();
+  });
+
+  it("lets nobody write to a retired clause", async () => {
+    const clauseId = await newClause("Old wording.");
+    await retireClause(test.db, ann, clauseId);
+    const client = connectClient(url, clauseId, ann.id);
+    await client.synced;
+    firstParagraphText(client.document).insert(0, "Sneaky ");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stored = await storedText(clauseId);
+    expect(stored?.plainText ?? "").not.toContain("Sneaky");
+    const other = connectClient(url, clauseId, bob.id);
+    await other.synced;
+    expect(other.body()).toBe("Old wording.");
+    client.provider.destroy();
+    other.provider.destroy();
+  });
+});
+
+/** Frames a Hocuspocus message by hand, as a hostile client on a raw socket would. */
+function frame(documentName: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentName);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+describe("updates sent on a raw socket", () => {
+  it.each([
+    [
+      "a javascript: link in any letter case",
+      () => {
+        const doc = new Y.Doc();
+        const p = new Y.XmlElement("paragraph");
+        const text = new Y.XmlText();
+        p.insert(0, [text]);
+        doc.getXmlFragment("body").insert(0, [p]);
+        text.insert(0, "click me", { link: { href: "JaVaScRiPt:alert(1)" } });
+        return doc;
+      },
+    ],
+    [
+      "a data: link",
+      () => {
+        const doc = new Y.Doc();
+        const p = new Y.XmlElement("paragraph");
+        const text = new Y.XmlText();
+        p.insert(0, [text]);
+        doc.getXmlFragment("examples").insert(0, [p]);
+        text.insert(0, "x", { link: { href: "data:text/html,<script>alert(1)</script>" } });
+        return doc;
+      },
+    ],
+    [
+      "a node type the editor does not have",
+      () => {
+        const doc = new Y.Doc();
+        const script = new Y.XmlElement("script");
+        script.insert(0, [new Y.XmlText("alert(1)")]);
+        doc.getXmlFragment("body").insert(0, [script]);
+        return doc;
+      },
+    ],
+    [
+      "a mark the editor does not have",
+      () => {
+        const doc = new Y.Doc();
+        const p = new Y.XmlElement("paragraph");
+        const text = new Y.XmlText();
+        p.insert(0, [text]);
+        doc.getXmlFragment("assessment").insert(0, [p]);
+        text.insert(0, "x", { iframe: { src: "https://example.com" } });
+        return doc;
+      },
+    ],
+  ])("are refused when they carry %s, and nothing is stored", async (_label, craft) => {
+    const clauseId = await newClause("Clean text.");
+    const name = `clause:${clauseId}`;
+    const socket = new WebSocket(url);
+    // The server ends one document's connection with a CLOSE message (the socket may carry others).
+    const closedWith = new Promise<string>((resolve) =>
+      socket.on("message", (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        decoding.readVarString(decoder);
+        if (decoding.readVarUint(decoder) === 7) resolve(decoding.readVarString(decoder));
+      }),
+    );
+    await new Promise((resolve) => socket.on("open", resolve));
+    const authenticated = new Promise((resolve) => socket.once("message", resolve));
+    socket.send(
+      frame(name, (encoder) => {
+        encoding.writeVarUint(encoder, 2); // Auth
+        encoding.writeVarUint(encoder, 0); // Token
+        encoding.writeVarString(encoder, mintCollabToken(ann.id, TEST_SECRET));
+      }),
+    );
+    await authenticated;
+    socket.send(
+      frame(name, (encoder) => {
+        encoding.writeVarUint(encoder, 0); // Sync
+        encoding.writeVarUint(encoder, 2); // Update
+        encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(craft()));
+      }),
+    );
+    expect(await closedWith).toMatch(/^refused: /);
+    socket.close();
+    // A fresh client sees the clean text, and so does the database.
+    const client = connectClient(url, clauseId, bob.id);
+    await client.synced;
+    expect(client.body()).toBe("Clean text.");
+    client.provider.destroy();
+    await until(() => !server.hocuspocus.documents.has(name));
+    const stored = await storedText(clauseId);
+    expect(JSON.stringify(stored)).not.toMatch(/javascript|data:|script|iframe/i);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe("a collab server stopped with SIGTERM", () => {
+  it("has stored every edit it acknowledged", async () => {
+    const clauseId = await newClause();
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [createRequire(import.meta.url).resolve("tsx/cli"), "scripts/collab.ts"],
+      {
+        env: {
+          PATH: process.env.PATH ?? "",
+          NODE_ENV: "test",
+          DATABASE_URL: test.url,
+          AUTH_SECRET: TEST_SECRET,
+          COLLAB_PORT: String(port),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    await new Promise<void>((resolve) =>
+      child.stdout.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("listening")) resolve();
+      }),
+    );
+    const client = connectClient(`ws://127.0.0.1:${port}`, clauseId, ann.id);
+    await client.synced;
+    const acknowledged: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const word = `w${i} `;
+      const text = firstParagraphText(client.document);
+      text.insert(text.length, word);
+      if (i === 40) child.kill("SIGTERM");
+      try {
+        await until(() => client.provider.unsyncedChanges === 0, 1000);
+        acknowledged.push(word);
+      } catch {
+        break; // the server is gone: later edits were never acknowledged
+      }
+    }
+    client.provider.destroy();
+    expect(await exited).toBe(0);
+    expect(acknowledged.length).toBeGreaterThan(40);
+    const stored = (await storedText(clauseId))?.plainText ?? "";
+    for (const word of acknowledged) expect(stored).toContain(word.trim());
+  }, 60_000);
+});
