@@ -41,6 +41,7 @@ export default defineConfig({
       PORT: String(e2ePort),
       HOSTNAME: e2eHost,
       HUM_DATA_DIR: e2eDataDir,
+      COLLAB_PORT: String(e2ePort + 1),
       AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
     },

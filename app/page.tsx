@@ -45,6 +45,9 @@ export default async function HomePage() {
           <article key={standard.slug} className="rounded-lg border border-line bg-white p-5">
             <h3 className="text-lg font-semibold">{standard.name}</h3>
             <p className="mt-1 text-muted">{standard.summary}</p>
+            <p className="mt-2">
+              <Link href={`/standards/${standard.slug}/draft`}>{t("readDraft")}</Link>
+            </p>
             <div className="mt-4 grid gap-6 sm:grid-cols-2">
               <div>
                 <h4 className="text-sm font-semibold uppercase tracking-wide text-muted">

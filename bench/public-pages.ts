@@ -26,7 +26,13 @@ if (!fs.existsSync(".next/BUILD_ID")) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hum-bench-"));
-const env = { ...process.env, HUM_DATA_DIR: dataDir, PORT: String(port), HOSTNAME: "127.0.0.1" };
+const env = {
+  ...process.env,
+  HUM_DATA_DIR: dataDir,
+  PORT: String(port),
+  HOSTNAME: "127.0.0.1",
+  COLLAB_PORT: String(port + 1),
+};
 const tsx = ["node_modules/tsx/dist/cli.mjs", "scripts/launch.ts"];
 
 spawnSync(process.execPath, [...tsx, "seed"], { env, stdio: "inherit" });

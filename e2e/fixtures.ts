@@ -48,14 +48,18 @@ export async function createPerson(
 }
 
 /** Signs a seeded person in by giving the browser a session, as a used magic link would. */
-export async function signInAs(page: Page, db: Database, person: Person): Promise<void> {
+export async function signInAs(
+  page: Page,
+  db: Database,
+  person: Person,
+  baseURL = test.info().project.use.baseURL ?? "",
+): Promise<void> {
   const token = randomBytes(32).toString("hex");
   await db.insert(sessions).values({
     sessionToken: token,
     userId: person.id,
     expires: new Date(Date.now() + 60 * 60 * 1000),
   });
-  const baseURL = test.info().project.use.baseURL ?? "";
   await page.context().addCookies([{ name: "authjs.session-token", value: token, url: baseURL }]);
 }
 

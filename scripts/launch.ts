@@ -10,6 +10,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { type RunningCollab, startCollab } from "@/lib/collab/run";
 import { createDatabase } from "@/lib/db/client";
 import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -32,14 +33,14 @@ function redact(url: string): string {
   return `${parsed.host}${parsed.pathname}`;
 }
 
-async function assertPortFree(port: number, hostname: string): Promise<void> {
+async function assertPortFree(port: number, hostname: string, setting = "PORT"): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         new StartupError(
           error.code === "EADDRINUSE"
-            ? `port ${port} on ${hostname} is already in use; stop the other server or set PORT.`
+            ? `port ${port} on ${hostname} is already in use; stop the other server or set ${setting}.`
             : `cannot listen on ${hostname}:${port} (${error.code ?? error.message}).`,
         ),
       ),
@@ -108,10 +109,16 @@ async function main(): Promise<void> {
   if (!modes.includes(mode)) fail(`usage: launch.ts ${modes.join("|")}`);
   const env = getEnv();
   const dataDir = path.resolve(env.HUM_DATA_DIR);
-  if (mode === "dev" || mode === "start") await assertPortFree(env.PORT, env.HOSTNAME);
+  if (mode === "dev" || mode === "start") {
+    await assertPortFree(env.PORT, env.HOSTNAME);
+    await assertPortFree(env.COLLAB_PORT, env.COLLAB_HOST, "COLLAB_PORT");
+  }
 
   let embedded: EmbeddedDatabase | undefined;
+  let collab: RunningCollab | undefined;
+  // The collab server stores its pending documents before the database goes away.
   const stop = async () => {
+    await collab?.stop();
     await embedded?.stop();
   };
   try {
@@ -127,6 +134,8 @@ async function main(): Promise<void> {
     setEnv({ DATABASE_URL: url, AUTH_SECRET: secret });
     if (embedded)
       console.log(`hum: embedded database in ${path.relative(process.cwd(), dataDir)}/`);
+    collab = await startCollab(url, secret);
+    console.log(`hum: collab server on ws://${env.COLLAB_HOST}:${collab.port}`);
     runNext(
       mode,
       childProcessEnv({ DATABASE_URL: url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" }),

@@ -4,6 +4,7 @@ import { users } from "@/lib/auth/schema";
 import { endOfDay, type Group, type Role, startOfDay } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
+import { seedDemoClauses } from "@/lib/demo/seed-clauses";
 import { levels, modules, standards } from "@/lib/drafting/schema";
 
 /** Demo accounts use a reserved domain (RFC 2606), so no message can ever reach a real inbox. */
@@ -191,6 +192,7 @@ async function seedStandard(tx: Transaction): Promise<void> {
       position,
     })),
   );
+  await seedDemoClauses(tx, standard.id, demoEmail);
   await recordAudit(tx, {
     actorId: null,
     action: "drafting.standard_created",

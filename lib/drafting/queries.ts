@@ -1,6 +1,17 @@
-import { asc, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { users } from "@/lib/auth/schema";
+import { displayName } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
-import { levels, modules, standards } from "@/lib/drafting/schema";
+import type { RichText, Strength } from "@/lib/drafting/rich-text";
+import { formatRef, parseRef } from "@/lib/drafting/rules";
+import {
+  clauseRevisions,
+  clauses,
+  clauseTexts,
+  levels,
+  modules,
+  standards,
+} from "@/lib/drafting/schema";
 
 export type StandardOverview = {
   slug: string;
@@ -33,5 +44,133 @@ export async function listStandards(db: Executor): Promise<StandardOverview[]> {
     levels: levelRows
       .filter((level) => level.standardId === standard.id)
       .map(({ name, summary }) => ({ name, summary })),
+  }));
+}
+
+export type StandardAxes = {
+  id: string;
+  slug: string;
+  name: string;
+  modules: { id: string; code: string; name: string; position: number }[];
+  levels: { id: string; name: string; position: number }[];
+};
+
+export async function getStandardAxes(db: Executor, slug: string): Promise<StandardAxes | null> {
+  const [standard] = await db.select().from(standards).where(eq(standards.slug, slug));
+  if (!standard) return null;
+  const [moduleRows, levelRows] = await Promise.all([
+    db
+      .select()
+      .from(modules)
+      .where(eq(modules.standardId, standard.id))
+      .orderBy(asc(modules.position)),
+    db
+      .select()
+      .from(levels)
+      .where(eq(levels.standardId, standard.id))
+      .orderBy(asc(levels.position)),
+  ]);
+  return {
+    id: standard.id,
+    slug: standard.slug,
+    name: standard.name,
+    modules: moduleRows.map(({ id, code, name, position }) => ({ id, code, name, position })),
+    levels: levelRows.map(({ id, name, position }) => ({ id, name, position })),
+  };
+}
+
+export type DraftClause = {
+  id: string;
+  ref: string;
+  title: string;
+  moduleId: string;
+  levelId: string | null;
+  strength: Strength;
+  position: number;
+  retiredAt: Date | null;
+  body: RichText;
+  assessment: RichText;
+  examples: RichText;
+  revisionCount: number;
+  updatedAt: Date;
+};
+
+const draftColumns = {
+  id: clauses.id,
+  refCode: clauses.refCode,
+  refNumber: clauses.refNumber,
+  title: clauses.title,
+  moduleId: clauses.moduleId,
+  levelId: clauses.levelId,
+  strength: clauses.strength,
+  position: clauses.position,
+  retiredAt: clauses.retiredAt,
+  body: clauseTexts.body,
+  assessment: clauseTexts.assessment,
+  examples: clauseTexts.examples,
+  updatedAt: clauseTexts.updatedAt,
+  revisionCount: sql<number>`(select count(*)::int from ${clauseRevisions} where ${clauseRevisions.clauseId} = ${clauses.id})`,
+};
+
+function toDraftClause({
+  refCode,
+  refNumber,
+  ...row
+}: { refCode: string; refNumber: number } & Omit<DraftClause, "ref">): DraftClause {
+  return { ...row, ref: formatRef(refCode, refNumber) };
+}
+
+/** Every clause of the working draft, in module order then position: one query. */
+export async function listDraftClauses(db: Executor, standardId: string): Promise<DraftClause[]> {
+  const rows = await db
+    .select(draftColumns)
+    .from(clauses)
+    .innerJoin(clauseTexts, eq(clauseTexts.clauseId, clauses.id))
+    .innerJoin(modules, eq(modules.id, clauses.moduleId))
+    .where(eq(clauses.standardId, standardId))
+    .orderBy(asc(modules.position), asc(clauses.position), asc(clauses.refNumber));
+  return rows.map(toDraftClause);
+}
+
+export async function getDraftClause(
+  db: Executor,
+  standardId: string,
+  ref: string,
+): Promise<DraftClause | null> {
+  const parsed = parseRef(ref);
+  if (!parsed) return null;
+  const [row] = await db
+    .select(draftColumns)
+    .from(clauses)
+    .innerJoin(clauseTexts, eq(clauseTexts.clauseId, clauses.id))
+    .where(
+      and(
+        eq(clauses.standardId, standardId),
+        eq(clauses.refCode, parsed.code),
+        eq(clauses.refNumber, parsed.number),
+      ),
+    );
+  return row ? toDraftClause(row) : null;
+}
+
+export type RevisionRow = typeof clauseRevisions.$inferSelect & { authors: string[] };
+
+/** A clause's revisions, newest first, with their authors' display names. */
+export async function listRevisions(db: Executor, clauseId: string): Promise<RevisionRow[]> {
+  const rows = await db
+    .select()
+    .from(clauseRevisions)
+    .where(eq(clauseRevisions.clauseId, clauseId))
+    .orderBy(desc(clauseRevisions.number));
+  const ids = [...new Set(rows.flatMap((row) => [...row.authorIds, row.createdBy ?? ""]))].filter(
+    Boolean,
+  );
+  const people = ids.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))
+    : [];
+  const nameOf = new Map(people.map((person) => [person.id, displayName(person)]));
+  return rows.map((row) => ({
+    ...row,
+    authors: row.authorIds.map((id) => nameOf.get(id) ?? displayName({ id, name: null })),
   }));
 }

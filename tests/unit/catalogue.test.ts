@@ -15,6 +15,8 @@ const fieldErrorKeys = [
   "unknown_user",
   "already_member",
   "cannot_remove_self",
+  "unknown_module",
+  "unknown_level",
 ];
 
 describe("message catalogue", () => {

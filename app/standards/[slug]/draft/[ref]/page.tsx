@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClauseBadges } from "@/components/clause-badges";
+import { ClauseEditor } from "@/components/clause-editor/clause-editor";
+import { RichText } from "@/components/rich-text";
+import { PageTitle, Section } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
+import { clauseFields } from "@/lib/drafting/rich-text";
+import { getEnv } from "@/lib/env";
+import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; ref: string }> };
+
+const caretColors = ["#b91c1c", "#c2410c", "#15803d", "#0e7490", "#1d4ed8", "#7e22ce", "#be185d"];
+const caretColor = (id: string) =>
+  caretColors[[...id].reduce((sum, char) => sum + char.charCodeAt(0), 0) % caretColors.length] ??
+  "#1d4ed8";
+
+async function load(params: Props["params"]) {
+  const { slug, ref } = await params;
+  const db = getDb();
+  const standard = await getStandardAxes(db, slug);
+  const clause = standard ? await getDraftClause(db, standard.id, ref) : null;
+  return standard && clause ? { standard, clause } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await load(params);
+  return { title: found ? `${found.clause.ref} ${found.clause.title}` : undefined };
+}
+
+export default async function ClausePage({ params }: Props) {
+  const found = await load(params);
+  if (!found) notFound();
+  const { standard, clause } = found;
+  const [t, viewer] = await Promise.all([getTranslations("drafting"), getViewer()]);
+  const env = getEnv();
+  const level = standard.levels.find((entry) => entry.id === clause.levelId);
+  const module = standard.modules.find((entry) => entry.id === clause.moduleId);
+  const base = `/standards/${standard.slug}/draft`;
+  const editable = Boolean(viewer) && !clause.retiredAt;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={base}>{t("backToDraft", { name: standard.name })}</Link>
+      </p>
+      <PageTitle
+        title={`${clause.ref} ${clause.title}`}
+        lead={
+          <>
+            {module ? `${module.name} · ` : null}
+            <ClauseBadges
+              strength={clause.strength}
+              level={level?.name ?? null}
+              retired={Boolean(clause.retiredAt)}
+            />
+          </>
+        }
+      />
+      {viewer && editable ? (
+        <ClauseEditor
+          clauseId={clause.id}
+          user={{ name: viewer.name, color: caretColor(viewer.id) }}
+          collabPort={env.COLLAB_PORT}
+          collabPublicUrl={env.COLLAB_PUBLIC_URL ?? null}
+        />
+      ) : (
+        <>
+          {clause.retiredAt ? <p className="mb-4 text-muted">{t("retiredExplained")}</p> : null}
+          {clauseFields.map((field) => (
+            <Section key={field} title={t(`editor.fields.${field}`)}>
+              <RichText value={clause[field]} empty={t("emptyField")} />
+            </Section>
+          ))}
+          {!viewer ? <p className="text-muted">{t("signInToDraft")}</p> : null}
+        </>
+      )}
+      <p className="my-6">
+        <Link href={`${base}/${clause.ref}/history`}>
+          {t("history", { count: clause.revisionCount })}
+        </Link>
+      </p>
+      {viewer && editable ? (
+        <div className="grid gap-10 lg:grid-cols-2">
+          <Section title={t("revisionTitle")}>
+            <SaveRevisionForm clauseId={clause.id} />
+          </Section>
+          <Section title={t("structureTitle")}>
+            <ClauseMetaForm
+              clauseId={clause.id}
+              axes={{
+                modules: standard.modules.map(({ code, name }) => ({ code, name })),
+                levels: standard.levels.map((entry) => entry.name),
+              }}
+              values={{
+                title: clause.title,
+                moduleCode: module?.code ?? "",
+                level: level?.name ?? "",
+                strength: clause.strength,
+              }}
+            />
+            <div className="mt-6 flex flex-wrap items-start gap-3">
+              <MoveClauseForm clauseId={clause.id} direction="up" label={t("moveUp")} />
+              <MoveClauseForm clauseId={clause.id} direction="down" label={t("moveDown")} />
+              <RetireClauseForm
+                clauseId={clause.id}
+                label={t("retireConfirm", { ref: clause.ref })}
+              />
+            </div>
+          </Section>
+        </div>
+      ) : null}
+    </>
+  );
+}

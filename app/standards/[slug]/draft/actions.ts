@@ -1,0 +1,57 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { getDb } from "@/lib/db/client";
+import {
+  createClause,
+  moveClause,
+  retireClause,
+  saveRevision,
+  updateClauseMeta,
+} from "@/lib/drafting/mutations";
+import { clauseMetaSchema, revisionNoteSchema } from "@/lib/drafting/rules";
+
+const clauseId = z.uuid({ error: "required" });
+const slug = z.string({ error: "required" }).regex(/^[a-z0-9-]{1,60}$/, { error: "required" });
+
+// Each mutation checks who may do it; these only parse the form and pick what to refresh.
+export const addClauseAction = defineAction({
+  name: "addClause",
+  schema: clauseMetaSchema.extend({ standardSlug: slug }),
+  signedIn: true,
+  run: (input, viewer) => createClause(getDb(), viewer, input),
+  revalidate: ["/standards"],
+});
+
+export const updateClauseAction = defineAction({
+  name: "updateClause",
+  schema: clauseMetaSchema.extend({ clauseId }),
+  signedIn: true,
+  run: ({ clauseId: id, ...input }, viewer) => updateClauseMeta(getDb(), viewer, id, input),
+  revalidate: ["/standards"],
+});
+
+export const moveClauseAction = defineAction({
+  name: "moveClause",
+  schema: z.object({ clauseId, direction: z.enum(["up", "down"], { error: "required" }) }),
+  signedIn: true,
+  run: ({ clauseId: id, direction }, viewer) => moveClause(getDb(), viewer, id, direction),
+  revalidate: ["/standards"],
+});
+
+export const retireClauseAction = defineAction({
+  name: "retireClause",
+  schema: z.object({ clauseId }),
+  signedIn: true,
+  run: ({ clauseId: id }, viewer) => retireClause(getDb(), viewer, id),
+  revalidate: ["/standards"],
+});
+
+export const saveRevisionAction = defineAction({
+  name: "saveRevision",
+  schema: revisionNoteSchema.extend({ clauseId }),
+  signedIn: true,
+  run: ({ clauseId: id, note }, viewer) => saveRevision(getDb(), viewer, id, note),
+  revalidate: ["/standards"],
+});

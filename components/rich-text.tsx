@@ -1,0 +1,84 @@
+import type { ReactNode } from "react";
+import { isAllowedHref } from "@/lib/collab/extensions";
+import { splitKeywords } from "@/lib/drafting/rfc2119";
+import type { RichText as RichTextJson } from "@/lib/drafting/rich-text";
+
+/** Text with its RFC 2119 keywords set apart. */
+export function KeywordText({ text }: { text: string }) {
+  let offset = 0;
+  return (
+    <>
+      {splitKeywords(text).map((part) => {
+        const key = offset;
+        offset += part.text.length;
+        return part.keyword ? (
+          <strong key={key} className="rfc2119 font-semibold tracking-wide text-accent">
+            {part.text}
+          </strong>
+        ) : (
+          part.text
+        );
+      })}
+    </>
+  );
+}
+
+function renderText(node: RichTextJson, key: number): ReactNode {
+  let content: ReactNode = <KeywordText text={node.text ?? ""} />;
+  for (const mark of node.marks ?? []) {
+    if (mark.type === "bold") content = <strong>{content}</strong>;
+    else if (mark.type === "italic") content = <em>{content}</em>;
+    else if (mark.type === "code")
+      content = <code className="rounded bg-stone-100 px-1">{content}</code>;
+    else if (mark.type === "link" && isAllowedHref(mark.attrs?.href)) {
+      content = (
+        <a href={String(mark.attrs?.href)} rel="nofollow noopener">
+          {content}
+        </a>
+      );
+    }
+  }
+  return <span key={key}>{content}</span>;
+}
+
+function renderNode(node: RichTextJson, key: number): ReactNode {
+  const children = (node.content ?? []).map((child, index) => renderNode(child, index));
+  switch (node.type) {
+    case "text":
+      return renderText(node, key);
+    case "hardBreak":
+      return <br key={key} />;
+    case "paragraph":
+      return (
+        <p key={key} className="mb-2 last:mb-0">
+          {children}
+        </p>
+      );
+    case "bulletList":
+      return (
+        <ul key={key} className="mb-2 list-disc pl-6">
+          {children}
+        </ul>
+      );
+    case "orderedList":
+      return (
+        <ol key={key} start={Number(node.attrs?.start ?? 1)} className="mb-2 list-decimal pl-6">
+          {children}
+        </ol>
+      );
+    case "listItem":
+      return <li key={key}>{children}</li>;
+    default:
+      return null; // nothing outside the shared schema is ever rendered
+  }
+}
+
+/** Server-rendered clause text: readable without JavaScript, and safe whatever is stored. */
+export function RichText({ value, empty }: { value: RichTextJson; empty?: string }) {
+  if (!value.content?.length) return empty ? <p className="text-muted italic">{empty}</p> : null;
+  return (
+    <div className="leading-relaxed">
+      {value.content.map((node, index) => renderNode(node, index))}
+    </div>
+  );
+}
