@@ -29,6 +29,8 @@ const schema = z.object({
   COLLAB_HOST: z.string().trim().min(1).default("127.0.0.1"),
   /** What browsers connect to, when the collab server is behind a proxy; else ws://<page host>:COLLAB_PORT. */
   COLLAB_PUBLIC_URL: optionalUrl,
+  /** Where the web app reaches the collab server; else http://127.0.0.1:COLLAB_PORT. */
+  COLLAB_INTERNAL_URL: optionalUrl,
   REDIS_URL: optionalUrl,
   COLLAB_NAME: optionalText,
 });
@@ -79,4 +81,9 @@ export function githubCredentials(): { clientId: string; clientSecret: string } 
   return AUTH_GITHUB_ID && AUTH_GITHUB_SECRET
     ? { clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET }
     : undefined;
+}
+
+export function collabInternalUrl(): string {
+  const env = getEnv();
+  return env.COLLAB_INTERNAL_URL ?? `http://127.0.0.1:${env.COLLAB_PORT}`;
 }

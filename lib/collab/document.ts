@@ -27,6 +27,19 @@ export function seedFields(doc: Y.Doc, fields: ClauseFields): void {
   });
 }
 
+/** Replaces every field's content in one transaction, as a restore does. */
+export function replaceFields(doc: Y.Doc, fields: ClauseFields): void {
+  doc.transact(() => {
+    for (const field of clauseFields) {
+      const fragment = doc.getXmlFragment(field);
+      fragment.delete(0, fragment.length);
+      if (fields[field].content?.length) {
+        prosemirrorJSONToYXmlFragment(clauseTextSchema, fields[field], fragment);
+      }
+    }
+  });
+}
+
 function unsafeLink(json: RichText): boolean {
   const marksBad = (json.marks ?? []).some(
     (mark) => mark.type === "link" && !isAllowedHref(mark.attrs?.href),

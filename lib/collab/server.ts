@@ -1,9 +1,15 @@
 import { createHash } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { Redis } from "@hocuspocus/extension-redis";
 import { type Extension, Server } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
-import { problemWith, readFields, seedFields } from "@/lib/collab/document";
+import { problemWith, readFields, replaceFields, seedFields } from "@/lib/collab/document";
+import {
+  hasValidSignature,
+  type ReplaceTextRequest,
+  SIGNATURE_HEADER,
+} from "@/lib/collab/internal";
 import { loadClauseText, storeClauseText } from "@/lib/collab/persistence";
 import { verifyCollabToken } from "@/lib/collab/token";
 import type { Database } from "@/lib/db/client";
@@ -66,6 +72,20 @@ export function problemAfter(document: Y.Doc, update: Uint8Array): string | null
   } finally {
     probe.destroy();
   }
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => {
+      body += chunk.toString("utf8");
+      if (body.length > MAX_BODY_BYTES) reject(new Error("request body too large"));
+    });
+    request.on("end", () => resolve(body));
+    request.on("error", reject);
+  });
 }
 
 const digest = (state: Uint8Array) => createHash("sha256").update(state).digest("base64");
@@ -165,6 +185,33 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
         }
         throw error;
       }
+    },
+
+    async onRequest({ request, response, instance }) {
+      const clauseId = /^\/internal\/clauses\/([0-9a-f-]{36})\/text$/.exec(request.url ?? "")?.[1];
+      if (!clauseId || request.method !== "POST") return;
+      const body = await readBody(request);
+      const answer = (status: number, text: string) => {
+        response.writeHead(status, { "content-type": "text/plain" });
+        response.end(text);
+      };
+      const signature = request.headers[SIGNATURE_HEADER];
+      if (!hasValidSignature(body, typeof signature === "string" ? signature : undefined, secret)) {
+        answer(403, "bad signature");
+      } else {
+        const { userId, fields } = JSON.parse(body) as ReplaceTextRequest;
+        const problem = problemWith(fields);
+        if (problem) {
+          answer(422, problem);
+        } else {
+          const connection = await instance.openDirectConnection(`clause:${clauseId}`, { userId });
+          await connection.transact((document) => replaceFields(document, fields));
+          await connection.disconnect(); // stores the document before answering
+          answer(204, "");
+        }
+      }
+      // Handled here: stop Hocuspocus from answering with its welcome page.
+      return Promise.reject();
     },
 
     async afterUnloadDocument({ documentName }) {

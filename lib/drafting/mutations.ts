@@ -50,7 +50,14 @@ async function resolveAxes(
 export async function takeRevision(
   tx: Transaction,
   clauseId: string,
-  revision: { kind: RevisionKind; note: string; actorId: string | null; now?: Date },
+  revision: {
+    kind: RevisionKind;
+    note: string;
+    actorId: string | null;
+    now?: Date;
+    /** The text to record, when it is not (yet) the stored working copy. */
+    fields?: ClauseFields;
+  },
 ): Promise<number> {
   const [clause] = await tx.select().from(clauses).where(eq(clauses.id, clauseId));
   const [text] = await tx.select().from(clauseTexts).where(eq(clauseTexts.clauseId, clauseId));
@@ -71,10 +78,12 @@ export async function takeRevision(
     title: clause.title,
     strength: clause.strength,
     levelId: clause.levelId,
-    body: text.body,
-    assessment: text.assessment,
-    examples: text.examples,
-    plainText: text.plainText,
+    ...(revision.fields ?? {
+      body: text.body,
+      assessment: text.assessment,
+      examples: text.examples,
+    }),
+    plainText: revision.fields ? clausePlainText(revision.fields) : text.plainText,
     authorIds: authorsSince(edits, previous?.createdAt ?? null),
     createdBy: revision.actorId,
     ...(revision.now ? { createdAt: revision.now } : {}),
@@ -276,5 +285,52 @@ export async function saveRevision(
       details: { revision: number, note },
     });
     return number;
+  });
+}
+
+/** Puts a clause's working text where the live documents are (the collab server). */
+export type ReplaceWorkingText = (
+  clauseId: string,
+  fields: ClauseFields,
+  userId: string,
+) => Promise<void>;
+
+/**
+ * Brings back the text of an earlier revision as a new revision: history is never rewritten.
+ * The live document changes first, for everyone editing it; then the revision is recorded.
+ */
+export async function restoreRevision(
+  db: Database,
+  viewer: Viewer | null,
+  clauseId: string,
+  number: number,
+  replaceWorkingText: ReplaceWorkingText,
+): Promise<number> {
+  const author = requireParticipant(viewer);
+  const [clause] = await db.select().from(clauses).where(eq(clauses.id, clauseId));
+  if (!clause) throw new DomainError("not_found");
+  if (clause.retiredAt) throw new DomainError("conflict");
+  const [old] = await db
+    .select()
+    .from(clauseRevisions)
+    .where(and(eq(clauseRevisions.clauseId, clauseId), eq(clauseRevisions.number, number)));
+  if (!old) throw new DomainError("not_found");
+  const fields = { body: old.body, assessment: old.assessment, examples: old.examples };
+  await replaceWorkingText(clauseId, fields, author.id);
+  return db.transaction(async (tx) => {
+    const restored = await takeRevision(tx, clauseId, {
+      kind: "restored",
+      note: `Restored revision ${number}`,
+      actorId: author.id,
+      fields,
+    });
+    await recordAudit(tx, {
+      actorId: author.id,
+      action: "drafting.revision_restored",
+      subjectType: "clause",
+      subjectId: formatRef(clause.refCode, clause.refNumber),
+      details: { restored: number, revision: restored },
+    });
+    return restored;
   });
 }

@@ -8,11 +8,18 @@ import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { replaceClauseText } from "@/lib/collab/internal";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import { mintCollabToken } from "@/lib/collab/token";
 import type { Viewer } from "@/lib/community/queries";
 import { seedDemo } from "@/lib/demo/seed";
-import { createClause, retireClause } from "@/lib/drafting/mutations";
+import {
+  createClause,
+  restoreRevision,
+  retireClause,
+  saveRevision,
+} from "@/lib/drafting/mutations";
+import { listRevisions } from "@/lib/drafting/queries";
 import { clauseEdits, clauseTexts } from "@/lib/drafting/schema";
 import { connectClient, firstParagraphText, TEST_SECRET, until } from "@/tests/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -124,6 +131,56 @@ describe("the collab server", () => {
     expect(other.body()).toBe("Old wording.");
     client.provider.destroy();
     other.provider.destroy();
+  });
+});
+
+describe("revisions", () => {
+  it("credit the editors since the previous one, and a restore reaches live editors as a new revision", async () => {
+    const clauseId = await newClause("First wording.");
+    const a = connectClient(url, clauseId, ann.id);
+    const b = connectClient(url, clauseId, bob.id);
+    await Promise.all([a.synced, b.synced]);
+    const text = firstParagraphText(a.document);
+    text.insert(text.length, " Ann adds.");
+    const other = firstParagraphText(b.document);
+    await until(() => b.body() === "First wording. Ann adds.");
+    other.insert(other.length, " Bob adds.");
+    await until(
+      async () => (await storedText(clauseId))?.plainText === "First wording. Ann adds. Bob adds.",
+    );
+    const saved = await saveRevision(test.db, ann, clauseId, "Both of us");
+    expect(saved).toBe(2);
+
+    const restored = await restoreRevision(test.db, bob, clauseId, 1, (id, fields, userId) =>
+      replaceClauseText(`http://127.0.0.1:${server.address.port}`, TEST_SECRET, id, {
+        userId,
+        fields,
+      }),
+    );
+    expect(restored).toBe(3);
+    await until(() => a.body() === "First wording." && b.body() === "First wording.");
+    const history = await listRevisions(test.db, clauseId);
+    expect(history.map((revision) => [revision.number, revision.kind, revision.plainText])).toEqual(
+      [
+        [3, "restored", "First wording."],
+        [2, "saved", "First wording. Ann adds. Bob adds."],
+        [1, "automatic", "First wording."],
+      ],
+    );
+    expect(history[1]?.authors.sort()).toEqual(["Ann", "Bob"]);
+    a.provider.destroy();
+    b.provider.destroy();
+  });
+
+  it("cannot be pushed to the collab server without the shared secret", async () => {
+    const clauseId = await newClause("Keep me.");
+    await expect(
+      replaceClauseText(`http://127.0.0.1:${server.address.port}`, "wrong secret", clauseId, {
+        userId: ann.id,
+        fields: { body: paragraph("Replaced"), assessment: empty, examples: empty },
+      }),
+    ).rejects.toThrow(/403/);
+    expect((await storedText(clauseId))?.plainText).toBe("Keep me.");
   });
 });
 

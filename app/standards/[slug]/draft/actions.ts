@@ -2,15 +2,18 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
+import { replaceClauseText } from "@/lib/collab/internal";
 import { getDb } from "@/lib/db/client";
 import {
   createClause,
   moveClause,
+  restoreRevision,
   retireClause,
   saveRevision,
   updateClauseMeta,
 } from "@/lib/drafting/mutations";
 import { clauseMetaSchema, revisionNoteSchema } from "@/lib/drafting/rules";
+import { collabInternalUrl, getEnv } from "@/lib/env";
 
 const clauseId = z.uuid({ error: "required" });
 const slug = z.string({ error: "required" }).regex(/^[a-z0-9-]{1,60}$/, { error: "required" });
@@ -29,6 +32,20 @@ export const updateClauseAction = defineAction({
   schema: clauseMetaSchema.extend({ clauseId }),
   signedIn: true,
   run: ({ clauseId: id, ...input }, viewer) => updateClauseMeta(getDb(), viewer, id, input),
+  revalidate: ["/standards"],
+});
+
+export const restoreRevisionAction = defineAction({
+  name: "restoreRevision",
+  schema: z.object({ clauseId, number: z.coerce.number({ error: "required" }).int().positive() }),
+  signedIn: true,
+  run: ({ clauseId: id, number }, viewer) =>
+    restoreRevision(getDb(), viewer, id, number, (target, fields, userId) =>
+      replaceClauseText(collabInternalUrl(), getEnv().AUTH_SECRET ?? "", target, {
+        userId,
+        fields,
+      }),
+    ),
   revalidate: ["/standards"],
 });
 

@@ -9,6 +9,7 @@ import { strengths } from "@/lib/drafting/rich-text";
 import {
   addClauseAction,
   moveClauseAction,
+  restoreRevisionAction,
   retireClauseAction,
   saveRevisionAction,
   updateClauseAction,
@@ -175,6 +176,27 @@ export function RetireClauseForm({ clauseId, label }: { clauseId: string; label:
         <p className="mb-2 text-sm text-muted">{t("retireExplained")}</p>
         <SubmitButton variant="danger" pendingLabel={t("saving")}>
           {label}
+        </SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+export function RestoreRevisionForm({ clauseId, number }: { clauseId: string; number: number }) {
+  const t = useTranslations("drafting");
+  const form = useActionForm(restoreRevisionAction);
+  if (form.state?.ok)
+    return <Notice tone="success">{t("restored", { number: form.state.data })}</Notice>;
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-sm">{t("restore")}</summary>
+      <form {...form.formProps} className="mt-2">
+        <input type="hidden" name="clauseId" value={clauseId} />
+        <input type="hidden" name="number" value={number} />
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <p className="mb-2 text-sm text-muted">{t("restoreExplained")}</p>
+        <SubmitButton variant="secondary" pendingLabel={t("saving")}>
+          {t("restoreConfirm", { number })}
         </SubmitButton>
       </form>
     </details>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle, Section } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
 import { clausePlainText } from "@/lib/collab/document";
 import { getDb } from "@/lib/db/client";
 import { type DiffPart, diffWords, hasChanges } from "@/lib/drafting/diff";
@@ -13,6 +14,8 @@ import {
   listRevisions,
   type RevisionRow,
 } from "@/lib/drafting/queries";
+
+import { RestoreRevisionForm } from "../../forms";
 
 export const dynamic = "force-dynamic";
 
@@ -63,11 +66,13 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const standard = await getStandardAxes(db, slug);
   const clause = standard ? await getDraftClause(db, standard.id, ref) : null;
   if (!standard || !clause) notFound();
-  const [t, format, revisions] = await Promise.all([
+  const [t, format, revisions, viewer] = await Promise.all([
     getTranslations("drafting"),
     getFormatter(),
     listRevisions(db, clause.id),
+    getViewer(),
   ]);
+  const canRestore = Boolean(viewer) && !clause.retiredAt;
   const numbers = revisions.map((revision) => revision.number);
   const pick = (value: string | undefined, fallback: number | undefined) =>
     numbers.includes(Number(value)) ? Number(value) : fallback;
@@ -140,6 +145,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   UTC
                 </time>
               </p>
+              {canRestore && revision.number !== numbers[0] ? (
+                <RestoreRevisionForm clauseId={clause.id} number={revision.number} />
+              ) : null}
               <p className="text-sm text-muted">
                 {revision.authors.length > 0
                   ? t("authors", { names: revision.authors.join(", ") })
