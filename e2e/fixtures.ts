@@ -10,7 +10,7 @@ import { outbox } from "@/lib/email/schema";
 import { e2eDataDir } from "./settings";
 
 /** The running server's embedded database, found through the URL file the launcher writes. */
-function connect(): { db: Database; close: () => Promise<void> } {
+export function connectToE2eDatabase(): { db: Database; close: () => Promise<void> } {
   const url = fs.readFileSync(path.join(e2eDataDir, "database-url"), "utf8").trim();
   const { db, pool } = createDatabase(url, { max: 2 });
   return { db, close: () => pool.end() };
@@ -27,7 +27,7 @@ function uniqueEmail(label: string): string {
 export const test = base.extend<{ db: Database }>({
   // Playwright reads fixture dependencies from the first argument's pattern; this one needs none.
   db: async ({ browserName: _ }, use) => {
-    const { db, close } = connect();
+    const { db, close } = connectToE2eDatabase();
     await use(db);
     await close();
   },

@@ -1,4 +1,6 @@
+import { seedDemo } from "@/lib/demo/seed";
 import {
+  connectToE2eDatabase,
   createPerson,
   expect,
   expectAccessible,
@@ -7,7 +9,18 @@ import {
   test,
 } from "./fixtures";
 
+test.beforeAll(async () => {
+  // The suite's server starts empty; the drafting pages need the demo standard.
+  const { db, close } = connectToE2eDatabase();
+  await seedDemo(db);
+  await close();
+});
+
 const publicPages = [
+  "/standards/iotmark/draft",
+  "/standards/iotmark/draft?level=Silver",
+  "/standards/iotmark/draft/SW-1",
+  "/standards/iotmark/draft/SW-1/history",
   "/",
   "/sign-in",
   "/sign-in/check-email",
@@ -41,7 +54,7 @@ test.describe("every page is accessible and fits a phone", () => {
   test("profile and secretariat, signed in", async ({ page, db }) => {
     const secretary = await createPerson(db, { name: "Tess Secretary", isSecretariat: true });
     await signInAs(page, db, secretary);
-    for (const path of ["/profile", "/secretariat"]) {
+    for (const path of ["/profile", "/secretariat", "/standards/iotmark/draft/DATA-1"]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expectAccessible(page);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TermDates } from "@/components/term-dates";
@@ -35,6 +36,9 @@ export default async function SecretariatPage() {
   return (
     <>
       <PageTitle title={t("title")} lead={t("lead")} />
+      <p className="-mt-4 mb-8">
+        <Link href="/standards/import">{t("importLink")}</Link>
+      </p>
       <Section title={t("appointTitle")}>
         <AppointForm today={new Date().toISOString().slice(0, 10)} />
       </Section>

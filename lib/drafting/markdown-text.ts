@@ -43,7 +43,7 @@ const tableDelimiter = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*
 const refusals: [RegExp, string][] = [
   [/^#{1,6}(?:[ \t]|$)/, "Headings are not supported in rich text"],
   [/^>/, "Block quotes are not supported"],
-  [/^(?:`{3,}[^`]*|~{3,}.*)$/, "Code blocks are not supported; use `inline code`"],
+  [/^(?:`{3,}[^`]*|~{3,}.*)$/s, "Code blocks are not supported; use `inline code`"],
   [/^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/, "Horizontal rules are not supported"],
   [/^\d{1,9}\)(?:[ \t]|$)/, "Numbered items are written 1. rather than 1)"],
 ];
@@ -314,7 +314,7 @@ export function markdownToRichText(markdown: string, firstLine = 1): RichText {
 type Marker = { ordered: boolean; kind: string; start: number; width: number; content: string };
 
 function listMarker(text: string): Marker | null {
-  const match = /^( {0,3})([-+*]|(\d{1,9})\.)([ \t]+|$)(.*)$/.exec(text);
+  const match = /^( {0,3})([-+*]|(\d{1,9})\.)([ \t]+|$)(.*)$/s.exec(text);
   if (!match) return null;
   const [, indent = "", marker = "", digits, spaces = "", content = ""] = match;
   const base = indent.length + marker.length;

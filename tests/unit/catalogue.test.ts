@@ -17,6 +17,8 @@ const fieldErrorKeys = [
   "cannot_remove_self",
   "unknown_module",
   "unknown_level",
+  "slug_taken",
+  "import_problems",
 ];
 
 describe("message catalogue", () => {

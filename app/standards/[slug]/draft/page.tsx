@@ -81,7 +81,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
               {inModule.map((clause) => (
                 <li
                   key={clause.id}
-                  className={`rounded-lg border border-line bg-white p-4 ${clause.retiredAt ? "opacity-70" : ""}`}
+                  className={`rounded-lg border p-4 ${clause.retiredAt ? "border-dashed border-stone-400 bg-stone-50" : "border-line bg-white"}`}
                 >
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 className="font-semibold">

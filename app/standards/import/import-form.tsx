@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/use-action-form";
+import { importStandardAction } from "./actions";
+
+export function ImportForm() {
+  const t = useTranslations("importing");
+  const form = useActionForm(importStandardAction);
+  const outcome = form.state?.ok ? form.state.data : null;
+  return (
+    <form {...form.formProps} noValidate className="max-w-3xl">
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      {outcome && "problems" in outcome ? (
+        <Notice tone="error">
+          <p className="font-medium">{t("problems", { count: outcome.problems.length })}</p>
+          <ul className="mt-2 list-disc pl-5">
+            {outcome.problems.map((problem) => (
+              <li key={`${problem.line}-${problem.reason}`}>{t("problem", problem)}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {outcome && "slug" in outcome ? (
+        <Notice tone="success">
+          {t("imported", { count: outcome.clauses })}{" "}
+          <Link href={`/standards/${outcome.slug}/draft`}>{t("open")}</Link>
+        </Notice>
+      ) : null}
+      <SelectField id="format" label={t("format")} error={form.fieldError("format")}>
+        <option value="hum">{t("formats.hum")}</option>
+        <option value="plain">{t("formats.plain")}</option>
+      </SelectField>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField
+          id="slug"
+          label={t("slug")}
+          hint={t("slugHint")}
+          error={form.fieldError("slug")}
+        />
+        <TextField
+          id="name"
+          label={t("name")}
+          hint={t("nameHint")}
+          error={form.fieldError("name")}
+        />
+      </div>
+      <TextAreaField
+        id="markdown"
+        label={t("markdown")}
+        rows={16}
+        required
+        className="font-mono"
+        error={form.fieldError("markdown")}
+      />
+      <SubmitButton pendingLabel={t("importing")}>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { forbidden, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageTitle } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
+import { requireSecretariat } from "@/lib/community/authz";
+import { getDb } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { ImportForm } from "./import-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("importing"))("title") };
+}
+
+/** The secretariat creates a standard from Markdown: a Hum export or a plain outside document. */
+export default async function ImportPage() {
+  try {
+    await requireSecretariat(getDb(), await getViewer(), "page.import_standard");
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "unauthenticated") redirect("/sign-in");
+    forbidden();
+  }
+  const t = await getTranslations("importing");
+  return (
+    <>
+      <PageTitle title={t("title")} lead={t("lead")} />
+      <ImportForm />
+    </>
+  );
+}

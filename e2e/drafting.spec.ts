@@ -1,0 +1,64 @@
+import { seedDemo } from "@/lib/demo/seed";
+import { connectToE2eDatabase, createPerson, expect, signInAs, test } from "./fixtures";
+
+test.beforeAll(async () => {
+  const { db, close } = connectToE2eDatabase();
+  await seedDemo(db);
+  await close();
+});
+
+test("a participant adds a clause, saves a revision, and retires it; the record shows each step", async ({
+  page,
+  db,
+}) => {
+  await signInAs(page, db, await createPerson(db, { name: "Vera Drafter" }));
+  await page.goto("/standards/iotmark/draft");
+  const form = page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Add clause" }) });
+  await form.getByLabel("Title").fill("");
+  await form.getByRole("button", { name: "Add clause" }).click();
+  await expect(form.locator("#title-error")).toHaveText("This field is required.");
+  await form.getByLabel("Title").fill("Repair manuals are public");
+  await form.getByLabel("Module").selectOption({ label: "Hardware (HW)" });
+  await form.getByLabel("Lowest level that requires it").selectOption("Silver");
+  await form.getByLabel("Strength").selectOption("SHOULD");
+  await form.getByRole("button", { name: "Add clause" }).click();
+  const added = page.getByRole("status").filter({ hasText: /Clause HW-\d+ added/ });
+  await expect(added).toBeVisible();
+  const ref = (await added.textContent())?.match(/HW-\d+/)?.[0] ?? "";
+
+  await page.goto(`/standards/iotmark/draft/${ref}`);
+  await expect(
+    page.getByRole("heading", { name: `${ref} Repair manuals are public` }),
+  ).toBeVisible();
+  await page.getByLabel("What changed").fill("First version");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByText("Revision 2 saved.")).toBeVisible();
+  await page.getByText("Retire this clause…").click();
+  await page.getByRole("button", { name: `Retire ${ref}` }).click();
+  await expect(page.getByText("This clause is retired.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Requirement" })).toHaveCount(0);
+
+  await page.goto("/transparency?action=drafting.");
+  for (const action of ["Clause added", "Revision saved", "Clause retired"]) {
+    await expect(
+      page.getByRole("listitem").filter({ hasText: action }).filter({ hasText: ref }).first(),
+    ).toBeVisible();
+  }
+});
+
+test("the level filter shows what a level requires, as a plain link", async ({ browser }) => {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto("/standards/iotmark/draft");
+  const all = await page.locator("main li").count();
+  await page.getByRole("link", { name: "Required for Bronze" }).click();
+  await expect(page).toHaveURL(/level=Bronze/);
+  const bronze = await page.locator("main li").count();
+  await page.getByRole("link", { name: "Required for Gold" }).click();
+  const gold = await page.locator("main li").count();
+  expect(bronze).toBeGreaterThan(0);
+  expect(bronze).toBeLessThan(gold);
+  expect(gold).toBeLessThan(all);
+  await expect(page.getByText("Recommended only")).toHaveCount(0);
+});

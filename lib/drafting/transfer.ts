@@ -1,0 +1,163 @@
+import { asc, eq } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/mutations";
+import { clausePlainText } from "@/lib/collab/document";
+import { requireSecretariat } from "@/lib/community/authz";
+import type { Viewer } from "@/lib/community/queries";
+import type { Database } from "@/lib/db/client";
+import type { StandardDocument } from "@/lib/drafting/markdown";
+import { parseRef } from "@/lib/drafting/rules";
+import {
+  clauseRevisions,
+  clauses,
+  clauseTexts,
+  levels,
+  modules,
+  standards,
+} from "@/lib/drafting/schema";
+import { DomainError } from "@/lib/errors";
+
+/** The working draft of a standard as one document, ready for Markdown export. */
+export async function loadStandardDocument(
+  db: Database,
+  slug: string,
+): Promise<StandardDocument | null> {
+  const [standard] = await db.select().from(standards).where(eq(standards.slug, slug));
+  if (!standard) return null;
+  const [moduleRows, levelRows, clauseRows] = await Promise.all([
+    db
+      .select()
+      .from(modules)
+      .where(eq(modules.standardId, standard.id))
+      .orderBy(asc(modules.position)),
+    db
+      .select()
+      .from(levels)
+      .where(eq(levels.standardId, standard.id))
+      .orderBy(asc(levels.position)),
+    db
+      .select({ clause: clauses, text: clauseTexts })
+      .from(clauses)
+      .innerJoin(clauseTexts, eq(clauseTexts.clauseId, clauses.id))
+      .where(eq(clauses.standardId, standard.id))
+      .orderBy(asc(clauses.position), asc(clauses.refNumber)),
+  ]);
+  const codeOf = new Map(moduleRows.map((module) => [module.id, module.code]));
+  const levelName = new Map(levelRows.map((level) => [level.id, level.name]));
+  return {
+    slug: standard.slug,
+    name: standard.name,
+    summary: standard.summary,
+    modules: moduleRows.map(({ code, name, summary }) => ({ code, name, summary })),
+    levels: levelRows.map(({ name, summary }) => ({ name, summary })),
+    clauses: moduleRows.flatMap((module) =>
+      clauseRows
+        .filter(({ clause }) => clause.moduleId === module.id)
+        .map(({ clause, text }) => ({
+          ref: `${clause.refCode}-${clause.refNumber}`,
+          moduleCode: codeOf.get(clause.moduleId) ?? module.code,
+          title: clause.title,
+          level: clause.levelId ? (levelName.get(clause.levelId) ?? null) : null,
+          strength: clause.strength,
+          retired: clause.retiredAt !== null,
+          body: text.body,
+          assessment: text.assessment,
+          examples: text.examples,
+        })),
+    ),
+  };
+}
+
+/**
+ * Creates a whole standard from an imported document, in one transaction: either every module,
+ * level, clause and first revision is there afterwards, or nothing is.
+ */
+export async function importStandard(
+  db: Database,
+  viewer: Viewer | null,
+  document: StandardDocument,
+  now = new Date(),
+): Promise<{ slug: string; clauses: number }> {
+  const secretary = await requireSecretariat(db, viewer, "drafting.import_standard");
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select().from(standards).where(eq(standards.slug, document.slug));
+    // "import" is the address of this very page under /standards.
+    if (taken || document.slug === "import")
+      throw new DomainError("conflict", { slug: "slug_taken" });
+    const [standard] = await tx
+      .insert(standards)
+      .values({ slug: document.slug, name: document.name, summary: document.summary })
+      .returning({ id: standards.id });
+    if (!standard) throw new DomainError("internal");
+    const moduleRows = await tx
+      .insert(modules)
+      .values(
+        document.modules.map((module, position) => ({
+          ...module,
+          standardId: standard.id,
+          position,
+        })),
+      )
+      .returning();
+    const levelRows = document.levels.length
+      ? await tx
+          .insert(levels)
+          .values(
+            document.levels.map((level, position) => ({
+              ...level,
+              standardId: standard.id,
+              position,
+            })),
+          )
+          .returning()
+      : [];
+    const positions = new Map<string, number>();
+    for (const item of document.clauses) {
+      const ref = parseRef(item.ref);
+      const module = moduleRows.find((row) => row.code === item.moduleCode);
+      if (!ref || !module) throw new DomainError("invalid_input", { markdown: "import_problems" });
+      const position = positions.get(module.id) ?? 0;
+      positions.set(module.id, position + 1);
+      const levelId = levelRows.find((row) => row.name === item.level)?.id ?? null;
+      const [clause] = await tx
+        .insert(clauses)
+        .values({
+          standardId: standard.id,
+          moduleId: module.id,
+          refCode: ref.code,
+          refNumber: ref.number,
+          title: item.title,
+          levelId,
+          strength: item.strength,
+          position,
+          retiredAt: item.retired ? now : null,
+          createdBy: secretary.id,
+        })
+        .returning({ id: clauses.id });
+      if (!clause) throw new DomainError("internal");
+      const fields = { body: item.body, assessment: item.assessment, examples: item.examples };
+      const plainText = clausePlainText(fields);
+      await tx.insert(clauseTexts).values({ clauseId: clause.id, ...fields, plainText });
+      await tx.insert(clauseRevisions).values({
+        clauseId: clause.id,
+        number: 1,
+        kind: "imported",
+        note: "Imported",
+        title: item.title,
+        strength: item.strength,
+        levelId,
+        ...fields,
+        plainText,
+        authorIds: [],
+        createdBy: secretary.id,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: secretary.id,
+      action: "drafting.standard_imported",
+      subjectType: "standard",
+      subjectId: document.slug,
+      details: { name: document.name, clauses: document.clauses.length },
+    });
+    return { slug: document.slug, clauses: document.clauses.length };
+  });
+}
