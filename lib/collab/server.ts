@@ -177,12 +177,9 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
         });
         storedDigest.set(documentName, stateDigest);
       } catch (error) {
-        // Keep the editors for the next attempt, and let Hocuspocus retry on the next change.
-        for (const userId of editors) {
-          const pending = editorsSinceStore.get(documentName) ?? new Set<string>();
-          pending.add(userId);
-          editorsSinceStore.set(documentName, pending);
-        }
+        // Keep the editors for the next attempt, which Hocuspocus makes on the next change.
+        const pending = editorsSinceStore.get(documentName) ?? new Set<string>();
+        editorsSinceStore.set(documentName, new Set([...editors, ...pending]));
         throw error;
       }
     },

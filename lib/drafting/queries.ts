@@ -55,21 +55,22 @@ export type StandardAxes = {
   levels: { id: string; name: string; position: number }[];
 };
 
-export async function getStandardAxes(db: Executor, slug: string): Promise<StandardAxes | null> {
-  const [standard] = await db.select().from(standards).where(eq(standards.slug, slug));
-  if (!standard) return null;
-  const [moduleRows, levelRows] = await Promise.all([
+/** A standard's modules and levels, each in order. */
+export function listAxes(db: Executor, standardId: string) {
+  return Promise.all([
     db
       .select()
       .from(modules)
-      .where(eq(modules.standardId, standard.id))
+      .where(eq(modules.standardId, standardId))
       .orderBy(asc(modules.position)),
-    db
-      .select()
-      .from(levels)
-      .where(eq(levels.standardId, standard.id))
-      .orderBy(asc(levels.position)),
+    db.select().from(levels).where(eq(levels.standardId, standardId)).orderBy(asc(levels.position)),
   ]);
+}
+
+export async function getStandardAxes(db: Executor, slug: string): Promise<StandardAxes | null> {
+  const [standard] = await db.select().from(standards).where(eq(standards.slug, slug));
+  if (!standard) return null;
+  const [moduleRows, levelRows] = await listAxes(db, standard.id);
   return {
     id: standard.id,
     slug: standard.slug,

@@ -5,6 +5,7 @@ import { requireSecretariat } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/queries";
 import type { Database } from "@/lib/db/client";
 import type { StandardDocument } from "@/lib/drafting/markdown";
+import { listAxes } from "@/lib/drafting/queries";
 import { parseRef } from "@/lib/drafting/rules";
 import {
   clauseRevisions,
@@ -23,17 +24,8 @@ export async function loadStandardDocument(
 ): Promise<StandardDocument | null> {
   const [standard] = await db.select().from(standards).where(eq(standards.slug, slug));
   if (!standard) return null;
-  const [moduleRows, levelRows, clauseRows] = await Promise.all([
-    db
-      .select()
-      .from(modules)
-      .where(eq(modules.standardId, standard.id))
-      .orderBy(asc(modules.position)),
-    db
-      .select()
-      .from(levels)
-      .where(eq(levels.standardId, standard.id))
-      .orderBy(asc(levels.position)),
+  const [[moduleRows, levelRows], clauseRows] = await Promise.all([
+    listAxes(db, standard.id),
     db
       .select({ clause: clauses, text: clauseTexts })
       .from(clauses)

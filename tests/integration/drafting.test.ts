@@ -10,8 +10,8 @@ import {
   listDraftClauses,
   listRevisions,
 } from "@/lib/drafting/queries";
-import { DomainError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { outcomeOf } from "@/tests/outcome";
 import { createPerson } from "@/tests/people";
 
 let test: TestDatabase;
@@ -31,15 +31,6 @@ const meta = {
   moduleCode: "HW",
   level: "Gold",
   strength: "SHOULD" as const,
-};
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
 };
 
 describe("the demo standard", () => {
@@ -113,26 +104,26 @@ describe("clauses", () => {
   });
 
   it("refuse anonymous changes, unknown modules or levels, and changes to retired clauses", async () => {
-    expect(await codeOf(createClause(test.db, null, { ...meta, standardSlug: "iotmark" }))).toBe(
+    expect(await outcomeOf(createClause(test.db, null, { ...meta, standardSlug: "iotmark" }))).toBe(
       "unauthenticated",
     );
     expect(
-      await codeOf(
+      await outcomeOf(
         createClause(test.db, ann, { ...meta, moduleCode: "NOPE", standardSlug: "iotmark" }),
       ),
     ).toBe("invalid_input");
     expect(
-      await codeOf(
+      await outcomeOf(
         createClause(test.db, ann, { ...meta, level: "Platinum", standardSlug: "iotmark" }),
       ),
     ).toBe("invalid_input");
-    expect(await codeOf(createClause(test.db, ann, { ...meta, standardSlug: "nope" }))).toBe(
+    expect(await outcomeOf(createClause(test.db, ann, { ...meta, standardSlug: "nope" }))).toBe(
       "not_found",
     );
     const { clauseId } = await createClause(test.db, ann, { ...meta, standardSlug: "iotmark" });
     await retireClause(test.db, ann, clauseId);
-    expect(await codeOf(retireClause(test.db, ann, clauseId))).toBe("conflict");
-    expect(await codeOf(updateClauseMeta(test.db, ann, clauseId, meta))).toBe("conflict");
+    expect(await outcomeOf(retireClause(test.db, ann, clauseId))).toBe("conflict");
+    expect(await outcomeOf(updateClauseMeta(test.db, ann, clauseId, meta))).toBe("conflict");
   });
 
   it("write every structural change to the audit log", async () => {

@@ -8,8 +8,8 @@ import { LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_IP_PER_HOUR } from "@/lib/auth/ru
 import { sessions, users, verificationTokens } from "@/lib/auth/schema";
 import { outbox } from "@/lib/email/schema";
 import { createOutboxSender } from "@/lib/email/sender";
-import { DomainError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { outcomeOf } from "@/tests/outcome";
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -147,19 +147,12 @@ describe("sign-in methods", () => {
 describe("magic link limits", () => {
   const now = new Date("2026-11-24T12:00:00Z");
   const minutes = (n: number) => new Date(now.getTime() + n * 60 * 1000);
-  const codeOf = async (promise: Promise<unknown>) => {
-    try {
-      await promise;
-      return "ok";
-    } catch (error) {
-      if (error instanceof DomainError) return error.code;
-      throw error;
-    }
-  };
 
   it("allow five links per address per hour, then refuse until the hour has passed", async () => {
     const request = (at: Date) =>
-      codeOf(reserveMagicLink(test.db, { email: "fay@example.org", ip: "203.0.113.1", now: at }));
+      outcomeOf(
+        reserveMagicLink(test.db, { email: "fay@example.org", ip: "203.0.113.1", now: at }),
+      );
     for (let i = 0; i < LINKS_PER_ADDRESS_PER_HOUR; i++)
       expect(await request(minutes(i))).toBe("ok");
     expect(await request(minutes(10))).toBe("rate_limited_email");
@@ -173,16 +166,18 @@ describe("magic link limits", () => {
     const ip = "198.51.100.9";
     for (let i = 0; i < LINKS_PER_IP_PER_HOUR; i++) {
       expect(
-        await codeOf(
+        await outcomeOf(
           reserveMagicLink(test.db, { email: `p${i}@example.org`, ip, now: minutes(i) }),
         ),
       ).toBe("ok");
     }
     expect(
-      await codeOf(reserveMagicLink(test.db, { email: "new@example.org", ip, now: minutes(30) })),
+      await outcomeOf(
+        reserveMagicLink(test.db, { email: "new@example.org", ip, now: minutes(30) }),
+      ),
     ).toBe("rate_limited_ip");
     expect(
-      await codeOf(
+      await outcomeOf(
         reserveMagicLink(test.db, {
           email: "new@example.org",
           ip: "198.51.100.10",
@@ -195,7 +190,7 @@ describe("magic link limits", () => {
   it("hold under concurrent requests", async () => {
     const results = await Promise.all(
       Array.from({ length: 12 }, () =>
-        codeOf(reserveMagicLink(test.db, { email: "gus@example.org", ip: "192.0.2.50", now })),
+        outcomeOf(reserveMagicLink(test.db, { email: "gus@example.org", ip: "192.0.2.50", now })),
       ),
     );
     expect(results.filter((result) => result === "ok")).toHaveLength(LINKS_PER_ADDRESS_PER_HOUR);

@@ -44,7 +44,7 @@ export default async function ClausePage({ params }: Props) {
   const level = standard.levels.find((entry) => entry.id === clause.levelId);
   const module = standard.modules.find((entry) => entry.id === clause.moduleId);
   const base = `/standards/${standard.slug}/draft`;
-  const editable = Boolean(viewer) && !clause.retiredAt;
+  const editable = viewer !== null && !clause.retiredAt;
 
   return (
     <>
