@@ -10,6 +10,7 @@ export const errorCodes = [
   "conflict",
   "rate_limited_email",
   "rate_limited_ip",
+  "rate_limited_comments",
   "internal",
 ] as const;
 

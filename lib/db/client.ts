@@ -9,11 +9,16 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Either the database or a transaction, for reads and writes that may run inside one. */
 export type Executor = Database | Transaction;
 
-export function createDatabase(url: string, options: { max?: number } = {}) {
+export function createDatabase(
+  url: string,
+  options: { max?: number; onQuery?: (query: string) => void } = {},
+) {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error(`database: idle connection lost (${error.message})`));
-  return { db: drizzle(pool, { schema }), pool };
+  const { onQuery } = options;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
+  return { db: drizzle(pool, { schema, logger }), pool };
 }
 
 // One pool per process. Kept on globalThis so development reloads do not open new pools.

@@ -19,6 +19,8 @@ const fieldErrorKeys = [
   "unknown_level",
   "slug_taken",
   "import_problems",
+  "comment_too_long",
+  "objection_not_settled",
 ];
 
 describe("message catalogue", () => {

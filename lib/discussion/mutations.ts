@@ -1,0 +1,280 @@
+import { and, count, eq, gt } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Viewer } from "@/lib/community/queries";
+import { holdsRole } from "@/lib/community/rules";
+import type { Database, Transaction } from "@/lib/db/client";
+import {
+  COMMENTS_PER_MINUTE,
+  canResolve,
+  type OpenThreadInput,
+  renderComment,
+} from "@/lib/discussion/rules";
+import { commentEdits, comments, threads } from "@/lib/discussion/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauses } from "@/lib/drafting/schema";
+import { DomainError } from "@/lib/errors";
+
+function requireParticipant(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new DomainError("unauthenticated");
+  return viewer;
+}
+
+/** Posting is rate limited per person; the count and the insert share one transaction. */
+async function assertUnderRate(tx: Transaction, authorId: string, now: Date) {
+  const [recent] = await tx
+    .select({ n: count() })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.authorId, authorId),
+        gt(comments.createdAt, new Date(now.getTime() - 60_000)),
+      ),
+    );
+  if ((recent?.n ?? 0) >= COMMENTS_PER_MINUTE) throw new DomainError("rate_limited_comments");
+}
+
+async function clauseRef(tx: Transaction, clauseId: string): Promise<string> {
+  const [clause] = await tx.select().from(clauses).where(eq(clauses.id, clauseId));
+  if (!clause) throw new DomainError("not_found");
+  return formatRef(clause.refCode, clause.refNumber);
+}
+
+export async function openThread(
+  db: Database,
+  viewer: Viewer | null,
+  clauseId: string,
+  input: OpenThreadInput,
+  now = new Date(),
+): Promise<{ threadId: string }> {
+  const author = requireParticipant(viewer);
+  return db.transaction(async (tx) => {
+    const ref = await clauseRef(tx, clauseId);
+    await assertUnderRate(tx, author.id, now);
+    const [thread] = await tx
+      .insert(threads)
+      .values({
+        clauseId,
+        kind: input.kind,
+        title: input.title,
+        quote: input.quote,
+        objectionState: input.kind === "objection" ? "raised" : null,
+        createdBy: author.id,
+        createdAt: now,
+        lastActivityAt: now,
+      })
+      .returning({ id: threads.id });
+    if (!thread) throw new DomainError("internal");
+    await tx.insert(comments).values({
+      threadId: thread.id,
+      authorId: author.id,
+      body: input.body,
+      bodyHtml: renderComment(input.body),
+      createdAt: now,
+    });
+    await recordAudit(tx, {
+      actorId: author.id,
+      action:
+        input.kind === "objection" ? "discussion.objection_raised" : "discussion.thread_opened",
+      subjectType: "clause",
+      subjectId: ref,
+      details: { thread: thread.id, kind: input.kind, title: input.title },
+    });
+    return { threadId: thread.id };
+  });
+}
+
+async function lockThread(tx: Transaction, threadId: string) {
+  const [thread] = await tx.select().from(threads).where(eq(threads.id, threadId)).for("update");
+  if (!thread) throw new DomainError("not_found");
+  return thread;
+}
+
+/** A reply to the thread, or to one of its top-level comments (replies nest one level). */
+export async function reply(
+  db: Database,
+  viewer: Viewer | null,
+  input: { threadId: string; parentId: string | null; body: string },
+  now = new Date(),
+): Promise<void> {
+  const author = requireParticipant(viewer);
+  await db.transaction(async (tx) => {
+    await lockThread(tx, input.threadId);
+    let parentId: string | null = null;
+    if (input.parentId) {
+      const [parent] = await tx.select().from(comments).where(eq(comments.id, input.parentId));
+      if (!parent || parent.threadId !== input.threadId) throw new DomainError("not_found");
+      if (parent.deletedAt) throw new DomainError("conflict");
+      parentId = parent.parentId ?? parent.id; // one level: a reply to a reply joins its parent
+    }
+    await assertUnderRate(tx, author.id, now);
+    await tx.insert(comments).values({
+      threadId: input.threadId,
+      parentId,
+      authorId: author.id,
+      body: input.body,
+      bodyHtml: renderComment(input.body),
+      createdAt: now,
+    });
+    await tx.update(threads).set({ lastActivityAt: now }).where(eq(threads.id, input.threadId));
+  });
+}
+
+async function ownComment(tx: Transaction, viewer: Viewer, commentId: string) {
+  const [comment] = await tx
+    .select()
+    .from(comments)
+    .where(eq(comments.id, commentId))
+    .for("update");
+  if (!comment) throw new DomainError("not_found");
+  if (comment.authorId !== viewer.id) throw new DomainError("forbidden");
+  if (comment.deletedAt) throw new DomainError("conflict");
+  return comment;
+}
+
+/** Authors edit their own comments; the earlier wording stays in the edit history. */
+export async function editComment(
+  db: Database,
+  viewer: Viewer | null,
+  commentId: string,
+  body: string,
+  now = new Date(),
+): Promise<void> {
+  const author = requireParticipant(viewer);
+  await db.transaction(async (tx) => {
+    const comment = await ownComment(tx, author, commentId);
+    await tx
+      .insert(commentEdits)
+      .values({ commentId, body: comment.body, bodyHtml: comment.bodyHtml, replacedAt: now });
+    await tx
+      .update(comments)
+      .set({ body, bodyHtml: renderComment(body), editedAt: now })
+      .where(eq(comments.id, commentId));
+  });
+}
+
+/** Authors delete their own comments; a tombstone keeps the conversation readable. */
+export async function deleteComment(
+  db: Database,
+  viewer: Viewer | null,
+  commentId: string,
+  now = new Date(),
+): Promise<void> {
+  const author = requireParticipant(viewer);
+  await db.transaction(async (tx) => {
+    await ownComment(tx, author, commentId);
+    await tx.update(comments).set({ deletedAt: now }).where(eq(comments.id, commentId));
+  });
+}
+
+/** Advisory-group members hide abuse, with a reason on the public record. */
+export async function hideComment(
+  db: Database,
+  viewer: Viewer | null,
+  commentId: string,
+  reason: string,
+  now = new Date(),
+): Promise<void> {
+  const moderator = requireParticipant(viewer);
+  if (!holdsRole(moderator.roles, "advisory_group")) {
+    await recordAudit(db, {
+      actorId: moderator.id,
+      action: "access.refused",
+      subjectType: "action",
+      subjectId: "discussion.hide_comment",
+      details: { reason: "not_advisory_group" },
+    });
+    throw new DomainError("forbidden");
+  }
+  await db.transaction(async (tx) => {
+    const [comment] = await tx
+      .select()
+      .from(comments)
+      .where(eq(comments.id, commentId))
+      .for("update");
+    if (!comment) throw new DomainError("not_found");
+    await tx
+      .update(comments)
+      .set({ hiddenAt: now, hiddenBy: moderator.id, hiddenReason: reason })
+      .where(eq(comments.id, commentId));
+    await recordAudit(tx, {
+      actorId: moderator.id,
+      action: "discussion.comment_hidden",
+      subjectType: "comment",
+      subjectId: commentId,
+      details: { reason },
+    });
+  });
+}
+
+/** Resolving needs a reason; an objection first needs its author's withdrawal or insistence. */
+export async function setThreadStatus(
+  db: Database,
+  viewer: Viewer | null,
+  threadId: string,
+  change: { status: "open" | "resolved"; reason: string },
+  now = new Date(),
+): Promise<void> {
+  const actor = requireParticipant(viewer);
+  await db.transaction(async (tx) => {
+    const thread = await lockThread(tx, threadId);
+    if (thread.status === change.status) throw new DomainError("conflict");
+    if (change.status === "resolved" && !canResolve(thread)) {
+      throw new DomainError("invalid_input", { reason: "objection_not_settled" });
+    }
+    await tx
+      .update(threads)
+      .set(
+        change.status === "resolved"
+          ? {
+              status: "resolved",
+              resolvedBy: actor.id,
+              resolvedAt: now,
+              resolution: change.reason,
+              lastActivityAt: now,
+            }
+          : {
+              status: "open",
+              resolvedBy: null,
+              resolvedAt: null,
+              resolution: null,
+              lastActivityAt: now,
+            },
+      )
+      .where(eq(threads.id, threadId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action:
+        change.status === "resolved" ? "discussion.thread_resolved" : "discussion.thread_reopened",
+      subjectType: "clause",
+      subjectId: await clauseRef(tx, thread.clauseId),
+      details: { thread: threadId, reason: change.reason },
+    });
+  });
+}
+
+/** Only the objection's author withdraws it or sustains it, after hearing the answers. */
+export async function settleObjection(
+  db: Database,
+  viewer: Viewer | null,
+  threadId: string,
+  state: "withdrawn" | "sustained",
+  now = new Date(),
+): Promise<void> {
+  const author = requireParticipant(viewer);
+  await db.transaction(async (tx) => {
+    const thread = await lockThread(tx, threadId);
+    if (thread.kind !== "objection") throw new DomainError("conflict");
+    if (thread.createdBy !== author.id) throw new DomainError("forbidden");
+    await tx
+      .update(threads)
+      .set({ objectionState: state, lastActivityAt: now })
+      .where(eq(threads.id, threadId));
+    await recordAudit(tx, {
+      actorId: author.id,
+      action: `discussion.objection_${state}`,
+      subjectType: "clause",
+      subjectId: await clauseRef(tx, thread.clauseId),
+      details: { thread: threadId },
+    });
+  });
+}

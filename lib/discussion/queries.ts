@@ -1,0 +1,162 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { users } from "@/lib/auth/schema";
+import type { Viewer } from "@/lib/community/queries";
+import { displayName, holdsRole } from "@/lib/community/rules";
+import type { Executor } from "@/lib/db/client";
+import { commentEdits, comments, threads } from "@/lib/discussion/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauses, modules } from "@/lib/drafting/schema";
+
+export type CommentView = {
+  id: string;
+  authorId: string;
+  author: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  /** Sanitized HTML, or null when deleted, or hidden from this viewer. */
+  html: string | null;
+  state: "visible" | "deleted" | "hidden";
+  hiddenReason: string | null;
+  edits: { html: string; replacedAt: Date }[];
+  replies: CommentView[];
+};
+
+export type ThreadView = typeof threads.$inferSelect & {
+  author: string;
+  resolver: string | null;
+  comments: CommentView[];
+};
+
+/**
+ * Every thread on a clause, newest activity first, with its comments, replies and edit
+ * histories: three queries whatever the number of threads or comments.
+ */
+export async function listThreads(
+  db: Executor,
+  clauseId: string,
+  viewer: Viewer | null,
+): Promise<ThreadView[]> {
+  const author = alias(users, "thread_author");
+  const resolver = alias(users, "thread_resolver");
+  const threadRows = await db
+    .select({ thread: threads, authorName: author.name, resolverName: resolver.name })
+    .from(threads)
+    .innerJoin(author, eq(author.id, threads.createdBy))
+    .leftJoin(resolver, eq(resolver.id, threads.resolvedBy))
+    .where(eq(threads.clauseId, clauseId))
+    .orderBy(desc(threads.lastActivityAt));
+  if (threadRows.length === 0) return [];
+  const ids = threadRows.map((row) => row.thread.id);
+  const commentRows = await db
+    .select({ comment: comments, authorName: users.name })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(inArray(comments.threadId, ids))
+    .orderBy(asc(comments.createdAt));
+  const editRows = commentRows.some((row) => row.comment.editedAt)
+    ? await db
+        .select()
+        .from(commentEdits)
+        .where(
+          inArray(
+            commentEdits.commentId,
+            commentRows.filter((row) => row.comment.editedAt).map((row) => row.comment.id),
+          ),
+        )
+        .orderBy(asc(commentEdits.replacedAt))
+    : [];
+  const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
+
+  const views = new Map<string, CommentView & { threadId: string; parentId: string | null }>();
+  for (const { comment, authorName } of commentRows) {
+    const mayReadHidden = moderator || viewer?.id === comment.authorId;
+    const state = comment.deletedAt ? "deleted" : comment.hiddenAt ? "hidden" : "visible";
+    const readable = state === "visible" || (state === "hidden" && mayReadHidden);
+    views.set(comment.id, {
+      id: comment.id,
+      threadId: comment.threadId,
+      parentId: comment.parentId,
+      authorId: comment.authorId,
+      author: displayName({ id: comment.authorId, name: authorName }),
+      createdAt: comment.createdAt,
+      editedAt: comment.editedAt,
+      html: readable ? comment.bodyHtml : null,
+      state,
+      hiddenReason: comment.hiddenReason,
+      edits: readable
+        ? editRows
+            .filter((edit) => edit.commentId === comment.id)
+            .map(({ bodyHtml, replacedAt }) => ({ html: bodyHtml, replacedAt }))
+        : [],
+      replies: [],
+    });
+  }
+  for (const view of views.values()) {
+    if (view.parentId) views.get(view.parentId)?.replies.push(view);
+  }
+  return threadRows.map(({ thread, authorName, resolverName }) => ({
+    ...thread,
+    author: displayName({ id: thread.createdBy, name: authorName }),
+    resolver: thread.resolvedBy ? displayName({ id: thread.resolvedBy, name: resolverName }) : null,
+    comments: [...views.values()].filter((view) => view.threadId === thread.id && !view.parentId),
+  }));
+}
+
+export type ObjectionRow = {
+  threadId: string;
+  title: string;
+  clauseRef: string;
+  moduleCode: string;
+  author: string;
+  state: "raised" | "withdrawn" | "sustained";
+  status: "open" | "resolved";
+  answers: number;
+  lastActivityAt: Date;
+};
+
+/** The objections register of a standard: one query, filterable by state and module. */
+export async function listObjections(
+  db: Executor,
+  standardId: string,
+  filters: { state?: "raised" | "withdrawn" | "sustained"; moduleCode?: string },
+): Promise<ObjectionRow[]> {
+  const rows = await db
+    .select({
+      threadId: threads.id,
+      title: threads.title,
+      refCode: clauses.refCode,
+      refNumber: clauses.refNumber,
+      moduleCode: modules.code,
+      authorId: threads.createdBy,
+      authorName: users.name,
+      state: threads.objectionState,
+      status: threads.status,
+      lastActivityAt: threads.lastActivityAt,
+      answers: sql<number>`(select count(*)::int from ${comments} where ${comments.threadId} = ${threads.id} and ${comments.authorId} <> ${threads.createdBy} and ${comments.deletedAt} is null)`,
+    })
+    .from(threads)
+    .innerJoin(clauses, eq(clauses.id, threads.clauseId))
+    .innerJoin(modules, eq(modules.id, clauses.moduleId))
+    .innerJoin(users, eq(users.id, threads.createdBy))
+    .where(
+      and(
+        eq(clauses.standardId, standardId),
+        eq(threads.kind, "objection"),
+        filters.state ? eq(threads.objectionState, filters.state) : undefined,
+        filters.moduleCode ? eq(modules.code, filters.moduleCode) : undefined,
+      ),
+    )
+    .orderBy(desc(threads.lastActivityAt));
+  return rows.map((row) => ({
+    threadId: row.threadId,
+    title: row.title,
+    clauseRef: formatRef(row.refCode, row.refNumber),
+    moduleCode: row.moduleCode,
+    author: displayName({ id: row.authorId, name: row.authorName }),
+    state: row.state ?? "raised",
+    status: row.status,
+    answers: row.answers,
+    lastActivityAt: row.lastActivityAt,
+  }));
+}

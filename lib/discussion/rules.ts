@@ -1,0 +1,67 @@
+import { marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+import { z } from "zod";
+
+export const threadKinds = ["comment", "question", "editorial", "objection"] as const;
+export type ThreadKind = (typeof threadKinds)[number];
+
+export const COMMENT_MAX_LENGTH = 10_000;
+/** How many comments one person may post per minute: a conversation, not a flood. */
+export const COMMENTS_PER_MINUTE = 10;
+
+/**
+ * Comments are a small Markdown subset: emphasis, links, lists, code and quotes. Everything
+ * else, raw HTML included, is removed on the server before anything is stored or shown.
+ */
+const allowed: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a"],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  // A paragraph left empty by removed markup is noise.
+  exclusiveFilter: (frame) =>
+    frame.tag === "p" && frame.text.trim() === "" && !frame.mediaChildren.length,
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener ugc" }),
+  },
+};
+
+export function renderComment(markdown: string): string {
+  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
+  return sanitizeHtml(html, allowed).trim();
+}
+
+const plainLine = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: "too_long" })
+    .refine((value) => !/[<>\p{Cc}]/u.test(value), { error: "plain_text_only" });
+
+export const commentBodySchema = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(COMMENT_MAX_LENGTH, { error: "comment_too_long" });
+
+export const openThreadSchema = z.object({
+  kind: z.enum(threadKinds, { error: "required" }),
+  title: plainLine(160),
+  quote: z
+    .string()
+    .trim()
+    .max(2000, { error: "too_long" })
+    .optional()
+    .transform((value) => value || null),
+  body: commentBodySchema,
+});
+export type OpenThreadInput = z.output<typeof openThreadSchema>;
+
+export const reasonSchema = plainLine(1000);
+
+/** An objection may be resolved only once its author has withdrawn or sustained it. */
+export function canResolve(thread: { kind: ThreadKind; objectionState: string | null }): boolean {
+  return thread.kind !== "objection" || thread.objectionState !== "raised";
+}

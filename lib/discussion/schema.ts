@@ -1,0 +1,76 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "@/lib/auth/schema";
+import { clauses } from "@/lib/drafting/schema";
+
+export const threadKind = pgEnum("thread_kind", ["comment", "question", "editorial", "objection"]);
+export const threadStatus = pgEnum("thread_status", ["open", "resolved"]);
+/** Where an objection stands: answered by others, then withdrawn or sustained by its author. */
+export const objectionState = pgEnum("objection_state", ["raised", "withdrawn", "sustained"]);
+
+/** A conversation about one clause, optionally quoting a span of its text. */
+export const threads = pgTable(
+  "thread",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clauseId: uuid("clause_id")
+      .notNull()
+      .references(() => clauses.id),
+    kind: threadKind("kind").notNull(),
+    status: threadStatus("status").notNull().default("open"),
+    title: text("title").notNull(),
+    quote: text("quote"),
+    objectionState: objectionState("objection_state"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp("last_activity_at", { mode: "date", withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { mode: "date", withTimezone: true }),
+    resolution: text("resolution"),
+  },
+  (thread) => [index("thread_clause_idx").on(thread.clauseId, thread.lastActivityAt)],
+);
+
+/**
+ * A message in a thread. Replies nest one level (`parentId` is a top-level comment). Deleting
+ * leaves a tombstone; hiding (for abuse) keeps the text for its author and the advisory group.
+ */
+export const comments = pgTable(
+  "comment",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => threads.id),
+    parentId: uuid("parent_id"),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { mode: "date", withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { mode: "date", withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { mode: "date", withTimezone: true }),
+    hiddenBy: text("hidden_by").references(() => users.id),
+    hiddenReason: text("hidden_reason"),
+  },
+  (comment) => [
+    index("comment_thread_idx").on(comment.threadId, comment.createdAt),
+    index("comment_author_idx").on(comment.authorId, comment.createdAt),
+  ],
+);
+
+/** Earlier wordings of an edited comment, shown as its edit history. */
+export const commentEdits = pgTable("comment_edit", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  commentId: uuid("comment_id")
+    .notNull()
+    .references(() => comments.id),
+  body: text("body").notNull(),
+  bodyHtml: text("body_html").notNull(),
+  replacedAt: timestamp("replaced_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
