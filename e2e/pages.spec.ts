@@ -21,6 +21,7 @@ const publicPages = [
   "/standards/iotmark/draft?level=Silver",
   "/standards/iotmark/draft/SW-1",
   "/standards/iotmark/draft/SW-1/history",
+  "/standards/iotmark/objections",
   "/",
   "/sign-in",
   "/sign-in/check-email",

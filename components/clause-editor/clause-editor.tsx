@@ -85,6 +85,7 @@ export function ClauseEditor({
   );
   const [status, setStatus] = useState<Status>("connecting");
   const [unsynced, setUnsynced] = useState(0);
+  const [synced, setSynced] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
@@ -97,6 +98,7 @@ export function ClauseEditor({
     });
     provider.on("status", ({ status: next }: { status: Status }) => setStatus(next));
     provider.on("unsyncedChanges", ({ number }: { number: number }) => setUnsynced(number));
+    provider.on("synced", ({ state }: { state: boolean }) => setSynced(state));
     provider.on("authenticationFailed", ({ reason }: { reason: string }) => setRefusal(reason));
     setSession({ document, provider });
     // Warn before leaving while edits have not reached the server yet.
@@ -111,7 +113,14 @@ export function ClauseEditor({
     };
   }, [clauseId, collabPort, collabPublicUrl]);
 
-  const state = refusal ? "refused" : status === "connected" && unsynced > 0 ? "saving" : status;
+  // Until the first sync the editors are empty: say so rather than "All changes saved".
+  const state = refusal
+    ? "refused"
+    : status === "connected" && !synced
+      ? "connecting"
+      : status === "connected" && unsynced > 0
+        ? "saving"
+        : status;
   return (
     <section aria-labelledby="editor-heading">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

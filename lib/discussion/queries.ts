@@ -18,6 +18,8 @@ export type CommentView = {
   html: string | null;
   state: "visible" | "deleted" | "hidden";
   hiddenReason: string | null;
+  /** The Markdown, for its author to edit. */
+  source: string | null;
   edits: { html: string; replacedAt: Date }[];
   replies: CommentView[];
 };
@@ -84,6 +86,7 @@ export async function listThreads(
       html: readable ? comment.bodyHtml : null,
       state,
       hiddenReason: comment.hiddenReason,
+      source: viewer?.id === comment.authorId && state !== "deleted" ? comment.body : null,
       edits: readable
         ? editRows
             .filter((edit) => edit.commentId === comment.id)

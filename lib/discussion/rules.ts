@@ -29,6 +29,11 @@ const allowed: sanitizeHtml.IOptions = {
 
 export function renderComment(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
+  return sanitizeCommentHtml(html);
+}
+
+/** Applied when storing and again when showing, so a rule tightened later covers old rows too. */
+export function sanitizeCommentHtml(html: string): string {
   return sanitizeHtml(html, allowed).trim();
 }
 

@@ -68,9 +68,10 @@ export default async function DraftPage({ params, searchParams }: Props) {
             {t("requiredFor", { level: level.name })}
           </Link>
         ))}
-        <a href={`${base}.md`} className="ml-auto">
-          {t("exportMarkdown")}
-        </a>
+        <Link href={`/standards/${standard.slug}/objections`} className="ml-auto">
+          {t("objectionsLink")}
+        </Link>
+        <a href={`${base}.md`}>{t("exportMarkdown")}</a>
       </nav>
       {standard.modules.map((module) => {
         const inModule = shown.filter((clause) => clause.moduleId === module.id);

@@ -8,10 +8,13 @@ import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
+import { listThreads } from "@/lib/discussion/queries";
 import { getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
+import { NewThreadForm } from "../discussion-forms";
 import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
+import { ThreadList } from "../thread-list";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +42,12 @@ export default async function ClausePage({ params }: Props) {
   const found = await load(params);
   if (!found) notFound();
   const { standard, clause } = found;
-  const [t, viewer] = await Promise.all([getTranslations("drafting"), getViewer()]);
+  const [t, tDiscussion, viewer] = await Promise.all([
+    getTranslations("drafting"),
+    getTranslations("discussion"),
+    getViewer(),
+  ]);
+  const threads = await listThreads(getDb(), clause.id, viewer);
   const env = getEnv();
   const level = standard.levels.find((entry) => entry.id === clause.levelId);
   const module = standard.modules.find((entry) => entry.id === clause.moduleId);
@@ -87,6 +95,17 @@ export default async function ClausePage({ params }: Props) {
           {t("history", { count: clause.revisionCount })}
         </Link>
       </p>
+      <Section title={tDiscussion("title", { count: threads.length })}>
+        <ThreadList threads={threads} viewer={viewer} />
+        {viewer ? (
+          <div className="mt-6">
+            <h3 className="mb-3 text-lg font-semibold">{tDiscussion("new")}</h3>
+            <NewThreadForm clauseId={clause.id} />
+          </div>
+        ) : (
+          <p className="mt-4 text-muted">{tDiscussion("signIn")}</p>
+        )}
+      </Section>
       {viewer && editable ? (
         <div className="grid gap-10 lg:grid-cols-2">
           <Section title={t("revisionTitle")}>

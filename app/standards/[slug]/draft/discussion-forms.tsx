@@ -1,0 +1,214 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/use-action-form";
+import { threadKinds } from "@/lib/discussion/rules";
+import {
+  deleteCommentAction,
+  editCommentAction,
+  hideCommentAction,
+  openThreadAction,
+  replyAction,
+  settleObjectionAction,
+  threadStatusAction,
+} from "./discussion-actions";
+
+export function NewThreadForm({ clauseId }: { clauseId: string }) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(openThreadAction, { resetOnSuccess: true });
+  return (
+    <form {...form.formProps} noValidate className="max-w-3xl">
+      <input type="hidden" name="clauseId" value={clauseId} />
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      {form.succeeded ? <Notice tone="success">{t("opened")}</Notice> : null}
+      <div className="grid gap-x-4 sm:grid-cols-3">
+        <SelectField id="kind" label={t("kind")} error={form.fieldError("kind")}>
+          {threadKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="sm:col-span-2">
+          <TextField
+            id="thread-title"
+            name="title"
+            label={t("threadTitle")}
+            maxLength={160}
+            required
+            error={form.fieldError("title")}
+          />
+        </div>
+      </div>
+      <TextField
+        id="quote"
+        label={t("quote")}
+        hint={t("quoteHint")}
+        maxLength={2000}
+        error={form.fieldError("quote")}
+      />
+      <TextAreaField
+        id="thread-body"
+        name="body"
+        label={t("body")}
+        hint={t("markdownHint")}
+        rows={4}
+        required
+        error={form.fieldError("body")}
+      />
+      <SubmitButton pendingLabel={t("posting")}>{t("open")}</SubmitButton>
+    </form>
+  );
+}
+
+export function ReplyForm({
+  threadId,
+  parentId,
+  label,
+}: {
+  threadId: string;
+  parentId: string | null;
+  label: string;
+}) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(replyAction, { resetOnSuccess: true });
+  const fieldId = `reply-${parentId ?? threadId}`;
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-sm">{label}</summary>
+      <form {...form.formProps} noValidate className="mt-2">
+        <input type="hidden" name="threadId" value={threadId} />
+        <input type="hidden" name="parentId" value={parentId ?? ""} />
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <TextAreaField
+          id={fieldId}
+          name="body"
+          label={t("reply")}
+          hint={t("markdownHint")}
+          rows={3}
+          required
+          error={form.fieldError("body")}
+        />
+        <SubmitButton pendingLabel={t("posting")}>{t("send")}</SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+export function EditCommentForm({ commentId, body }: { commentId: string; body: string }) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(editCommentAction);
+  return (
+    <details>
+      <summary className="cursor-pointer">{t("edit")}</summary>
+      <form {...form.formProps} noValidate className="mt-2">
+        <input type="hidden" name="commentId" value={commentId} />
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <TextAreaField
+          id={`edit-${commentId}`}
+          name="body"
+          label={t("editLabel")}
+          defaultValue={body}
+          rows={3}
+          error={form.fieldError("body")}
+        />
+        <SubmitButton pendingLabel={t("posting")}>{t("saveEdit")}</SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+export function DeleteCommentForm({ commentId }: { commentId: string }) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(deleteCommentAction);
+  return (
+    <details>
+      <summary className="cursor-pointer text-danger">{t("delete")}</summary>
+      <form {...form.formProps} className="mt-2">
+        <input type="hidden" name="commentId" value={commentId} />
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <SubmitButton variant="danger" pendingLabel={t("posting")}>
+          {t("confirmDelete")}
+        </SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+export function HideCommentForm({ commentId }: { commentId: string }) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(hideCommentAction);
+  return (
+    <details>
+      <summary className="cursor-pointer text-danger">{t("hide")}</summary>
+      <form {...form.formProps} noValidate className="mt-2">
+        <input type="hidden" name="commentId" value={commentId} />
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <TextField
+          id={`hide-${commentId}`}
+          name="reason"
+          label={t("hideReason")}
+          required
+          error={form.fieldError("reason")}
+        />
+        <SubmitButton variant="danger" pendingLabel={t("posting")}>
+          {t("confirmHide")}
+        </SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+export function ThreadStatusForm({
+  threadId,
+  status,
+}: {
+  threadId: string;
+  status: "open" | "resolved";
+}) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(threadStatusAction);
+  const next = status === "open" ? "resolved" : "open";
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-sm">
+        {t(next === "resolved" ? "resolve" : "reopen")}
+      </summary>
+      <form {...form.formProps} noValidate className="mt-2">
+        <input type="hidden" name="threadId" value={threadId} />
+        <input type="hidden" name="status" value={next} />
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <TextField
+          id={`status-${threadId}`}
+          name="reason"
+          label={t("why")}
+          required
+          error={form.fieldError("reason")}
+        />
+        <SubmitButton variant="secondary" pendingLabel={t("posting")}>
+          {t(next === "resolved" ? "confirmResolve" : "confirmReopen")}
+        </SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+export function SettleObjectionForm({ threadId }: { threadId: string }) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(settleObjectionAction);
+  return (
+    <form {...form.formProps} className="mt-2 flex flex-wrap items-center gap-2">
+      <input type="hidden" name="threadId" value={threadId} />
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <SubmitButton name="state" value="withdrawn" variant="secondary" pendingLabel={t("posting")}>
+        {t("withdraw")}
+      </SubmitButton>
+      <SubmitButton name="state" value="sustained" variant="secondary" pendingLabel={t("posting")}>
+        {t("sustain")}
+      </SubmitButton>
+    </form>
+  );
+}

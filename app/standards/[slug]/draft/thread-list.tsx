@@ -1,0 +1,161 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CommentBody } from "@/components/discussion/comment-body";
+import type { Viewer } from "@/lib/community/queries";
+import { holdsRole } from "@/lib/community/rules";
+import type { CommentView, ThreadView } from "@/lib/discussion/queries";
+import {
+  DeleteCommentForm,
+  EditCommentForm,
+  HideCommentForm,
+  ReplyForm,
+  SettleObjectionForm,
+  ThreadStatusForm,
+} from "./discussion-forms";
+
+async function Comment({
+  comment,
+  viewer,
+  threadId,
+  nested,
+}: {
+  comment: CommentView;
+  viewer: Viewer | null;
+  threadId: string;
+  nested: boolean;
+}) {
+  const [t, format] = await Promise.all([getTranslations("discussion"), getFormatter()]);
+  const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
+  return (
+    <li className={nested ? "mt-3 border-l-2 border-line pl-4" : "mt-3"}>
+      <p className="text-sm text-muted">
+        <span className="font-medium text-ink">{comment.author}</span> ·{" "}
+        <time dateTime={comment.createdAt.toISOString()}>
+          {format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+        </time>
+        {comment.editedAt ? ` · ${t("edited")}` : null}
+      </p>
+      {comment.state === "deleted" ? <p className="text-muted italic">{t("deleted")}</p> : null}
+      {comment.state === "hidden" ? (
+        <p className="text-muted italic">{t("hidden", { reason: comment.hiddenReason ?? "" })}</p>
+      ) : null}
+      {comment.html ? <CommentBody html={comment.html} /> : null}
+      {comment.edits.length > 0 ? (
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer text-muted">
+            {t("history", { count: comment.edits.length })}
+          </summary>
+          <ol className="mt-1 space-y-2">
+            {comment.edits.map((edit) => (
+              <li key={edit.replacedAt.toISOString()} className="rounded border border-line p-2">
+                <p className="text-xs text-muted">
+                  {t("replacedAt", {
+                    when: format.dateTime(edit.replacedAt, {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                    }),
+                  })}
+                </p>
+                <CommentBody html={edit.html} />
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      <div className="mt-1 flex flex-wrap gap-4 text-sm">
+        {comment.source !== null ? (
+          <EditCommentForm commentId={comment.id} body={comment.source} />
+        ) : null}
+        {comment.source !== null ? <DeleteCommentForm commentId={comment.id} /> : null}
+        {moderator && comment.state === "visible" ? (
+          <HideCommentForm commentId={comment.id} />
+        ) : null}
+      </div>
+      {!nested && viewer && comment.state !== "deleted" ? (
+        <ReplyForm
+          threadId={threadId}
+          parentId={comment.id}
+          label={t("replyTo", { name: comment.author })}
+        />
+      ) : null}
+      {comment.replies.length > 0 ? (
+        <ol>
+          {comment.replies.map((child) => (
+            <Comment key={child.id} comment={child} viewer={viewer} threadId={threadId} nested />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}
+
+/** A clause's threads, newest activity first; readable by everyone, writable when signed in. */
+export async function ThreadList({
+  threads,
+  viewer,
+}: {
+  threads: ThreadView[];
+  viewer: Viewer | null;
+}) {
+  const t = await getTranslations("discussion");
+  if (threads.length === 0) return <p className="text-muted">{t("none")}</p>;
+  return (
+    <ol className="space-y-4">
+      {threads.map((thread) => (
+        <li
+          key={thread.id}
+          id={`thread-${thread.id}`}
+          className="rounded-lg border border-line bg-white p-4"
+        >
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h3 className="font-semibold">{thread.title}</h3>
+            <p className="flex flex-wrap gap-2 text-xs font-medium">
+              <span
+                className={`rounded px-2 py-0.5 ${thread.kind === "objection" ? "bg-red-50 text-danger" : "bg-stone-100"}`}
+              >
+                {t(`kinds.${thread.kind}`)}
+              </span>
+              <span className="rounded border border-line px-2 py-0.5">
+                {t(`status.${thread.status}`)}
+              </span>
+              {thread.objectionState ? (
+                <span className="rounded border border-line px-2 py-0.5">
+                  {t(`objection.${thread.objectionState}`)}
+                </span>
+              ) : null}
+            </p>
+          </div>
+          {thread.quote ? (
+            <blockquote className="mt-2 border-l-4 border-accent-soft pl-3 text-sm text-muted">
+              {thread.quote}
+            </blockquote>
+          ) : null}
+          {thread.status === "resolved" ? (
+            <p className="mt-2 text-sm text-ok">
+              {t("resolvedBy", { name: thread.resolver ?? "", reason: thread.resolution ?? "" })}
+            </p>
+          ) : null}
+          <ol>
+            {thread.comments.map((comment) => (
+              <Comment
+                key={comment.id}
+                comment={comment}
+                viewer={viewer}
+                threadId={thread.id}
+                nested={false}
+              />
+            ))}
+          </ol>
+          {viewer ? (
+            <div className="mt-3 flex flex-wrap gap-6">
+              <ReplyForm threadId={thread.id} parentId={null} label={t("replyToThread")} />
+              <ThreadStatusForm threadId={thread.id} status={thread.status} />
+            </div>
+          ) : null}
+          {viewer?.id === thread.createdBy && thread.objectionState === "raised" ? (
+            <SettleObjectionForm threadId={thread.id} />
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

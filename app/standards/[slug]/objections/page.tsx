@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/page";
+import { getDb } from "@/lib/db/client";
+import { listObjections } from "@/lib/discussion/queries";
+import { getStandardAxes } from "@/lib/drafting/queries";
+
+export const dynamic = "force-dynamic";
+
+const states = ["raised", "withdrawn", "sustained"] as const;
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ state?: string; module?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const standard = await getStandardAxes(getDb(), (await params).slug);
+  const t = await getTranslations("objections");
+  return { title: t("titleOf", { name: standard?.name ?? "" }) };
+}
+
+/** Every objection on a standard, with where it stands: what a consensus call reads. */
+export default async function ObjectionsPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const db = getDb();
+  const standard = await getStandardAxes(db, slug);
+  if (!standard) notFound();
+  const state = states.find((entry) => entry === query.state);
+  const moduleCode = standard.modules.find((module) => module.code === query.module)?.code;
+  const [t, tDiscussion, format, rows] = await Promise.all([
+    getTranslations("objections"),
+    getTranslations("discussion"),
+    getFormatter(),
+    listObjections(db, standard.id, { state, moduleCode }),
+  ]);
+  return (
+    <>
+      <PageTitle title={t("titleOf", { name: standard.name })} lead={t("lead")} />
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label={t("filters")}>
+        <div>
+          <label htmlFor="state" className="block text-sm font-medium">
+            {t("state")}
+          </label>
+          <select
+            id="state"
+            name="state"
+            defaultValue={state ?? ""}
+            className="mt-1 rounded-md border border-line bg-white px-3 py-2"
+          >
+            <option value="">{t("all")}</option>
+            {states.map((entry) => (
+              <option key={entry} value={entry}>
+                {tDiscussion(`objection.${entry}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="module" className="block text-sm font-medium">
+            {t("module")}
+          </label>
+          <select
+            id="module"
+            name="module"
+            defaultValue={moduleCode ?? ""}
+            className="mt-1 rounded-md border border-line bg-white px-3 py-2"
+          >
+            <option value="">{t("all")}</option>
+            {standard.modules.map((module) => (
+              <option key={module.code} value={module.code}>
+                {module.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          {t("apply")}
+        </button>
+      </form>
+      {rows.length === 0 ? <p className="text-muted">{t("none")}</p> : null}
+      <ol className="divide-y divide-line rounded-lg border border-line bg-white">
+        {rows.map((row) => (
+          <li key={row.threadId} className="p-3">
+            <p className="flex flex-wrap items-baseline justify-between gap-2">
+              <Link
+                href={`/standards/${standard.slug}/draft/${row.clauseRef}#thread-${row.threadId}`}
+                className="font-medium"
+              >
+                <span className="font-mono text-sm">{row.clauseRef}</span> {row.title}
+              </Link>
+              <span className="text-sm">
+                {tDiscussion(`objection.${row.state}`)} · {tDiscussion(`status.${row.status}`)}
+              </span>
+            </p>
+            <p className="text-sm text-muted">
+              {t("line", { author: row.author, answers: row.answers })} ·{" "}
+              {format.dateTime(row.lastActivityAt, { dateStyle: "medium" })}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

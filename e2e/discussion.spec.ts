@@ -1,0 +1,116 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/lib/auth/schema";
+import { loadViewer } from "@/lib/community/queries";
+import { seedDemo } from "@/lib/demo/seed";
+import { openThread, reply } from "@/lib/discussion/mutations";
+import { createClause } from "@/lib/drafting/mutations";
+import { connectToE2eDatabase, createPerson, expect, signInAs, test } from "./fixtures";
+
+test.beforeAll(async () => {
+  const { db, close } = connectToE2eDatabase();
+  await seedDemo(db);
+  await close();
+});
+
+const payloads = [
+  "<script>alert('script')</script>",
+  "<img src=x onerror=\"alert('img')\">",
+  "<svg onload=alert('svg')><script>alert('svg2')</script></svg>",
+  "[click](JaVaScRiPt:alert('link'))",
+  "[data](data:text/html,<script>alert('data')</script>)",
+  "<a href=\"javascript:alert('a')\">a</a>",
+  "<iframe src=\"javascript:alert('iframe')\"></iframe>",
+  "<details open ontoggle=alert('toggle')>",
+  '<p style="x" onmouseover="alert(\'hover\')">hover</p>',
+  "<scr<script>ipt>alert('nested')</scr</script>ipt>",
+  "<<img src=x onerror=alert('broken')//<",
+  "`<script>alert('code')</script>`",
+];
+
+test("no stored script runs: comments, thread titles and names are inert in a real browser", async ({
+  browser,
+  db,
+}) => {
+  const author = await createPerson(db, { name: "Xavier Tester" });
+  // Names are validated on input; this one goes straight into the database to prove the page
+  // escapes whatever is stored.
+  await db
+    .update(users)
+    .set({ name: "<img src=x onerror=alert('name')>" })
+    .where(eq(users.id, author.id));
+  const viewer = await loadViewer(db, author.id);
+  const { clauseId, ref } = await createClause(db, viewer, {
+    standardSlug: "iotmark",
+    title: "XSS target",
+    moduleCode: "DATA",
+    level: "",
+    strength: "MAY",
+  });
+  const { threadId } = await openThread(db, viewer, clauseId, {
+    kind: "comment",
+    title: "Payloads",
+    quote: "<script>alert('quote')</script>",
+    body: payloads[0] ?? "",
+  });
+  for (const [index, payload] of payloads.slice(1).entries()) {
+    await reply(
+      db,
+      viewer,
+      { threadId, parentId: null, body: payload },
+      new Date(Date.now() + index * 61_000),
+    );
+  }
+
+  for (const signedIn of [false, true]) {
+    const page = await (await browser.newContext()).newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    if (signedIn) await signInAs(page, db, author);
+    await page.goto(`/standards/iotmark/draft/${ref}`);
+    await expect(page.getByRole("heading", { name: "Payloads" })).toBeVisible();
+    await page.mouse.move(200, 400);
+    for (const summary of await page.locator("details summary").all())
+      await summary.click().catch(() => {});
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    const comments = page.locator(".comment-body");
+    expect(
+      await comments
+        .locator("script, img, svg, iframe, [onerror], [onload], [ontoggle], [onmouseover]")
+        .count(),
+    ).toBe(0);
+    for (const href of await comments
+      .locator("a")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")))) {
+      expect(href ?? "").not.toMatch(/^\s*(javascript|data):/i);
+    }
+    await expect(page.getByText("<img src=x onerror=alert('name')>").first()).toBeVisible();
+  }
+});
+
+test("an objection opened on a clause shows in the register until its author withdraws it", async ({
+  page,
+  db,
+}) => {
+  await signInAs(page, db, await createPerson(db, { name: "Yara Objector" }));
+  await page.goto("/standards/iotmark/draft/LEGAL-1");
+  await page.getByLabel("Kind").selectOption("objection");
+  await page.getByLabel("Title", { exact: true }).first().fill("Arbitration wording too loose");
+  await page.getByLabel("Message").fill("The clause should name *binding* arbitration explicitly.");
+  await page.getByRole("button", { name: "Open thread" }).click();
+  await expect(page.getByText("Thread opened.")).toBeVisible();
+  await page.goto("/standards/iotmark/objections?state=raised");
+  await expect(
+    page.getByRole("link", { name: /LEGAL-1 Arbitration wording too loose/ }),
+  ).toBeVisible();
+  await page.goto("/standards/iotmark/draft/LEGAL-1");
+  await page.getByRole("button", { name: "Withdraw my objection" }).click();
+  await expect(page.getByText("Withdrawn by its author").first()).toBeVisible();
+  await page.goto("/standards/iotmark/objections?state=withdrawn");
+  await expect(
+    page.getByRole("link", { name: /LEGAL-1 Arbitration wording too loose/ }),
+  ).toBeVisible();
+});

@@ -1,0 +1,16 @@
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import { createDatabase } from "@/lib/db/client";
+import { connectClient } from "@/tests/collab-clients";
+import { mintCollabToken } from "@/lib/collab/token";
+const url = fs.readFileSync(".data/database-url", "utf8");
+const secret = fs.readFileSync(".data/auth-secret", "utf8").trim();
+const { db, pool } = createDatabase(url);
+const [row] = (await db.execute(sql`select id from clause where ref_code='SW' and ref_number=2`)).rows as { id: string }[];
+const [user] = (await db.execute(sql`select id from "user" limit 1`)).rows as { id: string }[];
+const client = connectClient("ws://127.0.0.1:1234", row!.id, user!.id, mintCollabToken(user!.id, secret));
+await client.synced;
+console.log("body:", JSON.stringify(client.body().slice(0, 60)), "fragments:", client.document.getXmlFragment("body").length);
+client.provider.destroy();
+await pool.end();
+process.exit(0);
