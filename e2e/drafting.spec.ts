@@ -54,8 +54,17 @@ test("the level filter shows what a level requires, as a plain link", async ({ b
   const all = await page.locator("main li").count();
   await page.getByRole("link", { name: "Required for Bronze" }).click();
   await expect(page).toHaveURL(/level=Bronze/);
+  await expect(page.getByRole("link", { name: "Required for Bronze" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   const bronze = await page.locator("main li").count();
   await page.getByRole("link", { name: "Required for Gold" }).click();
+  await expect(page).toHaveURL(/level=Gold/);
+  await expect(page.getByRole("link", { name: "Required for Gold" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   const gold = await page.locator("main li").count();
   expect(bronze).toBeGreaterThan(0);
   expect(bronze).toBeLessThan(gold);
