@@ -71,3 +71,12 @@ test("the level filter shows what a level requires, as a plain link", async ({ b
   expect(gold).toBeLessThan(all);
   await expect(page.getByText("Recommended only")).toHaveCount(0);
 });
+
+test("the editor sets RFC 2119 keywords apart while people type", async ({ page, db }) => {
+  await signInAs(page, db, await createPerson(db, { name: "Zed Reader" }));
+  await page.goto("/standards/iotmark/draft/HW-1");
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.locator(".prose-clause .rfc2119").first()).toHaveText("MUST NOT");
+});

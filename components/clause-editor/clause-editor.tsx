@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { clauseTextExtensions } from "@/lib/collab/extensions";
 import type { ClauseField } from "@/lib/drafting/rich-text";
+import { Rfc2119Highlight } from "./rfc2119-highlight";
 
 type Status = "connecting" | "connected" | "disconnected";
 type Person = { name: string; color: string };
@@ -42,6 +43,7 @@ function FieldEditor({
     immediatelyRender: false,
     extensions: [
       ...clauseTextExtensions,
+      Rfc2119Highlight,
       Collaboration.configure({ document, field }),
       CollaborationCaret.configure({ provider, user }),
     ],
