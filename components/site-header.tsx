@@ -8,6 +8,7 @@ export async function SiteHeader() {
   const links = [
     { href: "/groups", label: t("nav.groups") },
     { href: "/transparency", label: t("nav.transparency") },
+    ...(viewer ? [{ href: "/inbox", label: t("nav.inbox") }] : []),
     ...(viewer?.isSecretariat ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
     ...(isProductionBuild ? [] : [{ href: "/dev/outbox", label: t("nav.outbox") }]),
   ];

@@ -32,6 +32,12 @@ const schema = z.object({
   /** Where the web app reaches the collab server; else http://127.0.0.1:COLLAB_PORT. */
   COLLAB_INTERNAL_URL: optionalUrl,
   REDIS_URL: optionalUrl,
+  /** Hour (UTC) after which the daily digests go out. */
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(18),
+  /** Domain whose reply+…@ addresses reach the inbound webhook; unset: no reply by email. */
+  INBOUND_EMAIL_DOMAIN: optionalText,
+  /** Signing secret of the inbound email webhook (whsec_…). */
+  INBOUND_WEBHOOK_SECRET: optionalText,
   COLLAB_NAME: optionalText,
 });
 
@@ -86,4 +92,10 @@ export function githubCredentials(): { clientId: string; clientSecret: string } 
 export function collabInternalUrl(): string {
   const env = getEnv();
   return env.COLLAB_INTERNAL_URL ?? `http://127.0.0.1:${env.COLLAB_PORT}`;
+}
+
+/** The site's public address, for links in emails. */
+export function publicUrl(): string {
+  const env = getEnv();
+  return (env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }

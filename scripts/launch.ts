@@ -16,6 +16,7 @@ import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from 
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/demo/seed";
 import { childProcessEnv, EnvError, getEnv, setEnv } from "@/lib/env";
+import { deliverDue } from "@/lib/notifications";
 
 type Mode = "dev" | "start" | "migrate" | "seed";
 const modes: Mode[] = ["dev", "start", "migrate", "seed"];
@@ -104,6 +105,20 @@ function runNext(mode: "dev" | "start", env: NodeJS.ProcessEnv, stop: () => Prom
   });
 }
 
+/**
+ * Every minute: send due emails (a retry for anything the web app could not send at once, and
+ * the daily digests). Each step is safe when several servers run it at the same moment.
+ */
+function startScheduler(): void {
+  const tick = () =>
+    deliverDue().catch((error: unknown) =>
+      console.error(
+        `hum: scheduled delivery failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+  setInterval(tick, 60_000).unref();
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2] as Mode;
   if (!modes.includes(mode)) fail(`usage: launch.ts ${modes.join("|")}`);
@@ -136,6 +151,7 @@ async function main(): Promise<void> {
       console.log(`hum: embedded database in ${path.relative(process.cwd(), dataDir)}/`);
     collab = await startCollab(url, secret);
     console.log(`hum: collab server on ws://${env.COLLAB_HOST}:${collab.port}`);
+    startScheduler();
     runNext(
       mode,
       childProcessEnv({ DATABASE_URL: url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" }),

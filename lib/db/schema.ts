@@ -5,3 +5,4 @@ export * from "@/lib/community/schema";
 export * from "@/lib/discussion/schema";
 export * from "@/lib/drafting/schema";
 export * from "@/lib/email/schema";
+export * from "@/lib/notifications/schema";

@@ -13,6 +13,7 @@ import { commentEdits, comments, threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { notifyThreadActivity } from "@/lib/notifications/mutations";
 
 function requireParticipant(viewer: Viewer | null): Viewer {
   if (!viewer) throw new DomainError("unauthenticated");
@@ -71,6 +72,13 @@ export async function openThread(
       bodyHtml: renderComment(input.body),
       createdAt: now,
     });
+    await notifyThreadActivity(tx, {
+      threadId: thread.id,
+      actorId: author.id,
+      kind: "thread_opened",
+      excerpt: `${input.title}: ${input.body}`,
+      at: now,
+    });
     await recordAudit(tx, {
       actorId: author.id,
       action:
@@ -116,6 +124,13 @@ export async function reply(
       createdAt: now,
     });
     await tx.update(threads).set({ lastActivityAt: now }).where(eq(threads.id, input.threadId));
+    await notifyThreadActivity(tx, {
+      threadId: input.threadId,
+      actorId: author.id,
+      kind: "reply",
+      excerpt: input.body,
+      at: now,
+    });
   });
 }
 

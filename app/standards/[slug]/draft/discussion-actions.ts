@@ -13,6 +13,8 @@ import {
   settleObjection,
 } from "@/lib/discussion/mutations";
 import { commentBodySchema, openThreadSchema, reasonSchema } from "@/lib/discussion/rules";
+import { deliverSoon } from "@/lib/notifications";
+import { setWatch } from "@/lib/notifications/mutations";
 
 const id = z.uuid({ error: "required" });
 const revalidate = ["/standards"];
@@ -24,6 +26,7 @@ export const openThreadAction = defineAction({
   signedIn: true,
   run: async ({ clauseId, ...input }, viewer) => {
     await openThread(getDb(), viewer, clauseId, input);
+    deliverSoon();
   },
   revalidate,
 });
@@ -36,7 +39,10 @@ export const replyAction = defineAction({
     body: commentBodySchema,
   }),
   signedIn: true,
-  run: (input, viewer) => reply(getDb(), viewer, input),
+  run: async (input, viewer) => {
+    await reply(getDb(), viewer, input);
+    deliverSoon();
+  },
   revalidate,
 });
 
@@ -84,5 +90,17 @@ export const settleObjectionAction = defineAction({
   }),
   signedIn: true,
   run: ({ threadId, state }, viewer) => settleObjection(getDb(), viewer, threadId, state),
+  revalidate,
+});
+
+export const watchAction = defineAction({
+  name: "watch",
+  schema: z.object({
+    target: z.enum(["standard", "module", "clause", "thread"], { error: "required" }),
+    targetId: id,
+    on: z.enum(["true", "false"], { error: "required" }).transform((value) => value === "true"),
+  }),
+  signedIn: true,
+  run: ({ target, targetId, on }, viewer) => setWatch(getDb(), viewer, target, targetId, on),
   revalidate,
 });

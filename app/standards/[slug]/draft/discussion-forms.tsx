@@ -14,6 +14,7 @@ import {
   replyAction,
   settleObjectionAction,
   threadStatusAction,
+  watchAction,
 } from "./discussion-actions";
 
 export function NewThreadForm({ clauseId }: { clauseId: string }) {
@@ -208,6 +209,31 @@ export function SettleObjectionForm({ threadId }: { threadId: string }) {
       </SubmitButton>
       <SubmitButton name="state" value="sustained" variant="secondary" pendingLabel={t("posting")}>
         {t("sustain")}
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function WatchForm({
+  target,
+  targetId,
+  watching,
+  label,
+}: {
+  target: "standard" | "module" | "clause" | "thread";
+  targetId: string;
+  watching: boolean;
+  label: string;
+}) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(watchAction);
+  return (
+    <form {...form.formProps} className="inline">
+      <input type="hidden" name="target" value={target} />
+      <input type="hidden" name="targetId" value={targetId} />
+      <input type="hidden" name="on" value={watching ? "false" : "true"} />
+      <SubmitButton variant="secondary" pendingLabel={t("posting")}>
+        {watching ? t("unwatch", { what: label }) : t("watch", { what: label })}
       </SubmitButton>
     </form>
   );

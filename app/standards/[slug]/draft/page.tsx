@@ -8,6 +8,8 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
+import { watchedKeys } from "@/lib/notifications/queries";
+import { WatchForm } from "./discussion-forms";
 import { AddClauseForm } from "./forms";
 
 export const dynamic = "force-dynamic";
@@ -29,11 +31,18 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const standard = await getStandardAxes(db, slug);
   if (!standard) notFound();
-  const [t, viewer, clauses] = await Promise.all([
+  const [t, tDiscussion, viewer, clauses] = await Promise.all([
     getTranslations("drafting"),
+    getTranslations("discussion"),
     getViewer(),
     listDraftClauses(db, standard.id),
   ]);
+  const watched = viewer
+    ? await watchedKeys(db, viewer.id, [
+        standard.id,
+        ...standard.modules.map((module) => module.id),
+      ])
+    : new Set<string>();
   const levelName = typeof query.level === "string" ? query.level : undefined;
   const chosen = standard.levels.find((level) => level.name === levelName);
   const levelOf = new Map(standard.levels.map((level) => [level.id, level]));
@@ -49,6 +58,16 @@ export default async function DraftPage({ params, searchParams }: Props) {
   return (
     <>
       <PageTitle title={t("draftOf", { name: standard.name })} lead={t("draftLead")} />
+      {viewer ? (
+        <p className="-mt-4 mb-6">
+          <WatchForm
+            target="standard"
+            targetId={standard.id}
+            watching={watched.has(`standard:${standard.id}`)}
+            label={tDiscussion("thisStandard")}
+          />
+        </p>
+      ) : null}
       <nav aria-label={t("levelFilter")} className="mb-8 flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{t("show")}</span>
         <Link
@@ -77,6 +96,16 @@ export default async function DraftPage({ params, searchParams }: Props) {
         const inModule = shown.filter((clause) => clause.moduleId === module.id);
         return (
           <Section key={module.id} title={`${module.name} (${module.code})`}>
+            {viewer ? (
+              <p className="mb-3">
+                <WatchForm
+                  target="module"
+                  targetId={module.id}
+                  watching={watched.has(`module:${module.id}`)}
+                  label={tDiscussion("thisModule")}
+                />
+              </p>
+            ) : null}
             {inModule.length === 0 ? <p className="text-muted">{t("noClauses")}</p> : null}
             <ol className="space-y-3">
               {inModule.map((clause) => (

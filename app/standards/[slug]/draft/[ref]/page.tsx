@@ -12,7 +12,8 @@ import { listThreads } from "@/lib/discussion/queries";
 import { getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
-import { NewThreadForm } from "../discussion-forms";
+import { watchedKeys } from "@/lib/notifications/queries";
+import { NewThreadForm, WatchForm } from "../discussion-forms";
 import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
 import { ThreadList } from "../thread-list";
 
@@ -47,7 +48,10 @@ export default async function ClausePage({ params }: Props) {
     getTranslations("discussion"),
     getViewer(),
   ]);
-  const threads = await listThreads(getDb(), clause.id, viewer);
+  const [threads, watched] = await Promise.all([
+    listThreads(getDb(), clause.id, viewer),
+    viewer ? watchedKeys(getDb(), viewer.id, [clause.id]) : new Set<string>(),
+  ]);
   const env = getEnv();
   const level = standard.levels.find((entry) => entry.id === clause.levelId);
   const module = standard.modules.find((entry) => entry.id === clause.moduleId);
@@ -96,6 +100,16 @@ export default async function ClausePage({ params }: Props) {
         </Link>
       </p>
       <Section title={tDiscussion("title", { count: threads.length })}>
+        {viewer ? (
+          <p className="mb-4">
+            <WatchForm
+              target="clause"
+              targetId={clause.id}
+              watching={watched.has(`clause:${clause.id}`)}
+              label={tDiscussion("thisClause")}
+            />
+          </p>
+        ) : null}
         <ThreadList threads={threads} viewer={viewer} />
         {viewer ? (
           <div className="mt-6">

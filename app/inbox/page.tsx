@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageTitle, Section } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { emailModeOf, listInbox } from "@/lib/notifications/queries";
+import { EmailModeForm, MarkAllReadForm } from "./forms";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("inbox"))("title") };
+}
+
+export default async function InboxPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  const db = getDb();
+  const [t, tKinds, format, items, mode] = await Promise.all([
+    getTranslations("inbox"),
+    getTranslations("notifications.kinds"),
+    getFormatter(),
+    listInbox(db, viewer.id),
+    emailModeOf(db, viewer.id),
+  ]);
+  return (
+    <>
+      <PageTitle title={t("title")} lead={t("lead")} />
+      {items.length === 0 ? <p className="text-muted">{t("empty")}</p> : <MarkAllReadForm />}
+      <ol className="mt-4 divide-y divide-line rounded-lg border border-line bg-white">
+        {items.map((item) => (
+          <li key={item.id} className="p-3">
+            <p className="flex flex-wrap items-baseline justify-between gap-2">
+              <Link
+                href={`/standards/${item.slug}/draft/${item.ref}#thread-${item.threadId}`}
+                className="font-medium"
+              >
+                <span className="font-mono text-sm">{item.ref}</span> {item.threadTitle}
+              </Link>
+              <span className="text-sm text-muted">
+                {item.readAt ? null : <strong className="mr-2 text-accent">{t("unread")}</strong>}
+                {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </span>
+            </p>
+            <p className="text-sm">
+              {tKinds(item.kind === "reply" ? "reply" : "thread_opened", { actor: item.actor })}
+            </p>
+            <p className="text-sm text-muted">{item.excerpt}</p>
+          </li>
+        ))}
+      </ol>
+      <div className="mt-10">
+        <Section title={t("emailTitle")}>
+          <EmailModeForm mode={mode} />
+        </Section>
+      </div>
+    </>
+  );
+}

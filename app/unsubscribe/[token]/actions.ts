@@ -1,0 +1,20 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { unsubscribe } from "@/lib/notifications/mutations";
+import { readUnsubscribeToken } from "@/lib/notifications/tokens";
+
+/** Works without a session: the token alone names the one watch it may end. */
+export const unsubscribeAction = defineAction({
+  name: "unsubscribe",
+  schema: z.object({ token: z.string({ error: "required" }).max(300, { error: "too_long" }) }),
+  run: async ({ token }) => {
+    const target = readUnsubscribeToken(token, getEnv().AUTH_SECRET ?? "");
+    if (!target) throw new DomainError("not_found");
+    await unsubscribe(getDb(), target.watchId, target.userId);
+  },
+});

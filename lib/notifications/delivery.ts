@@ -1,0 +1,140 @@
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { users } from "@/lib/auth/schema";
+import { displayName } from "@/lib/community/rules";
+import type { Database } from "@/lib/db/client";
+import { threads } from "@/lib/discussion/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauses, standards } from "@/lib/drafting/schema";
+import type { EmailSender } from "@/lib/email/sender";
+import { notificationEmail } from "@/lib/notifications/email";
+import { claimDigests, markEmailed, notificationKinds } from "@/lib/notifications/mutations";
+import { notificationSettings, notifications } from "@/lib/notifications/schema";
+import { mintUnsubscribeToken } from "@/lib/notifications/tokens";
+
+export type DeliveryContext = {
+  db: Database;
+  sender: EmailSender;
+  secret: string;
+  /** The site's public address, for links in emails. */
+  publicUrl: string;
+  /** Reply-To for a notification about a thread, when replies by email are set up. */
+  replyTo?: (threadId: string, userId: string) => string;
+  now?: Date;
+};
+
+async function pending(db: Database, where: ReturnType<typeof and>) {
+  const recipient = alias(users, "recipient");
+  const actor = alias(users, "actor");
+  return db
+    .select({
+      id: notifications.id,
+      userId: notifications.userId,
+      watchId: notifications.watchId,
+      threadId: notifications.threadId,
+      kind: notifications.kind,
+      excerpt: notifications.excerpt,
+      email: recipient.email,
+      recipientName: recipient.name,
+      actorId: notifications.actorId,
+      actorName: actor.name,
+      threadTitle: threads.title,
+      refCode: clauses.refCode,
+      refNumber: clauses.refNumber,
+      slug: standards.slug,
+    })
+    .from(notifications)
+    .innerJoin(recipient, eq(recipient.id, notifications.userId))
+    .leftJoin(actor, eq(actor.id, notifications.actorId))
+    .innerJoin(threads, eq(threads.id, notifications.threadId))
+    .innerJoin(clauses, eq(clauses.id, threads.clauseId))
+    .innerJoin(standards, eq(standards.id, clauses.standardId))
+    .leftJoin(notificationSettings, eq(notificationSettings.userId, notifications.userId))
+    .where(where)
+    .orderBy(asc(notifications.createdAt));
+}
+
+type Pending = Awaited<ReturnType<typeof pending>>[number];
+
+function itemOf(row: Pending, publicUrl: string) {
+  const clauseRef = formatRef(row.refCode, row.refNumber);
+  return {
+    clauseRef,
+    threadTitle: row.threadTitle,
+    actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",
+    kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
+    excerpt: row.excerpt,
+    url: `${publicUrl}/standards/${row.slug}/draft/${clauseRef}#thread-${row.threadId}`,
+  };
+}
+
+function links(ctx: DeliveryContext, row: Pending) {
+  const token = row.watchId ? mintUnsubscribeToken(row.watchId, row.userId, ctx.secret) : "";
+  return {
+    unsubscribeUrl: `${ctx.publicUrl}/unsubscribe/${token}`,
+    oneClickUrl: `${ctx.publicUrl}/unsubscribe/${token}/one-click`,
+  };
+}
+
+/** Sends every waiting notification of the people who want email at once. Safe to repeat. */
+export async function deliverImmediate(ctx: DeliveryContext): Promise<number> {
+  const now = ctx.now ?? new Date();
+  const rows = await pending(
+    ctx.db,
+    and(
+      isNull(notifications.emailedAt),
+      sql`coalesce(${notificationSettings.emailMode}, 'immediate') = 'immediate'`,
+    ),
+  );
+  for (const row of rows) {
+    if (!row.email) continue;
+    await ctx.sender.send(
+      notificationEmail(row.email, {
+        recipient: displayName({ id: row.userId, name: row.recipientName }),
+        items: [itemOf(row, ctx.publicUrl)],
+        digest: false,
+        ...links(ctx, row),
+        replyTo: ctx.replyTo?.(row.threadId, row.userId),
+      }),
+    );
+    await markEmailed(ctx.db, [row.id], now);
+  }
+  return rows.length;
+}
+
+/** Once a day per person: everything since their last digest, in one email. */
+export async function sendDailyDigests(ctx: DeliveryContext): Promise<number> {
+  const now = ctx.now ?? new Date();
+  const today = now.toISOString().slice(0, 10);
+  const people = await claimDigests(ctx.db, today);
+  if (people.length === 0) return 0;
+  const rows = await pending(
+    ctx.db,
+    and(
+      isNull(notifications.emailedAt),
+      inArray(notifications.userId, people),
+      lt(notifications.createdAt, now),
+    ),
+  );
+  let sent = 0;
+  for (const userId of people) {
+    const mine = rows.filter((row) => row.userId === userId);
+    const first = mine[0];
+    if (!first?.email) continue;
+    await ctx.sender.send(
+      notificationEmail(first.email, {
+        recipient: displayName({ id: userId, name: first.recipientName }),
+        items: mine.map((row) => itemOf(row, ctx.publicUrl)),
+        digest: true,
+        ...links(ctx, first),
+      }),
+    );
+    await markEmailed(
+      ctx.db,
+      mine.map((row) => row.id),
+      now,
+    );
+    sent += 1;
+  }
+  return sent;
+}

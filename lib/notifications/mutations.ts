@@ -1,0 +1,161 @@
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { Viewer } from "@/lib/community/queries";
+import type { Database, Transaction } from "@/lib/db/client";
+import { threads } from "@/lib/discussion/schema";
+import { clauses } from "@/lib/drafting/schema";
+import { DomainError } from "@/lib/errors";
+import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
+
+export const notificationKinds = ["thread_opened", "reply"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export type WatchTarget = (typeof watches.$inferSelect)["target"];
+/** Most specific first: a thread watch explains a notification better than a standard watch. */
+const specificity: WatchTarget[] = ["thread", "clause", "module", "standard"];
+
+export async function setWatch(
+  db: Database,
+  viewer: Viewer | null,
+  target: WatchTarget,
+  targetId: string,
+  on: boolean,
+): Promise<void> {
+  if (!viewer) throw new DomainError("unauthenticated");
+  if (on) {
+    await db.insert(watches).values({ userId: viewer.id, target, targetId }).onConflictDoNothing();
+  } else {
+    await db
+      .delete(watches)
+      .where(
+        and(
+          eq(watches.userId, viewer.id),
+          eq(watches.target, target),
+          eq(watches.targetId, targetId),
+        ),
+      );
+  }
+}
+
+/**
+ * Tells everyone watching the thread, its clause, module or standard that something happened,
+ * in the caller's transaction, and makes the actor watch the thread from now on.
+ */
+export async function notifyThreadActivity(
+  tx: Transaction,
+  event: {
+    threadId: string;
+    actorId: string;
+    kind: NotificationKind;
+    excerpt: string;
+    at: Date;
+  },
+): Promise<void> {
+  await tx
+    .insert(watches)
+    .values({ userId: event.actorId, target: "thread", targetId: event.threadId })
+    .onConflictDoNothing();
+  const [place] = await tx
+    .select({ clauseId: clauses.id, moduleId: clauses.moduleId, standardId: clauses.standardId })
+    .from(threads)
+    .innerJoin(clauses, eq(clauses.id, threads.clauseId))
+    .where(eq(threads.id, event.threadId));
+  if (!place) return;
+  const targets = {
+    thread: event.threadId,
+    clause: place.clauseId,
+    module: place.moduleId,
+    standard: place.standardId,
+  };
+  const matches = await tx
+    .select()
+    .from(watches)
+    .where(
+      or(
+        ...specificity.map((target) =>
+          and(eq(watches.target, target), eq(watches.targetId, targets[target])),
+        ),
+      ),
+    );
+  const byUser = new Map<string, (typeof matches)[number]>();
+  for (const watch of matches.sort(
+    (a, b) => specificity.indexOf(a.target) - specificity.indexOf(b.target),
+  )) {
+    if (watch.userId !== event.actorId && !byUser.has(watch.userId))
+      byUser.set(watch.userId, watch);
+  }
+  if (byUser.size === 0) return;
+  await tx.insert(notifications).values(
+    [...byUser.values()].map((watch) => ({
+      userId: watch.userId,
+      watchId: watch.id,
+      threadId: event.threadId,
+      kind: event.kind,
+      actorId: event.actorId,
+      excerpt: event.excerpt.slice(0, 280),
+      createdAt: event.at,
+    })),
+  );
+}
+
+export async function setEmailMode(
+  db: Database,
+  viewer: Viewer | null,
+  emailMode: "immediate" | "digest" | "off",
+): Promise<void> {
+  if (!viewer) throw new DomainError("unauthenticated");
+  await db
+    .insert(notificationSettings)
+    .values({ userId: viewer.id, emailMode })
+    .onConflictDoUpdate({ target: notificationSettings.userId, set: { emailMode } });
+}
+
+export async function markAllRead(
+  db: Database,
+  viewer: Viewer | null,
+  now = new Date(),
+): Promise<void> {
+  if (!viewer) throw new DomainError("unauthenticated");
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt)));
+}
+
+/** Ends the one watch an unsubscribe token names; nothing else. */
+export async function unsubscribe(db: Database, watchId: string, userId: string): Promise<boolean> {
+  const removed = await db
+    .delete(watches)
+    .where(and(eq(watches.id, watchId), eq(watches.userId, userId)))
+    .returning({ id: watches.id });
+  return removed.length > 0;
+}
+
+/**
+ * Claims today's digest for the people who chose one, atomically: of two servers running this
+ * at once, one gets each person.
+ */
+export async function claimDigests(db: Database, today: string): Promise<string[]> {
+  const claimed = await db
+    .update(notificationSettings)
+    .set({ digestSentOn: today })
+    .where(
+      and(
+        eq(notificationSettings.emailMode, "digest"),
+        or(isNull(notificationSettings.digestSentOn), lt(notificationSettings.digestSentOn, today)),
+      ),
+    )
+    .returning({ userId: notificationSettings.userId });
+  return claimed.map((row) => row.userId);
+}
+
+export async function markEmailed(db: Database, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, ids));
+}
+
+export const unreadCount = (db: Database, userId: string) =>
+  db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .then((rows) => rows[0]?.n ?? 0);
