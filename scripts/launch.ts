@@ -106,8 +106,9 @@ function runNext(mode: "dev" | "start", env: NodeJS.ProcessEnv, stop: () => Prom
 }
 
 /**
- * Every minute: send due emails (a retry for anything the web app could not send at once, and
- * the daily digests). Each step is safe when several servers run it at the same moment.
+ * Sends notification email every few seconds (immediate ones, and the daily digests once the
+ * digest hour has passed). Email is rendered here, outside the web app's bundle, and each step
+ * is safe when several servers run it at the same moment.
  */
 function startScheduler(): void {
   const tick = () =>
@@ -116,7 +117,7 @@ function startScheduler(): void {
         `hum: scheduled delivery failed: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
-  setInterval(tick, 60_000).unref();
+  setInterval(tick, 5_000).unref();
 }
 
 async function main(): Promise<void> {

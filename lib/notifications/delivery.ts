@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { displayName } from "@/lib/community/rules";
-import type { Database } from "@/lib/db/client";
+import type { Database, Executor } from "@/lib/db/client";
 import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, standards } from "@/lib/drafting/schema";
@@ -23,35 +23,59 @@ export type DeliveryContext = {
   now?: Date;
 };
 
-async function pending(db: Database, where: ReturnType<typeof and>) {
+async function pending(db: Executor, where: ReturnType<typeof and>) {
   const recipient = alias(users, "recipient");
   const actor = alias(users, "actor");
-  return db
-    .select({
-      id: notifications.id,
-      userId: notifications.userId,
-      watchId: notifications.watchId,
-      threadId: notifications.threadId,
-      kind: notifications.kind,
-      excerpt: notifications.excerpt,
-      email: recipient.email,
-      recipientName: recipient.name,
-      actorId: notifications.actorId,
-      actorName: actor.name,
-      threadTitle: threads.title,
-      refCode: clauses.refCode,
-      refNumber: clauses.refNumber,
-      slug: standards.slug,
-    })
-    .from(notifications)
-    .innerJoin(recipient, eq(recipient.id, notifications.userId))
-    .leftJoin(actor, eq(actor.id, notifications.actorId))
-    .innerJoin(threads, eq(threads.id, notifications.threadId))
-    .innerJoin(clauses, eq(clauses.id, threads.clauseId))
-    .innerJoin(standards, eq(standards.id, clauses.standardId))
-    .leftJoin(notificationSettings, eq(notificationSettings.userId, notifications.userId))
-    .where(where)
-    .orderBy(asc(notifications.createdAt));
+  return (
+    db
+      .select({
+        id: notifications.id,
+        userId: notifications.userId,
+        watchId: notifications.watchId,
+        threadId: notifications.threadId,
+        kind: notifications.kind,
+        excerpt: notifications.excerpt,
+        email: recipient.email,
+        recipientName: recipient.name,
+        actorId: notifications.actorId,
+        actorName: actor.name,
+        threadTitle: threads.title,
+        refCode: clauses.refCode,
+        refNumber: clauses.refNumber,
+        slug: standards.slug,
+      })
+      .from(notifications)
+      .innerJoin(recipient, eq(recipient.id, notifications.userId))
+      .leftJoin(actor, eq(actor.id, notifications.actorId))
+      .innerJoin(threads, eq(threads.id, notifications.threadId))
+      .innerJoin(clauses, eq(clauses.id, threads.clauseId))
+      .innerJoin(standards, eq(standards.id, clauses.standardId))
+      .leftJoin(notificationSettings, eq(notificationSettings.userId, notifications.userId))
+      .where(where)
+      .orderBy(asc(notifications.createdAt))
+      .limit(500)
+      // Two servers delivering at once each take different rows.
+      .for("update", { of: notifications, skipLocked: true })
+  );
+}
+
+/** Takes the rows to send and marks them sent, in one transaction, before anything is sent. */
+async function claim(db: Database, where: ReturnType<typeof and>, now: Date): Promise<Pending[]> {
+  return db.transaction(async (tx) => {
+    const rows = await pending(tx, where);
+    await markEmailed(
+      tx,
+      rows.map((row) => row.id),
+      now,
+    );
+    return rows;
+  });
+}
+
+/** A message that could not be sent goes back in the queue for the next run. */
+async function release(db: Database, ids: string[]): Promise<void> {
+  if (ids.length > 0)
+    await db.update(notifications).set({ emailedAt: null }).where(inArray(notifications.id, ids));
 }
 
 type Pending = Awaited<ReturnType<typeof pending>>[number];

@@ -25,12 +25,3 @@ export async function deliverDue(now = new Date()): Promise<void> {
   await deliverImmediate(context);
   if (now.getUTCHours() >= getEnv().DIGEST_HOUR_UTC) await sendDailyDigests(context);
 }
-
-/** After a change that may notify people: deliver now, but never fail the change over email. */
-export function deliverSoon(): void {
-  deliverImmediate(deliveryContext()).catch((error: unknown) =>
-    console.error(
-      `notifications: delivery failed (${error instanceof Error ? error.message : String(error)}); the scheduler retries`,
-    ),
-  );
-}

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Viewer } from "@/lib/community/queries";
-import type { Database, Transaction } from "@/lib/db/client";
+import type { Database, Executor, Transaction } from "@/lib/db/client";
 import { threads } from "@/lib/discussion/schema";
 import { clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
@@ -148,7 +148,7 @@ export async function claimDigests(db: Database, today: string): Promise<string[
   return claimed.map((row) => row.userId);
 }
 
-export async function markEmailed(db: Database, ids: string[], now: Date): Promise<void> {
+export async function markEmailed(db: Executor, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, ids));
 }

@@ -13,7 +13,6 @@ import {
   settleObjection,
 } from "@/lib/discussion/mutations";
 import { commentBodySchema, openThreadSchema, reasonSchema } from "@/lib/discussion/rules";
-import { deliverSoon } from "@/lib/notifications";
 import { setWatch } from "@/lib/notifications/mutations";
 
 const id = z.uuid({ error: "required" });
@@ -26,7 +25,6 @@ export const openThreadAction = defineAction({
   signedIn: true,
   run: async ({ clauseId, ...input }, viewer) => {
     await openThread(getDb(), viewer, clauseId, input);
-    deliverSoon();
   },
   revalidate,
 });
@@ -41,7 +39,6 @@ export const replyAction = defineAction({
   signedIn: true,
   run: async (input, viewer) => {
     await reply(getDb(), viewer, input);
-    deliverSoon();
   },
   revalidate,
 });
