@@ -22,6 +22,7 @@ const publicPages = [
   "/standards/iotmark/draft/SW-1",
   "/standards/iotmark/draft/SW-1/history",
   "/standards/iotmark/objections",
+  "/unsubscribe/not-a-token",
   "/",
   "/sign-in",
   "/sign-in/check-email",
@@ -55,7 +56,13 @@ test.describe("every page is accessible and fits a phone", () => {
   test("profile and secretariat, signed in", async ({ page, db }) => {
     const secretary = await createPerson(db, { name: "Tess Secretary", isSecretariat: true });
     await signInAs(page, db, secretary);
-    for (const path of ["/profile", "/secretariat", "/standards/iotmark/draft/DATA-1"]) {
+    for (const path of [
+      "/profile",
+      "/secretariat",
+      "/standards/iotmark/draft/DATA-1",
+      "/inbox",
+      "/standards/import",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expectAccessible(page);

@@ -1,3 +1,4 @@
+import { Resend } from "resend";
 import { getDb } from "@/lib/db/client";
 import { createOutboxSender, createResendSender, type EmailSender } from "@/lib/email/sender";
 import { getEnv } from "@/lib/env";
@@ -19,4 +20,20 @@ export function getEmailSender(): EmailSender {
       : createOutboxSender(getDb(), env.EMAIL_FROM);
   }
   return sender;
+}
+
+/**
+ * Resend's inbound webhook carries only the envelope; the text of a received email is fetched
+ * from its Receiving API. Null when Resend is not configured or refuses.
+ */
+export async function fetchReceivedEmail(emailId: string): Promise<unknown | null> {
+  const env = getEnv();
+  if (!env.RESEND_API_KEY) return null;
+  const client = new Resend(
+    env.RESEND_API_KEY,
+    env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : {},
+  );
+  const { data, error } = await client.emails.receiving.get(emailId);
+  if (error) console.error(`inbound email: could not fetch ${emailId}: ${error.message}`);
+  return data ?? null;
 }

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
+import { mintReplyToken, replyAddressFor } from "@/lib/email/inbound";
 import { getEnv, publicUrl } from "@/lib/env";
 import {
   type DeliveryContext,
@@ -10,11 +11,17 @@ import {
 /** The delivery settings of this process, from its environment. */
 export function deliveryContext(now = new Date()): DeliveryContext {
   const env = getEnv();
+  const secret = env.AUTH_SECRET ?? "";
+  const domain = env.INBOUND_EMAIL_DOMAIN;
   return {
     db: getDb(),
     sender: getEmailSender(),
-    secret: env.AUTH_SECRET ?? "",
+    secret,
     publicUrl: publicUrl(),
+    // Replies by email come back through the inbound webhook when a domain is set up for them.
+    replyTo: domain
+      ? (threadId, userId) => replyAddressFor(mintReplyToken({ threadId, userId }, secret), domain)
+      : undefined,
     now,
   };
 }
