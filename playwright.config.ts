@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eDataDir, e2eHost, e2ePort } from "./e2e/settings";
+import { e2eDataDir, e2eHost, e2eInboundSecret, e2ePort } from "./e2e/settings";
 
 /**
  * End-to-end tests run a production build on its own embedded database in .data/e2e, in
@@ -42,6 +42,10 @@ export default defineConfig({
       HOSTNAME: e2eHost,
       HUM_DATA_DIR: e2eDataDir,
       COLLAB_PORT: String(e2ePort + 1),
+      INBOUND_EMAIL_DOMAIN: "reply.hum.test",
+      INBOUND_WEBHOOK_SECRET: e2eInboundSecret,
+      // Digests go out on the first scheduler run of the day, whatever the hour.
+      DIGEST_HOUR_UTC: "0",
       AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
     },

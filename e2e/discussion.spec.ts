@@ -3,6 +3,7 @@ import { users } from "@/lib/auth/schema";
 import { loadViewer } from "@/lib/community/queries";
 import { seedDemo } from "@/lib/demo/seed";
 import { openThread, reply } from "@/lib/discussion/mutations";
+import { threads } from "@/lib/discussion/schema";
 import { createClause } from "@/lib/drafting/mutations";
 import { connectToE2eDatabase, createPerson, expect, signInAs, test } from "./fixtures";
 
@@ -52,6 +53,11 @@ test("no stored script runs: comments, thread titles and names are inert in a re
     quote: "<script>alert('quote')</script>",
     body: payloads[0] ?? "",
   });
+  // Titles are refused with markup on input; store one anyway to prove the page escapes it.
+  await db
+    .update(threads)
+    .set({ title: "Payloads <script>alert('title')</script>" })
+    .where(eq(threads.id, threadId));
   for (const [index, payload] of payloads.slice(1).entries()) {
     await reply(
       db,
@@ -70,7 +76,9 @@ test("no stored script runs: comments, thread titles and names are inert in a re
     });
     if (signedIn) await signInAs(page, db, author);
     await page.goto(`/standards/iotmark/draft/${ref}`);
-    await expect(page.getByRole("heading", { name: "Payloads" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Payloads <script>alert('title')</script>" }),
+    ).toBeVisible();
     await page.mouse.move(200, 400);
     for (const summary of await page.locator("details summary").all())
       await summary.click().catch(() => {});

@@ -3,3 +3,5 @@
 export const e2eDataDir = ".data/e2e";
 export const e2ePort = Number(process.env.PORT ?? 3100);
 export const e2eHost = process.env.HOSTNAME ?? "127.0.0.1";
+/** The inbound email webhook's signing secret (Svix form: whsec_ + base64 key). */
+export const e2eInboundSecret = `whsec_${Buffer.from("e2e inbound webhook key").toString("base64")}`;

@@ -3,12 +3,14 @@
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor } from "@tiptap/react";
+import { absolutePositionToRelativePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { clauseTextExtensions } from "@/lib/collab/extensions";
 import type { ClauseField } from "@/lib/drafting/rich-text";
+import { QUOTE_EVENT } from "./quote-event";
 import { Rfc2119Highlight } from "./rfc2119-highlight";
 
 type Status = "connecting" | "connected" | "disconnected";
@@ -26,6 +28,22 @@ function collabUrl(publicUrl: string | null, port: number): string {
   return `${protocol}://${window.location.hostname}:${port}`;
 }
 
+/** Tells the thread form on the page which words to quote, and where they sit in the text. */
+function announceQuote(editor: Editor, field: ClauseField): void {
+  const { from, to, empty } = editor.state.selection;
+  const sync = ySyncPluginKey.getState(editor.state);
+  if (empty || !sync?.binding) return;
+  const position = (at: number) =>
+    Y.relativePositionToJSON(
+      absolutePositionToRelativePosition(at, sync.type, sync.binding.mapping),
+    );
+  const detail = {
+    text: editor.state.doc.textBetween(from, to, " "),
+    anchor: JSON.stringify({ field, start: position(from), end: position(to) }),
+  };
+  window.dispatchEvent(new CustomEvent(QUOTE_EVENT, { detail }));
+}
+
 function FieldEditor({
   field,
   label,
@@ -39,6 +57,8 @@ function FieldEditor({
   provider: HocuspocusProvider;
   user: Person;
 }) {
+  const t = useTranslations("drafting.editor");
+  const [selected, setSelected] = useState(false);
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
@@ -47,6 +67,7 @@ function FieldEditor({
       Collaboration.configure({ document, field }),
       CollaborationCaret.configure({ provider, user }),
     ],
+    onSelectionUpdate: ({ editor: current }) => setSelected(!current.state.selection.empty),
     editorProps: {
       attributes: {
         "aria-label": label,
@@ -62,6 +83,17 @@ function FieldEditor({
     <div className="mb-4">
       <p className="mb-1 text-sm font-medium">{label}</p>
       <EditorContent editor={editor} />
+      {selected && editor ? (
+        <button
+          type="button"
+          className="mt-1 text-sm text-accent underline"
+          // Keep the selection: the click must not move focus out of the editor first.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => announceQuote(editor, field)}
+        >
+          {t("quote")}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -139,8 +139,17 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
         Y.applyUpdate(document, clause.yjsState);
         storedDigest.set(documentName, digest(clause.yjsState));
       } else {
-        // First edit ever: the text comes from the database (seed, import), once.
+        // First edit ever: the text comes from the database (seed, import), once. The seeded
+        // state is stored at once, so positions in it (quote anchors) outlive this server.
         seedFields(document, clause.fields);
+        const state = Y.encodeStateAsUpdate(document);
+        await storeClauseText(db, {
+          clauseId: clause.clauseId,
+          yjsState: state,
+          fields: readFields(document),
+          editorIds: [],
+        });
+        storedDigest.set(documentName, digest(state));
       }
       return document;
     },

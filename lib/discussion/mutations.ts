@@ -13,7 +13,7 @@ import { commentEdits, comments, threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
-import { notifyThreadActivity } from "@/lib/notifications/mutations";
+import { mentionedPeople, notifyThreadActivity } from "@/lib/notifications/mutations";
 
 function requireParticipant(viewer: Viewer | null): Viewer {
   if (!viewer) throw new DomainError("unauthenticated");
@@ -58,6 +58,7 @@ export async function openThread(
         kind: input.kind,
         title: input.title,
         quote: input.quote,
+        anchor: input.quote ? (input.anchor ?? null) : null,
         objectionState: input.kind === "objection" ? "raised" : null,
         createdBy: author.id,
         createdAt: now,
@@ -78,6 +79,7 @@ export async function openThread(
       kind: "thread_opened",
       excerpt: `${input.title}: ${input.body}`,
       at: now,
+      mentionedIds: await mentionedPeople(tx, input.body),
     });
     await recordAudit(tx, {
       actorId: author.id,
@@ -130,6 +132,7 @@ export async function reply(
       kind: "reply",
       excerpt: input.body,
       at: now,
+      mentionedIds: await mentionedPeople(tx, input.body),
     });
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
+import { type QuoteState, resolveQuote } from "@/lib/collab/anchors";
 import type { Viewer } from "@/lib/community/queries";
 import { displayName, holdsRole } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
@@ -25,6 +26,8 @@ export type CommentView = {
 };
 
 export type ThreadView = typeof threads.$inferSelect & {
+  /** Where the quoted words are now, when the thread quotes the clause. */
+  quoteState: QuoteState | null;
   author: string;
   resolver: string | null;
   comments: CommentView[];
@@ -38,6 +41,7 @@ export async function listThreads(
   db: Executor,
   clauseId: string,
   viewer: Viewer | null,
+  yjsState: Uint8Array | null = null,
 ): Promise<ThreadView[]> {
   const author = alias(users, "thread_author");
   const resolver = alias(users, "thread_resolver");
@@ -100,6 +104,7 @@ export async function listThreads(
   }
   return threadRows.map(({ thread, authorName, resolverName }) => ({
     ...thread,
+    quoteState: thread.anchor ? resolveQuote(yjsState, thread.anchor) : null,
     author: displayName({ id: thread.createdBy, name: authorName }),
     resolver: thread.resolvedBy ? displayName({ id: thread.resolvedBy, name: resolverName }) : null,
     comments: [...views.values()].filter((view) => view.threadId === thread.id && !view.parentId),

@@ -38,8 +38,26 @@ describe("openThreadSchema", () => {
       kind: "objection",
       title: "Too weak",
       quote: null,
+      anchor: null,
       body: "Why?",
     });
+  });
+
+  it("reads a quote's anchor, and refuses one that is not an anchor", () => {
+    const anchor = {
+      field: "body",
+      start: { type: null, tname: "body", item: null, assoc: 0 },
+      end: { type: null, tname: "body", item: null, assoc: 0 },
+    };
+    const base = { kind: "comment", title: "T", quote: "five", body: "B" };
+    expect(openThreadSchema.parse({ ...base, anchor: JSON.stringify(anchor) }).anchor).toEqual(
+      anchor,
+    );
+    for (const bad of ["{", JSON.stringify({ field: "title", start: {}, end: {} }), "[]"]) {
+      expect(openThreadSchema.safeParse({ ...base, anchor: bad }).error?.issues[0]?.path[0]).toBe(
+        "anchor",
+      );
+    }
   });
   it.each([
     [{ kind: "rant" }, "kind"],

@@ -1,6 +1,7 @@
 import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
+import { type QuoteAnchor, quoteAnchorSchema } from "@/lib/collab/anchors";
 
 export const threadKinds = ["comment", "question", "editorial", "objection"] as const;
 export type ThreadKind = (typeof threadKinds)[number];
@@ -60,9 +61,27 @@ export const openThreadSchema = z.object({
     .max(2000, { error: "too_long" })
     .optional()
     .transform((value) => value || null),
+  /** Relative positions of the quote, as JSON, when it was taken from the editor. */
+  anchor: z
+    .string()
+    .max(4000, { error: "too_long" })
+    .optional()
+    .transform((value, context) => {
+      if (!value) return null;
+      try {
+        const parsed = quoteAnchorSchema.safeParse(JSON.parse(value));
+        if (parsed.success) return parsed.data;
+      } catch {
+        // falls through to the issue below
+      }
+      context.addIssue({ code: "custom", message: "invalid" });
+      return z.NEVER;
+    }),
   body: commentBodySchema,
 });
-export type OpenThreadInput = z.output<typeof openThreadSchema>;
+export type OpenThreadInput = Omit<z.output<typeof openThreadSchema>, "anchor"> & {
+  anchor?: QuoteAnchor | null;
+};
 
 export const reasonSchema = plainLine(1000);
 

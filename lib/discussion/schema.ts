@@ -1,5 +1,6 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
+import type { QuoteAnchor } from "@/lib/collab/anchors";
 import { clauses } from "@/lib/drafting/schema";
 
 export const threadKind = pgEnum("thread_kind", ["comment", "question", "editorial", "objection"]);
@@ -19,6 +20,8 @@ export const threads = pgTable(
     status: threadStatus("status").notNull().default("open"),
     title: text("title").notNull(),
     quote: text("quote"),
+    /** Yjs relative positions of the quoted span, so the quote follows its words as others edit. */
+    anchor: jsonb("anchor").$type<QuoteAnchor>(),
     objectionState: objectionState("objection_state"),
     createdBy: text("created_by")
       .notNull()

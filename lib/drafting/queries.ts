@@ -175,3 +175,15 @@ export async function listRevisions(db: Executor, clauseId: string): Promise<Rev
     authors: row.authorIds.map((id) => nameOf.get(id) ?? displayName({ id, name: null })),
   }));
 }
+
+/** The stored Yjs state of a clause's text, to place quote anchors in it. */
+export async function getClauseYjsState(
+  db: Executor,
+  clauseId: string,
+): Promise<Uint8Array | null> {
+  const [row] = await db
+    .select({ state: clauseTexts.yjsState })
+    .from(clauseTexts)
+    .where(eq(clauseTexts.clauseId, clauseId));
+  return row?.state ?? null;
+}

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { users } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/community/queries";
 import type { Database, Executor, Transaction } from "@/lib/db/client";
 import { threads } from "@/lib/discussion/schema";
@@ -6,7 +7,7 @@ import { clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
 import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
 
-export const notificationKinds = ["thread_opened", "reply"] as const;
+export const notificationKinds = ["thread_opened", "reply", "mention"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export type WatchTarget = (typeof watches.$inferSelect)["target"];
@@ -45,14 +46,23 @@ export async function notifyThreadActivity(
   event: {
     threadId: string;
     actorId: string;
-    kind: NotificationKind;
+    kind: Exclude<NotificationKind, "mention">;
     excerpt: string;
     at: Date;
+    /** People named with @ in the message: they hear of it and follow the thread. */
+    mentionedIds?: string[];
   },
 ): Promise<void> {
+  const mentioned = (event.mentionedIds ?? []).filter((id) => id !== event.actorId);
   await tx
     .insert(watches)
-    .values({ userId: event.actorId, target: "thread", targetId: event.threadId })
+    .values(
+      [event.actorId, ...mentioned].map((userId) => ({
+        userId,
+        target: "thread" as const,
+        targetId: event.threadId,
+      })),
+    )
     .onConflictDoNothing();
   const [place] = await tx
     .select({ clauseId: clauses.id, moduleId: clauses.moduleId, standardId: clauses.standardId })
@@ -89,7 +99,7 @@ export async function notifyThreadActivity(
       userId: watch.userId,
       watchId: watch.id,
       threadId: event.threadId,
-      kind: event.kind,
+      kind: mentioned.includes(watch.userId) ? "mention" : event.kind,
       actorId: event.actorId,
       excerpt: event.excerpt.slice(0, 280),
       createdAt: event.at,
@@ -159,3 +169,16 @@ export const unreadCount = (db: Database, userId: string) =>
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .then((rows) => rows[0]?.n ?? 0);
+
+/** The people a message names with @: "@AnnLee" or "@ann.lee" match the display name "Ann Lee". */
+export async function mentionedPeople(tx: Executor, body: string): Promise<string[]> {
+  const handles = [...body.matchAll(/(?:^|[^\w@])@([\p{L}][\p{L}\p{N}._-]{1,39})/gu)].map((match) =>
+    (match[1] ?? "").toLowerCase().replace(/[._-]/g, ""),
+  );
+  if (handles.length === 0) return [];
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(sql`lower(regexp_replace(${users.name}, '[[:space:]._-]+', '', 'g'))`, handles));
+  return rows.map((row) => row.id);
+}

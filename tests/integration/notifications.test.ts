@@ -141,6 +141,20 @@ describe("notifications", () => {
     expect(await sendDailyDigests(context(new Date("2026-11-24T23:00:00Z")))).toBe(0);
   });
 
+  it("reach the people a message mentions, who then follow the thread", async () => {
+    const eve = await createPerson(test.db, { name: "Eve Lindqvist" });
+    const { threadId } = await openThread(test.db, ann, clauseId, {
+      kind: "question",
+      title: "Ask Eve",
+      quote: null,
+      body: "What does @EveLindqvist think? (not @nobody, nor mail@example.org)",
+    });
+    const mine = await test.db.select().from(notifications).where(eq(notifications.userId, eve.id));
+    expect(mine.map((row) => [row.threadId, row.kind])).toEqual([[threadId, "mention"]]);
+    const followed = await test.db.select().from(watches).where(eq(watches.userId, eve.id));
+    expect(followed.map((watch) => [watch.target, watch.targetId])).toEqual([["thread", threadId]]);
+  });
+
   it("are not emailed to people who turned email off, but stay in their inbox", async () => {
     const dan = await createPerson(test.db, { name: "Dan" });
     await setEmailMode(test.db, dan, "off");

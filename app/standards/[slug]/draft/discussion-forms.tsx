@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { QUOTE_EVENT, type QuoteDetail } from "@/components/clause-editor/quote-event";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -20,9 +22,24 @@ import {
 export function NewThreadForm({ clauseId }: { clauseId: string }) {
   const t = useTranslations("discussion");
   const form = useActionForm(openThreadAction, { resetOnSuccess: true });
+  const quoteRef = useRef<HTMLInputElement>(null);
+  const anchorRef = useRef<HTMLInputElement>(null);
+  // A quote taken from the editor arrives with its anchor; typing in the field drops the anchor.
+  useEffect(() => {
+    const take = (event: Event) => {
+      const { text, anchor } = (event as CustomEvent<QuoteDetail>).detail;
+      if (quoteRef.current) quoteRef.current.value = text;
+      if (anchorRef.current) anchorRef.current.value = anchor;
+      quoteRef.current?.form?.scrollIntoView({ behavior: "smooth", block: "start" });
+      quoteRef.current?.form?.querySelector<HTMLInputElement>("#thread-title")?.focus();
+    };
+    window.addEventListener(QUOTE_EVENT, take);
+    return () => window.removeEventListener(QUOTE_EVENT, take);
+  }, []);
   return (
     <form {...form.formProps} noValidate className="max-w-3xl">
       <input type="hidden" name="clauseId" value={clauseId} />
+      <input type="hidden" name="anchor" ref={anchorRef} defaultValue="" />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       {form.succeeded ? <Notice tone="success">{t("opened")}</Notice> : null}
       <div className="grid gap-x-4 sm:grid-cols-3">
@@ -49,6 +66,10 @@ export function NewThreadForm({ clauseId }: { clauseId: string }) {
         label={t("quote")}
         hint={t("quoteHint")}
         maxLength={2000}
+        ref={quoteRef}
+        onInput={() => {
+          if (anchorRef.current) anchorRef.current.value = "";
+        }}
         error={form.fieldError("quote")}
       />
       <TextAreaField
@@ -174,7 +195,8 @@ export function ThreadStatusForm({
   const form = useActionForm(threadStatusAction);
   const next = status === "open" ? "resolved" : "open";
   return (
-    <details className="mt-2">
+    // Keyed by status so that after a change it starts closed, showing the next step.
+    <details key={status} className="mt-2">
       <summary className="cursor-pointer text-sm">
         {t(next === "resolved" ? "resolve" : "reopen")}
       </summary>

@@ -125,9 +125,20 @@ export async function ThreadList({
             </p>
           </div>
           {thread.quote ? (
-            <blockquote className="mt-2 border-l-4 border-accent-soft pl-3 text-sm text-muted">
-              {thread.quote}
-            </blockquote>
+            <figure className="mt-2">
+              <blockquote className="border-l-4 border-accent-soft pl-3 text-sm text-muted">
+                {thread.quote}
+              </blockquote>
+              {thread.quoteState?.status === "removed" ? (
+                <figcaption className="mt-1 text-sm text-danger">{t("quoteRemoved")}</figcaption>
+              ) : thread.quoteState?.status === "attached" &&
+                thread.quoteState.text &&
+                thread.quoteState.text !== thread.quote ? (
+                <figcaption className="mt-1 text-sm text-muted">
+                  {t("quoteNow", { text: thread.quoteState.text })}
+                </figcaption>
+              ) : null}
+            </figure>
           ) : null}
           {thread.status === "resolved" ? (
             <p className="mt-2 text-sm text-ok">

@@ -9,7 +9,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { listThreads } from "@/lib/discussion/queries";
-import { getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
+import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
 import { watchedKeys } from "@/lib/notifications/queries";
@@ -49,7 +49,9 @@ export default async function ClausePage({ params }: Props) {
     getViewer(),
   ]);
   const [threads, watched] = await Promise.all([
-    listThreads(getDb(), clause.id, viewer),
+    getClauseYjsState(getDb(), clause.id).then((state) =>
+      listThreads(getDb(), clause.id, viewer, state),
+    ),
     viewer ? watchedKeys(getDb(), viewer.id, [clause.id]) : new Set<string>(),
   ]);
   const env = getEnv();
