@@ -120,6 +120,8 @@ export type ObjectionRow = {
   state: "raised" | "withdrawn" | "sustained";
   status: "open" | "resolved";
   answers: number;
+  /** The first answer by someone other than the objector, as its author wrote it. */
+  response: string | null;
   lastActivityAt: Date;
 };
 
@@ -142,6 +144,9 @@ export async function listObjections(
       status: threads.status,
       lastActivityAt: threads.lastActivityAt,
       answers: sql<number>`(select count(*)::int from ${comments} where ${comments.threadId} = ${threads.id} and ${comments.authorId} <> ${threads.createdBy} and ${comments.deletedAt} is null)`,
+      response: sql<
+        string | null
+      >`(select ${comments.body} from ${comments} where ${comments.threadId} = ${threads.id} and ${comments.authorId} <> ${threads.createdBy} and ${comments.deletedAt} is null and ${comments.hiddenAt} is null order by ${comments.createdAt} limit 1)`,
     })
     .from(threads)
     .innerJoin(clauses, eq(clauses.id, threads.clauseId))
@@ -165,6 +170,7 @@ export async function listObjections(
     state: row.state ?? "raised",
     status: row.status,
     answers: row.answers,
+    response: row.response,
     lastActivityAt: row.lastActivityAt,
   }));
 }

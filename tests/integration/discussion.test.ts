@@ -127,6 +127,7 @@ describe("threads", () => {
       state: "sustained",
       status: "resolved",
       answers: 1,
+      response: "Five years is the market norm.",
       author: "Ann",
       moduleCode: "SW",
     });

@@ -100,6 +100,13 @@ export default async function ObjectionsPage({ params, searchParams }: Props) {
               {t("line", { author: row.author, answers: row.answers })} ·{" "}
               {format.dateTime(row.lastActivityAt, { dateStyle: "medium" })}
             </p>
+            {row.response ? (
+              <p className="mt-1 border-l-2 border-line pl-3 text-sm">
+                {t("response", {
+                  text: row.response.length > 240 ? `${row.response.slice(0, 240)}…` : row.response,
+                })}
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>
