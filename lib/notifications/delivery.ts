@@ -103,27 +103,34 @@ function links(ctx: DeliveryContext, row: Pending) {
 /** Sends every waiting notification of the people who want email at once. Safe to repeat. */
 export async function deliverImmediate(ctx: DeliveryContext): Promise<number> {
   const now = ctx.now ?? new Date();
-  const rows = await pending(
+  const rows = await claim(
     ctx.db,
     and(
       isNull(notifications.emailedAt),
       sql`coalesce(${notificationSettings.emailMode}, 'immediate') = 'immediate'`,
     ),
+    now,
   );
+  let sent = 0;
   for (const row of rows) {
     if (!row.email) continue;
-    await ctx.sender.send(
-      notificationEmail(row.email, {
-        recipient: displayName({ id: row.userId, name: row.recipientName }),
-        items: [itemOf(row, ctx.publicUrl)],
-        digest: false,
-        ...links(ctx, row),
-        replyTo: ctx.replyTo?.(row.threadId, row.userId),
-      }),
-    );
-    await markEmailed(ctx.db, [row.id], now);
+    try {
+      await ctx.sender.send(
+        notificationEmail(row.email, {
+          recipient: displayName({ id: row.userId, name: row.recipientName }),
+          items: [itemOf(row, ctx.publicUrl)],
+          digest: false,
+          ...links(ctx, row),
+          replyTo: ctx.replyTo?.(row.threadId, row.userId),
+        }),
+      );
+      sent += 1;
+    } catch (error) {
+      await release(ctx.db, [row.id]);
+      throw error;
+    }
   }
-  return rows.length;
+  return sent;
 }
 
 /** Once a day per person: everything since their last digest, in one email. */
@@ -132,32 +139,34 @@ export async function sendDailyDigests(ctx: DeliveryContext): Promise<number> {
   const today = now.toISOString().slice(0, 10);
   const people = await claimDigests(ctx.db, today);
   if (people.length === 0) return 0;
-  const rows = await pending(
+  const rows = await claim(
     ctx.db,
     and(
       isNull(notifications.emailedAt),
       inArray(notifications.userId, people),
       lt(notifications.createdAt, now),
     ),
+    now,
   );
   let sent = 0;
   for (const userId of people) {
     const mine = rows.filter((row) => row.userId === userId);
     const first = mine[0];
     if (!first?.email) continue;
-    await ctx.sender.send(
-      notificationEmail(first.email, {
-        recipient: displayName({ id: userId, name: first.recipientName }),
-        items: mine.map((row) => itemOf(row, ctx.publicUrl)),
-        digest: true,
-        ...links(ctx, first),
-      }),
-    );
-    await markEmailed(
-      ctx.db,
-      mine.map((row) => row.id),
-      now,
-    );
+    const ids = mine.map((row) => row.id);
+    try {
+      await ctx.sender.send(
+        notificationEmail(first.email, {
+          recipient: displayName({ id: userId, name: first.recipientName }),
+          items: mine.map((row) => itemOf(row, ctx.publicUrl)),
+          digest: true,
+          ...links(ctx, first),
+        }),
+      );
+    } catch (error) {
+      await release(ctx.db, ids);
+      throw error;
+    }
     sent += 1;
   }
   return sent;

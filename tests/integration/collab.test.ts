@@ -13,13 +13,9 @@ import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import { mintCollabToken } from "@/lib/collab/token";
 import type { Viewer } from "@/lib/community/queries";
 import { seedDemo } from "@/lib/demo/seed";
-import {
-  createClause,
-  restoreRevision,
-  retireClause,
-  saveRevision,
-} from "@/lib/drafting/mutations";
+import { createClause, retireClause, saveRevision } from "@/lib/drafting/mutations";
 import { listRevisions } from "@/lib/drafting/queries";
+import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseEdits, clauseTexts } from "@/lib/drafting/schema";
 import { connectClient, firstParagraphText, TEST_SECRET, until } from "@/tests/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

@@ -141,6 +141,27 @@ describe("notifications", () => {
     expect(await sendDailyDigests(context(new Date("2026-11-24T23:00:00Z")))).toBe(0);
   });
 
+  it("are emailed once even when two servers deliver at the same moment", async () => {
+    const fay = await createPerson(test.db, { name: "Fay" });
+    await setWatch(test.db, fay, "clause", clauseId, true);
+    for (let i = 0; i < 5; i++) {
+      await openThread(test.db, ann, clauseId, {
+        kind: "comment",
+        title: `Race ${i}`,
+        quote: null,
+        body: "x",
+      });
+    }
+    const [first, second] = await Promise.all([
+      deliverImmediate(context()),
+      deliverImmediate(context()),
+    ]);
+    const mails = await mailTo(fay.email);
+    expect(mails).toHaveLength(5);
+    expect(new Set(mails.map((mail) => mail.subject)).size).toBe(5);
+    expect(first + second).toBeGreaterThanOrEqual(5);
+  });
+
   it("reach the people a message mentions, who then follow the thread", async () => {
     const eve = await createPerson(test.db, { name: "Eve Lindqvist" });
     const { threadId } = await openThread(test.db, ann, clauseId, {

@@ -7,11 +7,11 @@ import { getDb } from "@/lib/db/client";
 import {
   createClause,
   moveClause,
-  restoreRevision,
   retireClause,
   saveRevision,
   updateClauseMeta,
 } from "@/lib/drafting/mutations";
+import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseMetaSchema, revisionNoteSchema } from "@/lib/drafting/rules";
 import { collabInternalUrl, getEnv } from "@/lib/env";
 
