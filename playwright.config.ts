@@ -12,6 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   timeout: 30_000,
+  // Two cores run the server, the collab server, the database and the browser at once.
+  expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [["list"]],
   use: {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { PageTitle } from "@/components/ui/page";
 import { listAudit, listAuditSubjectTypes } from "@/lib/audit/queries";
 import { auditCategories, auditFilterSchema } from "@/lib/audit/rules";
@@ -38,42 +39,26 @@ export default async function TransparencyPage({ searchParams }: Props) {
     <>
       <PageTitle title={t("title")} lead={t("lead")} />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label={t("filters")}>
-        <div>
-          <label htmlFor="action" className="block text-sm font-medium">
-            {t("category")}
-          </label>
-          <select
-            id="action"
-            name="action"
-            defaultValue={filters.action ?? ""}
-            className="mt-1 rounded-md border border-line bg-white px-3 py-2"
-          >
-            <option value="">{t("all")}</option>
-            {auditCategories.map((category) => (
-              <option key={category} value={`${category}.`}>
-                {t(`categories.${category}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="subjectType" className="block text-sm font-medium">
-            {t("subject")}
-          </label>
-          <select
-            id="subjectType"
-            name="subjectType"
-            defaultValue={filters.subjectType ?? ""}
-            className="mt-1 rounded-md border border-line bg-white px-3 py-2"
-          >
-            <option value="">{t("all")}</option>
-            {subjectTypes.map((type) => (
-              <option key={type} value={type}>
-                {t.has(`subjects.${type}`) ? t(`subjects.${type}`) : type}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="action"
+          label={t("category")}
+          value={filters.action ?? ""}
+          allLabel={t("all")}
+          options={auditCategories.map((category) => ({
+            value: `${category}.`,
+            label: t(`categories.${category}`),
+          }))}
+        />
+        <FilterSelect
+          id="subjectType"
+          label={t("subject")}
+          value={filters.subjectType ?? ""}
+          allLabel={t("all")}
+          options={subjectTypes.map((type) => ({
+            value: type,
+            label: t.has(`subjects.${type}`) ? t(`subjects.${type}`) : type,
+          }))}
+        />
         <button type="submit" className={buttonClass("secondary")}>
           {t("apply")}
         </button>

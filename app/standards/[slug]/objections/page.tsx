@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
 import { listObjections } from "@/lib/discussion/queries";
@@ -41,42 +42,23 @@ export default async function ObjectionsPage({ params, searchParams }: Props) {
     <>
       <PageTitle title={t("titleOf", { name: standard.name })} lead={t("lead")} />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label={t("filters")}>
-        <div>
-          <label htmlFor="state" className="block text-sm font-medium">
-            {t("state")}
-          </label>
-          <select
-            id="state"
-            name="state"
-            defaultValue={state ?? ""}
-            className="mt-1 rounded-md border border-line bg-white px-3 py-2"
-          >
-            <option value="">{t("all")}</option>
-            {states.map((entry) => (
-              <option key={entry} value={entry}>
-                {tDiscussion(`objection.${entry}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="module" className="block text-sm font-medium">
-            {t("module")}
-          </label>
-          <select
-            id="module"
-            name="module"
-            defaultValue={moduleCode ?? ""}
-            className="mt-1 rounded-md border border-line bg-white px-3 py-2"
-          >
-            <option value="">{t("all")}</option>
-            {standard.modules.map((module) => (
-              <option key={module.code} value={module.code}>
-                {module.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="state"
+          label={t("state")}
+          value={state ?? ""}
+          allLabel={t("all")}
+          options={states.map((entry) => ({
+            value: entry,
+            label: tDiscussion(`objection.${entry}`),
+          }))}
+        />
+        <FilterSelect
+          id="module"
+          label={t("module")}
+          value={moduleCode ?? ""}
+          allLabel={t("all")}
+          options={standard.modules.map((module) => ({ value: module.code, label: module.name }))}
+        />
         <button type="submit" className={buttonClass("secondary")}>
           {t("apply")}
         </button>
