@@ -95,21 +95,19 @@ test("an objection quotes the clause, keeps its quote through edits, gets a repl
   await annPage.getByRole("button", { name: "Open thread" }).click();
   await expect(annPage.getByText("Thread opened.")).toBeVisible();
 
+  /** How many "quoted text was removed" notices Ann sees after a reload. */
+  const removedNotices = async () => {
+    await annPage.reload();
+    return annPage.getByText("The quoted text was removed from the clause.").count();
+  };
+
   // Others edit around the quoted words; the quote stays attached to them.
   const body = bobPage.getByRole("textbox", { name: "Requirement" });
   await selectWords(bobPage, "body", "The vendor");
   await bobPage.keyboard.type("Every vendor");
   await expect(bobPage.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
   await expect(body).toContainText("Every vendor MUST state, before purchase");
-  await expect
-    .poll(
-      async () => {
-        await annPage.reload();
-        return annPage.getByText("The quoted text was removed from the clause.").count();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(0);
+  await expect.poll(removedNotices, { timeout: 15_000 }).toBe(0);
   await expect(annPage.locator("blockquote").filter({ hasText: "before purchase" })).toBeVisible();
 
   // Bob got the notification by email, with a reply address and one-click unsubscribe.
@@ -190,14 +188,6 @@ test("an objection quotes the clause, keeps its quote through edits, gets a repl
   await selectWords(bobPage, "body", "before purchase, ");
   await bobPage.keyboard.press("Delete");
   await expect(bobPage.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
-  await expect
-    .poll(
-      async () => {
-        await annPage.reload();
-        return annPage.getByText("The quoted text was removed from the clause.").count();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(1);
+  await expect.poll(removedNotices, { timeout: 15_000 }).toBe(1);
   await expect(annPage.locator("blockquote").filter({ hasText: "before purchase" })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { and, count, eq, gt } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
+import { recordRefusal } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -137,13 +138,18 @@ export async function reply(
   });
 }
 
-async function ownComment(tx: Transaction, viewer: Viewer, commentId: string) {
+async function lockComment(tx: Transaction, commentId: string) {
   const [comment] = await tx
     .select()
     .from(comments)
     .where(eq(comments.id, commentId))
     .for("update");
   if (!comment) throw new DomainError("not_found");
+  return comment;
+}
+
+async function ownComment(tx: Transaction, viewer: Viewer, commentId: string) {
+  const comment = await lockComment(tx, commentId);
   if (comment.authorId !== viewer.id) throw new DomainError("forbidden");
   if (comment.deletedAt) throw new DomainError("conflict");
   return comment;
@@ -194,22 +200,11 @@ export async function hideComment(
 ): Promise<void> {
   const moderator = requireParticipant(viewer);
   if (!holdsRole(moderator.roles, "advisory_group")) {
-    await recordAudit(db, {
-      actorId: moderator.id,
-      action: "access.refused",
-      subjectType: "action",
-      subjectId: "discussion.hide_comment",
-      details: { reason: "not_advisory_group" },
-    });
+    await recordRefusal(db, moderator.id, "discussion.hide_comment", "not_advisory_group");
     throw new DomainError("forbidden");
   }
   await db.transaction(async (tx) => {
-    const [comment] = await tx
-      .select()
-      .from(comments)
-      .where(eq(comments.id, commentId))
-      .for("update");
-    if (!comment) throw new DomainError("not_found");
+    await lockComment(tx, commentId);
     await tx
       .update(comments)
       .set({ hiddenAt: now, hiddenBy: moderator.id, hiddenReason: reason })
