@@ -114,7 +114,7 @@ test("an objection quotes the clause, keeps its quote through edits, gets a repl
   const mailToBob = async () => (await db.select().from(outbox).where(eq(outbox.to, bob.email)))[0];
   await expect
     .poll(async () => (await mailToBob())?.subject ?? "", { timeout: 20_000 })
-    .toMatch(/\[SW-2\] Say where the date is shown/);
+    .toMatch(/^\[Hum\] SW-2 · Say where the date is shown$/);
   const mail = await mailToBob();
   const replyTo = mail?.headers["Reply-To"] ?? "";
   expect(replyTo).toMatch(/^reply\+[a-z0-9]+@reply\.hum\.test$/);

@@ -12,6 +12,18 @@ export const errorCodes = [
   "rate_limited_ip",
   "rate_limited_comments",
   "internal",
+  // Refusals of the decision rules (lib/decisions/rules.ts), each with its own explanation.
+  "call_not_open",
+  "call_not_due",
+  "call_final",
+  "not_proposer",
+  "wrong_stage",
+  "not_member",
+  "already_voted",
+  "must_recuse",
+  "appeal_window_closed",
+  "deadline_passed",
+  "no_position",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -11,9 +11,10 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { type RunningCollab, startCollab } from "@/lib/collab/run";
-import { createDatabase } from "@/lib/db/client";
+import { createDatabase, getDb } from "@/lib/db/client";
 import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { closeDue } from "@/lib/decisions/close-due";
 import { seedDemo } from "@/lib/demo/seed";
 import { childProcessEnv, EnvError, getEnv, setEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/notifications";
@@ -106,7 +107,8 @@ function runNext(mode: "dev" | "start", env: NodeJS.ProcessEnv, stop: () => Prom
 }
 
 /**
- * Sends notification email every few seconds (immediate ones, and the daily digests once the
+ * Moves calls past their deadlines every minute (closing, escalating, ending appeal windows) and
+ * sends notification email every few seconds (immediate ones, and the daily digests once the
  * digest hour has passed). Email is rendered here, outside the web app's bundle, and each step
  * is safe when several servers run it at the same moment.
  */
@@ -118,6 +120,14 @@ function startScheduler(): void {
       ),
     );
   setInterval(tick, 5_000).unref();
+  const closeCalls = () =>
+    closeDue(getDb()).catch((error: unknown) =>
+      console.error(
+        `hum: closing due calls failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+  void closeCalls();
+  setInterval(closeCalls, 60_000).unref();
 }
 
 async function main(): Promise<void> {

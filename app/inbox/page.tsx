@@ -33,26 +33,21 @@ export default async function InboxPage() {
         {items.map((item) => (
           <li key={item.id} className="p-3">
             <p className="flex flex-wrap items-baseline justify-between gap-2">
-              <Link
-                href={`/standards/${item.slug}/draft/${item.ref}#thread-${item.threadId}`}
-                className="font-medium"
-              >
-                <span className="font-mono text-sm">{item.ref}</span> {item.threadTitle}
+              <Link href={item.path} className="font-medium">
+                {item.subject}
               </Link>
               <span className="text-sm text-muted">
                 {item.readAt ? null : <strong className="mr-2 text-accent">{t("unread")}</strong>}
                 {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
               </span>
             </p>
-            <p className="text-sm">
-              {tKinds(item.kind === "reply" ? "reply" : "thread_opened", { actor: item.actor })}
-            </p>
+            <p className="text-sm">{tKinds(item.kind, { actor: item.actor })}</p>
             <p className="text-sm text-muted">{item.excerpt}</p>
           </li>
         ))}
       </ol>
       <div className="mt-10">
-        <Section title={t("emailTitle")}>
+        <Section id="email" title={t("emailTitle")}>
           <EmailModeForm mode={mode} />
         </Section>
       </div>

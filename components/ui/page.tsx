@@ -9,9 +9,17 @@ export function PageTitle({ title, lead }: { title: string; lead?: ReactNode }) 
   );
 }
 
-export function Section({ title, children }: { title: string; children: ReactNode }) {
+export function Section({
+  title,
+  id,
+  children,
+}: {
+  title: string;
+  id?: string;
+  children: ReactNode;
+}) {
   return (
-    <section className="mb-10">
+    <section id={id} className="mb-10 scroll-mt-4">
       <h2 className="mb-4 text-xl font-semibold">{title}</h2>
       {children}
     </section>

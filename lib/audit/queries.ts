@@ -10,6 +10,8 @@ export type AuditFilters = {
   /** An action prefix such as `auth.` or `community.`, or one exact action. */
   action?: string;
   subjectType?: string;
+  /** One subject exactly, with its type: the timeline of a call or a clause. */
+  subjectId?: string;
   actorId?: string;
   /** Keyset paging: show entries older than this id. */
   before?: number;
@@ -43,6 +45,7 @@ export async function listAudit(
     );
   }
   if (filters.subjectType) conditions.push(eq(auditLog.subjectType, filters.subjectType));
+  if (filters.subjectId) conditions.push(eq(auditLog.subjectId, filters.subjectId));
   if (filters.actorId) conditions.push(eq(auditLog.actorId, filters.actorId));
   if (filters.before) conditions.push(lt(auditLog.id, filters.before));
 

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** The first part of every action name; the transparency page filters on these. */
-export const auditCategories = ["auth", "access", "community", "drafting", "discussion"] as const;
+export const auditCategories = [
+  "auth",
+  "access",
+  "community",
+  "drafting",
+  "discussion",
+  "decisions",
+] as const;
 
 const optionalParam = z
   .union([z.string(), z.array(z.string())])

@@ -2,6 +2,7 @@
 export * from "@/lib/audit/schema";
 export * from "@/lib/auth/schema";
 export * from "@/lib/community/schema";
+export * from "@/lib/decisions/schema";
 export * from "@/lib/discussion/schema";
 export * from "@/lib/drafting/schema";
 export * from "@/lib/email/schema";

@@ -40,7 +40,8 @@ export const demoPeople: DemoPerson[] = [
     key: "tomas",
     name: "Tomás Ferreira",
     affiliation: "Independent security researcher",
-    conflictOfInterest: "Paid audits for two smart-lock vendors in 2025.",
+    conflictOfInterest:
+      "Paid security audits for Lockwise and one other smart-lock vendor in 2025.",
     terms: [{ group: "advisory_group", role: "member", startsOn: "2026-01-01" }],
   },
   {
@@ -70,7 +71,7 @@ export const demoPeople: DemoPerson[] = [
     key: "piotr",
     name: "Piotr Nowak",
     affiliation: "University of Gdańsk",
-    conflictOfInterest: "Research grant from a thermostat maker (2024–2026).",
+    conflictOfInterest: "Research grant from Thermaworks, a thermostat maker (2024–2026).",
     terms: [{ group: "steering_committee", role: "member", startsOn: "2026-01-01" }],
   },
   {

@@ -4,6 +4,7 @@ import { recordRefusal } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
 import type { Database, Transaction } from "@/lib/db/client";
+import { threadPlace } from "@/lib/discussion/place";
 import {
   COMMENTS_PER_MINUTE,
   canResolve,
@@ -11,7 +12,6 @@ import {
   renderComment,
 } from "@/lib/discussion/rules";
 import { commentEdits, comments, threads } from "@/lib/discussion/schema";
-import { formatRef } from "@/lib/drafting/rules";
 import { clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
 import { mentionedPeople, notifyThreadActivity } from "@/lib/notifications/mutations";
@@ -35,11 +35,8 @@ async function assertUnderRate(tx: Transaction, authorId: string, now: Date) {
   if ((recent?.n ?? 0) >= COMMENTS_PER_MINUTE) throw new DomainError("rate_limited_comments");
 }
 
-async function clauseRef(tx: Transaction, clauseId: string): Promise<string> {
-  const [clause] = await tx.select().from(clauses).where(eq(clauses.id, clauseId));
-  if (!clause) throw new DomainError("not_found");
-  return formatRef(clause.refCode, clause.refNumber);
-}
+/** Where a new thread goes: a clause, a call, or both (an objection to a clause's call). */
+export type NewThreadPlace = { clauseId: string | null; callId: string | null };
 
 export async function openThread(
   db: Database,
@@ -50,48 +47,63 @@ export async function openThread(
 ): Promise<{ threadId: string }> {
   const author = requireParticipant(viewer);
   return db.transaction(async (tx) => {
-    const ref = await clauseRef(tx, clauseId);
-    await assertUnderRate(tx, author.id, now);
-    const [thread] = await tx
-      .insert(threads)
-      .values({
-        clauseId,
-        kind: input.kind,
-        title: input.title,
-        quote: input.quote,
-        anchor: input.quote ? (input.anchor ?? null) : null,
-        objectionState: input.kind === "objection" ? "raised" : null,
-        createdBy: author.id,
-        createdAt: now,
-        lastActivityAt: now,
-      })
-      .returning({ id: threads.id });
-    if (!thread) throw new DomainError("internal");
-    await tx.insert(comments).values({
-      threadId: thread.id,
-      authorId: author.id,
-      body: input.body,
-      bodyHtml: renderComment(input.body),
-      createdAt: now,
-    });
-    await notifyThreadActivity(tx, {
-      threadId: thread.id,
-      actorId: author.id,
-      kind: "thread_opened",
-      excerpt: `${input.title}: ${input.body}`,
-      at: now,
-      mentionedIds: await mentionedPeople(tx, input.body),
-    });
-    await recordAudit(tx, {
-      actorId: author.id,
-      action:
-        input.kind === "objection" ? "discussion.objection_raised" : "discussion.thread_opened",
-      subjectType: "clause",
-      subjectId: ref,
-      details: { thread: thread.id, kind: input.kind, title: input.title },
-    });
-    return { threadId: thread.id };
+    const [clause] = await tx
+      .select({ id: clauses.id })
+      .from(clauses)
+      .where(eq(clauses.id, clauseId));
+    if (!clause) throw new DomainError("not_found");
+    return { threadId: await insertThread(tx, author.id, { clauseId, callId: null }, input, now) };
   });
+}
+
+/** Opens a thread inside the caller's transaction: its first comment, watchers and audit entry. */
+export async function insertThread(
+  tx: Transaction,
+  authorId: string,
+  place: NewThreadPlace,
+  input: OpenThreadInput,
+  now: Date,
+): Promise<string> {
+  await assertUnderRate(tx, authorId, now);
+  const [thread] = await tx
+    .insert(threads)
+    .values({
+      clauseId: place.clauseId,
+      callId: place.callId,
+      kind: input.kind,
+      title: input.title,
+      quote: input.quote,
+      anchor: input.quote ? (input.anchor ?? null) : null,
+      objectionState: input.kind === "objection" ? "raised" : null,
+      createdBy: authorId,
+      createdAt: now,
+      lastActivityAt: now,
+    })
+    .returning({ id: threads.id });
+  if (!thread) throw new DomainError("internal");
+  await tx.insert(comments).values({
+    threadId: thread.id,
+    authorId,
+    body: input.body,
+    bodyHtml: renderComment(input.body),
+    createdAt: now,
+  });
+  await notifyThreadActivity(tx, {
+    threadId: thread.id,
+    actorId: authorId,
+    kind: "thread_opened",
+    excerpt: `${input.title}: ${input.body}`,
+    at: now,
+    mentionedIds: await mentionedPeople(tx, input.body),
+  });
+  const { audit } = await threadPlace(tx, thread.id);
+  await recordAudit(tx, {
+    actorId: authorId,
+    action: input.kind === "objection" ? "discussion.objection_raised" : "discussion.thread_opened",
+    ...audit,
+    details: { thread: thread.id, kind: input.kind, title: input.title },
+  });
+  return thread.id;
 }
 
 async function lockThread(tx: Transaction, threadId: string) {
@@ -258,8 +270,7 @@ export async function setThreadStatus(
       actorId: actor.id,
       action:
         change.status === "resolved" ? "discussion.thread_resolved" : "discussion.thread_reopened",
-      subjectType: "clause",
-      subjectId: await clauseRef(tx, thread.clauseId),
+      ...(await threadPlace(tx, threadId)).audit,
       details: { thread: threadId, reason: change.reason },
     });
   });
@@ -285,8 +296,7 @@ export async function settleObjection(
     await recordAudit(tx, {
       actorId: author.id,
       action: `discussion.objection_${state}`,
-      subjectType: "clause",
-      subjectId: await clauseRef(tx, thread.clauseId),
+      ...(await threadPlace(tx, threadId)).audit,
       details: { thread: threadId },
     });
   });

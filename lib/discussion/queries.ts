@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { type QuoteState, resolveQuote } from "@/lib/collab/anchors";
@@ -37,11 +37,29 @@ export type ThreadView = typeof threads.$inferSelect & {
  * Every thread on a clause, newest activity first, with its comments, replies and edit
  * histories: three queries whatever the number of threads or comments.
  */
-export async function listThreads(
+export function listThreads(
   db: Executor,
   clauseId: string,
   viewer: Viewer | null,
   yjsState: Uint8Array | null = null,
+): Promise<ThreadView[]> {
+  return threadsWhere(db, eq(threads.clauseId, clauseId), viewer, yjsState);
+}
+
+/** The objection threads raised on a call, wherever they live (its clause or the call). */
+export function listCallThreads(
+  db: Executor,
+  callId: string,
+  viewer: Viewer | null,
+): Promise<ThreadView[]> {
+  return threadsWhere(db, eq(threads.callId, callId), viewer, null);
+}
+
+async function threadsWhere(
+  db: Executor,
+  where: SQL,
+  viewer: Viewer | null,
+  yjsState: Uint8Array | null,
 ): Promise<ThreadView[]> {
   const author = alias(users, "thread_author");
   const resolver = alias(users, "thread_resolver");
@@ -50,7 +68,7 @@ export async function listThreads(
     .from(threads)
     .innerJoin(author, eq(author.id, threads.createdBy))
     .leftJoin(resolver, eq(resolver.id, threads.resolvedBy))
-    .where(eq(threads.clauseId, clauseId))
+    .where(where)
     .orderBy(desc(threads.lastActivityAt));
   if (threadRows.length === 0) return [];
   const ids = threadRows.map((row) => row.thread.id);

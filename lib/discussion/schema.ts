@@ -1,6 +1,8 @@
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import type { QuoteAnchor } from "@/lib/collab/anchors";
+import { calls } from "@/lib/decisions/schema";
 import { clauses } from "@/lib/drafting/schema";
 
 export const threadKind = pgEnum("thread_kind", ["comment", "question", "editorial", "objection"]);
@@ -8,14 +10,17 @@ export const threadStatus = pgEnum("thread_status", ["open", "resolved"]);
 /** Where an objection stands: answered by others, then withdrawn or sustained by its author. */
 export const objectionState = pgEnum("objection_state", ["raised", "withdrawn", "sustained"]);
 
-/** A conversation about one clause, optionally quoting a span of its text. */
+/**
+ * A conversation about one clause, optionally quoting a span of its text. An objection raised
+ * on a call also names the call; a call without a clause (a question, a release) holds its
+ * objection threads itself.
+ */
 export const threads = pgTable(
   "thread",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clauseId: uuid("clause_id")
-      .notNull()
-      .references(() => clauses.id),
+    clauseId: uuid("clause_id").references(() => clauses.id),
+    callId: uuid("call_id").references(() => calls.id),
     kind: threadKind("kind").notNull(),
     status: threadStatus("status").notNull().default("open"),
     title: text("title").notNull(),
@@ -34,7 +39,11 @@ export const threads = pgTable(
     resolvedAt: timestamp("resolved_at", { mode: "date", withTimezone: true }),
     resolution: text("resolution"),
   },
-  (thread) => [index("thread_clause_idx").on(thread.clauseId, thread.lastActivityAt)],
+  (thread) => [
+    index("thread_clause_idx").on(thread.clauseId, thread.lastActivityAt),
+    index("thread_call_idx").on(thread.callId),
+    check("thread_has_place", sql`${thread.clauseId} is not null or ${thread.callId} is not null`),
+  ],
 );
 
 /**

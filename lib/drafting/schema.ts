@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   customType,
   index,
   integer,
@@ -90,6 +91,10 @@ export const clauses = pgTable(
     /** Order within its module. */
     position: integer("position").notNull(),
     retiredAt: timestamp("retired_at", { mode: "date", withTimezone: true }),
+    /** The revision a consensus call adopted last: what the next release contains. */
+    adoptedRevisionId: uuid("adopted_revision_id").references(
+      (): AnyPgColumn => clauseRevisions.id,
+    ),
     createdBy: text("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },

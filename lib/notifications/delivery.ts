@@ -3,9 +3,6 @@ import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { displayName } from "@/lib/community/rules";
 import type { Database, Executor } from "@/lib/db/client";
-import { threads } from "@/lib/discussion/schema";
-import { formatRef } from "@/lib/drafting/rules";
-import { clauses, standards } from "@/lib/drafting/schema";
 import type { EmailSender } from "@/lib/email/sender";
 import { notificationEmail } from "@/lib/notifications/email";
 import { claimDigests, markEmailed, notificationKinds } from "@/lib/notifications/mutations";
@@ -39,17 +36,12 @@ async function pending(db: Executor, where: ReturnType<typeof and>) {
         recipientName: recipient.name,
         actorId: notifications.actorId,
         actorName: actor.name,
-        threadTitle: threads.title,
-        refCode: clauses.refCode,
-        refNumber: clauses.refNumber,
-        slug: standards.slug,
+        subject: notifications.subject,
+        path: notifications.path,
       })
       .from(notifications)
       .innerJoin(recipient, eq(recipient.id, notifications.userId))
       .leftJoin(actor, eq(actor.id, notifications.actorId))
-      .innerJoin(threads, eq(threads.id, notifications.threadId))
-      .innerJoin(clauses, eq(clauses.id, threads.clauseId))
-      .innerJoin(standards, eq(standards.id, clauses.standardId))
       .leftJoin(notificationSettings, eq(notificationSettings.userId, notifications.userId))
       .where(where)
       .orderBy(asc(notifications.createdAt))
@@ -81,19 +73,22 @@ async function release(db: Database, ids: string[]): Promise<void> {
 type Pending = Awaited<ReturnType<typeof pending>>[number];
 
 function itemOf(row: Pending, publicUrl: string) {
-  const clauseRef = formatRef(row.refCode, row.refNumber);
   return {
-    clauseRef,
-    threadTitle: row.threadTitle,
+    subject: row.subject,
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",
     kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
     excerpt: row.excerpt,
-    url: `${publicUrl}/standards/${row.slug}/draft/${clauseRef}#thread-${row.threadId}`,
+    url: `${publicUrl}${row.path}`,
   };
 }
 
+/**
+ * A notification brought by a watch can end that watch in one click. One that comes with a role
+ * (a vote an AG member owes) has no watch to end: its link leads to the email settings instead.
+ */
 function links(ctx: DeliveryContext, row: Pending) {
-  const token = row.watchId ? mintUnsubscribeToken(row.watchId, row.userId, ctx.secret) : "";
+  if (!row.watchId) return { unsubscribeUrl: `${ctx.publicUrl}/inbox#email` };
+  const token = mintUnsubscribeToken(row.watchId, row.userId, ctx.secret);
   return {
     unsubscribeUrl: `${ctx.publicUrl}/unsubscribe/${token}`,
     oneClickUrl: `${ctx.publicUrl}/unsubscribe/${token}/one-click`,
@@ -121,7 +116,7 @@ export async function deliverImmediate(ctx: DeliveryContext): Promise<number> {
           items: [itemOf(row, ctx.publicUrl)],
           digest: false,
           ...links(ctx, row),
-          replyTo: ctx.replyTo?.(row.threadId, row.userId),
+          replyTo: row.threadId ? ctx.replyTo?.(row.threadId, row.userId) : undefined,
         }),
       );
       sent += 1;

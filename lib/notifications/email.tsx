@@ -4,8 +4,8 @@ import { translate } from "@/lib/i18n";
 import type { NotificationKind } from "@/lib/notifications/mutations";
 
 export type NotificationItem = {
-  clauseRef: string;
-  threadTitle: string;
+  /** "SW-4 · Thread title" or "Call 3 · Call title". */
+  subject: string;
   actor: string;
   kind: NotificationKind;
   excerpt: string;
@@ -38,9 +38,7 @@ function NotificationEmail({ recipient, items, unsubscribeUrl, digest }: Props) 
           key={item.url + item.excerpt}
           style={{ borderLeft: "3px solid #e0e7ff", paddingLeft: 12, margin: "16px 0" }}
         >
-          <p style={{ margin: 0, fontWeight: 600 }}>
-            {item.clauseRef} · {item.threadTitle}
-          </p>
+          <p style={{ margin: 0, fontWeight: 600 }}>{item.subject}</p>
           <p style={{ margin: 0, color: "#57534e" }}>
             {t(`kinds.${item.kind}`, { actor: item.actor })}
           </p>
@@ -59,12 +57,9 @@ function NotificationEmail({ recipient, items, unsubscribeUrl, digest }: Props) 
 function textVersion({ recipient, items, unsubscribeUrl, digest }: Props): string {
   const t = translate("notifications");
   const blocks = items.map((item) =>
-    [
-      `${item.clauseRef} · ${item.threadTitle}`,
-      t(`kinds.${item.kind}`, { actor: item.actor }),
-      item.excerpt,
-      item.url,
-    ].join("\n"),
+    [item.subject, t(`kinds.${item.kind}`, { actor: item.actor }), item.excerpt, item.url].join(
+      "\n",
+    ),
   );
   return [
     t("email.greeting", { name: recipient }),
@@ -81,7 +76,7 @@ function textVersion({ recipient, items, unsubscribeUrl, digest }: Props): strin
 /** HTML and text from the same data, with the RFC 8058 one-click unsubscribe headers. */
 export function notificationEmail(
   to: string,
-  props: Props & { oneClickUrl: string; replyTo?: string },
+  props: Props & { oneClickUrl?: string; replyTo?: string },
 ): EmailMessage {
   const t = translate("notifications");
   const first = props.items[0];
@@ -89,12 +84,16 @@ export function notificationEmail(
     to,
     subject: props.digest
       ? t("email.digestSubject", { count: props.items.length })
-      : t("email.subject", { ref: first?.clauseRef ?? "", title: first?.threadTitle ?? "" }),
+      : t("email.subject", { subject: first?.subject ?? "" }),
     html: `<!doctype html><html><body>${renderToStaticMarkup(<NotificationEmail {...props} />)}</body></html>`,
     text: textVersion(props),
     headers: {
-      "List-Unsubscribe": `<${props.oneClickUrl}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      ...(props.oneClickUrl
+        ? {
+            "List-Unsubscribe": `<${props.oneClickUrl}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          }
+        : {}),
       ...(props.replyTo ? { "Reply-To": props.replyTo } : {}),
     },
   };

@@ -2,12 +2,20 @@ import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/community/queries";
 import type { Database, Executor, Transaction } from "@/lib/db/client";
+import { threadPlace } from "@/lib/discussion/place";
 import { threads } from "@/lib/discussion/schema";
-import { clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
 import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
 
-export const notificationKinds = ["thread_opened", "reply", "mention"] as const;
+export const notificationKinds = [
+  "thread_opened",
+  "reply",
+  "mention",
+  "call_opened",
+  "call_closing",
+  "call_escalated",
+  "call_decided",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export type WatchTarget = (typeof watches.$inferSelect)["target"];
@@ -46,7 +54,7 @@ export async function notifyThreadActivity(
   event: {
     threadId: string;
     actorId: string;
-    kind: Exclude<NotificationKind, "mention">;
+    kind: "thread_opened" | "reply";
     excerpt: string;
     at: Date;
     /** People named with @ in the message: they hear of it and follow the thread. */
@@ -64,45 +72,91 @@ export async function notifyThreadActivity(
       })),
     )
     .onConflictDoNothing();
-  const [place] = await tx
-    .select({ clauseId: clauses.id, moduleId: clauses.moduleId, standardId: clauses.standardId })
+  const place = await threadPlace(tx, event.threadId);
+  const [thread] = await tx
+    .select({ title: threads.title })
     .from(threads)
-    .innerJoin(clauses, eq(clauses.id, threads.clauseId))
     .where(eq(threads.id, event.threadId));
-  if (!place) return;
-  const targets = {
+  const recipients = await watchersOf(tx, {
     thread: event.threadId,
     clause: place.clauseId,
     module: place.moduleId,
     standard: place.standardId,
-  };
+  });
+  recipients.delete(event.actorId);
+  await insertNotifications(
+    tx,
+    [...recipients.values()].map((watch) => ({
+      userId: watch.userId,
+      watchId: watch.id,
+      kind: mentioned.includes(watch.userId) ? "mention" : event.kind,
+    })),
+    {
+      threadId: event.threadId,
+      actorId: event.actorId,
+      subject: `${place.label} · ${thread?.title ?? ""}`,
+      path: place.path,
+      excerpt: event.excerpt,
+      at: event.at,
+    },
+  );
+}
+
+type WatchRow = typeof watches.$inferSelect;
+
+/** Each person watching any of the targets, with their most specific watch. */
+export async function watchersOf(
+  tx: Executor,
+  targets: Partial<Record<WatchTarget, string | null>>,
+): Promise<Map<string, WatchRow>> {
+  const wanted = specificity.filter((target) => targets[target]);
+  if (wanted.length === 0) return new Map();
   const matches = await tx
     .select()
     .from(watches)
     .where(
       or(
-        ...specificity.map((target) =>
-          and(eq(watches.target, target), eq(watches.targetId, targets[target])),
+        ...wanted.map((target) =>
+          and(eq(watches.target, target), eq(watches.targetId, targets[target] ?? "")),
         ),
       ),
     );
-  const byUser = new Map<string, (typeof matches)[number]>();
+  const byUser = new Map<string, WatchRow>();
   for (const watch of matches.sort(
     (a, b) => specificity.indexOf(a.target) - specificity.indexOf(b.target),
   )) {
-    if (watch.userId !== event.actorId && !byUser.has(watch.userId))
-      byUser.set(watch.userId, watch);
+    if (!byUser.has(watch.userId)) byUser.set(watch.userId, watch);
   }
-  if (byUser.size === 0) return;
+  return byUser;
+}
+
+/** One inbox line per recipient about one thing; the delivery scheduler emails them. */
+export async function insertNotifications(
+  tx: Executor,
+  recipients: { userId: string; watchId: string | null; kind: NotificationKind }[],
+  about: {
+    threadId?: string;
+    callId?: string;
+    actorId: string | null;
+    subject: string;
+    path: string;
+    excerpt: string;
+    at: Date;
+  },
+): Promise<void> {
+  if (recipients.length === 0) return;
   await tx.insert(notifications).values(
-    [...byUser.values()].map((watch) => ({
-      userId: watch.userId,
-      watchId: watch.id,
-      threadId: event.threadId,
-      kind: mentioned.includes(watch.userId) ? "mention" : event.kind,
-      actorId: event.actorId,
-      excerpt: event.excerpt.slice(0, 280),
-      createdAt: event.at,
+    recipients.map((recipient) => ({
+      userId: recipient.userId,
+      watchId: recipient.watchId,
+      threadId: about.threadId ?? null,
+      callId: about.callId ?? null,
+      kind: recipient.kind,
+      actorId: about.actorId,
+      subject: about.subject,
+      path: about.path,
+      excerpt: about.excerpt.slice(0, 280),
+      createdAt: about.at,
     })),
   );
 }

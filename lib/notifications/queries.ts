@@ -3,9 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { displayName } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
-import { threads } from "@/lib/discussion/schema";
-import { formatRef } from "@/lib/drafting/rules";
-import { clauses, standards } from "@/lib/drafting/schema";
+import { notificationKinds } from "@/lib/notifications/mutations";
 import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
 
 /** Which of these things the person watches, as "target:id" keys. */
@@ -40,25 +38,19 @@ export async function listInbox(db: Executor, userId: string, limit = 100) {
       excerpt: notifications.excerpt,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
-      threadId: notifications.threadId,
-      threadTitle: threads.title,
-      refCode: clauses.refCode,
-      refNumber: clauses.refNumber,
-      slug: standards.slug,
+      subject: notifications.subject,
+      path: notifications.path,
       actorId: notifications.actorId,
       actorName: actor.name,
     })
     .from(notifications)
-    .innerJoin(threads, eq(threads.id, notifications.threadId))
-    .innerJoin(clauses, eq(clauses.id, threads.clauseId))
-    .innerJoin(standards, eq(standards.id, clauses.standardId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
   return rows.map((row) => ({
     ...row,
-    ref: formatRef(row.refCode, row.refNumber),
+    kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",
   }));
 }

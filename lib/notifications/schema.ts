@@ -1,5 +1,6 @@
 import { date, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
+import { calls } from "@/lib/decisions/schema";
 import { threads } from "@/lib/discussion/schema";
 
 export const watchTarget = pgEnum("watch_target", ["standard", "module", "clause", "thread"]);
@@ -33,10 +34,12 @@ export const notifications = pgTable(
       .references(() => users.id),
     /** The watch that brought it; its unsubscribe link ends exactly that watch. */
     watchId: uuid("watch_id").references(() => watches.id, { onDelete: "set null" }),
-    threadId: uuid("thread_id")
-      .notNull()
-      .references(() => threads.id),
+    threadId: uuid("thread_id").references(() => threads.id),
+    callId: uuid("call_id").references(() => calls.id),
     kind: text("kind").notNull(),
+    /** What it is about ("SW-4 · Title", "Call 3 · Title") and where to read it, fixed at sending. */
+    subject: text("subject").notNull(),
+    path: text("path").notNull(),
     actorId: text("actor_id").references(() => users.id),
     excerpt: text("excerpt").notNull(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),

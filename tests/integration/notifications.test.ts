@@ -85,7 +85,7 @@ describe("notifications", () => {
   it("are emailed at once with one-click unsubscribe headers that end only that watch", async () => {
     await deliverImmediate(context());
     const [mail] = await mailTo(bob.email);
-    expect(mail?.subject).toMatch(/^\[SW-\d+\] Why five\?$/);
+    expect(mail?.subject).toMatch(/^\[Hum\] SW-\d+ · Why five\?$/);
     expect(mail?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     const oneClick = mail?.headers["List-Unsubscribe"]?.match(
       /^<https:\/\/hum\.example\/unsubscribe\/([^/]+)\/one-click>$/,

@@ -21,6 +21,12 @@ const fieldErrorKeys = [
   "import_problems",
   "comment_too_long",
   "objection_not_settled",
+  "invalid_number",
+  "too_small",
+  "too_large",
+  "unknown_clause",
+  "unknown_revision",
+  "clause_retired",
 ];
 
 describe("message catalogue", () => {

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { decisions, stances } from "@/lib/decisions/rules";
+
+/** What the decision forms send; lib/decisions/mutations.ts checks who may send it. */
+
+const line = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: "too_long" })
+    .refine((value) => !/[<>\p{Cc}]/u.test(value), { error: "plain_text_only" });
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "too_long" })
+    .refine((value) => !/[<>]/.test(value), { error: "plain_text_only" });
+
+export const openCallSchema = z
+  .object({
+    kind: z.enum(["clause_revision", "question"], { error: "required" }),
+    clauseRef: z.string().trim().max(40).optional().default(""),
+    /** Empty: take a new revision of the working text now. */
+    revision: z
+      .string()
+      .trim()
+      .regex(/^\d{0,6}$/, { error: "invalid" })
+      .optional()
+      .default("")
+      .transform((value) => (value ? Number(value) : null)),
+    title: line(200),
+    description: text(5000).default(""),
+    organisations: text(500).default(""),
+  })
+  .refine((value) => value.kind !== "clause_revision" || value.clauseRef !== "", {
+    path: ["clauseRef"],
+    error: "required",
+  });
+export type OpenCallInput = z.output<typeof openCallSchema>;
+
+export const positionSchema = z
+  .object({
+    stance: z.enum(stances, { error: "required" }),
+    reason: text(2000).default(""),
+  })
+  .refine((value) => value.stance !== "object" || value.reason !== "", {
+    path: ["reason"],
+    error: "required",
+  });
+export type PositionInput = z.output<typeof positionSchema>;
+
+export const voteSchema = z.object({
+  stage: z.enum(["ag", "sc"], { error: "required" }),
+  choice: z.enum([...decisions, "recuse"], { error: "required" }),
+  rationale: line(4000),
+});
+export type VoteInput = z.output<typeof voteSchema>;
+
+export const reasonSchema = z.object({ reason: line(2000) });

@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, inArray, notExists } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { listAudit } from "@/lib/audit/queries";
+import { users } from "@/lib/auth/schema";
+import type { Viewer } from "@/lib/community/queries";
+import { displayName, holdsRole } from "@/lib/community/rules";
+import type { Database, Executor } from "@/lib/db/client";
+import { callSubjectId } from "@/lib/decisions/paths";
+import { hasConflict, quorumCount, type Stance, stances, votingStage } from "@/lib/decisions/rules";
+import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
+import { listCallThreads } from "@/lib/discussion/queries";
+import { threads } from "@/lib/discussion/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauseRevisions, clauses, clauseTexts, standards } from "@/lib/drafting/schema";
+
+const proposer = alias(users, "proposer");
+
+const callColumns = {
+  call: calls,
+  slug: standards.slug,
+  standardName: standards.name,
+  refCode: clauses.refCode,
+  refNumber: clauses.refNumber,
+  proposerName: proposer.name,
+};
+
+function summaryOf(row: {
+  call: typeof calls.$inferSelect;
+  slug: string;
+  standardName: string;
+  refCode: string | null;
+  refNumber: number | null;
+  proposerName: string | null;
+}) {
+  return {
+    ...row.call,
+    slug: row.slug,
+    standardName: row.standardName,
+    clauseRef:
+      row.refCode !== null && row.refNumber !== null ? formatRef(row.refCode, row.refNumber) : null,
+    proposer: displayName({ id: row.call.openedBy, name: row.proposerName }),
+  };
+}
+export type CallSummary = ReturnType<typeof summaryOf>;
+
+function selectCalls(db: Executor) {
+  return db
+    .select(callColumns)
+    .from(calls)
+    .innerJoin(standards, eq(standards.id, calls.standardId))
+    .innerJoin(proposer, eq(proposer.id, calls.openedBy))
+    .leftJoin(clauses, eq(clauses.id, calls.clauseId));
+}
+
+/** Every call of a standard, newest first. */
+export async function listCalls(db: Executor, standardId: string): Promise<CallSummary[]> {
+  const rows = await selectCalls(db)
+    .where(eq(calls.standardId, standardId))
+    .orderBy(desc(calls.number));
+  return rows.map(summaryOf);
+}
+
+/** The calls that shaped a clause: its decision trail. */
+export async function callsOnClause(db: Executor, clauseId: string): Promise<CallSummary[]> {
+  const rows = await selectCalls(db)
+    .where(eq(calls.clauseId, clauseId))
+    .orderBy(desc(calls.number));
+  return rows.map(summaryOf);
+}
+
+/** Calls waiting for the AG or the SC, oldest first: the groups' queues. */
+export async function listEscalated(db: Executor): Promise<CallSummary[]> {
+  const rows = await selectCalls(db)
+    .where(inArray(calls.phase, ["escalated_ag", "escalated_sc", "appealed"]))
+    .orderBy(asc(calls.closedAt));
+  return rows.map(summaryOf);
+}
+
+/** What needs this member's vote now: escalated calls of their group they have not voted on. */
+export async function waitingFor(db: Executor, viewer: Viewer): Promise<CallSummary[]> {
+  const phases = [
+    ...(holdsRole(viewer.roles, "advisory_group") ? (["escalated_ag"] as const) : []),
+    ...(holdsRole(viewer.roles, "steering_committee")
+      ? (["escalated_sc", "appealed"] as const)
+      : []),
+  ];
+  if (phases.length === 0) return [];
+  const rows = await selectCalls(db)
+    .where(
+      and(
+        inArray(calls.phase, phases),
+        notExists(
+          db
+            .select({ id: votes.id })
+            .from(votes)
+            .where(and(eq(votes.callId, calls.id), eq(votes.userId, viewer.id))),
+        ),
+      ),
+    )
+    .orderBy(asc(calls.agDeadline), asc(calls.closedAt));
+  // An AG vote and an SC vote are separate stages; a member of both may owe each once.
+  return rows.map(summaryOf);
+}
+
+export type PositionView = {
+  userId: string;
+  name: string;
+  stance: Stance;
+  reason: string;
+  threadId: string | null;
+  takenAt: Date;
+};
+
+export type VoteView = {
+  userId: string;
+  name: string;
+  stage: "ag" | "sc";
+  choice: "adopt" | "reject" | "return" | "recuse";
+  rationale: string;
+  castAt: Date;
+};
+
+/** Everything a call page shows, and what the viewer may do on it. */
+export async function getCallPage(
+  db: Database,
+  slug: string,
+  number: number,
+  viewer: Viewer | null,
+) {
+  const [row] = await selectCalls(db).where(
+    and(eq(standards.slug, slug), eq(calls.number, number)),
+  );
+  if (!row) return null;
+  const call = summaryOf(row);
+  const [revision] = call.revisionId
+    ? await db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
+    : [];
+  const [working] = call.clauseId
+    ? await db
+        .select({ plainText: clauseTexts.plainText })
+        .from(clauseTexts)
+        .where(eq(clauseTexts.clauseId, call.clauseId))
+    : [];
+  const positionRows = await db
+    .select({ position: positions, name: users.name })
+    .from(positions)
+    .innerJoin(users, eq(users.id, positions.userId))
+    .where(eq(positions.callId, call.id))
+    .orderBy(asc(positions.takenAt));
+  const positionViews: PositionView[] = positionRows.map(({ position, name }) => ({
+    ...position,
+    name: displayName({ id: position.userId, name }),
+  }));
+  const voteRows = await db
+    .select({ vote: votes, name: users.name })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.userId))
+    .where(eq(votes.callId, call.id))
+    .orderBy(asc(votes.castAt));
+  const voteViews: VoteView[] = voteRows.map(({ vote, name }) => ({
+    ...vote,
+    name: displayName({ id: vote.userId, name }),
+  }));
+  const [appeal] = await db
+    .select({ appeal: appeals, name: users.name })
+    .from(appeals)
+    .innerJoin(users, eq(users.id, appeals.appellantId))
+    .where(eq(appeals.callId, call.id));
+  const [objections, timeline, me] = await Promise.all([
+    listCallThreads(db, call.id, viewer),
+    listAudit(db, { subjectType: "call", subjectId: callSubjectId(slug, number) }, 500),
+    viewer ? db.select().from(users).where(eq(users.id, viewer.id)) : Promise.resolve([]),
+  ]);
+  const tally = Object.fromEntries(
+    stances.map((stance) => [stance, positionViews.filter((p) => p.stance === stance).length]),
+  ) as Record<Stance, number>;
+  const stage = votingStage(call.phase);
+  const group = stage === "ag" ? "advisory_group" : "steering_committee";
+  const mayVote =
+    Boolean(viewer && stage && holdsRole(viewer.roles, group)) &&
+    !voteViews.some((vote) => vote.stage === stage && vote.userId === viewer?.id);
+  const profile = me[0];
+  return {
+    call,
+    revision: revision ?? null,
+    workingText: working?.plainText ?? null,
+    positions: positionViews,
+    tally,
+    quorum: quorumCount(positionViews.map((p) => p.stance)),
+    votes: voteViews,
+    appeal: appeal
+      ? {
+          ...appeal.appeal,
+          name: displayName({ id: appeal.appeal.appellantId, name: appeal.name }),
+        }
+      : null,
+    objections: objections.filter((thread) => thread.kind === "objection"),
+    timeline: timeline.rows.reverse(),
+    viewer: {
+      position: positionViews.find((p) => p.userId === viewer?.id) ?? null,
+      voteStage: mayVote ? stage : null,
+      conflicted: profile ? hasConflict(profile, call.organisations) : false,
+      isProposer: viewer?.id === call.openedBy,
+    },
+  };
+}
+export type CallPage = NonNullable<Awaited<ReturnType<typeof getCallPage>>>;
+
+/** How many objections each call has that still block it. */
+export async function openObjectionCounts(db: Executor, callIds: string[]) {
+  if (callIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .select({ callId: threads.callId, state: threads.objectionState })
+    .from(threads)
+    .where(and(inArray(threads.callId, callIds), eq(threads.kind, "objection")));
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    if (row.callId && row.state !== "withdrawn") {
+      counts.set(row.callId, (counts.get(row.callId) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,222 @@
+import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Group } from "@/lib/community/rules";
+import { memberships } from "@/lib/community/schema";
+import type { Executor, Transaction } from "@/lib/db/client";
+import { callPath, callSubjectId } from "@/lib/decisions/paths";
+import {
+  type Body,
+  type CallEvent,
+  type CallState,
+  type Charter,
+  isFinal,
+  type Step,
+  step,
+  type Transition,
+} from "@/lib/decisions/rules";
+import { calls, positions } from "@/lib/decisions/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
+import { DomainError } from "@/lib/errors";
+import {
+  insertNotifications,
+  type NotificationKind,
+  watchersOf,
+} from "@/lib/notifications/mutations";
+
+export type CallRow = typeof calls.$inferSelect & { slug: string };
+
+/** Loads a call with its standard's slug, locked for the caller's transaction. */
+export async function lockCall(tx: Transaction, callId: string): Promise<CallRow> {
+  const [row] = await tx
+    .select({ call: calls, slug: standards.slug })
+    .from(calls)
+    .innerJoin(standards, eq(standards.id, calls.standardId))
+    .where(eq(calls.id, callId))
+    .for("update", { of: calls });
+  if (!row) throw new DomainError("not_found");
+  return { ...row.call, slug: row.slug };
+}
+
+export function stateOf(call: CallRow): CallState {
+  return {
+    phase: call.phase,
+    closesAt: call.closesAt,
+    agDeadline: call.agDeadline,
+    appealDeadline: call.appealDeadline,
+    agDecision: call.agDecision,
+    rationale: call.rationale,
+  };
+}
+
+/** Runs the rules; a refusal becomes the error the person sees. */
+export function decide(call: CallRow, event: CallEvent, now: Date): Extract<Step, { ok: true }> {
+  const result = step(stateOf(call), event, now, call.charter as Charter);
+  if (!result.ok) {
+    if (result.refusal === "rationale_required") {
+      throw new DomainError("invalid_input", { rationale: "required", reason: "required" });
+    }
+    throw new DomainError(result.refusal);
+  }
+  return result;
+}
+
+/** The current members of a group, and its chair, at a moment. */
+export async function bodyOf(tx: Executor, group: Group, now: Date): Promise<Body> {
+  const rows = await tx
+    .select({ userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.group, group),
+        lte(memberships.startsAt, now),
+        or(isNull(memberships.endsAt), gt(memberships.endsAt, now)),
+      ),
+    );
+  return {
+    memberIds: [...new Set(rows.map((row) => row.userId))],
+    chairId: rows.find((row) => row.role === "chair")?.userId ?? null,
+  };
+}
+
+/**
+ * Stores a transition the rules allowed: the call's new state, its audit entry, its effect on
+ * the clause when a revision is adopted, and the people to tell. All in the caller's transaction.
+ */
+export async function applyTransition(
+  tx: Transaction,
+  call: CallRow,
+  next: CallState,
+  transition: Transition,
+  context: { actorId: string | null; now: Date; details?: Record<string, string | number | null> },
+): Promise<void> {
+  const { now } = context;
+  const leavingOpen = call.phase === "open" && next.phase !== "open";
+  const agDecided = transition === "ag_decided";
+  await tx
+    .update(calls)
+    .set({
+      phase: next.phase,
+      agDeadline: next.agDeadline,
+      appealDeadline: next.appealDeadline,
+      agDecision: next.agDecision,
+      ...(agDecided ? { agRationale: next.rationale } : {}),
+      rationale: isFinal(next.phase) ? next.rationale : null,
+      ...(leavingOpen ? { closedAt: now } : {}),
+      ...(isFinal(next.phase) ? { decidedAt: now } : {}),
+    })
+    .where(eq(calls.id, call.id));
+  await recordAudit(tx, {
+    actorId: context.actorId,
+    action: `decisions.${transition}`,
+    subjectType: "call",
+    subjectId: callSubjectId(call.slug, call.number),
+    details: {
+      phase: next.phase,
+      ...(agDecided || isFinal(next.phase) ? { rationale: next.rationale } : {}),
+      ...context.details,
+    },
+  });
+  if (next.phase === "adopted" && call.kind === "clause_revision") await adoptRevision(tx, call);
+  await tellAbout(tx, call, next, transition, now);
+}
+
+async function adoptRevision(tx: Transaction, call: CallRow): Promise<void> {
+  if (!call.clauseId || !call.revisionId) return;
+  const [row] = await tx
+    .update(clauses)
+    .set({ adoptedRevisionId: call.revisionId })
+    .where(eq(clauses.id, call.clauseId))
+    .returning({ refCode: clauses.refCode, refNumber: clauses.refNumber });
+  const [revision] = await tx
+    .select({ number: clauseRevisions.number })
+    .from(clauseRevisions)
+    .where(eq(clauseRevisions.id, call.revisionId));
+  if (!row) return;
+  await recordAudit(tx, {
+    actorId: null,
+    action: "decisions.revision_adopted",
+    subjectType: "clause",
+    subjectId: formatRef(row.refCode, row.refNumber),
+    details: { revision: revision?.number ?? null, call: callSubjectId(call.slug, call.number) },
+  });
+}
+
+/** Who hears of each transition, and how it is worded in their inbox. */
+async function tellAbout(
+  tx: Transaction,
+  call: CallRow,
+  next: CallState,
+  transition: Transition,
+  now: Date,
+): Promise<void> {
+  const about = {
+    callId: call.id,
+    actorId: null,
+    subject: `Call ${call.number} · ${call.title}`,
+    path: callPath(call.slug, call.number),
+    at: now,
+  };
+  const toGroup = async (group: Group, excerpt: string) => {
+    const body = await bodyOf(tx, group, now);
+    await insertNotifications(
+      tx,
+      body.memberIds.map((userId) => ({ userId, watchId: null, kind: "call_escalated" })),
+      { ...about, excerpt },
+    );
+  };
+  if (transition === "escalated_to_ag") {
+    await toGroup("advisory_group", "No rough consensus: the advisory group now calls it.");
+  } else if (transition === "escalated_to_sc") {
+    await toGroup("steering_committee", "The advisory group did not reach a majority.");
+  } else if (transition === "appealed") {
+    await toGroup("steering_committee", "The advisory group's decision has been appealed.");
+  }
+  if (isFinal(next.phase)) {
+    const outcome = `${next.phase[0]?.toUpperCase()}${next.phase.slice(1)}`;
+    await tellParticipants(tx, call, "call_decided", {
+      ...about,
+      excerpt: `${outcome}. ${next.rationale ?? ""}`,
+    });
+  }
+}
+
+/** The proposer, everyone who took a position, and the watchers of what the call is about. */
+export async function tellParticipants(
+  tx: Transaction,
+  call: CallRow,
+  kind: NotificationKind,
+  about: {
+    callId: string;
+    actorId: string | null;
+    subject: string;
+    path: string;
+    at: Date;
+    excerpt: string;
+  },
+): Promise<void> {
+  const [clause] = call.clauseId
+    ? await tx.select().from(clauses).where(eq(clauses.id, call.clauseId))
+    : [];
+  const watchers = await watchersOf(tx, {
+    clause: clause?.id ?? null,
+    module: clause?.moduleId ?? null,
+    standard: call.standardId,
+  });
+  const recipients = new Map<string, string | null>(
+    [...watchers.values()].map((watch) => [watch.userId, watch.id]),
+  );
+  const stands = await tx
+    .select({ userId: positions.userId })
+    .from(positions)
+    .where(eq(positions.callId, call.id));
+  for (const { userId } of [{ userId: call.openedBy }, ...stands]) {
+    if (!recipients.has(userId)) recipients.set(userId, null);
+  }
+  if (about.actorId) recipients.delete(about.actorId);
+  await insertNotifications(
+    tx,
+    [...recipients].map(([userId, watchId]) => ({ userId, watchId, kind })),
+    about,
+  );
+}

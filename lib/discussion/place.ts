@@ -1,0 +1,63 @@
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "@/lib/db/client";
+import { callPath, callSubjectId } from "@/lib/decisions/paths";
+import { calls } from "@/lib/decisions/schema";
+import { threads } from "@/lib/discussion/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauses, standards } from "@/lib/drafting/schema";
+import { DomainError } from "@/lib/errors";
+
+/**
+ * Where a thread lives: on a clause (most threads, and objections to a clause's call), or on a
+ * call that has no clause. Audit entries, watches and links all follow from it.
+ */
+export type ThreadPlace = {
+  standardId: string;
+  moduleId: string | null;
+  clauseId: string | null;
+  /** "SW-4", or "Call 3" for a call's own thread. */
+  label: string;
+  /** The page that shows the thread, with its anchor. */
+  path: string;
+  audit: { subjectType: "clause" | "call"; subjectId: string };
+};
+
+export async function threadPlace(tx: Executor, threadId: string): Promise<ThreadPlace> {
+  const [row] = await tx
+    .select({
+      threadId: threads.id,
+      clause: clauses,
+      callNumber: calls.number,
+      callStandardId: calls.standardId,
+      slug: standards.slug,
+    })
+    .from(threads)
+    .leftJoin(clauses, eq(clauses.id, threads.clauseId))
+    .leftJoin(calls, eq(calls.id, threads.callId))
+    .innerJoin(
+      standards,
+      eq(standards.id, sql`coalesce(${clauses.standardId}, ${calls.standardId})`),
+    )
+    .where(eq(threads.id, threadId));
+  if (!row) throw new DomainError("not_found");
+  if (row.clause) {
+    const ref = formatRef(row.clause.refCode, row.clause.refNumber);
+    return {
+      standardId: row.clause.standardId,
+      moduleId: row.clause.moduleId,
+      clauseId: row.clause.id,
+      label: ref,
+      path: `/standards/${row.slug}/draft/${ref}#thread-${threadId}`,
+      audit: { subjectType: "clause", subjectId: ref },
+    };
+  }
+  if (row.callNumber === null || row.callStandardId === null) throw new DomainError("not_found");
+  return {
+    standardId: row.callStandardId,
+    moduleId: null,
+    clauseId: null,
+    label: `Call ${row.callNumber}`,
+    path: `${callPath(row.slug, row.callNumber)}#thread-${threadId}`,
+    audit: { subjectType: "call", subjectId: callSubjectId(row.slug, row.callNumber) },
+  };
+}

@@ -1,0 +1,236 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "@/lib/auth/schema";
+import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { closeDue } from "@/lib/decisions/close-due";
+import {
+  appealDecision,
+  castVote,
+  openCall,
+  setCharter,
+  takePosition,
+  withdrawCall,
+} from "@/lib/decisions/mutations";
+import { addDays, defaultCharter } from "@/lib/decisions/rules";
+import { calls } from "@/lib/decisions/schema";
+import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { standards } from "@/lib/drafting/schema";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { outcomeOf } from "@/tests/outcome";
+import { createPerson } from "@/tests/people";
+
+/**
+ * Every decision action, tried by every kind of person, straight through lib/ as any server
+ * action would call it. The "recused" person is an AG member whose public declaration names the
+ * organisation the call concerns.
+ */
+const roles = ["public", "participant", "ag", "sc", "secretariat", "recused"] as const;
+type Role = (typeof roles)[number];
+
+let test: TestDatabase;
+let standardId: string;
+const viewers = {} as Record<Role, Viewer | null>;
+const proposerKey = "noor";
+let proposer: Viewer;
+const t0 = new Date("2026-11-02T09:00:00Z");
+const closes = addDays(t0, 14);
+
+async function demo(key: string): Promise<Viewer> {
+  const [row] = await test.db
+    .select()
+    .from(users)
+    .where(eq(users.email, demoEmail(key)));
+  const viewer = row ? await loadViewer(test.db, row.id, t0) : null;
+  if (!viewer) throw new Error(key);
+  return viewer;
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await seedDemo(test.db);
+  standardId = (await test.db.select().from(standards))[0]?.id ?? "";
+  viewers.public = null;
+  viewers.participant = await createPerson(test.db, { name: "Pat" });
+  viewers.ag = await demo("mei");
+  viewers.sc = await demo("lena");
+  viewers.secretariat = await demo("sam");
+  viewers.recused = await demo("tomas");
+  proposer = await demo(proposerKey);
+});
+afterAll(() => test?.close());
+
+let counter = 0;
+/** A fresh call on a question that concerns Lockwise, opened by someone outside the matrix. */
+async function freshCall(): Promise<string> {
+  counter += 1;
+  const { number } = await openCall(
+    test.db,
+    proposer,
+    standardId,
+    {
+      kind: "question",
+      clauseRef: "",
+      revision: null,
+      title: `Matrix call ${counter}`,
+      description: "",
+      organisations: "Lockwise",
+    },
+    t0,
+  );
+  const [call] = await test.db
+    .select({ id: calls.id })
+    .from(calls)
+    .where(and(eq(calls.standardId, standardId), eq(calls.number, number)));
+  return call?.id ?? "";
+}
+
+async function atStage(stage: "ag" | "sc" | "ag_decided", positionBy: Viewer | null = null) {
+  const id = await freshCall();
+  if (positionBy) {
+    await takePosition(test.db, positionBy, id, { stance: "support", reason: "" }, t0);
+  }
+  await closeDue(test.db, closes);
+  if (stage === "sc") await closeDue(test.db, addDays(closes, 8));
+  if (stage === "ag_decided") {
+    const rosa = await demo("rosa");
+    const mei = await demo("mei");
+    for (const member of [rosa, mei]) {
+      await castVote(
+        test.db,
+        member,
+        id,
+        { stage: "ag", choice: "reject", rationale: "Not now." },
+        addDays(closes, 1),
+      );
+    }
+  }
+  return id;
+}
+
+const expected: Record<string, Record<Role, string>> = {
+  openCall: {
+    public: "unauthenticated",
+    participant: "ok",
+    ag: "ok",
+    sc: "ok",
+    secretariat: "ok",
+    recused: "ok",
+  },
+  takePosition: {
+    public: "unauthenticated",
+    participant: "ok",
+    ag: "ok",
+    sc: "ok",
+    secretariat: "ok",
+    recused: "ok",
+  },
+  withdrawOthersCall: {
+    public: "unauthenticated",
+    participant: "not_proposer",
+    ag: "not_proposer",
+    sc: "not_proposer",
+    secretariat: "not_proposer",
+    recused: "not_proposer",
+  },
+  voteAsAdvisoryGroup: {
+    public: "unauthenticated",
+    participant: "not_member",
+    ag: "ok",
+    sc: "not_member",
+    secretariat: "not_member",
+    recused: "must_recuse",
+  },
+  voteAsSteeringCommittee: {
+    public: "unauthenticated",
+    participant: "not_member",
+    ag: "not_member",
+    sc: "ok",
+    secretariat: "not_member",
+    recused: "not_member",
+  },
+  appealWithPosition: {
+    public: "unauthenticated",
+    participant: "ok",
+    ag: "ok",
+    sc: "ok",
+    secretariat: "ok",
+    recused: "ok",
+  },
+  appealWithoutPosition: {
+    public: "unauthenticated",
+    participant: "no_position",
+    ag: "no_position",
+    sc: "no_position",
+    secretariat: "no_position",
+    recused: "no_position",
+  },
+  setCharter: {
+    public: "unauthenticated",
+    participant: "forbidden",
+    ag: "forbidden",
+    sc: "forbidden",
+    secretariat: "ok",
+    recused: "forbidden",
+  },
+};
+
+const actions: Record<string, (viewer: Viewer | null) => Promise<unknown>> = {
+  openCall: (viewer) =>
+    openCall(
+      test.db,
+      viewer,
+      standardId,
+      {
+        kind: "question",
+        clauseRef: "",
+        revision: null,
+        title: "Opened in the matrix",
+        description: "",
+        organisations: "",
+      },
+      t0,
+    ),
+  takePosition: async (viewer) =>
+    takePosition(test.db, viewer, await freshCall(), { stance: "support", reason: "" }, t0),
+  withdrawOthersCall: async (viewer) =>
+    withdrawCall(test.db, viewer, await freshCall(), "Not mine to withdraw.", t0),
+  voteAsAdvisoryGroup: async (viewer) =>
+    castVote(
+      test.db,
+      viewer,
+      await atStage("ag"),
+      { stage: "ag", choice: "adopt", rationale: "Sound." },
+      addDays(closes, 1),
+    ),
+  voteAsSteeringCommittee: async (viewer) =>
+    castVote(
+      test.db,
+      viewer,
+      await atStage("sc"),
+      { stage: "sc", choice: "adopt", rationale: "Sound." },
+      addDays(closes, 9),
+    ),
+  appealWithPosition: async (viewer) =>
+    appealDecision(
+      test.db,
+      viewer,
+      await atStage("ag_decided", viewer),
+      "Reconsider.",
+      addDays(closes, 2),
+    ),
+  appealWithoutPosition: async (viewer) =>
+    appealDecision(test.db, viewer, await atStage("ag_decided"), "Reconsider.", addDays(closes, 2)),
+  setCharter: (viewer) => setCharter(test.db, viewer, standardId, defaultCharter, t0),
+};
+
+describe("decision actions × roles", () => {
+  for (const [action, row] of Object.entries(expected)) {
+    it(action, async () => {
+      const run = actions[action];
+      if (!run) throw new Error(action);
+      const got = {} as Record<Role, string>;
+      for (const role of roles) got[role] = await outcomeOf(run(viewers[role]));
+      expect(got).toEqual(row);
+    });
+  }
+});
