@@ -6,6 +6,7 @@ import { isProductionBuild } from "@/lib/env";
 export async function SiteHeader() {
   const [t, viewer] = await Promise.all([getTranslations("site"), getViewer()]);
   const links = [
+    { href: "/decisions", label: t("nav.decisions") },
     { href: "/groups", label: t("nav.groups") },
     { href: "/transparency", label: t("nav.transparency") },
     ...(viewer ? [{ href: "/inbox", label: t("nav.inbox") }] : []),

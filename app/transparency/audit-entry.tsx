@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditRow } from "@/lib/audit/queries";
 import { displayName } from "@/lib/community/rules";
@@ -24,7 +25,14 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
       </p>
       <p className="text-sm">
         {t("by", { actor })}
-        {subject ? ` · ${subject}` : null}
+        {subject && row.subjectType === "call" ? (
+          <>
+            {" · "}
+            <Link href={callLink(row.subjectId)}>{subject}</Link>
+          </>
+        ) : subject ? (
+          ` · ${subject}`
+        ) : null}
       </p>
       {details.length > 0 ? (
         <dl className="mt-1 flex flex-wrap gap-x-4 text-sm text-muted">
@@ -38,4 +46,10 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
       ) : null}
     </li>
   );
+}
+
+/** A call's audit subject is "slug/number"; its page is /standards/slug/calls/number. */
+function callLink(subjectId: string): string {
+  const [slug, number] = subjectId.split("/");
+  return `/standards/${slug}/calls/${number}`;
 }

@@ -123,7 +123,7 @@ export async function openCall(
   standardId: string,
   input: OpenCallInput,
   now = new Date(),
-): Promise<{ number: number }> {
+): Promise<{ id: string; number: number }> {
   const proposer = requireParticipant(viewer);
   return db.transaction(async (tx) => {
     // One call at a time per standard takes the next number.
@@ -180,7 +180,7 @@ export async function openCall(
       at: now,
       excerpt: input.description || input.title,
     });
-    return { number };
+    return { id: call.id, number };
   });
 }
 

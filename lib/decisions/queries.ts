@@ -60,20 +60,39 @@ export async function listCalls(db: Executor, standardId: string): Promise<CallS
   return rows.map(summaryOf);
 }
 
-/** The calls that shaped a clause: its decision trail. */
-export async function callsOnClause(db: Executor, clauseId: string): Promise<CallSummary[]> {
+/** The calls that shaped a clause, and the revision they adopted last: its decision trail. */
+export async function decisionTrail(db: Executor, clauseId: string) {
   const rows = await selectCalls(db)
     .where(eq(calls.clauseId, clauseId))
     .orderBy(desc(calls.number));
-  return rows.map(summaryOf);
+  const [adopted] = await db
+    .select({ number: clauseRevisions.number })
+    .from(clauses)
+    .innerJoin(clauseRevisions, eq(clauseRevisions.id, clauses.adoptedRevisionId))
+    .where(eq(clauses.id, clauseId));
+  return { calls: rows.map(summaryOf), adoptedRevision: adopted?.number ?? null };
 }
 
-/** Calls waiting for the AG or the SC, oldest first: the groups' queues. */
-export async function listEscalated(db: Executor): Promise<CallSummary[]> {
+/** Calls waiting for the AG or the SC, oldest first, with who has voted at the current stage. */
+export async function listEscalated(
+  db: Executor,
+): Promise<(CallSummary & { voterIds: string[] })[]> {
   const rows = await selectCalls(db)
     .where(inArray(calls.phase, ["escalated_ag", "escalated_sc", "appealed"]))
     .orderBy(asc(calls.closedAt));
-  return rows.map(summaryOf);
+  const ids = rows.map((row) => row.call.id);
+  const cast = ids.length
+    ? await db
+        .select({ callId: votes.callId, stage: votes.stage, userId: votes.userId })
+        .from(votes)
+        .where(inArray(votes.callId, ids))
+    : [];
+  return rows.map(summaryOf).map((call) => ({
+    ...call,
+    voterIds: cast
+      .filter((vote) => vote.callId === call.id && vote.stage === votingStage(call.phase))
+      .map((vote) => vote.userId),
+  }));
 }
 
 /** What needs this member's vote now: escalated calls of their group they have not voted on. */
@@ -206,18 +225,29 @@ export async function getCallPage(
 }
 export type CallPage = NonNullable<Awaited<ReturnType<typeof getCallPage>>>;
 
-/** How many objections each call has that still block it. */
-export async function openObjectionCounts(db: Executor, callIds: string[]) {
-  if (callIds.length === 0) return new Map<string, number>();
+/** The objections raised on each call, for the queues. */
+export async function objectionsOf(db: Executor, callIds: string[]) {
+  const byCall = new Map<
+    string,
+    { id: string; title: string; author: string; state: "raised" | "withdrawn" | "sustained" }[]
+  >();
+  if (callIds.length === 0) return byCall;
   const rows = await db
-    .select({ callId: threads.callId, state: threads.objectionState })
+    .select({ thread: threads, authorName: users.name })
     .from(threads)
-    .where(and(inArray(threads.callId, callIds), eq(threads.kind, "objection")));
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    if (row.callId && row.state !== "withdrawn") {
-      counts.set(row.callId, (counts.get(row.callId) ?? 0) + 1);
-    }
+    .innerJoin(users, eq(users.id, threads.createdBy))
+    .where(and(inArray(threads.callId, callIds), eq(threads.kind, "objection")))
+    .orderBy(asc(threads.createdAt));
+  for (const { thread, authorName } of rows) {
+    if (!thread.callId) continue;
+    const list = byCall.get(thread.callId) ?? [];
+    list.push({
+      id: thread.id,
+      title: thread.title,
+      author: displayName({ id: thread.createdBy, name: authorName }),
+      state: thread.objectionState ?? "raised",
+    });
+    byCall.set(thread.callId, list);
   }
-  return counts;
+  return byCall;
 }

@@ -4,6 +4,7 @@ import { users } from "@/lib/auth/schema";
 import { endOfDay, type Group, type Role, startOfDay } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
+import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
 import { levels, modules, standards } from "@/lib/drafting/schema";
 
@@ -170,7 +171,7 @@ async function seedPeople(tx: Transaction): Promise<void> {
   }
 }
 
-async function seedStandard(tx: Transaction): Promise<void> {
+async function seedStandard(tx: Transaction): Promise<string> {
   const [standard] = await tx
     .insert(standards)
     .values({ slug: demoStandard.slug, name: demoStandard.name, summary: demoStandard.summary })
@@ -201,18 +202,22 @@ async function seedStandard(tx: Transaction): Promise<void> {
     subjectId: demoStandard.slug,
     details: { name: demoStandard.name },
   });
+  return standard.id;
 }
 
 /** Creates the demo community once; does nothing when it is already there. */
-export async function seedDemo(db: Database): Promise<boolean> {
-  return db.transaction(async (tx) => {
+export async function seedDemo(db: Database, now = new Date()): Promise<boolean> {
+  const standardId = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: standards.id })
       .from(standards)
       .where(eq(standards.slug, demoStandard.slug));
-    if (existing) return false;
+    if (existing) return null;
     await seedPeople(tx);
-    await seedStandard(tx);
-    return true;
+    return seedStandard(tx);
   });
+  if (!standardId) return false;
+  // Calls go through the decision rules, each step in its own transaction, as in real use.
+  await seedDemoCalls(db, standardId, demoEmail, now);
+  return true;
 }

@@ -87,9 +87,10 @@ export default async function DraftPage({ params, searchParams }: Props) {
             {t("requiredFor", { level: level.name })}
           </Link>
         ))}
-        <Link href={`/standards/${standard.slug}/objections`} className="ml-auto">
-          {t("objectionsLink")}
+        <Link href={`/standards/${standard.slug}/calls`} className="ml-auto">
+          {t("callsLink")}
         </Link>
+        <Link href={`/standards/${standard.slug}/objections`}>{t("objectionsLink")}</Link>
         <a href={`${base}.md`}>{t("exportMarkdown")}</a>
       </nav>
       {standard.modules.map((module) => {

@@ -4,10 +4,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
 import { ClauseEditor } from "@/components/clause-editor/clause-editor";
+import { CallList } from "@/components/decisions/call-list";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
+import { decisionTrail } from "@/lib/decisions/queries";
 import { listThreads } from "@/lib/discussion/queries";
 import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
 import { clauseFields } from "@/lib/drafting/rich-text";
@@ -48,12 +50,14 @@ export default async function ClausePage({ params }: Props) {
     getTranslations("discussion"),
     getViewer(),
   ]);
-  const [threads, watched] = await Promise.all([
+  const [threads, watched, trail] = await Promise.all([
     getClauseYjsState(getDb(), clause.id).then((state) =>
       listThreads(getDb(), clause.id, viewer, state),
     ),
     viewer ? watchedKeys(getDb(), viewer.id, [clause.id]) : new Set<string>(),
+    decisionTrail(getDb(), clause.id),
   ]);
+  const tDecisions = await getTranslations("decisions");
   const env = getEnv();
   const level = standard.levels.find((entry) => entry.id === clause.levelId);
   const module = standard.modules.find((entry) => entry.id === clause.moduleId);
@@ -101,6 +105,22 @@ export default async function ClausePage({ params }: Props) {
           {t("history", { count: clause.revisionCount })}
         </Link>
       </p>
+      <Section title={tDecisions("calls")}>
+        <p className="mb-3">
+          {trail.adoptedRevision
+            ? tDecisions("adoptedRevision", { number: trail.adoptedRevision })
+            : tDecisions("noAdoptedRevision")}
+          {viewer && !clause.retiredAt ? (
+            <>
+              {" · "}
+              <Link href={`/standards/${standard.slug}/calls/new?clause=${clause.ref}`}>
+                {tDecisions("proposeAdoption")}
+              </Link>
+            </>
+          ) : null}
+        </p>
+        <CallList calls={trail.calls} empty={tDecisions("noCallsOnClause")} />
+      </Section>
       <Section title={tDiscussion("title", { count: threads.length })}>
         {viewer ? (
           <p className="mb-4">

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Redline } from "@/components/redline";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { clausePlainText } from "@/lib/collab/document";
 import { getDb } from "@/lib/db/client";
-import { type DiffPart, diffWords, hasChanges } from "@/lib/drafting/diff";
+import { diffWords, hasChanges } from "@/lib/drafting/diff";
 import {
   getDraftClause,
   getStandardAxes,
@@ -27,31 +28,6 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ref } = await params;
   return { title: (await getTranslations("drafting"))("historyOf", { ref }) };
-}
-
-function Redline({ parts }: { parts: DiffPart[] }) {
-  let offset = 0;
-  return (
-    <p className="whitespace-pre-wrap leading-relaxed">
-      {parts.map((part) => {
-        const key = offset;
-        offset += part.text.length;
-        if (part.kind === "added")
-          return (
-            <ins key={key} className="bg-green-100 text-ok no-underline">
-              {part.text}
-            </ins>
-          );
-        if (part.kind === "removed")
-          return (
-            <del key={key} className="bg-red-100 text-danger">
-              {part.text}
-            </del>
-          );
-        return <span key={key}>{part.text}</span>;
-      })}
-    </p>
-  );
 }
 
 const textOf = (revision: RevisionRow) => ({

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CallList } from "@/components/decisions/call-list";
+import { PageTitle, Section } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
+import { holdsRole } from "@/lib/community/rules";
+import { getDb } from "@/lib/db/client";
+import { listEscalated, objectionsOf } from "@/lib/decisions/queries";
+import { votingStage } from "@/lib/decisions/rules";
+import { VoteForm } from "./forms";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("decisions"))("queue.title") };
+}
+
+/**
+ * The advisory group's and the steering committee's queues: each escalated call with its
+ * objections, and for members a vote form. Anyone may read it.
+ */
+export default async function DecisionsPage() {
+  const db = getDb();
+  const [t, viewer, escalated] = await Promise.all([
+    getTranslations("decisions"),
+    getViewer(),
+    listEscalated(db),
+  ]);
+  const objections = await objectionsOf(
+    db,
+    escalated.map((call) => call.id),
+  );
+  const member = {
+    ag: viewer ? holdsRole(viewer.roles, "advisory_group") : false,
+    sc: viewer ? holdsRole(viewer.roles, "steering_committee") : false,
+  };
+  const extra = (call: (typeof escalated)[number]) => {
+    const stage = votingStage(call.phase);
+    const mine = objections.get(call.id) ?? [];
+    const voted = viewer ? call.voterIds.includes(viewer.id) : false;
+    return (
+      <>
+        <p className="text-sm">{t("queue.objectionsLine", { count: mine.length })}</p>
+        {mine.length > 0 ? (
+          <ul className="ml-5 list-disc text-sm">
+            {mine.map((objection) => (
+              <li key={objection.id}>
+                {objection.title} · {objection.author} · {t(`objectionState.${objection.state}`)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {stage && member[stage] && !voted ? (
+          <details className="mt-2">
+            <summary className="cursor-pointer font-medium">{t(`vote.${stage}`)}</summary>
+            <div className="mt-2">
+              <VoteForm callId={call.id} stage={stage} conflicted={false} />
+            </div>
+          </details>
+        ) : null}
+      </>
+    );
+  };
+  return (
+    <>
+      <PageTitle title={t("queue.title")} lead={t("queue.lead")} />
+      {member.ag || member.sc ? (
+        <p className="mb-6">
+          <Link href="/decisions/waiting" className="font-medium">
+            {t("queue.waitingLink")}
+          </Link>
+        </p>
+      ) : null}
+      <Section title={t("queue.ag")}>
+        <CallList
+          calls={escalated.filter((call) => call.phase === "escalated_ag")}
+          empty={t("queue.empty")}
+          extra={extra}
+        />
+      </Section>
+      <Section title={t("queue.sc")}>
+        <CallList
+          calls={escalated.filter((call) => call.phase !== "escalated_ag")}
+          empty={t("queue.empty")}
+          extra={extra}
+        />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,259 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AppealForm, PositionForm, VoteForm, WithdrawCallForm } from "@/app/decisions/forms";
+import { ThreadList } from "@/app/standards/[slug]/draft/thread-list";
+import { AuditEntry } from "@/app/transparency/audit-entry";
+import { PhaseBadge, pendingDeadline } from "@/components/decisions/call-list";
+import { Countdown } from "@/components/decisions/countdown";
+import { Redline } from "@/components/redline";
+import { RichText } from "@/components/rich-text";
+import { PageTitle, Section } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { type CallPage as CallData, getCallPage } from "@/lib/decisions/queries";
+import { isFinal, stances } from "@/lib/decisions/rules";
+import { diffWords, hasChanges } from "@/lib/drafting/diff";
+import { clauseFields } from "@/lib/drafting/rich-text";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; number: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug, number } = await params;
+  if (!/^\d{1,9}$/.test(number)) return null;
+  return getCallPage(getDb(), slug, Number(number), await getViewer());
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await load(params);
+  if (!page) return {};
+  const t = await getTranslations("decisions");
+  return { title: t("callTitle", { number: page.call.number, title: page.call.title }) };
+}
+
+async function Subject({ page }: { page: CallData }) {
+  const [t, tDrafting] = await Promise.all([
+    getTranslations("decisions"),
+    getTranslations("drafting"),
+  ]);
+  const { call, revision } = page;
+  return (
+    <Section title={t("subject")}>
+      {call.description ? <p className="mb-4 whitespace-pre-wrap">{call.description}</p> : null}
+      {revision && call.clauseRef ? (
+        <div className="rounded-lg border border-line bg-white p-4">
+          <h3 className="mb-2 font-semibold">
+            <Link href={`/standards/${call.slug}/draft/${call.clauseRef}`}>
+              {t("proposedRevision", { number: revision.number, ref: call.clauseRef })}
+            </Link>
+            {" · "}
+            {revision.title}
+          </h3>
+          {clauseFields.map((field) => (
+            <div key={field} className="mb-3">
+              <h4 className="text-sm font-medium text-muted">
+                {tDrafting(`editor.fields.${field}`)}
+              </h4>
+              <RichText value={revision[field]} empty={tDrafting("emptyField")} />
+            </div>
+          ))}
+          {page.workingText !== null ? (
+            hasChanges(diffWords(revision.plainText, page.workingText)) ? (
+              <div className="mt-4 border-t border-line pt-3">
+                <p className="mb-2 text-sm font-medium">{t("movedOn")}</p>
+                <Redline parts={diffWords(revision.plainText, page.workingText)} />
+              </div>
+            ) : (
+              <p className="mt-3 text-sm text-muted">{t("notMovedOn")}</p>
+            )
+          ) : null}
+        </div>
+      ) : null}
+    </Section>
+  );
+}
+
+async function Positions({ page }: { page: CallData }) {
+  const t = await getTranslations("decisions");
+  return (
+    <Section title={t("positions")}>
+      <p className="mb-3 text-sm">
+        {stances
+          .filter((stance) => page.tally[stance] > 0)
+          .map((stance) => `${t(`stances.${stance}`)} ${page.tally[stance]}`)
+          .join(" · ") || t("noPositions")}
+        {" — "}
+        {t("tallyLine", { count: page.quorum, quorum: page.call.charter.quorum })}
+      </p>
+      {page.positions.length > 0 ? (
+        <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+          {page.positions.map((position) => (
+            <li key={position.userId} className="p-3" id={`position-${position.userId}`}>
+              <p>
+                <span className="font-medium">{position.name}</span>:{" "}
+                {t(`stances.${position.stance}`)}
+              </p>
+              {position.reason ? (
+                <p className="whitespace-pre-wrap text-sm text-muted">{position.reason}</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Section>
+  );
+}
+
+async function Votes({ page }: { page: CallData }) {
+  const t = await getTranslations("decisions");
+  if (page.votes.length === 0 && !page.appeal) return null;
+  return (
+    <Section title={t("votes")}>
+      {page.appeal ? (
+        <p className="mb-3">
+          {t("appealLine", { name: page.appeal.name, reason: page.appeal.reason })}
+        </p>
+      ) : null}
+      {(["ag", "sc"] as const).map((stage) => {
+        const cast = page.votes.filter((vote) => vote.stage === stage);
+        if (cast.length === 0) return null;
+        return (
+          <div key={stage} className="mb-4">
+            <h3 className="mb-2 font-semibold">{t(`stage.${stage}`)}</h3>
+            <ul className="divide-y divide-line rounded-lg border border-line bg-white">
+              {cast.map((vote) => (
+                <li key={vote.userId} className="p-3">
+                  <p>
+                    <span className="font-medium">{vote.name}</span>: {t(`choices.${vote.choice}`)}
+                  </p>
+                  <p className="whitespace-pre-wrap text-sm text-muted">{vote.rationale}</p>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </Section>
+  );
+}
+
+export default async function CallPage({ params }: Props) {
+  const page = await load(params);
+  if (!page) notFound();
+  const [t, format, viewer] = await Promise.all([
+    getTranslations("decisions"),
+    getFormatter(),
+    getViewer(),
+  ]);
+  const { call } = page;
+  const deadline = pendingDeadline(call);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/standards/${call.slug}/calls`}>
+          {t("title")} · {call.standardName}
+        </Link>
+      </p>
+      <PageTitle
+        title={t("callTitle", { number: call.number, title: call.title })}
+        lead={
+          <>
+            <PhaseBadge phase={call.phase} /> {t(`kinds.${call.kind}`)}
+          </>
+        }
+      />
+      <ul className="mb-8 space-y-1 text-sm">
+        <li>{t("openedBy", { name: call.proposer, date: when(call.openedAt) })}</li>
+        <li>
+          {call.phase === "open"
+            ? t("closesIn", { when: `${when(call.closesAt)} UTC` })
+            : t("closedOn", { when: `${when(call.closedAt ?? call.closesAt)} UTC` })}
+          {deadline ? (
+            <>
+              {" · "}
+              <strong>
+                <Countdown
+                  deadline={deadline.toISOString()}
+                  renderedAt={new Date().toISOString()}
+                />
+              </strong>
+            </>
+          ) : null}
+        </li>
+        {call.phase === "escalated_ag" && call.agDeadline ? (
+          <li>{t("agDeadline", { when: `${when(call.agDeadline)} UTC` })}</li>
+        ) : null}
+        {call.phase === "ag_decided" && call.appealDeadline ? (
+          <li>{t("appealDeadline", { when: `${when(call.appealDeadline)} UTC` })}</li>
+        ) : null}
+        {call.organisations.length > 0 ? (
+          <li>{t("organisations", { names: call.organisations.join(", ") })}</li>
+        ) : null}
+        <li className="text-muted">
+          {t("charter.summary", {
+            comment: call.charter.commentPeriodDays,
+            quorum: call.charter.quorum,
+            ag: call.charter.agDeadlineDays,
+            appeal: call.charter.appealWindowDays,
+          })}
+        </li>
+      </ul>
+      {isFinal(call.phase) || call.agDecision ? (
+        <Section title={t("outcome")}>
+          {call.agDecision ? (
+            <p className="mb-2">{t("agDecision", { choice: t(`choices.${call.agDecision}`) })}</p>
+          ) : null}
+          {call.agRationale && !isFinal(call.phase) ? (
+            <p className="whitespace-pre-wrap text-muted">{call.agRationale}</p>
+          ) : null}
+          {isFinal(call.phase) ? (
+            <>
+              <p className="font-medium">{t(`phases.${call.phase}`)}</p>
+              <p className="whitespace-pre-wrap">{call.rationale}</p>
+            </>
+          ) : null}
+        </Section>
+      ) : null}
+      <Subject page={page} />
+      <Positions page={page} />
+      {viewer && call.phase === "open" ? (
+        <Section title={t("yourPosition")}>
+          <PositionForm callId={call.id} current={page.viewer.position} />
+          {page.viewer.isProposer ? <WithdrawCallForm callId={call.id} /> : null}
+        </Section>
+      ) : null}
+      {!viewer && call.phase === "open" ? (
+        <p className="mb-8 text-muted">{t("signInToOpen")}</p>
+      ) : null}
+      <Section title={t("objections")}>
+        {page.objections.length > 0 ? (
+          <ThreadList threads={page.objections} viewer={viewer} />
+        ) : (
+          <p className="text-muted">{t("noObjections")}</p>
+        )}
+      </Section>
+      <Votes page={page} />
+      {page.viewer.voteStage ? (
+        <Section title={t("yourVote")}>
+          <VoteForm
+            callId={call.id}
+            stage={page.viewer.voteStage}
+            conflicted={page.viewer.conflicted}
+          />
+        </Section>
+      ) : null}
+      {call.phase === "ag_decided" && page.viewer.position ? <AppealForm callId={call.id} /> : null}
+      <Section title={t("timeline")}>
+        <ol className="divide-y divide-line rounded-lg border border-line bg-white">
+          {page.timeline.map((row) => (
+            <AuditEntry key={row.id} row={row} />
+          ))}
+        </ol>
+      </Section>
+    </>
+  );
+}

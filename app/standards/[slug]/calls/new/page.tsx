@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { OpenCallForm } from "@/app/decisions/forms";
+import { PageTitle } from "@/components/ui/page";
+import { getViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ clause?: string | string[] }>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("decisions"))("newCall") };
+}
+
+export default async function NewCallPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  const db = getDb();
+  const standard = await getStandardAxes(db, slug);
+  if (!standard) notFound();
+  const [t, clauses] = await Promise.all([
+    getTranslations("decisions"),
+    listDraftClauses(db, standard.id),
+  ]);
+  const live = clauses.filter((clause) => !clause.retiredAt);
+  const wanted = typeof query.clause === "string" ? query.clause : "";
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/standards/${slug}/calls`}>{t("title")}</Link>
+      </p>
+      <PageTitle title={t("newCall")} lead={t("newLead")} />
+      <OpenCallForm
+        standardId={standard.id}
+        slug={slug}
+        clauses={live.map((clause) => ({ ref: clause.ref, title: clause.title }))}
+        clauseRef={live.some((clause) => clause.ref === wanted) ? wanted : ""}
+      />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Countdown } from "@/components/decisions/countdown";
+import { callPath } from "@/lib/decisions/paths";
+import type { CallSummary } from "@/lib/decisions/queries";
+import { isFinal } from "@/lib/decisions/rules";
+
+/** The deadline a call is waiting for, if it waits for one. */
+export function pendingDeadline(call: CallSummary): Date | null {
+  if (call.phase === "open") return call.closesAt;
+  if (call.phase === "escalated_ag") return call.agDeadline;
+  if (call.phase === "ag_decided") return call.appealDeadline;
+  return null;
+}
+
+export async function PhaseBadge({ phase }: { phase: CallSummary["phase"] }) {
+  const t = await getTranslations("decisions.phases");
+  const tone = isFinal(phase)
+    ? phase === "adopted"
+      ? "bg-green-50 text-ok border-green-300"
+      : "bg-stone-100 text-ink border-line"
+    : "bg-accent-soft text-ink border-indigo-200";
+  return <span className={`rounded border px-2 py-0.5 text-sm ${tone}`}>{t(phase)}</span>;
+}
+
+/** A list of calls with their state and time left; `extra` adds a line per call. */
+export async function CallList<Call extends CallSummary>({
+  calls,
+  empty,
+  extra,
+}: {
+  calls: Call[];
+  empty: string;
+  extra?: (call: Call) => React.ReactNode;
+}) {
+  const [t, format] = await Promise.all([getTranslations("decisions"), getFormatter()]);
+  if (calls.length === 0) return <p className="text-muted">{empty}</p>;
+  const renderedAt = new Date().toISOString();
+  return (
+    <ol className="divide-y divide-line rounded-lg border border-line bg-white">
+      {calls.map((call) => {
+        const deadline = pendingDeadline(call);
+        return (
+          <li key={call.id} className="p-3">
+            <p className="flex flex-wrap items-baseline justify-between gap-2">
+              <Link href={callPath(call.slug, call.number)} className="font-medium">
+                {t("callTitle", { number: call.number, title: call.title })}
+              </Link>
+              <PhaseBadge phase={call.phase} />
+            </p>
+            <p className="text-sm text-muted">
+              {t(`kinds.${call.kind}`)}
+              {call.clauseRef ? ` · ${call.clauseRef}` : null} ·{" "}
+              {t("openedBy", {
+                name: call.proposer,
+                date: format.dateTime(call.openedAt, { dateStyle: "medium" }),
+              })}
+              {deadline ? (
+                <>
+                  {" · "}
+                  <Countdown deadline={deadline.toISOString()} renderedAt={renderedAt} />
+                </>
+              ) : null}
+            </p>
+            {extra ? extra(call) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
