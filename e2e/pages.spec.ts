@@ -22,6 +22,10 @@ const publicPages = [
   "/standards/iotmark/draft/SW-1",
   "/standards/iotmark/draft/SW-1/history",
   "/standards/iotmark/objections",
+  "/standards/iotmark/calls",
+  "/standards/iotmark/calls/1",
+  "/standards/iotmark/calls/2",
+  "/decisions",
   "/unsubscribe/not-a-token",
   "/",
   "/sign-in",
@@ -62,6 +66,10 @@ test.describe("every page is accessible and fits a phone", () => {
       "/standards/iotmark/draft/DATA-1",
       "/inbox",
       "/standards/import",
+      "/standards/iotmark/calls",
+      "/standards/iotmark/calls/new",
+      "/standards/iotmark/calls/3",
+      "/decisions/waiting",
     ]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);

@@ -28,7 +28,9 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
         {subject && row.subjectType === "call" ? (
           <>
             {" · "}
-            <Link href={callLink(row.subjectId)}>{subject}</Link>
+            <Link href={callLink(row.subjectId)} className="underline">
+              {subject}
+            </Link>
           </>
         ) : subject ? (
           ` · ${subject}`

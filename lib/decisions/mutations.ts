@@ -68,6 +68,7 @@ export async function setCharter(
         set: { ...charter, updatedBy: actor.id, updatedAt: now },
       });
     await recordAudit(tx, {
+      at: now,
       actorId: actor.id,
       action: "decisions.charter_changed",
       subjectType: "charter",
@@ -161,6 +162,7 @@ export async function openCall(
       .returning();
     if (!call) throw new DomainError("internal");
     await recordAudit(tx, {
+      at: now,
       actorId: proposer.id,
       action: "decisions.call_opened",
       subjectType: "call",
@@ -243,6 +245,7 @@ export async function takePosition(
         set: { stance: input.stance, reason: input.reason, threadId, takenAt: now },
       });
     await recordAudit(tx, {
+      at: now,
       actorId: person.id,
       action: "decisions.position_taken",
       subjectType: "call",
@@ -349,6 +352,7 @@ export async function castVote(
       castAt: now,
     });
     await recordAudit(tx, {
+      at: now,
       actorId: voter.id,
       action: input.choice === "recuse" ? "decisions.recused" : "decisions.vote_cast",
       subjectType: "call",

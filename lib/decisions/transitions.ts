@@ -107,6 +107,7 @@ export async function applyTransition(
     })
     .where(eq(calls.id, call.id));
   await recordAudit(tx, {
+    at: now,
     actorId: context.actorId,
     action: `decisions.${transition}`,
     subjectType: "call",
@@ -117,11 +118,13 @@ export async function applyTransition(
       ...context.details,
     },
   });
-  if (next.phase === "adopted" && call.kind === "clause_revision") await adoptRevision(tx, call);
+  if (next.phase === "adopted" && call.kind === "clause_revision") {
+    await adoptRevision(tx, call, now);
+  }
   await tellAbout(tx, call, next, transition, now);
 }
 
-async function adoptRevision(tx: Transaction, call: CallRow): Promise<void> {
+async function adoptRevision(tx: Transaction, call: CallRow, now: Date): Promise<void> {
   if (!call.clauseId || !call.revisionId) return;
   const [row] = await tx
     .update(clauses)
@@ -134,6 +137,7 @@ async function adoptRevision(tx: Transaction, call: CallRow): Promise<void> {
     .where(eq(clauseRevisions.id, call.revisionId));
   if (!row) return;
   await recordAudit(tx, {
+    at: now,
     actorId: null,
     action: "decisions.revision_adopted",
     subjectType: "clause",

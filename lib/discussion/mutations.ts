@@ -98,6 +98,7 @@ export async function insertThread(
   });
   const { audit } = await threadPlace(tx, thread.id);
   await recordAudit(tx, {
+    at: now,
     actorId: authorId,
     action: input.kind === "objection" ? "discussion.objection_raised" : "discussion.thread_opened",
     ...audit,
@@ -222,6 +223,7 @@ export async function hideComment(
       .set({ hiddenAt: now, hiddenBy: moderator.id, hiddenReason: reason })
       .where(eq(comments.id, commentId));
     await recordAudit(tx, {
+      at: now,
       actorId: moderator.id,
       action: "discussion.comment_hidden",
       subjectType: "comment",
@@ -267,6 +269,7 @@ export async function setThreadStatus(
       )
       .where(eq(threads.id, threadId));
     await recordAudit(tx, {
+      at: now,
       actorId: actor.id,
       action:
         change.status === "resolved" ? "discussion.thread_resolved" : "discussion.thread_reopened",
@@ -294,6 +297,7 @@ export async function settleObjection(
       .set({ objectionState: state, lastActivityAt: now })
       .where(eq(threads.id, threadId));
     await recordAudit(tx, {
+      at: now,
       actorId: author.id,
       action: `discussion.objection_${state}`,
       ...(await threadPlace(tx, threadId)).audit,

@@ -46,7 +46,7 @@ async function Subject({ page }: { page: CallData }) {
       {revision && call.clauseRef ? (
         <div className="rounded-lg border border-line bg-white p-4">
           <h3 className="mb-2 font-semibold">
-            <Link href={`/standards/${call.slug}/draft/${call.clauseRef}`}>
+            <Link href={`/standards/${call.slug}/draft/${call.clauseRef}`} className="underline">
               {t("proposedRevision", { number: revision.number, ref: call.clauseRef })}
             </Link>
             {" · "}

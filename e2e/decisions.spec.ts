@@ -1,0 +1,222 @@
+import type { Locator, Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { users } from "@/lib/auth/schema";
+import { loadViewer } from "@/lib/community/queries";
+import type { Database } from "@/lib/db/client";
+import { closeDue } from "@/lib/decisions/close-due";
+import { castVote, takePosition } from "@/lib/decisions/mutations";
+import { addDays } from "@/lib/decisions/rules";
+import { calls } from "@/lib/decisions/schema";
+import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { standards } from "@/lib/drafting/schema";
+import {
+  connectToE2eDatabase,
+  expect,
+  expectAccessible,
+  expectFitsPhone,
+  type Person,
+  signInAs,
+  test,
+} from "./fixtures";
+
+test.beforeAll(async () => {
+  const { db, close } = connectToE2eDatabase();
+  await seedDemo(db);
+  await close();
+});
+
+async function demo(db: Database, key: string): Promise<Person> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demoEmail(key)));
+  if (!row?.email) throw new Error(`no demo person ${key}`);
+  return { id: row.id, email: row.email, name: row.name ?? key };
+}
+
+async function as(page: Page, db: Database, key: string, path: string): Promise<void> {
+  await page.context().clearCookies();
+  await signInAs(page, db, await demo(db, key));
+  await page.goto(path);
+}
+
+/** Time is injected: the test closes calls as the scheduler would once their deadline passed. */
+async function passDeadline(db: Database, path: string, days = 0): Promise<void> {
+  const number = Number(path.split("/").at(-1));
+  const [call] = await db
+    .select()
+    .from(calls)
+    .innerJoin(standards, eq(standards.id, calls.standardId))
+    .where(and(eq(standards.slug, "iotmark"), eq(calls.number, number)));
+  if (!call) throw new Error(`no call at ${path}`);
+  await closeDue(db, addDays(call.call.closesAt, days + 1 / 24));
+}
+
+async function vote(scope: Page | Locator, choice: string, rationale: string): Promise<void> {
+  const form = scope.locator("form").filter({ hasText: "Rationale" });
+  await form.getByLabel("Your vote").selectOption({ label: choice });
+  await form.getByLabel("Rationale").fill(rationale);
+  await form.getByRole("button", { name: /Cast my/ }).click();
+}
+
+/** A recorded vote appears, with its rationale, in the call's public list of votes. */
+async function expectVote(page: Page, rationale: string): Promise<void> {
+  await expect(page.getByText(rationale, { exact: true }).first()).toBeVisible();
+}
+
+test("a sustained objection escalates; the AG splits; the SC chair's casting vote adopts", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(180_000);
+  // Noor proposes HW-3's current text for adoption, naming the organisation it concerns.
+  await as(page, db, "noor", "/standards/iotmark/draft/HW-3");
+  await page.getByRole("link", { name: "Propose this text for adoption" }).click();
+  await expect(page.getByLabel("Clause")).toHaveValue("HW-3");
+  await page.getByLabel("Title", { exact: true }).fill("Adopt the HW-3 wording");
+  await page.getByLabel("Organisations concerned").fill("Lockwise");
+  await page.getByRole("button", { name: "Open the call" }).click();
+  await expect(
+    page.getByRole("heading", { name: /^Call \d+: Adopt the HW-3 wording$/ }),
+  ).toBeVisible();
+  const callPath = new URL(page.url()).pathname;
+  await expect(page.getByText(/Proposed text: revision \d+ of HW-3/)).toBeVisible();
+  await page.getByRole("radio", { name: "Support", exact: true }).check();
+  await page.getByRole("button", { name: "Save my position" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your position is saved." }),
+  ).toBeVisible();
+
+  // Kofi objects, hears an answer, and sustains his objection.
+  await as(page, db, "kofi", callPath);
+  await page.getByRole("radio", { name: "Object", exact: true }).check();
+  await page.getByLabel("Reason").fill("Small makers cannot afford the audit this implies.");
+  await page.getByRole("button", { name: "Save my position" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your position is saved." }),
+  ).toBeVisible();
+  await page.reload();
+  await page.getByRole("button", { name: "Sustain my objection" }).click();
+  await expect(page.getByText("Sustained by its author")).toBeVisible();
+  const callId = (await db.select({ id: calls.id, number: calls.number }).from(calls)).find(
+    (call) => call.number === Number(callPath.split("/").at(-1)),
+  )?.id;
+  if (!callId) throw new Error("call missing");
+  const lena = await loadViewer(db, (await demo(db, "lena")).id);
+  await takePosition(db, lena, callId, { stance: "support", reason: "" });
+
+  await passDeadline(db, callPath);
+  await page.reload();
+  await expect(page.getByText("With the advisory group").first()).toBeVisible();
+
+  // Tomás's declaration names Lockwise: the page says he must recuse, and refuses his vote.
+  await as(page, db, "tomas", "/decisions/waiting");
+  await expect(page.getByRole("link", { name: /Adopt the HW-3 wording/ })).toBeVisible();
+  await page.goto(callPath);
+  await expect(page.getByText(/you must recuse yourself/).first()).toBeVisible();
+  await vote(page, "Adopt", "I like it.");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "so you must recuse yourself" }),
+  ).toBeVisible();
+  await vote(page, "Recuse (conflict of interest)", "I audit Lockwise products.");
+  await expectVote(page, "I audit Lockwise products.");
+
+  // The two other AG members split: the call goes to the steering committee.
+  await as(page, db, "rosa", "/decisions");
+  const item = page.getByRole("listitem").filter({ hasText: "Adopt the HW-3 wording" });
+  await item.locator("summary", { hasText: "Cast my advisory-group vote" }).click();
+  await vote(item, "Adopt", "The wording is proportionate.");
+  await expect(item.locator("summary", { hasText: "Cast my advisory-group vote" })).toBeHidden();
+  await page.goto(callPath);
+  await expectVote(page, "The wording is proportionate.");
+  await as(page, db, "mei", callPath);
+  await vote(page, "Reject", "The objection has not been answered well enough.");
+  await expectVote(page, "The objection has not been answered well enough.");
+  await expect(page.getByText("With the steering committee").first()).toBeVisible();
+
+  // The SC splits three ways; the chair's casting vote decides.
+  await as(page, db, "piotr", callPath);
+  await vote(page, "Reject", "Agree with the objection.");
+  await expectVote(page, "Agree with the objection.");
+  await as(page, db, "lena", callPath);
+  await vote(page, "Return for revision", "Needs a small-maker exception.");
+  await expectVote(page, "Needs a small-maker exception.");
+  await as(page, db, "amara", callPath);
+  await vote(page, "Adopt", "The chair's casting vote: adopt, and revisit in a year.");
+  await page.reload();
+  await expect(
+    page.getByText("The chair's casting vote: adopt, and revisit in a year.").first(),
+  ).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Outcome" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The clause shows its decision trail, and the public record shows every step.
+  await page.context().clearCookies();
+  await page.goto("/standards/iotmark/draft/HW-3");
+  await expect(page.getByText(/Adopted text: revision \d+/)).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Adopt the HW-3 wording" }).getByText("Adopted"),
+  ).toBeVisible();
+  await page.goto("/transparency?action=decisions.");
+  for (const step of [
+    "Call opened",
+    "Closed without consensus: escalated to the advisory group",
+    "Recused",
+    "Escalated to the steering committee",
+    "Steering committee ruled",
+    "Revision adopted",
+  ]) {
+    await expect(page.getByText(step, { exact: true }).first()).toBeVisible();
+  }
+});
+
+test("a participant appeals the AG's decision and the SC overturns it", async ({ page, db }) => {
+  test.setTimeout(120_000);
+  await as(page, db, "noor", "/standards/iotmark/calls/new");
+  await page.getByLabel("What is being decided").selectOption("question");
+  await page.getByLabel("Title", { exact: true }).fill("Should levels be named after metals?");
+  await page.getByRole("button", { name: "Open the call" }).click();
+  await expect(
+    page.getByRole("heading", { name: /Should levels be named after metals\?/ }),
+  ).toBeVisible();
+  const callPath = new URL(page.url()).pathname;
+  await as(page, db, "kofi", callPath);
+  await page.getByRole("radio", { name: "Support", exact: true }).check();
+  await page.getByRole("button", { name: "Save my position" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your position is saved." }),
+  ).toBeVisible();
+
+  // Too few positions for a quorum: the AG decides, and rejects.
+  await passDeadline(db, callPath);
+  const callId = (await db.select({ id: calls.id, number: calls.number }).from(calls)).find(
+    (call) => call.number === Number(callPath.split("/").at(-1)),
+  )?.id;
+  if (!callId) throw new Error("call missing");
+  for (const key of ["rosa", "mei"]) {
+    const member = await loadViewer(db, (await demo(db, key)).id);
+    await castVote(db, member, callId, {
+      stage: "ag",
+      choice: "reject",
+      rationale: `${key}: keep the names.`,
+    });
+  }
+
+  await as(page, db, "kofi", callPath);
+  await expect(page.getByText("The advisory group decided: Reject")).toBeVisible();
+  await page.getByText("Appeal this decision to the steering committee").click();
+  await page.getByLabel("Reason").last().fill("The AG did not weigh how buyers read the names.");
+  await page.getByRole("button", { name: "File the appeal" }).click();
+
+  await as(page, db, "amara", callPath);
+  await expect(page.getByText(/Appealed by Kofi Mensah/)).toBeVisible();
+  await vote(page, "Adopt", "Metal names are widely understood.");
+  await expectVote(page, "Metal names are widely understood.");
+  await as(page, db, "lena", callPath);
+  await vote(page, "Adopt", "Agree with the appeal.");
+  await expectVote(page, "Agree with the appeal.");
+  await expect(page.getByText("Adopted").first()).toBeVisible();
+  await expect(page.getByText("appeal:")).toBeVisible();
+  await expect(page.getByText("overturned")).toBeVisible();
+  await expectFitsPhone(page);
+});
