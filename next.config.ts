@@ -9,6 +9,29 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   // forbidden() renders app/forbidden.tsx with status 403.
   experimental: { authInterrupts: true },
+  // Release exports and comparisons keep the public addresses of the design
+  // (/v/1.0.0.md, /compare/1.0.0...1.1.0) while living in their own routes.
+  async rewrites() {
+    const version = "\\d+\\.\\d+\\.\\d+";
+    return {
+      beforeFiles: [
+        {
+          source: `/standards/:slug/v/:version(${version}).md`,
+          destination: "/standards/:slug/exports/:version/markdown",
+        },
+        {
+          source: `/standards/:slug/v/:version(${version}).json`,
+          destination: "/standards/:slug/exports/:version/json",
+        },
+        {
+          source: `/standards/:slug/compare/:from(${version})...:to(${version})`,
+          destination: "/standards/:slug/comparison/:from/:to",
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
 };
 
 export default withNextIntl(nextConfig);

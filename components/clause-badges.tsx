@@ -6,7 +6,7 @@ const strengthTone = {
   MAY: "border border-line text-muted",
 } as const;
 
-/** Strength, level and status of a clause, as short labels. */
+/** Strength, level and drafting status of a clause, as short labels; releases show no status. */
 export async function ClauseBadges({
   strength,
   level,
@@ -14,7 +14,7 @@ export async function ClauseBadges({
 }: {
   strength: keyof typeof strengthTone;
   level: string | null;
-  retired: boolean;
+  retired: boolean | null;
 }) {
   const t = await getTranslations("drafting");
   return (
@@ -27,9 +27,9 @@ export async function ClauseBadges({
       </span>
       {retired ? (
         <span className="rounded bg-stone-200 px-2 py-0.5 text-ink">{t("status.retired")}</span>
-      ) : (
+      ) : retired === false ? (
         <span className="rounded bg-green-50 px-2 py-0.5 text-ok">{t("status.draft")}</span>
-      )}
+      ) : null}
     </span>
   );
 }

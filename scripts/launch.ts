@@ -78,7 +78,9 @@ async function prepareDatabase(url: string, mode: Mode): Promise<void> {
     }
     await migrateDatabase(db);
     if (mode === "dev" || mode === "seed") {
-      if (await seedDemo(db)) console.log("hum: demo community created");
+      if (await seedDemo(db, new Date(), { releases: true })) {
+        console.log("hum: demo community created");
+      }
     }
   } finally {
     await pool.end();

@@ -8,6 +8,7 @@ export const auditCategories = [
   "drafting",
   "discussion",
   "decisions",
+  "releases",
 ] as const;
 
 const optionalParam = z

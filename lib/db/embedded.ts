@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepExtendedQueriesTogether } from "@/lib/db/socket-queue";
 
 export class DataDirInUseError extends Error {
   constructor(
@@ -71,6 +72,7 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
       port: 0,
       maxConnections: 64,
     });
+    keepExtendedQueriesTogether(server);
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
     // Lets tools (psql, the end-to-end tests) find the running database.

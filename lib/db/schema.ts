@@ -7,3 +7,4 @@ export * from "@/lib/discussion/schema";
 export * from "@/lib/drafting/schema";
 export * from "@/lib/email/schema";
 export * from "@/lib/notifications/schema";
+export * from "@/lib/releases/schema";

@@ -127,63 +127,89 @@ export async function openCall(
 ): Promise<{ id: string; number: number }> {
   const proposer = requireParticipant(viewer);
   return db.transaction(async (tx) => {
-    // One call at a time per standard takes the next number.
-    const [standard] = await tx
-      .select()
-      .from(standards)
-      .where(eq(standards.id, standardId))
-      .for("update");
-    if (!standard) throw new DomainError("not_found");
-    const charter = await charterOf(tx, standardId);
     const subject =
       input.kind === "clause_revision"
         ? await subjectRevision(tx, standardId, input, proposer.id, now)
         : { clauseId: null, revisionId: null };
-    const [last] = await tx
-      .select({ number: max(calls.number) })
-      .from(calls)
-      .where(eq(calls.standardId, standardId));
-    const number = (last?.number ?? 0) + 1;
-    const [call] = await tx
-      .insert(calls)
-      .values({
-        standardId,
-        number,
-        kind: input.kind,
-        title: input.title,
-        description: input.description,
-        ...subject,
-        organisations: parseOrganisations(input.organisations),
-        charter,
-        openedBy: proposer.id,
-        openedAt: now,
-        closesAt: addDays(now, charter.commentPeriodDays),
-      })
-      .returning();
-    if (!call) throw new DomainError("internal");
-    await recordAudit(tx, {
-      at: now,
-      actorId: proposer.id,
-      action: "decisions.call_opened",
-      subjectType: "call",
-      subjectId: callSubjectId(standard.slug, number),
-      details: {
-        title: input.title,
-        kind: input.kind,
-        closes: call.closesAt.toISOString(),
-        ...(input.organisations ? { organisations: input.organisations } : {}),
-      },
-    });
-    await tellParticipants(tx, { ...call, slug: standard.slug }, "call_opened", {
-      callId: call.id,
-      actorId: proposer.id,
-      subject: `Call ${number} · ${input.title}`,
-      path: callPath(standard.slug, number),
-      at: now,
-      excerpt: input.description || input.title,
-    });
-    return { id: call.id, number };
+    return insertCall(tx, proposer.id, standardId, { ...input, ...subject, releaseId: null }, now);
   });
+}
+
+export type NewCall = {
+  kind: "clause_revision" | "question" | "release";
+  title: string;
+  description: string;
+  organisations: string;
+  clauseId: string | null;
+  revisionId: string | null;
+  releaseId: string | null;
+};
+
+/**
+ * Opens a call in the caller's transaction, with the charter as it is now: its number, audit
+ * entry and notifications. Callers have checked the subject (a revision, a release candidate).
+ */
+export async function insertCall(
+  tx: Transaction,
+  proposerId: string,
+  standardId: string,
+  input: NewCall,
+  now: Date,
+): Promise<{ id: string; number: number }> {
+  // One call at a time per standard takes the next number.
+  const [standard] = await tx
+    .select()
+    .from(standards)
+    .where(eq(standards.id, standardId))
+    .for("update");
+  if (!standard) throw new DomainError("not_found");
+  const charter = await charterOf(tx, standardId);
+  const [last] = await tx
+    .select({ number: max(calls.number) })
+    .from(calls)
+    .where(eq(calls.standardId, standardId));
+  const number = (last?.number ?? 0) + 1;
+  const [call] = await tx
+    .insert(calls)
+    .values({
+      standardId,
+      number,
+      kind: input.kind,
+      title: input.title,
+      description: input.description,
+      clauseId: input.clauseId,
+      revisionId: input.revisionId,
+      releaseId: input.releaseId,
+      organisations: parseOrganisations(input.organisations),
+      charter,
+      openedBy: proposerId,
+      openedAt: now,
+      closesAt: addDays(now, charter.commentPeriodDays),
+    })
+    .returning();
+  if (!call) throw new DomainError("internal");
+  await recordAudit(tx, {
+    at: now,
+    actorId: proposerId,
+    action: "decisions.call_opened",
+    subjectType: "call",
+    subjectId: callSubjectId(standard.slug, number),
+    details: {
+      title: input.title,
+      kind: input.kind,
+      closes: call.closesAt.toISOString(),
+      ...(input.organisations ? { organisations: input.organisations } : {}),
+    },
+  });
+  await tellParticipants(tx, { ...call, slug: standard.slug }, "call_opened", {
+    callId: call.id,
+    actorId: proposerId,
+    subject: `Call ${number} · ${input.title}`,
+    path: callPath(standard.slug, number),
+    at: now,
+    excerpt: input.description || input.title,
+  });
+  return { id: call.id, number };
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   type NotificationKind,
   watchersOf,
 } from "@/lib/notifications/mutations";
+import { publishCandidate } from "@/lib/releases/publish";
 
 export type CallRow = typeof calls.$inferSelect & { slug: string };
 
@@ -121,6 +122,7 @@ export async function applyTransition(
   if (next.phase === "adopted" && call.kind === "clause_revision") {
     await adoptRevision(tx, call, now);
   }
+  if (next.phase === "adopted" && call.kind === "release") await publishCandidate(tx, call, now);
   await tellAbout(tx, call, next, transition, now);
 }
 

@@ -6,6 +6,7 @@ import { memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
+import { seedDemoReleases } from "@/lib/demo/seed-releases";
 import { levels, modules, standards } from "@/lib/drafting/schema";
 
 /** Demo accounts use a reserved domain (RFC 2606), so no message can ever reach a real inbox. */
@@ -206,7 +207,11 @@ async function seedStandard(tx: Transaction): Promise<string> {
 }
 
 /** Creates the demo community once; does nothing when it is already there. */
-export async function seedDemo(db: Database, now = new Date()): Promise<boolean> {
+export async function seedDemo(
+  db: Database,
+  now = new Date(),
+  options: { releases?: boolean } = {},
+): Promise<boolean> {
   const standardId = await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: standards.id })
@@ -218,6 +223,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<boolean>
   });
   if (!standardId) return false;
   // Calls go through the decision rules, each step in its own transaction, as in real use.
+  // Releases come first: they adopt every clause, through calls, months before today's calls.
+  if (options.releases) await seedDemoReleases(db, standardId, demoEmail, now);
   await seedDemoCalls(db, standardId, demoEmail, now);
   return true;
 }

@@ -27,6 +27,10 @@ const fieldErrorKeys = [
   "unknown_clause",
   "unknown_revision",
   "clause_retired",
+  "invalid_version",
+  "version_not_later",
+  "version_pending",
+  "nothing_adopted",
 ];
 
 describe("message catalogue", () => {

@@ -16,6 +16,8 @@ import { type CallPage as CallData, getCallPage } from "@/lib/decisions/queries"
 import { isFinal, stances } from "@/lib/decisions/rules";
 import { diffWords, hasChanges } from "@/lib/drafting/diff";
 import { clauseFields } from "@/lib/drafting/rich-text";
+import { compareReleases } from "@/lib/releases/compare";
+import { getCandidate, getRelease, releaseOfCandidate } from "@/lib/releases/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +36,51 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("callTitle", { number: page.call.number, title: page.call.title }) };
 }
 
+async function Candidate({ candidateId, slug }: { candidateId: string; slug: string }) {
+  const t = await getTranslations("releases");
+  const db = getDb();
+  const candidate = await getCandidate(db, candidateId);
+  if (!candidate) return null;
+  const [latest, published] = await Promise.all([
+    getRelease(db, slug, "latest"),
+    releaseOfCandidate(db, candidateId),
+  ]);
+  const changes =
+    latest && latest.version !== candidate.version
+      ? compareReleases(latest.content, candidate.content).summary
+      : null;
+  const tCompare = await getTranslations("releases.compare");
+  return (
+    <div className="rounded-lg border border-line bg-white p-4">
+      <h3 className="mb-2 font-semibold">{t("candidate.title", { version: candidate.version })}</h3>
+      <ul className="space-y-1 text-sm">
+        <li>{t("candidate.clauses", { count: candidate.content.clauses.length })}</li>
+        <li className="break-all font-mono text-xs">
+          {t("candidate.digest", { digest: candidate.digest })}
+        </li>
+        {candidate.leftOut.length > 0 ? (
+          <li>{t("candidate.leftOut", { refs: candidate.leftOut.join(", ") })}</li>
+        ) : null}
+        {changes && latest ? (
+          <li>
+            {t("candidate.changes", {
+              version: latest.version,
+              summary: tCompare("summary", changes),
+            })}
+          </li>
+        ) : null}
+        {published ? (
+          <li>
+            <Link href={`/standards/${slug}/v/${published}`} className="underline">
+              {t("candidate.published", { version: published })}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}
+
 async function Subject({ page }: { page: CallData }) {
   const [t, tDrafting] = await Promise.all([
     getTranslations("decisions"),
@@ -43,6 +90,7 @@ async function Subject({ page }: { page: CallData }) {
   return (
     <Section title={t("subject")}>
       {call.description ? <p className="mb-4 whitespace-pre-wrap">{call.description}</p> : null}
+      {call.releaseId ? <Candidate candidateId={call.releaseId} slug={call.slug} /> : null}
       {revision && call.clauseRef ? (
         <div className="rounded-lg border border-line bg-white p-4">
           <h3 className="mb-2 font-semibold">

@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Redline } from "@/components/redline";
+import { PageTitle, Section } from "@/components/ui/page";
+import { getDb } from "@/lib/db/client";
+import { compareReleases } from "@/lib/releases/compare";
+import type { ReleaseClause } from "@/lib/releases/content";
+import { getRelease } from "@/lib/releases/queries";
+
+export const dynamic = "force-dynamic";
+
+// Reached through the rewrite of /standards/{slug}/compare/{from}...{to} in next.config.ts.
+type Props = { params: Promise<{ slug: string; from: string; to: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug, from, to } = await params;
+  const db = getDb();
+  const [older, newer] = await Promise.all([getRelease(db, slug, from), getRelease(db, slug, to)]);
+  return older && newer ? { slug, older, newer } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await load(params);
+  if (!found) return {};
+  const t = await getTranslations("releases.compare");
+  const title = t("title", {
+    name: found.newer.content.standard.name,
+    from: found.older.version,
+    to: found.newer.version,
+  });
+  return { title, openGraph: { title, type: "article" } };
+}
+
+function ClauseLink({
+  slug,
+  version,
+  clause,
+}: {
+  slug: string;
+  version: string;
+  clause: ReleaseClause;
+}) {
+  return (
+    <Link href={`/standards/${slug}/v/${version}/${clause.ref}`}>
+      <span className="font-mono">{clause.ref}</span> {clause.title}
+    </Link>
+  );
+}
+
+/** Clause-level and word-level differences between two releases. */
+export default async function ComparisonPage({ params }: Props) {
+  const found = await load(params);
+  if (!found) notFound();
+  const { slug, older, newer } = found;
+  const t = await getTranslations("releases.compare");
+  const comparison = compareReleases(older.content, newer.content);
+  const list = (clauses: ReleaseClause[], version: string) =>
+    clauses.length === 0 ? (
+      <p className="text-muted">{t("none")}</p>
+    ) : (
+      <ul className="ml-5 list-disc">
+        {clauses.map((clause) => (
+          <li key={clause.ref}>
+            <ClauseLink slug={slug} version={version} clause={clause} />
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <>
+      <PageTitle
+        title={t("title", {
+          name: newer.content.standard.name,
+          from: older.version,
+          to: newer.version,
+        })}
+        lead={t("summary", comparison.summary)}
+      />
+      <Section title={`${t("added")} (${comparison.summary.added})`}>
+        {list(comparison.added, newer.version)}
+      </Section>
+      <Section title={`${t("removed")} (${comparison.summary.removed})`}>
+        {list(comparison.removed, older.version)}
+      </Section>
+      <Section title={`${t("moved")} (${comparison.summary.moved})`}>
+        {comparison.moved.length === 0 ? (
+          <p className="text-muted">{t("none")}</p>
+        ) : (
+          <ul className="ml-5 list-disc">
+            {comparison.moved.map((move) => (
+              <li key={move.clause.ref}>
+                {t("movedLine", {
+                  ref: move.clause.ref,
+                  fromModule: move.fromModule,
+                  fromPosition: move.fromPosition,
+                  toModule: move.toModule,
+                  toPosition: move.toPosition,
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={`${t("changed")} (${comparison.summary.changed})`}>
+        {comparison.changed.length === 0 ? <p className="text-muted">{t("none")}</p> : null}
+        {comparison.changed.map((change) => (
+          <article
+            key={change.ref}
+            id={change.ref}
+            className="mb-6 rounded-lg border border-line bg-white p-4"
+          >
+            <h3 className="mb-2 font-semibold">
+              <ClauseLink slug={slug} version={newer.version} clause={change.to} />
+            </h3>
+            {change.fields.map((field) => (
+              <div key={field.name} className="mb-2">
+                <h4 className="text-sm font-medium text-muted">{t(`fields.${field.name}`)}</h4>
+                <Redline parts={field.parts} />
+              </div>
+            ))}
+          </article>
+        ))}
+      </Section>
+    </>
+  );
+}

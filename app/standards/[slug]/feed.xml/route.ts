@@ -1,0 +1,30 @@
+import { getDb } from "@/lib/db/client";
+import { publicUrl } from "@/lib/env";
+import { releasesFeed } from "@/lib/releases/export";
+import { listReleases } from "@/lib/releases/queries";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** The Atom feed of a standard's releases; it changes when one is published, so briefly cached. */
+export async function GET(_request: Request, { params }: Context) {
+  const { slug } = await params;
+  const releases = await listReleases(getDb(), slug);
+  const name = releases[0]?.content.standard.name ?? slug;
+  const body = releasesFeed({
+    siteUrl: publicUrl(),
+    slug,
+    name,
+    releases: releases.map((release) => ({
+      version: release.version,
+      notes: release.content.notes,
+      digest: release.digest,
+      publishedAt: release.publishedAt,
+    })),
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ReleaseReader } from "@/components/releases/release-reader";
+import { PageTitle } from "@/components/ui/page";
+import { getDb } from "@/lib/db/client";
+import { getStandardAxes } from "@/lib/drafting/queries";
+import { getRelease } from "@/lib/releases/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ level?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const view = await getRelease(getDb(), slug, "latest");
+  if (!view) return {};
+  const t = await getTranslations("releases");
+  const title = t("releaseTitle", { name: view.content.standard.name, version: view.version });
+  return {
+    title,
+    description: view.content.standard.summary,
+    alternates: { canonical: `/standards/${slug}/v/${view.version}` },
+    openGraph: { title, description: view.content.standard.summary, type: "article" },
+  };
+}
+
+/** The latest release: the address people share when they mean "the standard". */
+export default async function StandardPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const db = getDb();
+  const view = await getRelease(db, slug, "latest");
+  if (!view) {
+    const standard = await getStandardAxes(db, slug);
+    if (!standard) notFound();
+    const t = await getTranslations("releases");
+    return (
+      <>
+        <PageTitle title={standard.name} lead={t("noneLead")} />
+        <p className="mb-2">{t("none")}</p>
+        <Link href={`/standards/${slug}/draft`}>{t("readDraft")}</Link>
+      </>
+    );
+  }
+  const level = typeof query.level === "string" ? query.level : null;
+  return <ReleaseReader view={view} slug={slug} level={level} />;
+}

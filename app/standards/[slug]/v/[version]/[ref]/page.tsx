@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ReleaseClauseView } from "@/components/releases/release-clause";
+import { ReleaseStatus } from "@/components/releases/release-reader";
+import { getDb } from "@/lib/db/client";
+import { getRelease } from "@/lib/releases/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; version: string; ref: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug, version, ref } = await params;
+  const view = await getRelease(getDb(), slug, version);
+  const clause = view?.content.clauses.find((entry) => entry.ref === ref);
+  return view && clause ? { view, clause, slug } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await load(params);
+  if (!found) return {};
+  const t = await getTranslations("releases");
+  const title = `${found.clause.ref} ${found.clause.title} · ${t("releaseTitle", {
+    name: found.view.content.standard.name,
+    version: found.view.version,
+  })}`;
+  return { title, openGraph: { title, type: "article" } };
+}
+
+/** One clause of one release: the address to cite. */
+export default async function ReleaseClausePage({ params }: Props) {
+  const found = await load(params);
+  if (!found) notFound();
+  const { view, clause, slug } = found;
+  const t = await getTranslations("releases");
+  return (
+    <>
+      <ReleaseStatus view={view} slug={slug} />
+      <p className="mb-4 text-sm">
+        <Link href={`/standards/${slug}/v/${view.version}#${clause.ref}`}>
+          {t("backToRelease", { name: view.content.standard.name, version: view.version })}
+        </Link>
+      </p>
+      <ReleaseClauseView
+        clause={clause}
+        slug={slug}
+        version={view.version}
+        trace={view.trace[clause.ref]}
+        headingLevel={1}
+      />
+    </>
+  );
+}

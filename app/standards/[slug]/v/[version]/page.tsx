@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ReleaseReader } from "@/components/releases/release-reader";
+import { getDb } from "@/lib/db/client";
+import { getRelease } from "@/lib/releases/queries";
+
+// A published release never changes: the page is rendered once per address and kept
+// (see lib/http/release-cache.ts for how it is served).
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string; version: string }>;
+  searchParams: Promise<{ level?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, version } = await params;
+  const view = await getRelease(getDb(), slug, version);
+  if (!view) return {};
+  const t = await getTranslations("releases");
+  const title = t("releaseTitle", { name: view.content.standard.name, version: view.version });
+  return {
+    title,
+    description: view.content.standard.summary,
+    openGraph: {
+      title,
+      description: view.content.standard.summary,
+      type: "article",
+      url: `/standards/${slug}/v/${view.version}`,
+    },
+  };
+}
+
+export default async function ReleasePage({ params, searchParams }: Props) {
+  const [{ slug, version }, query] = await Promise.all([params, searchParams]);
+  const view = await getRelease(getDb(), slug, version);
+  if (!view) notFound();
+  const level = typeof query.level === "string" ? query.level : null;
+  return <ReleaseReader view={view} slug={slug} level={level} />;
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ClauseBadges } from "@/components/clause-badges";
+import { RichText } from "@/components/rich-text";
+import { callPath } from "@/lib/decisions/paths";
+import type { ReleaseClause } from "@/lib/releases/content";
+import type { ReleaseTrace } from "@/lib/releases/schema";
+
+/** One clause as a release fixed it, with its permalink and the decisions that shaped it. */
+export async function ReleaseClauseView({
+  clause,
+  slug,
+  version,
+  trace,
+  headingLevel = 3,
+}: {
+  clause: ReleaseClause;
+  slug: string;
+  version: string;
+  trace: ReleaseTrace[string] | undefined;
+  headingLevel?: 1 | 3;
+}) {
+  const t = await getTranslations("releases");
+  const Heading = headingLevel === 1 ? "h1" : "h3";
+  return (
+    <article id={clause.ref} className="release-clause mb-8 scroll-mt-4">
+      <Heading className={headingLevel === 1 ? "mb-2 text-3xl font-bold" : "text-lg font-semibold"}>
+        <Link
+          href={`/standards/${slug}/v/${version}/${clause.ref}`}
+          aria-label={t("permalink", { ref: clause.ref })}
+          className="font-mono"
+        >
+          {clause.ref}
+        </Link>{" "}
+        {clause.title}
+      </Heading>
+      <p className="mb-2">
+        <ClauseBadges strength={clause.strength} level={clause.level} retired={null} />
+      </p>
+      <RichText value={clause.body} />
+      <h4 className="mt-3 text-sm font-medium text-muted">{t("assessment")}</h4>
+      <RichText value={clause.assessment} />
+      {clause.examples.content?.length ? (
+        <>
+          <h4 className="mt-3 text-sm font-medium text-muted">{t("examples")}</h4>
+          <RichText value={clause.examples} />
+        </>
+      ) : null}
+      <p className="no-print mt-2 text-sm text-muted">
+        {trace ? (
+          trace.call !== null ? (
+            <Link href={callPath(slug, trace.call)} className="underline">
+              {t("trace", { revision: trace.revision, call: trace.call })}
+            </Link>
+          ) : (
+            t("traceNoCall", { revision: trace.revision })
+          )
+        ) : null}
+        {" · "}
+        <Link href={`/standards/${slug}/draft/${clause.ref}`} className="underline">
+          {t("discussion")}
+        </Link>
+      </p>
+    </article>
+  );
+}
