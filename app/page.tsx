@@ -45,8 +45,10 @@ export default async function HomePage() {
           <article key={standard.slug} className="rounded-lg border border-line bg-white p-5">
             <h3 className="text-lg font-semibold">{standard.name}</h3>
             <p className="mt-1 text-muted">{standard.summary}</p>
-            <p className="mt-2">
+            <p className="mt-2 flex flex-wrap gap-x-4">
+              <Link href={`/standards/${standard.slug}`}>{t("readRelease")}</Link>
               <Link href={`/standards/${standard.slug}/draft`}>{t("readDraft")}</Link>
+              <Link href={`/standards/${standard.slug}/calls`}>{t("readCalls")}</Link>
             </p>
             <div className="mt-4 grid gap-6 sm:grid-cols-2">
               <div>

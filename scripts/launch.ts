@@ -17,7 +17,9 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { closeDue } from "@/lib/decisions/close-due";
 import { seedDemo } from "@/lib/demo/seed";
 import { childProcessEnv, EnvError, getEnv, setEnv } from "@/lib/env";
+import { createFront } from "@/lib/http/front";
 import { deliverDue } from "@/lib/notifications";
+import { releaseEpoch } from "@/lib/releases/queries";
 
 type Mode = "dev" | "start" | "migrate" | "seed";
 const modes: Mode[] = ["dev", "start", "migrate", "seed"];
@@ -87,11 +89,16 @@ async function prepareDatabase(url: string, mode: Mode): Promise<void> {
   }
 }
 
-function runNext(mode: "dev" | "start", env: NodeJS.ProcessEnv, stop: () => Promise<void>) {
+function runNext(
+  mode: "dev" | "start",
+  port: number,
+  env: NodeJS.ProcessEnv,
+  stop: () => Promise<void>,
+) {
   const require = createRequire(import.meta.url);
   const nextBin = require.resolve("next/dist/bin/next");
-  const { PORT, HOSTNAME } = getEnv();
-  const child = spawn(process.execPath, [nextBin, mode, "-p", String(PORT), "-H", HOSTNAME], {
+  const { HOSTNAME } = getEnv();
+  const child = spawn(process.execPath, [nextBin, mode, "-p", String(port), "-H", HOSTNAME], {
     stdio: "inherit",
     env,
   });
@@ -132,6 +139,33 @@ function startScheduler(): void {
   setInterval(closeCalls, 60_000).unref();
 }
 
+function freePort(hostname: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, hostname, () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Listens on PORT; forgets kept release pages whenever a release is published or withdrawn. */
+function startFront(nextPort: number): void {
+  const { PORT, HOSTNAME } = getEnv();
+  const front = createFront({ host: HOSTNAME, port: nextPort });
+  front.server.listen(PORT, HOSTNAME);
+  let seen = "";
+  const watch = () =>
+    releaseEpoch(getDb())
+      .then((epoch) => {
+        if (epoch !== seen) front.flush();
+        seen = epoch;
+      })
+      .catch(() => undefined);
+  setInterval(watch, 5_000).unref();
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2] as Mode;
   if (!modes.includes(mode)) fail(`usage: launch.ts ${modes.join("|")}`);
@@ -165,11 +199,16 @@ async function main(): Promise<void> {
     collab = await startCollab(url, secret);
     console.log(`hum: collab server on ws://${env.COLLAB_HOST}:${collab.port}`);
     startScheduler();
+    // In production the front serves published releases itself and passes the rest to Next.js
+    // on a loopback port of its own; in development Next.js answers directly, for hot reload.
+    const nextPort = mode === "start" ? await freePort(env.HOSTNAME) : env.PORT;
     runNext(
       mode,
+      nextPort,
       childProcessEnv({ DATABASE_URL: url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" }),
       stop,
     );
+    if (mode === "start") startFront(nextPort);
   } catch (error) {
     await stop();
     throw error;

@@ -25,10 +25,10 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
       </p>
       <p className="text-sm">
         {t("by", { actor })}
-        {subject && row.subjectType === "call" ? (
+        {subject && (row.subjectType === "call" || row.subjectType === "release") ? (
           <>
             {" · "}
-            <Link href={callLink(row.subjectId)} className="underline">
+            <Link href={subjectLink(row.subjectType, row.subjectId)} className="underline">
               {subject}
             </Link>
           </>
@@ -50,8 +50,8 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
   );
 }
 
-/** A call's audit subject is "slug/number"; its page is /standards/slug/calls/number. */
-function callLink(subjectId: string): string {
-  const [slug, number] = subjectId.split("/");
-  return `/standards/${slug}/calls/${number}`;
+/** Calls and releases are recorded as "slug/number" and "slug/version". */
+function subjectLink(type: "call" | "release", subjectId: string): string {
+  const [slug, key] = subjectId.split("/");
+  return type === "call" ? `/standards/${slug}/calls/${key}` : `/standards/${slug}/v/${key}`;
 }

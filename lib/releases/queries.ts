@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
@@ -69,4 +69,11 @@ export async function releaseOfCandidate(db: Executor, candidateId: string) {
     .from(releases)
     .where(eq(releases.candidateId, candidateId));
   return row?.version ?? null;
+}
+
+/** Changes whenever any release is published or withdrawn: kept pages must then be redrawn. */
+export async function releaseEpoch(db: Executor): Promise<string> {
+  const [published] = await db.select({ n: count() }).from(releases);
+  const [withdrawn] = await db.select({ n: count() }).from(releaseWithdrawals);
+  return `${published?.n ?? 0}/${withdrawn?.n ?? 0}`;
 }

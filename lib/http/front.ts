@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import http from "node:http";
+import { gzipSync } from "node:zlib";
+
+/**
+ * The public face of `npm start`: it passes every request through to Next.js, except anonymous
+ * reads of published releases, which never change. Those it renders once through Next.js, keeps
+ * in memory with their gzipped form and a strong ETag, and serves itself, with
+ * `Cache-Control: public, max-age=31536000, immutable`. The latest-release page is passed
+ * through with a short max-age, since it moves when a release is published.
+ */
+
+/** Versioned release addresses: a release, one of its clauses, its exports, a comparison. */
+const immutablePath =
+  /^\/standards\/[a-z0-9-]+\/(?:v\/\d+\.\d+\.\d+(?:\.md|\.json|\/[A-Z0-9]+-\d+)?|compare\/\d+\.\d+\.\d+\.\.\.\d+\.\d+\.\d+)$/;
+const latestPath = /^\/standards\/[a-z0-9-]+$/;
+const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
+
+export type Upstream = { host: string; port: number };
+type Entry = { body: Buffer; gzipped: Buffer; type: string; etag: string };
+
+export type Front = {
+  server: http.Server;
+  /** Forgets every kept page, e.g. when a release is published or withdrawn. */
+  flush: () => void;
+  size: () => number;
+};
+
+const MAX_ENTRIES = 2000;
+
+export function cacheableRelease(method: string | undefined, url: string, cookie: string) {
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (sessionCookie.test(cookie)) return false; // signed-in pages name the reader
+  const path = url.split("?")[0] ?? "";
+  return immutablePath.test(path);
+}
+
+export function createFront(upstream: Upstream): Front {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  const kept = new Map<string, Entry>();
+  const filling = new Map<string, Promise<Entry | null>>();
+
+  const forwardedHeaders = (request: http.IncomingMessage) => {
+    const remote = request.socket.remoteAddress ?? "unknown";
+    const prior = request.headers["x-forwarded-for"];
+    return {
+      ...request.headers,
+      "x-forwarded-for": prior ? `${prior}, ${remote}` : remote,
+      "x-forwarded-proto": request.headers["x-forwarded-proto"] ?? "http",
+    };
+  };
+
+  /** Renders a release address once through Next.js; only a 200 is kept. */
+  const fill = (request: http.IncomingMessage, url: string) =>
+    new Promise<Entry | null>((resolve, reject) => {
+      const headers = forwardedHeaders(request);
+      delete headers["accept-encoding"];
+      delete headers["if-none-match"];
+      const inner = http.request(
+        { ...upstream, agent, method: "GET", path: url, headers },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            if (response.statusCode !== 200) return resolve(null);
+            const body = Buffer.concat(chunks);
+            resolve({
+              body,
+              gzipped: gzipSync(body),
+              type: String(response.headers["content-type"] ?? "text/html; charset=utf-8"),
+              etag: `"${createHash("sha256").update(body).digest("base64url")}"`,
+            });
+          });
+          response.on("error", reject);
+        },
+      );
+      inner.on("error", reject);
+      inner.end();
+    });
+
+  const serveKept = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    entry: Entry,
+  ) => {
+    const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    const headers: http.OutgoingHttpHeaders = {
+      "Content-Type": entry.type,
+      "Cache-Control": "public, max-age=31536000, immutable",
+      ETag: entry.etag,
+      Vary: "Accept-Encoding",
+    };
+    if (request.headers["if-none-match"] === entry.etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    const body = gzip ? entry.gzipped : entry.body;
+    response.writeHead(200, {
+      ...headers,
+      "Content-Length": body.length,
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+    });
+    response.end(request.method === "HEAD" ? undefined : body);
+  };
+
+  const pass = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    extraHeaders: http.OutgoingHttpHeaders = {},
+  ) => {
+    const inner = http.request(
+      {
+        ...upstream,
+        agent,
+        method: request.method,
+        path: request.url,
+        headers: forwardedHeaders(request),
+      },
+      (answer) => {
+        const headers = { ...answer.headers, ...(answer.statusCode === 200 ? extraHeaders : {}) };
+        response.writeHead(answer.statusCode ?? 502, headers);
+        answer.pipe(response);
+      },
+    );
+    inner.on("error", () => {
+      if (!response.headersSent) response.writeHead(502, { "Content-Type": "text/plain" });
+      response.end("Hum is starting or restarting; try again in a moment.\n");
+    });
+    request.pipe(inner);
+  };
+
+  const server = http.createServer((request, response) => {
+    const url = request.url ?? "/";
+    const cookie = String(request.headers.cookie ?? "");
+    if (!cacheableRelease(request.method, url, cookie)) {
+      const anonymousLatest =
+        request.method === "GET" &&
+        !sessionCookie.test(cookie) &&
+        latestPath.test(url.split("?")[0] ?? "");
+      pass(request, response, anonymousLatest ? { "Cache-Control": "public, max-age=60" } : {});
+      return;
+    }
+    const entry = kept.get(url);
+    if (entry) return serveKept(request, response, entry);
+    let pending = filling.get(url);
+    if (!pending) {
+      pending = fill(request, url).finally(() => filling.delete(url));
+      filling.set(url, pending);
+    }
+    pending.then(
+      (filled) => {
+        if (!filled) return pass(request, response); // a 404 or an error: Next.js answers
+        if (kept.size >= MAX_ENTRIES) kept.delete(kept.keys().next().value ?? "");
+        kept.set(url, filled);
+        serveKept(request, response, filled);
+      },
+      () => pass(request, response),
+    );
+  });
+  server.keepAliveTimeout = 65_000;
+  return { server, flush: () => kept.clear(), size: () => kept.size };
+}
