@@ -23,7 +23,7 @@ export async function ReleaseClauseView({
   const t = await getTranslations("releases");
   const Heading = headingLevel === 1 ? "h1" : "h3";
   return (
-    <article id={clause.ref} className="release-clause mb-8 scroll-mt-4">
+    <article id={clause.ref} className="release-clause prose-clause mb-8 scroll-mt-4">
       <Heading className={headingLevel === 1 ? "mb-2 text-3xl font-bold" : "text-lg font-semibold"}>
         <Link
           href={`/standards/${slug}/v/${version}/${clause.ref}`}

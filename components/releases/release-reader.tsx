@@ -66,7 +66,7 @@ export async function ReleaseReader({
         title={t("releaseTitle", { name: content.standard.name, version: view.version })}
         lead={content.standard.summary}
       />
-      <ul className="mb-6 space-y-1 text-sm">
+      <ul className="release-meta mb-6 space-y-1 text-sm">
         <li>
           {t("published", { date: format.dateTime(view.publishedAt, { dateStyle: "long" }) })}{" "}
           <Link href={callPath(slug, view.callNumber)} className="underline">

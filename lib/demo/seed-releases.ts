@@ -165,7 +165,7 @@ export async function seedDemoReleases(
   );
   await reword(
     "DATA-1",
-    "The manufacturer **MUST** publish an inventory of the personal data the product and its services collect, with the purpose of each item and how long it is kept.",
+    "The product **MUST** collect only the personal data its functions need, and the manufacturer **MUST** name, for each item collected, the function that needs it.",
   );
   const added = await createClause(db, await who("noor"), {
     standardSlug: "iotmark",

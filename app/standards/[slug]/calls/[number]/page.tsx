@@ -18,6 +18,7 @@ import { diffWords, hasChanges } from "@/lib/drafting/diff";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { compareReleases } from "@/lib/releases/compare";
 import { getCandidate, getRelease, releaseOfCandidate } from "@/lib/releases/queries";
+import { isLaterVersion } from "@/lib/releases/versions";
 
 export const dynamic = "force-dynamic";
 
@@ -45,10 +46,10 @@ async function Candidate({ candidateId, slug }: { candidateId: string; slug: str
     getRelease(db, slug, "latest"),
     releaseOfCandidate(db, candidateId),
   ]);
-  const changes =
-    latest && latest.version !== candidate.version
-      ? compareReleases(latest.content, candidate.content).summary
-      : null;
+  // What the candidate changes: against the newest release before it, not whatever came after.
+  const previous =
+    latest?.all.find((release) => isLaterVersion(candidate.version, release.version)) ?? null;
+  const changes = previous ? compareReleases(previous.content, candidate.content).summary : null;
   const tCompare = await getTranslations("releases.compare");
   return (
     <div className="rounded-lg border border-line bg-white p-4">
@@ -61,10 +62,10 @@ async function Candidate({ candidateId, slug }: { candidateId: string; slug: str
         {candidate.leftOut.length > 0 ? (
           <li>{t("candidate.leftOut", { refs: candidate.leftOut.join(", ") })}</li>
         ) : null}
-        {changes && latest ? (
+        {changes && previous ? (
           <li>
             {t("candidate.changes", {
-              version: latest.version,
+              version: previous.version,
               summary: tCompare("summary", changes),
             })}
           </li>
