@@ -3,11 +3,14 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { publicUrl } from "@/lib/env";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("site");
   return {
+    // Open Graph and canonical links are absolute, on the site's public address.
+    metadataBase: new URL(publicUrl()),
     title: { default: t("name"), template: `%s · ${t("name")}` },
     description: t("tagline"),
   };

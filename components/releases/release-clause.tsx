@@ -22,6 +22,7 @@ export async function ReleaseClauseView({
 }) {
   const t = await getTranslations("releases");
   const Heading = headingLevel === 1 ? "h1" : "h3";
+  const Subheading = headingLevel === 1 ? "h2" : "h4";
   return (
     <article id={clause.ref} className="release-clause prose-clause mb-8 scroll-mt-4">
       <Heading className={headingLevel === 1 ? "mb-2 text-3xl font-bold" : "text-lg font-semibold"}>
@@ -38,11 +39,11 @@ export async function ReleaseClauseView({
         <ClauseBadges strength={clause.strength} level={clause.level} retired={null} />
       </p>
       <RichText value={clause.body} />
-      <h4 className="mt-3 text-sm font-medium text-muted">{t("assessment")}</h4>
+      <Subheading className="mt-3 text-sm font-medium text-muted">{t("assessment")}</Subheading>
       <RichText value={clause.assessment} />
       {clause.examples.content?.length ? (
         <>
-          <h4 className="mt-3 text-sm font-medium text-muted">{t("examples")}</h4>
+          <Subheading className="mt-3 text-sm font-medium text-muted">{t("examples")}</Subheading>
           <RichText value={clause.examples} />
         </>
       ) : null}

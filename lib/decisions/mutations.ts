@@ -11,6 +11,7 @@ import {
   type Charter,
   defaultCharter,
   hasConflict,
+  outcomeOf,
   parseOrganisations,
   type Vote,
 } from "@/lib/decisions/rules";
@@ -398,8 +399,7 @@ export async function castVote(
 /** When the SC rules on an appeal, the record says whether it upheld the AG or overturned it. */
 function appealOutcome(call: CallRow, phase: string): Record<string, string> {
   if (call.phase !== "appealed" || !call.agDecision) return {};
-  const upheld =
-    phase === { adopt: "adopted", reject: "rejected", return: "returned" }[call.agDecision];
+  const upheld = phase === outcomeOf[call.agDecision];
   return { appeal: upheld ? "upheld" : "overturned" };
 }
 

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import { users } from "@/lib/auth/schema";
-import { loadViewer } from "@/lib/community/queries";
 import type { Database } from "@/lib/db/client";
 import { closeDue } from "@/lib/decisions/close-due";
 import { castVote, openCall, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";
+import { demoViewers } from "@/lib/demo/viewers";
 import { settleObjection } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
 
@@ -19,15 +18,7 @@ export async function seedDemoCalls(
   now = new Date(),
 ): Promise<void> {
   const at = (days: number) => addDays(now, days);
-  const who = async (key: string) => {
-    const [row] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, emailOf(key)));
-    const viewer = row ? await loadViewer(db, row.id, now) : null;
-    if (!viewer) throw new Error(`demo person ${key} is missing`);
-    return viewer;
-  };
+  const who = demoViewers(db, emailOf, now);
   const open = async (
     key: string,
     days: number,

@@ -1,12 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { users } from "@/lib/auth/schema";
 import { clausePlainText } from "@/lib/collab/document";
-import { loadViewer } from "@/lib/community/queries";
 import type { Database } from "@/lib/db/client";
 import { closeDue } from "@/lib/decisions/close-due";
 import { castVote, openCall, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
+import { demoViewers } from "@/lib/demo/viewers";
 import { settleObjection } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
 import { markdownToRichText } from "@/lib/drafting/markdown-text";
@@ -27,15 +26,7 @@ export async function seedDemoReleases(
   now = new Date(),
 ): Promise<void> {
   const at = (days: number) => addDays(now, days);
-  const who = async (key: string) => {
-    const [row] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, emailOf(key)));
-    const viewer = row ? await loadViewer(db, row.id, now) : null;
-    if (!viewer) throw new Error(`demo person ${key} is missing`);
-    return viewer;
-  };
+  const who = demoViewers(db, emailOf, now);
   const supporters = [await who("noor"), await who("kofi"), await who("lena"), await who("mei")];
   const support = async (callId: string, day: number, count = 3) => {
     for (const person of supporters.slice(0, count)) {
