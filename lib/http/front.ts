@@ -8,6 +8,10 @@ import { gzipSync } from "node:zlib";
  * in memory with their gzipped form and a strong ETag, and serves itself, with
  * `Cache-Control: public, max-age=31536000, immutable`. The latest-release page is passed
  * through with a short max-age, since it moves when a release is published.
+ *
+ * A kept release page is a document: nothing on it needs JavaScript (its links are plain links,
+ * it has no forms), so the kept copy leaves out the scripts that would hydrate it. Readers get
+ * a third of the bytes and no JavaScript at all; signed-in readers still get the full page.
  */
 
 /** Versioned release addresses: a release, one of its clauses, its exports, a comparison. */
@@ -18,15 +22,23 @@ const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 
 export type Upstream = { host: string; port: number };
 type Entry = { body: Buffer; gzipped: Buffer; type: string; etag: string };
+/** What Next.js answered when it was not a release to keep (a 404, say): passed on as it is. */
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 export type Front = {
   server: http.Server;
   /** Forgets every kept page, e.g. when a release is published or withdrawn. */
   flush: () => void;
-  size: () => number;
 };
 
 const MAX_ENTRIES = 2000;
+
+/** The page without its scripts: what a reader of a published release needs, and no more. */
+export function documentOnly(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/g, "");
+}
 
 export function cacheableRelease(method: string | undefined, url: string, cookie: string) {
   if (method !== "GET" && method !== "HEAD") return false;
@@ -38,7 +50,7 @@ export function cacheableRelease(method: string | undefined, url: string, cookie
 export function createFront(upstream: Upstream): Front {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
   const kept = new Map<string, Entry>();
-  const filling = new Map<string, Promise<Entry | null>>();
+  const filling = new Map<string, Promise<Entry | Answer>>();
 
   const forwardedHeaders = (request: http.IncomingMessage) => {
     const remote = request.socket.remoteAddress ?? "unknown";
@@ -52,7 +64,7 @@ export function createFront(upstream: Upstream): Front {
 
   /** Renders a release address once through Next.js; only a 200 is kept. */
   const fill = (request: http.IncomingMessage, url: string) =>
-    new Promise<Entry | null>((resolve, reject) => {
+    new Promise<Entry | Answer>((resolve, reject) => {
       const headers = forwardedHeaders(request);
       delete headers["accept-encoding"];
       delete headers["if-none-match"];
@@ -62,12 +74,23 @@ export function createFront(upstream: Upstream): Front {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("end", () => {
-            if (response.statusCode !== 200) return resolve(null);
-            const body = Buffer.concat(chunks);
+            if (response.statusCode !== 200) {
+              const { headers: answered, statusCode } = response;
+              return resolve({
+                status: statusCode ?? 502,
+                headers: answered,
+                body: Buffer.concat(chunks),
+              });
+            }
+            const type = String(response.headers["content-type"] ?? "text/html; charset=utf-8");
+            const raw = Buffer.concat(chunks);
+            const body = type.startsWith("text/html")
+              ? Buffer.from(documentOnly(raw.toString("utf8")))
+              : raw;
             resolve({
               body,
               gzipped: gzipSync(body),
-              type: String(response.headers["content-type"] ?? "text/html; charset=utf-8"),
+              type,
               etag: `"${createHash("sha256").update(body).digest("base64url")}"`,
             });
           });
@@ -137,7 +160,7 @@ export function createFront(upstream: Upstream): Front {
         request.method === "GET" &&
         !sessionCookie.test(cookie) &&
         latestPath.test(url.split("?")[0] ?? "");
-      pass(request, response, anonymousLatest ? { "Cache-Control": "public, max-age=60" } : {});
+      pass(request, response, anonymousLatest ? { "cache-control": "public, max-age=60" } : {});
       return;
     }
     const entry = kept.get(url);
@@ -149,8 +172,14 @@ export function createFront(upstream: Upstream): Front {
     }
     pending.then(
       (filled) => {
-        if (!filled) return pass(request, response); // a 404 or an error: Next.js answers
-        if (kept.size >= MAX_ENTRIES) kept.delete(kept.keys().next().value ?? "");
+        if ("status" in filled) {
+          // A missing release or an error: Next.js's answer, not kept.
+          response.writeHead(filled.status, filled.headers).end(filled.body);
+          return;
+        }
+        if (!kept.has(url) && kept.size >= MAX_ENTRIES) {
+          kept.delete(kept.keys().next().value ?? "");
+        }
         kept.set(url, filled);
         serveKept(request, response, filled);
       },
@@ -158,5 +187,5 @@ export function createFront(upstream: Upstream): Front {
     );
   });
   server.keepAliveTimeout = 65_000;
-  return { server, flush: () => kept.clear(), size: () => kept.size };
+  return { server, flush: () => kept.clear() };
 }
