@@ -10,6 +10,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { type RunningCollab, startCollab } from "@/lib/collab/run";
 import { createDatabase, getDb } from "@/lib/db/client";
 import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
@@ -17,7 +18,6 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { closeDue } from "@/lib/decisions/close-due";
 import { seedDemo } from "@/lib/demo/seed";
 import { childProcessEnv, EnvError, getEnv, setEnv } from "@/lib/env";
-import { createFront } from "@/lib/http/front";
 import { deliverDue } from "@/lib/notifications";
 import { releaseEpoch } from "@/lib/releases/queries";
 
@@ -150,16 +150,22 @@ function freePort(hostname: string): Promise<number> {
   });
 }
 
-/** Listens on PORT; forgets kept release pages whenever a release is published or withdrawn. */
+/**
+ * Listens on PORT, on its own thread; forgets kept release pages whenever a release is published
+ * or withdrawn.
+ */
 function startFront(nextPort: number): void {
   const { PORT, HOSTNAME } = getEnv();
-  const front = createFront({ host: HOSTNAME, port: nextPort });
-  front.server.listen(PORT, HOSTNAME);
+  const front = new Worker(new URL("../lib/http/front-worker.ts", import.meta.url), {
+    workerData: { host: HOSTNAME, port: PORT, nextPort },
+  });
+  front.on("error", (error) => console.error(`hum: the front failed: ${error.message}`));
+  front.unref();
   let seen = "";
   const watch = () =>
     releaseEpoch(getDb())
       .then((epoch) => {
-        if (epoch !== seen) front.flush();
+        if (epoch !== seen) front.postMessage("flush");
         seen = epoch;
       })
       .catch(() => undefined);
