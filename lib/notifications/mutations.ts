@@ -195,8 +195,9 @@ export async function unsubscribe(db: Database, watchId: string, userId: string)
 }
 
 /**
- * Claims today's digest for the people who chose one, atomically: of two servers running this
- * at once, one gets each person.
+ * Claims today's digest for the people who chose one and have something waiting, atomically: of
+ * two servers running this at once, one gets each person. Someone with nothing waiting is left
+ * unclaimed, so a notification arriving later today still goes out today.
  */
 export async function claimDigests(db: Database, today: string): Promise<string[]> {
   const claimed = await db
@@ -206,6 +207,7 @@ export async function claimDigests(db: Database, today: string): Promise<string[
       and(
         eq(notificationSettings.emailMode, "digest"),
         or(isNull(notificationSettings.digestSentOn), lt(notificationSettings.digestSentOn, today)),
+        sql`exists (select 1 from ${notifications} where ${notifications.userId} = ${notificationSettings.userId} and ${notifications.emailedAt} is null)`,
       ),
     )
     .returning({ userId: notificationSettings.userId });

@@ -113,6 +113,8 @@ describe("notifications", () => {
     await setEmailMode(test.db, cat, "digest");
     await setWatch(test.db, cat, "clause", clauseId, true);
     const day = new Date("2026-11-24T19:00:00Z");
+    // A run while nothing waits for Cat must not use up her digest for the day.
+    expect(await sendDailyDigests(context(new Date("2026-11-24T08:00:00Z")))).toBe(0);
     const { threadId } = await openThread(
       test.db,
       ann,
