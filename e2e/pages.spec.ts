@@ -60,6 +60,8 @@ test.describe("every page is accessible and fits a phone", () => {
   });
 
   test("profile and secretariat, signed in", async ({ page, db }) => {
+    // Ten pages, each checked by axe at two widths: more than the default 30 s on two cores.
+    test.setTimeout(120_000);
     const secretary = await createPerson(db, { name: "Tess Secretary", isSecretariat: true });
     await signInAs(page, db, secretary);
     for (const path of [
