@@ -1,5 +1,5 @@
 /**
- * Comparing releases of a large standard: the time `compareReleases` takes between any two of 20
+ * Comparing releases of a large standard: the time `compareReleases` takes between two of 20
  * releases of a generated 1,000-clause standard.
  *
  *   npx tsx bench/compare.ts [clauses=1000] [releases=20] [seed=1]
@@ -11,7 +11,7 @@
  * moves a few within or across modules. Every release is copied through JSON, as if read
  * from storage, so no two releases share objects. Pairs timed: first with last, each adjacent
  * pair, and 20 random pairs, each 5 times after one untimed warm-up run of every pair.
- * Budget from the design: any comparison ≤ 100 ms. The first comparison in the process is shown
+ * Budget from the design: every comparison ≤ 100 ms. The first comparison in the process is shown
  * apart: it includes compiling the diff code. Pure computation: no network, no database.
  */
 import { performance } from "node:perf_hooks";

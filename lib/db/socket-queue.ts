@@ -29,7 +29,7 @@ const QUERY = 0x51;
 const extended = new Set([PARSE, BIND, DESCRIBE, EXECUTE, CLOSE, FLUSH]);
 
 /**
- * pglite-socket runs one message at a time from any connection, and keeps a connection to itself
+ * pglite-socket runs one message at a time from whichever connection sent it, and keeps a connection to itself
  * only inside a transaction. node-postgres sends every parameterised query as Parse, Bind,
  * Execute, Sync; when two connections interleave those, one binds the other's unnamed statement
  * ("unnamed prepared statement does not exist"). This keeps the database with a connection from

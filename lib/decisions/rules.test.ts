@@ -228,7 +228,7 @@ describe("conflicts of interest", () => {
     conflictOfInterest: "Paid audits for Lockwise in 2025.",
     affiliation: "Ümlaut Labs",
   };
-  it("match named organisations as whole words, in any case and accent", () => {
+  it("match named organisations as whole words, whatever their case and accents", () => {
     expect(hasConflict(member, ["lockwise"])).toBe(true);
     expect(hasConflict(member, ["Umlaut Labs"])).toBe(true);
     expect(hasConflict(member, ["Lock"])).toBe(false);

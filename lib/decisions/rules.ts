@@ -316,7 +316,7 @@ export function step(state: CallState, event: CallEvent, now: Date, charter: Cha
   }
 }
 
-/** The deadline a waiting call is heading for, if any: what `closeDue` and countdowns watch. */
+/** The deadline a waiting call is heading for, or null: what `closeDue` and countdowns watch. */
 export function nextDeadline(state: CallState): { at: Date; event: CallEvent } | null {
   if (state.phase === "open") return null;
   if (state.phase === "escalated_ag" && state.agDeadline) {
@@ -330,7 +330,7 @@ export function nextDeadline(state: CallState): { at: Date; event: CallEvent } |
 
 /**
  * A member has a conflict on a call when their public declaration or affiliation names one of
- * the organisations the call concerns, as a whole word and in any letter case.
+ * the organisations the call concerns, as a whole word and whatever the letter case.
  */
 export function hasConflict(
   member: { conflictOfInterest: string; affiliation: string },

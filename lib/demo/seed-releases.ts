@@ -166,7 +166,7 @@ export async function seedDemoReleases(
     strength: "SHOULD",
     fields: {
       body: markdownToRichText(
-        "The owner **SHOULD** be able to export their data in a documented, open format at any time, without a fee.",
+        "The owner **SHOULD** be able to export their data in a documented, open format whenever they ask, without a fee.",
       ),
       assessment: markdownToRichText("A description of the export and a sample file."),
       examples: markdownToRichText("The Nimbus app exports a thermostat's history as CSV."),
