@@ -1,13 +1,13 @@
 import type { Locator, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
-import { loadViewer } from "@/lib/community/queries";
 import type { Database } from "@/lib/db/client";
 import { closeDue } from "@/lib/decisions/close-due";
 import { castVote, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { demoViewers } from "@/lib/demo/viewers";
 import { standards } from "@/lib/drafting/schema";
 import {
   connectToE2eDatabase,
@@ -102,7 +102,7 @@ test("a sustained objection escalates; the AG splits; the SC chair's casting vot
     (call) => call.number === Number(callPath.split("/").at(-1)),
   )?.id;
   if (!callId) throw new Error("call missing");
-  const lena = await loadViewer(db, (await demo(db, "lena")).id);
+  const lena = await demoViewers(db, demoEmail, new Date())("lena");
   await takePosition(db, lena, callId, { stance: "support", reason: "" });
 
   await passDeadline(db, callPath);
@@ -194,7 +194,7 @@ test("a participant appeals the AG's decision and the SC overturns it", async ({
   )?.id;
   if (!callId) throw new Error("call missing");
   for (const key of ["rosa", "mei"]) {
-    const member = await loadViewer(db, (await demo(db, key)).id);
+    const member = await demoViewers(db, demoEmail, new Date())(key);
     await castVote(db, member, callId, {
       stage: "ag",
       choice: "reject",

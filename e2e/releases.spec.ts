@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
-import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/queries";
 import type { Database } from "@/lib/db/client";
 import { closeDue } from "@/lib/decisions/close-due";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { demoViewers } from "@/lib/demo/viewers";
 import { markdownToRichText } from "@/lib/drafting/markdown-text";
 import { createClause, saveRevision } from "@/lib/drafting/mutations";
 import { formatRef } from "@/lib/drafting/rules";
@@ -28,14 +28,9 @@ test.beforeAll(async () => {
   await close();
 });
 
-async function viewer(db: Database, key: string): Promise<Viewer> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, demoEmail(key)));
-  const found = row ? await loadViewer(db, row.id) : null;
-  if (!found) throw new Error(`no demo person ${key}`);
-  return found;
+/** Demo people as lib/ sees them, found the way the demo seed finds them. */
+function viewer(db: Database, key: string): Promise<Viewer> {
+  return demoViewers(db, demoEmail, new Date())(key);
 }
 
 /** The community agrees: three supporters, then the scheduler passes the deadline (time injected). */
