@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
+import { requireSecretariat } from "@/lib/community/authz";
 import {
   appointMember,
   endMembership,
@@ -162,6 +163,31 @@ describe("memberships", () => {
       .from(memberships)
       .where(eq(memberships.id, membershipId));
     expect(stored?.appointedBy).toBe(secretary.id);
+  });
+});
+
+describe("refusals", () => {
+  it("of anonymous visitors stay out of the permanent log; those of signed-in people go in", async () => {
+    const before = await test.db.select().from(auditLog);
+    for (let i = 0; i < 5; i += 1) {
+      expect(await refusal(requireSecretariat(test.db, null, "page.secretariat"))).toMatchObject({
+        code: "unauthenticated",
+      });
+    }
+    expect(await test.db.select().from(auditLog)).toHaveLength(before.length);
+
+    const participant = await createPerson(test.db);
+    expect(
+      await refusal(requireSecretariat(test.db, participant, "page.import_standard")),
+    ).toMatchObject({ code: "forbidden" });
+    const rows = await test.db.select().from(auditLog).where(eq(auditLog.actorId, participant.id));
+    expect(rows).toMatchObject([
+      {
+        action: "access.refused",
+        subjectId: "page.import_standard",
+        details: { reason: "not_secretariat" },
+      },
+    ]);
   });
 });
 
