@@ -2,6 +2,7 @@ import { and, eq, max } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import { requireSecretariat } from "@/lib/community/authz";
+import { declarationInForce } from "@/lib/community/declarations";
 import type { Viewer } from "@/lib/community/queries";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { OpenCallInput, PositionInput, VoteInput } from "@/lib/decisions/inputs";
@@ -370,12 +371,15 @@ export async function castVote(
       },
       now,
     );
+    // The declaration the conflict check just read, so later edits cannot rewrite what held.
+    const declaration = await declarationInForce(tx, voter.id, now);
     await tx.insert(votes).values({
       callId,
       stage: input.stage,
       userId: voter.id,
       choice: input.choice,
       rationale: input.rationale,
+      declarationId: declaration?.id ?? null,
       castAt: now,
     });
     await recordAudit(tx, {
@@ -384,7 +388,12 @@ export async function castVote(
       action: input.choice === "recuse" ? "decisions.recused" : "decisions.vote_cast",
       subjectType: "call",
       subjectId: callSubjectId(call.slug, call.number),
-      details: { stage: input.stage, choice: input.choice, rationale: input.rationale },
+      details: {
+        stage: input.stage,
+        choice: input.choice,
+        rationale: input.rationale,
+        declaration: declaration?.id ?? null,
+      },
     });
     if (result.transition) {
       await applyTransition(tx, call, result.state, result.transition, {

@@ -4,6 +4,7 @@ import { listAudit } from "@/lib/audit/queries";
 import { users } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/community/queries";
 import { displayName, holdsRole } from "@/lib/community/rules";
+import { conflictDeclarations } from "@/lib/community/schema";
 import type { Database, Executor } from "@/lib/db/client";
 import { callSubjectId } from "@/lib/decisions/paths";
 import { hasConflict, quorumCount, type Stance, stances, votingStage } from "@/lib/decisions/rules";
@@ -137,6 +138,8 @@ export type VoteView = {
   choice: "adopt" | "reject" | "return" | "recuse";
   rationale: string;
   castAt: Date;
+  /** The voter's conflict-of-interest declaration when the vote was cast; null: none declared. */
+  declaration: { id: string; text: string; affiliation: string; declaredAt: Date } | null;
 };
 
 /** Everything a call page shows, and what the viewer may do on it. */
@@ -171,14 +174,23 @@ export async function getCallPage(
     name: displayName({ id: position.userId, name }),
   }));
   const voteRows = await db
-    .select({ vote: votes, name: users.name })
+    .select({ vote: votes, name: users.name, declaration: conflictDeclarations })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.userId))
+    .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
     .where(eq(votes.callId, call.id))
     .orderBy(asc(votes.castAt));
-  const voteViews: VoteView[] = voteRows.map(({ vote, name }) => ({
+  const voteViews: VoteView[] = voteRows.map(({ vote, name, declaration }) => ({
     ...vote,
     name: displayName({ id: vote.userId, name }),
+    declaration: declaration
+      ? {
+          id: declaration.id,
+          text: declaration.text,
+          affiliation: declaration.affiliation,
+          declaredAt: declaration.declaredAt,
+        }
+      : null,
   }));
   const [appeal] = await db
     .select({ appeal: appeals, name: users.name })

@@ -11,6 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
+import { conflictDeclarations } from "@/lib/community/schema";
 import type { Charter } from "@/lib/decisions/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 
@@ -126,6 +127,8 @@ export const votes = pgTable(
       .references(() => users.id),
     choice: voteChoice("choice").notNull(),
     rationale: text("rationale").notNull(),
+    /** The voter's conflict-of-interest declaration in force when the vote was cast (null: none). */
+    declarationId: uuid("declaration_id").references(() => conflictDeclarations.id),
     castAt: at("cast_at").notNull(),
   },
   (vote) => [unique("vote_once").on(vote.callId, vote.stage, vote.userId)],

@@ -224,7 +224,10 @@ describe("profiles", () => {
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, "community.profile_updated"));
-    expect(logged?.details).toMatchObject({ name: "Ada Quill", conflictOfInterestChanged: true });
+    expect(logged?.details).toMatchObject({
+      name: "Ada Quill",
+      declaration: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(
       await refusal(
         updateProfile(test.db, null, { name: "x", affiliation: "", conflictOfInterest: "" }),
