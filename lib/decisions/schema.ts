@@ -108,6 +108,12 @@ export const positions = pgTable(
     reason: text("reason").notNull().default(""),
     /** The objection thread an "object" stand opened; it stays linked if the stand changes. */
     threadId: uuid("thread_id"),
+    /**
+     * The comment an objection's reason was posted as. The reason is shown through that comment,
+     * so when moderators hide it, it is hidden here too. (No foreign key: the discussion schema
+     * already depends on this one.)
+     */
+    commentId: uuid("comment_id"),
     takenAt: at("taken_at").notNull(),
   },
   (position) => [primaryKey({ columns: [position.callId, position.userId] })],

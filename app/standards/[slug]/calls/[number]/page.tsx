@@ -145,6 +145,9 @@ async function Positions({ page }: { page: CallData }) {
                 <span className="font-medium">{position.name}</span>:{" "}
                 {t(`stances.${position.stance}`)}
               </p>
+              {position.reasonHidden ? (
+                <p className="text-sm italic text-muted">{t("reasonHidden")}</p>
+              ) : null}
               {position.reason ? (
                 <p className="whitespace-pre-wrap text-sm text-muted">{position.reason}</p>
               ) : null}
