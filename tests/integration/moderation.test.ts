@@ -106,7 +106,7 @@ describe("a comment the advisory group hides", () => {
       later(3),
     );
     // Before moderation the words are public, as they should be.
-    const [before] = await Promise.all([getCallPage(test.db, "moderation", number, null)]);
+    const before = await getCallPage(test.db, "moderation", number, null);
     expect(JSON.stringify(before?.positions)).toContain("ABUSIVE-WORDS-1");
     expect(JSON.stringify(await listInbox(test.db, watcher.id))).toContain("ABUSIVE-WORDS-2");
 
