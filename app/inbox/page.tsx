@@ -18,9 +18,9 @@ export default async function InboxPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in");
   const db = getDb();
-  const [t, tKinds, format, items, mode] = await Promise.all([
+  const [t, tNotifications, format, items, mode] = await Promise.all([
     getTranslations("inbox"),
-    getTranslations("notifications.kinds"),
+    getTranslations("notifications"),
     getFormatter(),
     listInbox(db, viewer.id),
     emailModeOf(db, viewer.id),
@@ -41,8 +41,10 @@ export default async function InboxPage() {
                 {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
               </span>
             </p>
-            <p className="text-sm">{tKinds(item.kind, { actor: item.actor })}</p>
-            <p className="text-sm text-muted">{item.excerpt}</p>
+            <p className="text-sm">{tNotifications(`kinds.${item.kind}`, { actor: item.actor })}</p>
+            <p className="text-sm text-muted">
+              {item.hidden ? <em>{tNotifications("excerptHidden")}</em> : item.excerpt}
+            </p>
           </li>
         ))}
       </ol>

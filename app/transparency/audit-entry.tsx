@@ -36,6 +36,7 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
           ` · ${subject}`
         ) : null}
       </p>
+      {row.hiddenText ? <p className="text-sm italic text-muted">{t("hiddenText")}</p> : null}
       {details.length > 0 ? (
         <dl className="mt-1 flex flex-wrap gap-x-4 text-sm text-muted">
           {details.map(([key, value]) => (

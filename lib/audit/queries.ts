@@ -1,8 +1,10 @@
 import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { type AuditDetails, copiedCommentText, publicDetails } from "@/lib/audit/rules";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
-import type { Database } from "@/lib/db/client";
+import type { Database, Executor } from "@/lib/db/client";
+import { commentTexts, copyKey, withdrawnCopies } from "@/lib/discussion/moderation";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -27,7 +29,10 @@ export type AuditRow = {
   action: string;
   subjectType: string;
   subjectId: string;
-  details: Record<string, string | number | boolean | null>;
+  /** What may be shown: known keys only, a comment's words only while moderation allows. */
+  details: AuditDetails;
+  /** Some words were left out because moderators hid them (or their author deleted them). */
+  hiddenText: boolean;
 };
 
 /** Newest first, one page, with the next page's cursor when there is one. */
@@ -74,7 +79,35 @@ export async function listAudit(
 
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  return { rows: page, nextBefore: rows.length > pageSize && last ? last.id : null };
+  return {
+    rows: await moderated(db, page),
+    nextBefore: rows.length > pageSize && last ? last.id : null,
+  };
+}
+
+/**
+ * The log never changes, so hiding happens when it is read: entries name comments, and old
+ * entries that copied an objection's words are checked against the comment they copied.
+ */
+async function moderated(db: Executor, rows: Omit<AuditRow, "hiddenText">[]): Promise<AuditRow[]> {
+  const named = await commentTexts(
+    db,
+    rows.map((row) => (typeof row.details.comment === "string" ? row.details.comment : null)),
+  );
+  const copies = rows.flatMap((row) => {
+    const words = copiedCommentText(row);
+    return words !== null && row.actorId ? [{ authorId: row.actorId, body: words }] : [];
+  });
+  const withdrawn = await withdrawnCopies(db, copies);
+  const check = {
+    words: (id: string) => {
+      const comment = named.get(id);
+      return comment?.public ? comment.body : null;
+    },
+    withdrawn: (authorId: string | null, words: string) =>
+      authorId !== null && withdrawn.has(copyKey(authorId, words)),
+  };
+  return rows.map((row) => ({ ...row, ...publicDetails(row, check) }));
 }
 
 /** The distinct subject types, for the filter menu. */

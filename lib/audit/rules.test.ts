@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditFilterSchema } from "@/lib/audit/rules";
+import { auditFilterSchema, type CommentCheck, publicDetails } from "@/lib/audit/rules";
 
 describe("auditFilterSchema", () => {
   it("keeps well-formed filters", () => {
@@ -33,5 +33,54 @@ describe("auditFilterSchema", () => {
       subjectType: undefined,
       before: undefined,
     });
+  });
+});
+
+describe("publicDetails", () => {
+  const check: CommentCheck = {
+    words: (id) => (id === "visible" ? "Fine words." : null),
+    withdrawn: (authorId, words) => authorId === "ann" && words === "Hidden words.",
+  };
+
+  it("shows only known keys", () => {
+    expect(
+      publicDetails(
+        { action: "x.y", actorId: null, details: { stage: "ag", email: "a@b.c", body: "text" } },
+        check,
+      ),
+    ).toEqual({ details: { stage: "ag" }, hiddenText: false });
+  });
+
+  it("shows a named comment's words only while moderation allows", () => {
+    const entry = (comment: string) => ({
+      action: "decisions.position_taken",
+      actorId: "ann",
+      details: { stance: "object", comment },
+    });
+    expect(publicDetails(entry("visible"), check)).toEqual({
+      details: { stance: "object", reason: "Fine words." },
+      hiddenText: false,
+    });
+    expect(publicDetails(entry("hidden"), check)).toEqual({
+      details: { stance: "object" },
+      hiddenText: true,
+    });
+  });
+
+  it("leaves out an old entry's copy of words that are now hidden, and nothing else", () => {
+    const old = (reason: string, stance = "object") => ({
+      action: "decisions.position_taken",
+      actorId: "ann",
+      details: { stance, reason },
+    });
+    expect(publicDetails(old("Hidden words."), check)).toEqual({
+      details: { stance: "object" },
+      hiddenText: true,
+    });
+    expect(publicDetails(old("Other words."), check).details.reason).toBe("Other words.");
+    // A supporter's reason is not a comment: moderation of comments does not reach it.
+    expect(publicDetails(old("Hidden words.", "support"), check).details.reason).toBe(
+      "Hidden words.",
+    );
   });
 });

@@ -41,3 +41,100 @@ export const auditFilterSchema = z.object({
       .catch(undefined),
   ),
 });
+
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
+/**
+ * The detail keys the public log shows. Anything else is left out, so a key added without
+ * thought never publishes free text by accident. A comment's words are never among them: entries
+ * name the comment (`comment`), and the page shows its words only while moderation allows.
+ */
+const shownKeys = new Set([
+  // structure: what, which, when
+  "stance",
+  "previously",
+  "kind",
+  "stage",
+  "choice",
+  "phase",
+  "appeal",
+  "positions",
+  "objections",
+  "thread",
+  "call",
+  "revision",
+  "restored",
+  "membership",
+  "declaration",
+  "group",
+  "role",
+  "startsOn",
+  "endsOn",
+  "closes",
+  "standard",
+  "module",
+  "level",
+  "strength",
+  "direction",
+  "clauses",
+  "digest",
+  "method",
+  "commentPeriodDays",
+  "quorum",
+  "agDeadlineDays",
+  "appealWindowDays",
+  // words written for the record itself, never hidden: titles, names, rationales, and the
+  // reasons given for resolving, hiding, withdrawing or refusing
+  "title",
+  "name",
+  "affiliation",
+  "organisations",
+  "rationale",
+  "note",
+  "reason",
+]);
+
+/** An entry written before entries named their comment: the objection's words, copied. */
+export function copiedCommentText(entry: { action: string; details: AuditDetails }): string | null {
+  const { stance, reason } = entry.details;
+  return entry.action === "decisions.position_taken" &&
+    stance === "object" &&
+    typeof reason === "string"
+    ? reason
+    : null;
+}
+
+export type CommentCheck = {
+  /** The words of a comment, or null when they are hidden, deleted or unknown. */
+  words: (commentId: string) => string | null;
+  /** Whether copied words match a comment that is now hidden or deleted. */
+  withdrawn: (authorId: string | null, words: string) => boolean;
+};
+
+/**
+ * What the public log shows of an entry's details: the shown keys only, and a comment's words
+ * (named, or copied by an old entry) only while moderation allows; `hiddenText` says when
+ * something was left out for that reason.
+ */
+export function publicDetails(
+  entry: { action: string; actorId: string | null; details: AuditDetails },
+  check: CommentCheck,
+): { details: AuditDetails; hiddenText: boolean } {
+  const details: AuditDetails = {};
+  let hiddenText = false;
+  for (const [key, value] of Object.entries(entry.details)) {
+    if (shownKeys.has(key)) details[key] = value;
+  }
+  const copied = copiedCommentText(entry);
+  if (copied !== null && check.withdrawn(entry.actorId, copied)) {
+    delete details.reason;
+    hiddenText = true;
+  }
+  const commentId = entry.details.comment;
+  if (typeof commentId === "string") {
+    const words = check.words(commentId);
+    if (words === null) hiddenText = true;
+    else details.reason = words;
+  }
+  return { details, hiddenText };
+}

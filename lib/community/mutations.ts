@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import { requireSecretariat } from "@/lib/community/authz";
+import { recordDeclaration } from "@/lib/community/declarations";
 import type { Viewer } from "@/lib/community/queries";
 import {
   type AppointmentInput,
@@ -18,18 +19,34 @@ function requireViewer(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
-/** A person edits their own profile; the COI declaration is public and its changes are logged. */
+/**
+ * A person edits their own profile. The COI declaration is public: a changed declaration (or
+ * affiliation, which counts towards conflicts too) becomes a new version, and the record names it.
+ */
 export async function updateProfile(
   db: Database,
   viewer: Viewer | null,
   input: ProfileInput,
+  now = new Date(),
 ): Promise<void> {
   const me = requireViewer(viewer);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, me.id)).for("update");
     if (!before) throw new DomainError("not_found");
     await tx.update(users).set(input).where(eq(users.id, me.id));
+    const declarationChanged =
+      before.conflictOfInterest !== input.conflictOfInterest ||
+      before.affiliation !== input.affiliation;
+    const version = declarationChanged
+      ? await recordDeclaration(
+          tx,
+          me.id,
+          { text: input.conflictOfInterest, affiliation: input.affiliation },
+          now,
+        )
+      : null;
     await recordAudit(tx, {
+      at: now,
       actorId: me.id,
       action: "community.profile_updated",
       subjectType: "user",
@@ -37,7 +54,7 @@ export async function updateProfile(
       details: {
         name: input.name,
         affiliation: input.affiliation,
-        conflictOfInterestChanged: before.conflictOfInterest !== input.conflictOfInterest,
+        ...(version ? { declaration: version.id } : {}),
       },
     });
   });

@@ -28,3 +28,27 @@ export const memberships = pgTable(
     index("membership_group_idx").on(membership.group, membership.startsAt),
   ],
 );
+
+/**
+ * Every wording a person's conflict-of-interest declaration has had, in order, never changed:
+ * a vote names the version in force when it was cast, so editing the declaration around a vote
+ * stays visible. The person's current text is also kept on `user` for the conflict checks.
+ */
+export const conflictDeclarations = pgTable(
+  "conflict_declaration",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    text: text("text").notNull(),
+    /** Affiliation counts towards conflicts too (see hasConflict), so each version keeps it. */
+    affiliation: text("affiliation").notNull().default(""),
+    declaredAt: timestamp("declared_at", { mode: "date", withTimezone: true })
+      .notNull()
+      .defaultNow(),
+  },
+  (declaration) => [
+    index("conflict_declaration_user_idx").on(declaration.userId, declaration.declaredAt),
+  ],
+);

@@ -1,7 +1,8 @@
-import { and, eq, max } from "drizzle-orm";
+import { and, asc, eq, max } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import { requireSecretariat } from "@/lib/community/authz";
+import { declarationInForce } from "@/lib/community/declarations";
 import type { Viewer } from "@/lib/community/queries";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { OpenCallInput, PositionInput, VoteInput } from "@/lib/decisions/inputs";
@@ -236,21 +237,26 @@ export async function takePosition(
       .from(positions)
       .where(and(eq(positions.callId, callId), eq(positions.userId, person.id)));
     let threadId = previous?.threadId ?? null;
+    // The comment that carries an objection's reason: shown (and hidden) through moderation.
+    let commentId: string | null = null;
     if (input.stance === "object") {
-      threadId = threadId
-        ? await reraise(tx, threadId, person.id, input.reason, now)
-        : await insertThread(
-            tx,
-            person.id,
-            { clauseId: call.clauseId, callId },
-            {
-              kind: "objection",
-              title: `Objection to call ${call.number}: ${call.title}`.slice(0, 160),
-              quote: null,
-              body: input.reason,
-            },
-            now,
-          );
+      if (threadId) {
+        commentId = await reraise(tx, threadId, person.id, input.reason, now);
+      } else {
+        threadId = await insertThread(
+          tx,
+          person.id,
+          { clauseId: call.clauseId, callId },
+          {
+            kind: "objection",
+            title: `Objection to call ${call.number}: ${call.title}`.slice(0, 160),
+            quote: null,
+            body: input.reason,
+          },
+          now,
+        );
+        commentId = await openingComment(tx, threadId);
+      }
     } else if (previous?.stance === "object" && threadId) {
       await tx
         .update(threads)
@@ -265,11 +271,12 @@ export async function takePosition(
         stance: input.stance,
         reason: input.reason,
         threadId,
+        commentId,
         takenAt: now,
       })
       .onConflictDoUpdate({
         target: [positions.callId, positions.userId],
-        set: { stance: input.stance, reason: input.reason, threadId, takenAt: now },
+        set: { stance: input.stance, reason: input.reason, threadId, commentId, takenAt: now },
       });
     await recordAudit(tx, {
       at: now,
@@ -277,16 +284,33 @@ export async function takePosition(
       action: "decisions.position_taken",
       subjectType: "call",
       subjectId: callSubjectId(call.slug, call.number),
+      // An objection's reason is a comment, which moderators may hide: the permanent record
+      // names the comment instead of copying its words.
       details: {
         stance: input.stance,
-        ...(input.reason ? { reason: input.reason } : {}),
+        ...(commentId ? { comment: commentId } : input.reason ? { reason: input.reason } : {}),
         ...(previous ? { previously: previous.stance } : {}),
       },
     });
   });
 }
 
-/** Objecting again re-raises one's earlier objection thread, with the new reason as a reply. */
+/** The first comment of a thread just opened: an objection's reason. */
+async function openingComment(tx: Transaction, threadId: string): Promise<string> {
+  const [first] = await tx
+    .select({ id: comments.id })
+    .from(comments)
+    .where(eq(comments.threadId, threadId))
+    .orderBy(asc(comments.createdAt))
+    .limit(1);
+  if (!first) throw new DomainError("internal");
+  return first.id;
+}
+
+/**
+ * Objecting again re-raises one's earlier objection thread, with the new reason as a reply;
+ * returns that reply's id.
+ */
 async function reraise(
   tx: Transaction,
   threadId: string,
@@ -305,10 +329,12 @@ async function reraise(
       lastActivityAt: now,
     })
     .where(eq(threads.id, threadId));
-  await tx
+  const [comment] = await tx
     .insert(comments)
-    .values({ threadId, authorId, body: reason, bodyHtml: renderComment(reason), createdAt: now });
-  return threadId;
+    .values({ threadId, authorId, body: reason, bodyHtml: renderComment(reason), createdAt: now })
+    .returning({ id: comments.id });
+  if (!comment) throw new DomainError("internal");
+  return comment.id;
 }
 
 export async function withdrawCall(
@@ -370,12 +396,15 @@ export async function castVote(
       },
       now,
     );
+    // The declaration the conflict check just read, so later edits cannot rewrite what held.
+    const declaration = await declarationInForce(tx, voter.id, now);
     await tx.insert(votes).values({
       callId,
       stage: input.stage,
       userId: voter.id,
       choice: input.choice,
       rationale: input.rationale,
+      declarationId: declaration?.id ?? null,
       castAt: now,
     });
     await recordAudit(tx, {
@@ -384,7 +413,12 @@ export async function castVote(
       action: input.choice === "recuse" ? "decisions.recused" : "decisions.vote_cast",
       subjectType: "call",
       subjectId: callSubjectId(call.slug, call.number),
-      details: { stage: input.stage, choice: input.choice, rationale: input.rationale },
+      details: {
+        stage: input.stage,
+        choice: input.choice,
+        rationale: input.rationale,
+        declaration: declaration?.id ?? null,
+      },
     });
     if (result.transition) {
       await applyTransition(tx, call, result.state, result.transition, {

@@ -4,10 +4,12 @@ import { listAudit } from "@/lib/audit/queries";
 import { users } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/community/queries";
 import { displayName, holdsRole } from "@/lib/community/rules";
+import { conflictDeclarations } from "@/lib/community/schema";
 import type { Database, Executor } from "@/lib/db/client";
 import { callSubjectId } from "@/lib/decisions/paths";
 import { hasConflict, quorumCount, type Stance, stances, votingStage } from "@/lib/decisions/rules";
 import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
+import { commentTexts, copyKey, withdrawnCopies } from "@/lib/discussion/moderation";
 import { listCallThreads } from "@/lib/discussion/queries";
 import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
@@ -125,7 +127,10 @@ export type PositionView = {
   userId: string;
   name: string;
   stance: Stance;
+  /** Empty when the reason's comment is hidden or deleted and this viewer may not read it. */
   reason: string;
+  /** The reason was hidden by the advisory group (or deleted by its author). */
+  reasonHidden: boolean;
   threadId: string | null;
   takenAt: Date;
 };
@@ -137,7 +142,41 @@ export type VoteView = {
   choice: "adopt" | "reject" | "return" | "recuse";
   rationale: string;
   castAt: Date;
+  /** The voter's conflict-of-interest declaration when the vote was cast; null: none declared. */
+  declaration: { id: string; text: string; affiliation: string; declaredAt: Date } | null;
 };
+
+/**
+ * An objection's reason is a comment, and shows only as the comment would: not once moderators
+ * hid it or its author deleted it, except to moderators and the author, as in the thread. Positions
+ * taken before they named their comment are matched to it by author and words.
+ */
+async function withModeratedReasons(
+  db: Executor,
+  rows: (typeof positions.$inferSelect & { name: string })[],
+  viewer: Viewer | null,
+): Promise<PositionView[]> {
+  const named = await commentTexts(
+    db,
+    rows.map((row) => row.commentId),
+  );
+  const legacy = await withdrawnCopies(
+    db,
+    rows
+      .filter((row) => !row.commentId && row.threadId && row.reason)
+      .map((row) => ({ authorId: row.userId, body: row.reason })),
+  );
+  const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
+  return rows.map(({ commentId, ...row }) => {
+    const comment = commentId ? named.get(commentId) : undefined;
+    const hidden = comment
+      ? !comment.public
+      : !commentId && legacy.has(copyKey(row.userId, row.reason));
+    const reason = comment ? comment.body : row.reason;
+    const mayRead = !hidden || moderator || viewer?.id === row.userId;
+    return { ...row, reason: mayRead ? reason : "", reasonHidden: hidden };
+  });
+}
 
 /** Everything a call page shows, and what the viewer may do on it. */
 export async function getCallPage(
@@ -166,19 +205,32 @@ export async function getCallPage(
     .innerJoin(users, eq(users.id, positions.userId))
     .where(eq(positions.callId, call.id))
     .orderBy(asc(positions.takenAt));
-  const positionViews: PositionView[] = positionRows.map(({ position, name }) => ({
-    ...position,
-    name: displayName({ id: position.userId, name }),
-  }));
+  const positionViews = await withModeratedReasons(
+    db,
+    positionRows.map(({ position, name }) => ({
+      ...position,
+      name: displayName({ id: position.userId, name }),
+    })),
+    viewer,
+  );
   const voteRows = await db
-    .select({ vote: votes, name: users.name })
+    .select({ vote: votes, name: users.name, declaration: conflictDeclarations })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.userId))
+    .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
     .where(eq(votes.callId, call.id))
     .orderBy(asc(votes.castAt));
-  const voteViews: VoteView[] = voteRows.map(({ vote, name }) => ({
+  const voteViews: VoteView[] = voteRows.map(({ vote, name, declaration }) => ({
     ...vote,
     name: displayName({ id: vote.userId, name }),
+    declaration: declaration
+      ? {
+          id: declaration.id,
+          text: declaration.text,
+          affiliation: declaration.affiliation,
+          declaredAt: declaration.declaredAt,
+        }
+      : null,
   }));
   const [appeal] = await db
     .select({ appeal: appeals, name: users.name })

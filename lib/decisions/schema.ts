@@ -11,6 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
+import { conflictDeclarations } from "@/lib/community/schema";
 import type { Charter } from "@/lib/decisions/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 
@@ -107,6 +108,12 @@ export const positions = pgTable(
     reason: text("reason").notNull().default(""),
     /** The objection thread an "object" stand opened; it stays linked if the stand changes. */
     threadId: uuid("thread_id"),
+    /**
+     * The comment an objection's reason was posted as. The reason is shown through that comment,
+     * so when moderators hide it, it is hidden here too. (No foreign key: the discussion schema
+     * already depends on this one.)
+     */
+    commentId: uuid("comment_id"),
     takenAt: at("taken_at").notNull(),
   },
   (position) => [primaryKey({ columns: [position.callId, position.userId] })],
@@ -126,6 +133,8 @@ export const votes = pgTable(
       .references(() => users.id),
     choice: voteChoice("choice").notNull(),
     rationale: text("rationale").notNull(),
+    /** The voter's conflict-of-interest declaration in force when the vote was cast (null: none). */
+    declarationId: uuid("declaration_id").references(() => conflictDeclarations.id),
     castAt: at("cast_at").notNull(),
   },
   (vote) => [unique("vote_once").on(vote.callId, vote.stage, vote.userId)],

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import { endOfDay, type Group, type Role, startOfDay } from "@/lib/community/rules";
-import { memberships } from "@/lib/community/schema";
+import { conflictDeclarations, memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
@@ -133,6 +133,15 @@ async function seedPeople(tx: Transaction): Promise<void> {
   );
   const rows = await tx.select({ id: users.id, email: users.email }).from(users);
   const idOf = new Map(rows.map((row) => [row.email, row.id]));
+  // Each declaration's first version, so the groups pages show its history from the start.
+  await tx.insert(conflictDeclarations).values(
+    demoPeople.flatMap((person) => {
+      const userId = idOf.get(demoEmail(person.key));
+      return userId
+        ? [{ userId, text: person.conflictOfInterest, affiliation: person.affiliation }]
+        : [];
+    }),
+  );
   const secretaryId = idOf.get(demoEmail("sam")) ?? null;
   for (const person of demoPeople) {
     const userId = idOf.get(demoEmail(person.key));

@@ -81,18 +81,22 @@ export async function insertThread(
     })
     .returning({ id: threads.id });
   if (!thread) throw new DomainError("internal");
-  await tx.insert(comments).values({
-    threadId: thread.id,
-    authorId,
-    body: input.body,
-    bodyHtml: renderComment(input.body),
-    createdAt: now,
-  });
+  const [opening] = await tx
+    .insert(comments)
+    .values({
+      threadId: thread.id,
+      authorId,
+      body: input.body,
+      bodyHtml: renderComment(input.body),
+      createdAt: now,
+    })
+    .returning({ id: comments.id });
+  if (!opening) throw new DomainError("internal");
   await notifyThreadActivity(tx, {
     threadId: thread.id,
     actorId: authorId,
     kind: "thread_opened",
-    excerpt: `${input.title}: ${input.body}`,
+    commentId: opening.id,
     at: now,
     mentionedIds: await mentionedPeople(tx, input.body),
   });
@@ -131,20 +135,24 @@ export async function reply(
       parentId = parent.parentId ?? parent.id; // one level: a reply to a reply joins its parent
     }
     await assertUnderRate(tx, author.id, now);
-    await tx.insert(comments).values({
-      threadId: input.threadId,
-      parentId,
-      authorId: author.id,
-      body: input.body,
-      bodyHtml: renderComment(input.body),
-      createdAt: now,
-    });
+    const [created] = await tx
+      .insert(comments)
+      .values({
+        threadId: input.threadId,
+        parentId,
+        authorId: author.id,
+        body: input.body,
+        bodyHtml: renderComment(input.body),
+        createdAt: now,
+      })
+      .returning({ id: comments.id });
+    if (!created) throw new DomainError("internal");
     await tx.update(threads).set({ lastActivityAt: now }).where(eq(threads.id, input.threadId));
     await notifyThreadActivity(tx, {
       threadId: input.threadId,
       actorId: author.id,
       kind: "reply",
-      excerpt: input.body,
+      commentId: created.id,
       at: now,
       mentionedIds: await mentionedPeople(tx, input.body),
     });

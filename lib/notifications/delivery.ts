@@ -4,8 +4,10 @@ import { users } from "@/lib/auth/schema";
 import { displayName } from "@/lib/community/rules";
 import type { Database, Executor } from "@/lib/db/client";
 import type { EmailSender } from "@/lib/email/sender";
+import { translate } from "@/lib/i18n";
 import { notificationEmail } from "@/lib/notifications/email";
 import { claimDigests, markEmailed, notificationKinds } from "@/lib/notifications/mutations";
+import { moderatedExcerpts } from "@/lib/notifications/queries";
 import { notificationSettings, notifications } from "@/lib/notifications/schema";
 import { mintUnsubscribeToken } from "@/lib/notifications/tokens";
 
@@ -32,6 +34,8 @@ async function pending(db: Executor, where: ReturnType<typeof and>) {
         threadId: notifications.threadId,
         kind: notifications.kind,
         excerpt: notifications.excerpt,
+        commentId: notifications.commentId,
+        createdAt: notifications.createdAt,
         email: recipient.email,
         recipientName: recipient.name,
         actorId: notifications.actorId,
@@ -51,17 +55,22 @@ async function pending(db: Executor, where: ReturnType<typeof and>) {
   );
 }
 
-/** Takes the rows to send and marks them sent, in one transaction, before anything is sent. */
+/**
+ * Takes the rows to send and marks them sent, in one transaction, before anything is sent. Their
+ * excerpts are read now, through moderation, so a comment hidden after it was posted but before
+ * the email went out is not in the email.
+ */
 async function claim(db: Database, where: ReturnType<typeof and>, now: Date): Promise<Pending[]> {
-  return db.transaction(async (tx) => {
-    const rows = await pending(tx, where);
+  const rows = await db.transaction(async (tx) => {
+    const claimed = await pending(tx, where);
     await markEmailed(
       tx,
-      rows.map((row) => row.id),
+      claimed.map((row) => row.id),
       now,
     );
-    return rows;
+    return claimed;
   });
+  return moderatedExcerpts(db, rows);
 }
 
 /** A message that could not be sent goes back in the queue for the next run. */
@@ -70,14 +79,14 @@ async function release(db: Database, ids: string[]): Promise<void> {
     await db.update(notifications).set({ emailedAt: null }).where(inArray(notifications.id, ids));
 }
 
-type Pending = Awaited<ReturnType<typeof pending>>[number];
+type Pending = Awaited<ReturnType<typeof pending>>[number] & { hidden: boolean };
 
 function itemOf(row: Pending, publicUrl: string) {
   return {
     subject: row.subject,
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",
     kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
-    excerpt: row.excerpt,
+    excerpt: row.hidden ? translate("notifications")("excerptHidden") : row.excerpt,
     url: `${publicUrl}${row.path}`,
   };
 }

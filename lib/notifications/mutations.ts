@@ -55,7 +55,8 @@ export async function notifyThreadActivity(
     threadId: string;
     actorId: string;
     kind: "thread_opened" | "reply";
-    excerpt: string;
+    /** The comment it is about: its words are shown from it, through moderation, not copied. */
+    commentId: string;
     at: Date;
     /** People named with @ in the message: they hear of it and follow the thread. */
     mentionedIds?: string[];
@@ -96,7 +97,8 @@ export async function notifyThreadActivity(
       actorId: event.actorId,
       subject: `${place.label} · ${thread?.title ?? ""}`,
       path: place.path,
-      excerpt: event.excerpt,
+      commentId: event.commentId,
+      excerpt: "",
       at: event.at,
     },
   );
@@ -137,6 +139,7 @@ export async function insertNotifications(
   about: {
     threadId?: string;
     callId?: string;
+    commentId?: string;
     actorId: string | null;
     subject: string;
     path: string;
@@ -151,6 +154,7 @@ export async function insertNotifications(
       watchId: recipient.watchId,
       threadId: about.threadId ?? null,
       callId: about.callId ?? null,
+      commentId: about.commentId ?? null,
       kind: recipient.kind,
       actorId: about.actorId,
       subject: about.subject,

@@ -1,8 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { displayName } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
+import { commentTexts } from "@/lib/discussion/moderation";
+import { comments } from "@/lib/discussion/schema";
 import { notificationKinds } from "@/lib/notifications/mutations";
 import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
 
@@ -28,7 +30,66 @@ export async function emailModeOf(db: Executor, userId: string) {
   return row?.emailMode ?? "immediate";
 }
 
-/** A person's inbox, newest first. */
+/** How much of a comment an inbox line or an email shows. */
+export const EXCERPT_LENGTH = 280;
+
+type ExcerptSource = {
+  commentId: string | null;
+  threadId: string | null;
+  actorId: string | null;
+  createdAt: Date;
+  excerpt: string;
+};
+
+/**
+ * What each notification may show of the text it is about, read now, through the moderation
+ * check: a hidden or deleted comment shows nothing (`hidden`), in the inbox and in emails not yet
+ * sent alike. Notifications written before they named their comment carry a copy of its words;
+ * their comment is the actor's in that thread at that very moment.
+ */
+export async function moderatedExcerpts<T extends ExcerptSource>(
+  db: Executor,
+  rows: T[],
+): Promise<(T & { hidden: boolean })[]> {
+  const named = await commentTexts(
+    db,
+    rows.map((row) => row.commentId),
+  );
+  const legacy = rows.filter((row) => !row.commentId && row.threadId && row.actorId);
+  const withdrawn = legacy.length
+    ? await db
+        .select({
+          threadId: comments.threadId,
+          authorId: comments.authorId,
+          createdAt: comments.createdAt,
+        })
+        .from(comments)
+        .where(
+          and(
+            inArray(comments.threadId, [...new Set(legacy.map((row) => row.threadId ?? ""))]),
+            or(isNotNull(comments.hiddenAt), isNotNull(comments.deletedAt)),
+          ),
+        )
+    : [];
+  const withdrawnKeys = new Set(
+    withdrawn.map((row) => `${row.threadId}|${row.authorId}|${row.createdAt.getTime()}`),
+  );
+  return rows.map((row) => {
+    if (row.commentId) {
+      const comment = named.get(row.commentId);
+      const hidden = !comment?.public;
+      return {
+        ...row,
+        hidden,
+        excerpt: hidden ? "" : (comment?.body ?? "").slice(0, EXCERPT_LENGTH),
+      };
+    }
+    const hidden = withdrawnKeys.has(`${row.threadId}|${row.actorId}|${row.createdAt.getTime()}`);
+    return { ...row, hidden, excerpt: hidden ? "" : row.excerpt };
+  });
+}
+
+/** A person's inbox, newest first, each excerpt through the moderation check. */
 export async function listInbox(db: Executor, userId: string, limit = 100) {
   const actor = alias(users, "actor");
   const rows = await db
@@ -36,6 +97,8 @@ export async function listInbox(db: Executor, userId: string, limit = 100) {
       id: notifications.id,
       kind: notifications.kind,
       excerpt: notifications.excerpt,
+      commentId: notifications.commentId,
+      threadId: notifications.threadId,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
       subject: notifications.subject,
@@ -48,7 +111,7 @@ export async function listInbox(db: Executor, userId: string, limit = 100) {
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
-  return rows.map((row) => ({
+  return (await moderatedExcerpts(db, rows)).map((row) => ({
     ...row,
     kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",

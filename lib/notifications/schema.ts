@@ -1,7 +1,7 @@
 import { date, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { calls } from "@/lib/decisions/schema";
-import { threads } from "@/lib/discussion/schema";
+import { comments, threads } from "@/lib/discussion/schema";
 
 export const watchTarget = pgEnum("watch_target", ["standard", "module", "clause", "thread"]);
 export const emailMode = pgEnum("email_mode", ["immediate", "digest", "off"]);
@@ -41,6 +41,11 @@ export const notifications = pgTable(
     subject: text("subject").notNull(),
     path: text("path").notNull(),
     actorId: text("actor_id").references(() => users.id),
+    /**
+     * A thread notification names its comment and shows the comment's text when read, through
+     * moderation; `excerpt` is then empty. Other notifications carry a short excerpt of their own.
+     */
+    commentId: uuid("comment_id").references(() => comments.id),
     excerpt: text("excerpt").notNull(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { mode: "date", withTimezone: true }),

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
+import { requireSecretariat } from "@/lib/community/authz";
 import {
   appointMember,
   endMembership,
@@ -165,6 +166,31 @@ describe("memberships", () => {
   });
 });
 
+describe("refusals", () => {
+  it("of anonymous visitors stay out of the permanent log; those of signed-in people go in", async () => {
+    const before = await test.db.select().from(auditLog);
+    for (let i = 0; i < 5; i += 1) {
+      expect(await refusal(requireSecretariat(test.db, null, "page.secretariat"))).toMatchObject({
+        code: "unauthenticated",
+      });
+    }
+    expect(await test.db.select().from(auditLog)).toHaveLength(before.length);
+
+    const participant = await createPerson(test.db);
+    expect(
+      await refusal(requireSecretariat(test.db, participant, "page.import_standard")),
+    ).toMatchObject({ code: "forbidden" });
+    const rows = await test.db.select().from(auditLog).where(eq(auditLog.actorId, participant.id));
+    expect(rows).toMatchObject([
+      {
+        action: "access.refused",
+        subjectId: "page.import_standard",
+        details: { reason: "not_secretariat" },
+      },
+    ]);
+  });
+});
+
 describe("secretariat flag", () => {
   it("is granted and revoked by the secretariat, who cannot remove themselves", async () => {
     const secretary = await createPerson(test.db, { isSecretariat: true });
@@ -198,7 +224,10 @@ describe("profiles", () => {
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, "community.profile_updated"));
-    expect(logged?.details).toMatchObject({ name: "Ada Quill", conflictOfInterestChanged: true });
+    expect(logged?.details).toMatchObject({
+      name: "Ada Quill",
+      declaration: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(
       await refusal(
         updateProfile(test.db, null, { name: "x", affiliation: "", conflictOfInterest: "" }),

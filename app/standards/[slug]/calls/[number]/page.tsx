@@ -145,6 +145,9 @@ async function Positions({ page }: { page: CallData }) {
                 <span className="font-medium">{position.name}</span>:{" "}
                 {t(`stances.${position.stance}`)}
               </p>
+              {position.reasonHidden ? (
+                <p className="text-sm italic text-muted">{t("reasonHidden")}</p>
+              ) : null}
               {position.reason ? (
                 <p className="whitespace-pre-wrap text-sm text-muted">{position.reason}</p>
               ) : null}
@@ -157,7 +160,7 @@ async function Positions({ page }: { page: CallData }) {
 }
 
 async function Votes({ page }: { page: CallData }) {
-  const t = await getTranslations("decisions");
+  const [t, format] = await Promise.all([getTranslations("decisions"), getFormatter()]);
   if (page.votes.length === 0 && !page.appeal) return null;
   return (
     <Section title={t("votes")}>
@@ -179,6 +182,19 @@ async function Votes({ page }: { page: CallData }) {
                     <span className="font-medium">{vote.name}</span>: {t(`choices.${vote.choice}`)}
                   </p>
                   <p className="whitespace-pre-wrap text-sm text-muted">{vote.rationale}</p>
+                  <p className="whitespace-pre-wrap text-xs text-muted">
+                    {vote.declaration
+                      ? t("declarationInForce", {
+                          when: format.dateTime(vote.declaration.declaredAt, {
+                            dateStyle: "medium",
+                            timeStyle: "short",
+                          }),
+                          text: [vote.declaration.text, vote.declaration.affiliation]
+                            .filter(Boolean)
+                            .join(" · "),
+                        })
+                      : t("noDeclaration")}
+                  </p>
                 </li>
               ))}
             </ul>
