@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { listAudit } from "@/lib/audit/queries";
 import { users } from "@/lib/auth/schema";
-import type { Viewer } from "@/lib/community/queries";
-import { displayName, holdsRole } from "@/lib/community/rules";
+import { badgesOf, type Viewer } from "@/lib/community/queries";
+import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
 import type { Database, Executor } from "@/lib/db/client";
 import { callSubjectId } from "@/lib/decisions/paths";
 import { hasConflict, quorumCount, type Stance, stances, votingStage } from "@/lib/decisions/rules";
@@ -124,6 +124,8 @@ export async function waitingFor(db: Executor, viewer: Viewer): Promise<CallSumm
 export type PositionView = {
   userId: string;
   name: string;
+  /** Roles from the memberships in force, shown beside the name. */
+  badges: RoleBadge[];
   stance: Stance;
   reason: string;
   threadId: string | null;
@@ -133,6 +135,7 @@ export type PositionView = {
 export type VoteView = {
   userId: string;
   name: string;
+  badges: RoleBadge[];
   stage: "ag" | "sc";
   choice: "adopt" | "reject" | "return" | "recuse";
   rationale: string;
@@ -166,19 +169,25 @@ export async function getCallPage(
     .innerJoin(users, eq(users.id, positions.userId))
     .where(eq(positions.callId, call.id))
     .orderBy(asc(positions.takenAt));
-  const positionViews: PositionView[] = positionRows.map(({ position, name }) => ({
-    ...position,
-    name: displayName({ id: position.userId, name }),
-  }));
   const voteRows = await db
     .select({ vote: votes, name: users.name })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.userId))
     .where(eq(votes.callId, call.id))
     .orderBy(asc(votes.castAt));
+  const badges = await badgesOf(db, [
+    ...positionRows.map((row) => row.position.userId),
+    ...voteRows.map((row) => row.vote.userId),
+  ]);
+  const positionViews: PositionView[] = positionRows.map(({ position, name }) => ({
+    ...position,
+    name: displayName({ id: position.userId, name }),
+    badges: badges.get(position.userId) ?? [],
+  }));
   const voteViews: VoteView[] = voteRows.map(({ vote, name }) => ({
     ...vote,
     name: displayName({ id: vote.userId, name }),
+    badges: badges.get(vote.userId) ?? [],
   }));
   const [appeal] = await db
     .select({ appeal: appeals, name: users.name })
