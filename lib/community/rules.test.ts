@@ -182,7 +182,7 @@ describe("names that pass for someone else", () => {
     });
     return result.success
       ? null
-      : `${result.error.issues[0]?.path[0]}:${result.error.issues[0]?.message}`;
+      : `${String(result.error.issues[0]?.path[0])}:${result.error.issues[0]?.message}`;
   };
 
   it("normalises names to NFKC and single spaces", () => {
