@@ -37,8 +37,8 @@ export type ThreadView = typeof threads.$inferSelect & {
 };
 
 /**
- * Every thread on a clause, newest activity first, with its comments, replies and edit
- * histories: three queries whatever the number of threads or comments.
+ * Every thread on a clause, newest activity first, with its comments, replies, edit histories
+ * and authors' role badges: five queries whatever the number of threads or comments.
  */
 export function listThreads(
   db: Executor,
