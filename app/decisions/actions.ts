@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { getDb } from "@/lib/db/client";
 import { openCallSchema, positionSchema, reasonSchema, voteSchema } from "@/lib/decisions/inputs";
@@ -15,9 +14,8 @@ import {
 } from "@/lib/decisions/mutations";
 import { callPath } from "@/lib/decisions/paths";
 import { charterSchema } from "@/lib/decisions/rules";
+import { uuid as id, slug } from "@/lib/validation";
 
-const id = z.uuid({ error: "required" });
-const slug = z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "invalid" });
 const revalidate = ["/standards", "/decisions"];
 
 // The mutations decide who may do what, and when; these parse the forms.

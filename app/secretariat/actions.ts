@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { appointMember, endMembership, setSecretariat } from "@/lib/community/mutations";
 import { appointmentSchema } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
+import { uuid } from "@/lib/validation";
 
 const revalidate = ["/secretariat", "/groups", "/transparency"];
 
@@ -21,7 +22,7 @@ export const appointAction = defineAction({
 
 export const endMembershipAction = defineAction({
   name: "endMembership",
-  schema: z.object({ membershipId: z.uuid({ error: "required" }) }),
+  schema: z.object({ membershipId: uuid }),
   signedIn: true,
   run: ({ membershipId }, viewer) => endMembership(getDb(), viewer, membershipId),
   revalidate,

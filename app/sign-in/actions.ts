@@ -11,6 +11,7 @@ import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
 import { getDb } from "@/lib/db/client";
 import { githubCredentials, isDevelopmentBuild } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { plainLine } from "@/lib/validation";
 
 export const requestMagicLink = defineAction({
   name: "requestMagicLink",
@@ -36,7 +37,7 @@ export const signInWithGitHub = defineAction({
 /** Development only: a production build refuses it whatever the form sent. */
 export const signInAsDemo = defineAction({
   name: "signInAsDemo",
-  schema: z.object({ userId: z.string({ error: "required" }).min(1, { error: "required" }) }),
+  schema: z.object({ userId: plainLine(100) }),
   run: async ({ userId }) => {
     if (!isDevelopmentBuild) throw new DomainError("not_found");
     const { token, expires } = await openDemoSession(getDb(), userId);

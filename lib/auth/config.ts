@@ -35,7 +35,9 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
     // A new account and its line in the public record commit together.
     createUser: (data) =>
       db.transaction(async (tx) => {
-        const created = await DrizzleAdapter(tx, tables).createUser?.(data);
+        // A provider's profile name is not checked against the name rules and other members'
+        // names (lib/community/rules.ts); people choose their display name on their profile.
+        const created = await DrizzleAdapter(tx, tables).createUser?.({ ...data, name: null });
         if (!created) throw new Error("adapter could not create the user");
         await recordAudit(tx, {
           actorId: created.id,

@@ -20,6 +20,8 @@ export const users = pgTable("user", {
     .primaryKey()
     .$defaultFn(() => crypto.randomUUID()),
   name: text("name"),
+  /** The name as compared (lib/community/rules.ts `nameKey`): no two people share one. */
+  nameKey: text("name_key").unique("user_name_key_unique"),
   email: text("email").unique(),
   emailVerified: timestamp("emailVerified", { mode: "date", withTimezone: true }),
   image: text("image"),

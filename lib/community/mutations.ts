@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import { requireSecretariat } from "@/lib/community/authz";
@@ -7,16 +7,31 @@ import type { Viewer } from "@/lib/community/queries";
 import {
   type AppointmentInput,
   endOfDay,
+  nameKey,
   type ProfileInput,
   startOfDay,
 } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new DomainError("unauthenticated");
   return viewer;
+}
+
+/**
+* Refuses a display name another person already uses (as `nameKey` compares them). The lock
+ * makes two people choosing the same new name at once queue, so the second gets a field error
+ * rather than the unique index's failure.
+ */
+async function claimNameKey(tx: Transaction, userId: string, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`user-name:${key}`}, 0))`);
+  const [holder] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.nameKey, key), ne(users.id, userId)));
+  if (holder) throw new DomainError("invalid_input", { name: "name_taken" });
 }
 
 /**
@@ -30,10 +45,15 @@ export async function updateProfile(
   now = new Date(),
 ): Promise<void> {
   const me = requireViewer(viewer);
+  const key = nameKey(input.name);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, me.id)).for("update");
     if (!before) throw new DomainError("not_found");
-    await tx.update(users).set(input).where(eq(users.id, me.id));
+    await claimNameKey(tx, me.id, key);
+    await tx
+      .update(users)
+      .set({ ...input, nameKey: key })
+      .where(eq(users.id, me.id));
     const declarationChanged =
       before.conflictOfInterest !== input.conflictOfInterest ||
       before.affiliation !== input.affiliation;

@@ -1,10 +1,12 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import {
   activeRoles,
   displayName,
   type Group,
   type GroupRole,
+  type RoleBadge,
+  roleBadges,
   type TermStatus,
   termStatus,
 } from "@/lib/community/rules";
@@ -35,6 +37,38 @@ export async function loadViewer(
     isSecretariat: user.isSecretariat,
     roles: activeRoles(terms, now),
   };
+}
+
+/**
+ * The role badges of several people at `now`, for showing beside their names: two queries
+ * whatever their number. Someone without a role maps to an empty list.
+ */
+export async function badgesOf(
+  db: Executor,
+  userIds: string[],
+  now = new Date(),
+): Promise<Map<string, RoleBadge[]>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const [people, terms] = await Promise.all([
+    db
+      .select({ id: users.id, isSecretariat: users.isSecretariat })
+      .from(users)
+      .where(inArray(users.id, ids)),
+    db.select().from(memberships).where(inArray(memberships.userId, ids)),
+  ]);
+  return new Map(
+    people.map((person) => [
+      person.id,
+      roleBadges(
+        person.isSecretariat,
+        activeRoles(
+          terms.filter((term) => term.userId === person.id),
+          now,
+        ),
+      ),
+    ]),
+  );
 }
 
 export async function getProfile(db: Executor, userId: string) {

@@ -9,7 +9,9 @@ import {
   groups,
   holdsRole,
   isActive,
+  nameKey,
   profileSchema,
+  roleBadges,
   startOfDay,
   termStatus,
 } from "@/lib/community/rules";
@@ -167,5 +169,80 @@ describe("appointmentSchema", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path[0]).toBe(field);
     expect(result.error?.issues[0]?.message).toBe(code);
+  });
+});
+
+describe("names that pass for someone else", () => {
+  const errorOf = (input: Record<string, string>) => {
+    const result = profileSchema.safeParse({
+      name: "Ann Lee",
+      affiliation: "",
+      conflictOfInterest: "",
+      ...input,
+    });
+    return result.success
+      ? null
+      : `${String(result.error.issues[0]?.path[0])}:${result.error.issues[0]?.message}`;
+  };
+
+  it("normalises names to NFKC and single spaces", () => {
+    const parsed = profileSchema.parse({
+      name: "\uff33\uff41\uff4d   Okafor",
+      affiliation: "",
+      conflictOfInterest: "",
+    });
+    expect(parsed.name).toBe("Sam Okafor");
+  });
+
+  it("compares names without case, width, ligatures or invisible characters", () => {
+    expect(nameKey("SAM  OKAFOR")).toBe(nameKey("Sam Okafor"));
+    expect(nameKey("\uff33am Okafor")).toBe(nameKey("sam okafor"));
+    expect(nameKey("\ufb01nn")).toBe(nameKey("Finn"));
+    expect(nameKey("Sam\u200d Okafor")).toBe(nameKey("Sam Okafor"));
+    expect(nameKey("Sam Okafor")).not.toBe(nameKey("Sam Okafor Jr"));
+  });
+
+  it.each([
+    ["right-to-left override", { name: "\u202eSam Okafor" }, "name:plain_text_only"],
+    ["isolate", { name: "Sam \u2067Okafor\u2069" }, "name:plain_text_only"],
+    ["zero-width space", { name: "Sam\u200bOkafor" }, "name:plain_text_only"],
+    ["zero-width joiners only", { name: "\u200d\u200c\u200d" }, "name:name_not_visible"],
+    ["Hangul fillers only", { name: "\u3164\u3164" }, "name:name_not_visible"],
+    ["combining marks only", { name: "\u0301\u0302" }, "name:name_not_visible"],
+    ["a role in the name", { name: "Sam Okafor (Secretariat)" }, "name:name_claims_role"],
+    [
+      "a role in the affiliation",
+      { affiliation: "Hum secretariat" },
+      "affiliation:name_claims_role",
+    ],
+    ["the operator as affiliation", { affiliation: "Hum" }, "affiliation:name_claims_role"],
+    ["a group as affiliation", { affiliation: "Advisory Group" }, "affiliation:name_claims_role"],
+  ])("refuses a %s", (_label, input, expected) => {
+    expect(errorOf(input)).toBe(expected);
+  });
+
+  it.each([
+    ["Noor Haddad"],
+    ["نور حداد"],
+    ["Zoë Ångström"],
+    ["\u0928\u093f\u0924\u094d\u200d\u092f"],
+  ])("accepts %s", (name) => {
+    expect(errorOf({ name })).toBeNull();
+  });
+
+  it("keeps affiliations that merely start like the operator", () => {
+    expect(errorOf({ affiliation: "Humboldt University" })).toBeNull();
+  });
+});
+
+describe("roleBadges", () => {
+  it("shows the secretariat and each group's role from the records, most senior first", () => {
+    expect(roleBadges(false, [])).toEqual([]);
+    expect(
+      roleBadges(true, [
+        { group: "steering_committee", role: "member" },
+        { group: "advisory_group", role: "chair" },
+      ]),
+    ).toEqual(["secretariat", "ag_chair", "sc_member"]);
   });
 });

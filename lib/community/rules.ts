@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
 
 export const groups = ["advisory_group", "steering_committee"] as const;
 export const roles = ["member", "chair"] as const;
@@ -46,22 +47,55 @@ export function displayName(person: { id: string; name: string | null }): string
   return person.name?.trim() || `Participant ${person.id.slice(0, 6)}`;
 }
 
-const plainText = (max: number) =>
+/** Bidirectional overrides, embeddings and isolates: they make a name read as another. */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** Characters that show nothing: format characters, combining marks alone, blank symbols. */
+const INVISIBLE = /[\p{Cf}\p{Z}\p{M}\s\u115f\u1160\u3164\uffa0\u2800]/gu;
+/** Words that claim a role; roles are shown from the memberships in force, never typed. */
+const ROLE_WORDS = /\b(?:secretariat|advisory[\s-]*group|steering[\s-]*committee|moderator)\b/u;
+/** Format characters other than the joiners some scripts and emoji need. */
+const HIDDEN_FORMAT = /[^\P{Cf}\u200c\u200d]/u;
+
+/**
+ * The form in which two names count as the same: NFKC (so full-width or ligature letters match
+ * their plain forms), lower case, no invisible characters, single spaces.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .normalize("NFKC")
+    .replace(/[\p{Cf}]/gu, "")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+/** Why a name or affiliation cannot be used, or null when it can. */
+export function nameProblem(value: string, kind: "name" | "affiliation"): string | null {
+  if (/[<>]/.test(value) || /[\p{Cc}\p{Cs}]/u.test(value)) return "plain_text_only";
+  if (BIDI_CONTROL.test(value) || HIDDEN_FORMAT.test(value)) return "plain_text_only";
+  if (value !== "" && value.replace(INVISIBLE, "") === "") return "name_not_visible";
+  const key = nameKey(value);
+  if (ROLE_WORDS.test(key) || (kind === "affiliation" && /^(?:the\s)?hum\b/u.test(key))) {
+    return "name_claims_role";
+  }
+  return null;
+}
+
+const personText = (max: number, kind: "name" | "affiliation") =>
   z
     .string({ error: "required" })
-    .trim()
-    .max(max, { error: "too_long" })
-    // Markup and control characters have no place in a name or affiliation.
-    .refine((value) => !/[<>\p{Cc}]/u.test(value), { error: "plain_text_only" });
+    .transform((value) => value.normalize("NFKC").replace(/\s+/gu, " ").trim())
+    .pipe(z.string().max(max, { error: "too_long" }))
+    .superRefine((value, context) => {
+      const problem = nameProblem(value, kind);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    });
 
 export const profileSchema = z.object({
-  name: plainText(80).pipe(z.string().min(1, { error: "required" })),
-  affiliation: plainText(120),
-  conflictOfInterest: z
-    .string({ error: "required" })
-    .trim()
-    .max(2000, { error: "too_long" })
-    .refine((value) => !/[<>]/.test(value), { error: "plain_text_only" }),
+  name: personText(80, "name").pipe(z.string().min(1, { error: "required" })),
+  affiliation: personText(120, "affiliation"),
+  conflictOfInterest: plainText(2000),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 
@@ -88,3 +122,19 @@ export const appointmentSchema = z
     error: "ends_before_start",
   });
 export type AppointmentInput = z.output<typeof appointmentSchema>;
+
+/** A role shown beside a name, always computed from the records, never from what people type. */
+export type RoleBadge = "secretariat" | "ag_chair" | "ag_member" | "sc_chair" | "sc_member";
+
+/** The badges for someone's secretariat flag and the roles they hold now, most senior first. */
+export function roleBadges(isSecretariat: boolean, held: GroupRole[]): RoleBadge[] {
+  const badges: RoleBadge[] = isSecretariat ? ["secretariat"] : [];
+  for (const [group, prefix] of [
+    ["advisory_group", "ag"],
+    ["steering_committee", "sc"],
+  ] as const) {
+    if (holdsRole(held, group, "chair")) badges.push(`${prefix}_chair`);
+    else if (holdsRole(held, group)) badges.push(`${prefix}_member`);
+  }
+  return badges;
+}

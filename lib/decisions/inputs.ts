@@ -1,27 +1,13 @@
 import { z } from "zod";
 import { decisions, stances } from "@/lib/decisions/rules";
+import { plainLine as line, plainText as text } from "@/lib/validation";
 
 /** What the decision forms send; lib/decisions/mutations.ts checks who may send it. */
-
-const line = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(max, { error: "too_long" })
-    .refine((value) => !/[<>\p{Cc}]/u.test(value), { error: "plain_text_only" });
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "too_long" })
-    .refine((value) => !/[<>]/.test(value), { error: "plain_text_only" });
 
 export const openCallSchema = z
   .object({
     kind: z.enum(["clause_revision", "question"], { error: "required" }),
-    clauseRef: z.string().trim().max(40).optional().default(""),
+    clauseRef: line(40, { required: false }).optional().default(""),
     /** Empty: take a new revision of the working text now. */
     revision: z
       .string()

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { listAudit } from "@/lib/audit/queries";
 import { users } from "@/lib/auth/schema";
-import type { Viewer } from "@/lib/community/queries";
-import { displayName, holdsRole } from "@/lib/community/rules";
+import { badgesOf, type Viewer } from "@/lib/community/queries";
+import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
 import { conflictDeclarations } from "@/lib/community/schema";
 import type { Database, Executor } from "@/lib/db/client";
 import { callSubjectId } from "@/lib/decisions/paths";
@@ -126,6 +126,8 @@ export async function waitingFor(db: Executor, viewer: Viewer): Promise<CallSumm
 export type PositionView = {
   userId: string;
   name: string;
+  /** Roles from the memberships in force, shown beside the name. */
+  badges: RoleBadge[];
   stance: Stance;
   /** Empty when the reason's comment is hidden or deleted and this viewer may not read it. */
   reason: string;
@@ -138,6 +140,7 @@ export type PositionView = {
 export type VoteView = {
   userId: string;
   name: string;
+  badges: RoleBadge[];
   stage: "ag" | "sc";
   choice: "adopt" | "reject" | "return" | "recuse";
   rationale: string;
@@ -153,7 +156,7 @@ export type VoteView = {
  */
 async function withModeratedReasons(
   db: Executor,
-  rows: (typeof positions.$inferSelect & { name: string })[],
+  rows: (typeof positions.$inferSelect & { name: string; badges: RoleBadge[] })[],
   viewer: Viewer | null,
 ): Promise<PositionView[]> {
   const named = await commentTexts(
@@ -205,14 +208,6 @@ export async function getCallPage(
     .innerJoin(users, eq(users.id, positions.userId))
     .where(eq(positions.callId, call.id))
     .orderBy(asc(positions.takenAt));
-  const positionViews = await withModeratedReasons(
-    db,
-    positionRows.map(({ position, name }) => ({
-      ...position,
-      name: displayName({ id: position.userId, name }),
-    })),
-    viewer,
-  );
   const voteRows = await db
     .select({ vote: votes, name: users.name, declaration: conflictDeclarations })
     .from(votes)
@@ -220,9 +215,23 @@ export async function getCallPage(
     .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
     .where(eq(votes.callId, call.id))
     .orderBy(asc(votes.castAt));
+  const badges = await badgesOf(db, [
+    ...positionRows.map((row) => row.position.userId),
+    ...voteRows.map((row) => row.vote.userId),
+  ]);
+  const positionViews = await withModeratedReasons(
+    db,
+    positionRows.map(({ position, name }) => ({
+      ...position,
+      name: displayName({ id: position.userId, name }),
+      badges: badges.get(position.userId) ?? [],
+    })),
+    viewer,
+  );
   const voteViews: VoteView[] = voteRows.map(({ vote, name, declaration }) => ({
     ...vote,
     name: displayName({ id: vote.userId, name }),
+    badges: badges.get(vote.userId) ?? [],
     declaration: declaration
       ? {
           id: declaration.id,

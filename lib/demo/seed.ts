@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
-import { endOfDay, type Group, type Role, startOfDay } from "@/lib/community/rules";
+import { endOfDay, type Group, nameKey, type Role, startOfDay } from "@/lib/community/rules";
 import { conflictDeclarations, memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
@@ -124,6 +124,7 @@ async function seedPeople(tx: Transaction): Promise<void> {
   await tx.insert(users).values(
     demoPeople.map((person) => ({
       name: person.name,
+      nameKey: nameKey(person.name),
       email: demoEmail(person.key),
       emailVerified: new Date(),
       affiliation: person.affiliation,

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { type QuoteState, resolveQuote } from "@/lib/collab/anchors";
-import type { Viewer } from "@/lib/community/queries";
-import { displayName, holdsRole } from "@/lib/community/rules";
+import { badgesOf, type Viewer } from "@/lib/community/queries";
+import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
 import { commentEdits, comments, threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
@@ -13,6 +13,8 @@ export type CommentView = {
   id: string;
   authorId: string;
   author: string;
+  /** The author's roles now, from the memberships in force. */
+  authorBadges: RoleBadge[];
   createdAt: Date;
   editedAt: Date | null;
   /** Sanitized HTML, or null when deleted, or hidden from this viewer. */
@@ -29,13 +31,14 @@ export type ThreadView = typeof threads.$inferSelect & {
   /** Where the quoted words are now, when the thread quotes the clause. */
   quoteState: QuoteState | null;
   author: string;
+  authorBadges: RoleBadge[];
   resolver: string | null;
   comments: CommentView[];
 };
 
 /**
- * Every thread on a clause, newest activity first, with its comments, replies and edit
- * histories: three queries whatever the number of threads or comments.
+ * Every thread on a clause, newest activity first, with its comments, replies, edit histories
+ * and authors' role badges: five queries whatever the number of threads or comments.
  */
 export function listThreads(
   db: Executor,
@@ -91,6 +94,10 @@ async function threadsWhere(
         .orderBy(asc(commentEdits.replacedAt))
     : [];
   const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
+  const badges = await badgesOf(db, [
+    ...threadRows.map((row) => row.thread.createdBy),
+    ...commentRows.map((row) => row.comment.authorId),
+  ]);
 
   const views = new Map<string, CommentView & { threadId: string; parentId: string | null }>();
   for (const { comment, authorName } of commentRows) {
@@ -103,6 +110,7 @@ async function threadsWhere(
       parentId: comment.parentId,
       authorId: comment.authorId,
       author: displayName({ id: comment.authorId, name: authorName }),
+      authorBadges: badges.get(comment.authorId) ?? [],
       createdAt: comment.createdAt,
       editedAt: comment.editedAt,
       html: readable ? comment.bodyHtml : null,
@@ -124,6 +132,7 @@ async function threadsWhere(
     ...thread,
     quoteState: thread.anchor ? resolveQuote(yjsState, thread.anchor) : null,
     author: displayName({ id: thread.createdBy, name: authorName }),
+    authorBadges: badges.get(thread.createdBy) ?? [],
     resolver: thread.resolvedBy ? displayName({ id: thread.resolvedBy, name: resolverName }) : null,
     comments: [...views.values()].filter((view) => view.threadId === thread.id && !view.parentId),
   }));

@@ -2,6 +2,7 @@ import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
 import { type QuoteAnchor, quoteAnchorSchema } from "@/lib/collab/anchors";
+import { markdownText, plainLine, plainText } from "@/lib/validation";
 
 export const threadKinds = ["comment", "question", "editorial", "objection"] as const;
 export type ThreadKind = (typeof threadKinds)[number];
@@ -29,7 +30,14 @@ const allowed: sanitizeHtml.IOptions = {
 };
 
 export function renderComment(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
+  let html: string;
+  try {
+    html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
+  } catch {
+    // The parser recurses per level of nesting; text it cannot parse is shown as it was typed.
+    const escaped = markdown.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+    html = `<p>${escaped.replace(/\n/g, "<br>")}</p>`;
+  }
   return sanitizeCommentHtml(html);
 }
 
@@ -38,27 +46,13 @@ export function sanitizeCommentHtml(html: string): string {
   return sanitizeHtml(html, allowed).trim();
 }
 
-const plainLine = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(max, { error: "too_long" })
-    .refine((value) => !/[<>\p{Cc}]/u.test(value), { error: "plain_text_only" });
-
-export const commentBodySchema = z
-  .string({ error: "required" })
-  .trim()
-  .min(1, { error: "required" })
-  .max(COMMENT_MAX_LENGTH, { error: "comment_too_long" });
+export const commentBodySchema = markdownText(COMMENT_MAX_LENGTH, { tooLong: "comment_too_long" });
 
 export const openThreadSchema = z.object({
   kind: z.enum(threadKinds, { error: "required" }),
   title: plainLine(160),
-  quote: z
-    .string()
-    .trim()
-    .max(2000, { error: "too_long" })
+  // Words taken from the clause, which may well contain "<".
+  quote: plainText(2000, { markup: true })
     .optional()
     .transform((value) => value || null),
   /** Relative positions of the quote, as JSON, when it was taken from the editor. */

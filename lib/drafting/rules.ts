@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { strengths } from "@/lib/drafting/rich-text";
+import { plainLine, plainText } from "@/lib/validation";
 
 export function formatRef(code: string, number: number): string {
   return `${code}-${number}`;
@@ -34,29 +35,16 @@ export function authorsSince(
     .sort();
 }
 
-const oneLine = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(max, { error: "too_long" })
-    .refine((value) => !/[<>\p{Cc}]/u.test(value), { error: "plain_text_only" });
-
 /** What a participant fills in to add a clause or change its structure. */
 export const clauseMetaSchema = z.object({
-  title: oneLine(160),
+  title: plainLine(160),
   moduleCode: z.string({ error: "required" }).regex(/^[A-Z][A-Z0-9]{0,9}$/, { error: "required" }),
   /** A level name, or "" for recommended only. */
-  level: z.string({ error: "required" }).max(60, { error: "too_long" }),
+  level: plainLine(60, { required: false }),
   strength: z.enum(strengths, { error: "required" }),
 });
 export type ClauseMetaInput = z.output<typeof clauseMetaSchema>;
 
 export const revisionNoteSchema = z.object({
-  note: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(500, { error: "too_long" })
-    .refine((value) => !/[<>]/.test(value), { error: "plain_text_only" }),
+  note: plainText(500, { required: true }),
 });

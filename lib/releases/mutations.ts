@@ -13,17 +13,14 @@ import { draftCandidate } from "@/lib/releases/build";
 import { contentDigest, contentProblems, type ReleaseContent } from "@/lib/releases/content";
 import { releaseCandidates, releases, releaseWithdrawals } from "@/lib/releases/schema";
 import { compareVersions, parseVersion } from "@/lib/releases/versions";
+import { plainText } from "@/lib/validation";
 
 export const prepareReleaseSchema = z.object({
   version: z
     .string({ error: "required" })
     .trim()
     .refine((value) => parseVersion(value) !== null, { error: "invalid_version" }),
-  notes: z
-    .string()
-    .trim()
-    .max(10_000, { error: "too_long" })
-    .refine((value) => !/[<>]/.test(value), { error: "plain_text_only" }),
+  notes: plainText(10_000),
 });
 export type PrepareReleaseInput = z.output<typeof prepareReleaseSchema>;
 

@@ -31,6 +31,10 @@ const fieldErrorKeys = [
   "version_not_later",
   "version_pending",
   "nothing_adopted",
+  "too_deeply_nested",
+  "name_taken",
+  "name_not_visible",
+  "name_claims_role",
 ];
 
 describe("message catalogue", () => {

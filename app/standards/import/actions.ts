@@ -5,17 +5,16 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { getDb } from "@/lib/db/client";
 import { type ImportProblem, parsePlainDocument, parseStandard } from "@/lib/drafting/markdown";
 import { importStandard } from "@/lib/drafting/transfer";
+import { plainLine, plainText } from "@/lib/validation";
 
 const MAX_MARKDOWN = 2_000_000;
 
 const importSchema = z.object({
   format: z.enum(["hum", "plain"], { error: "required" }),
-  markdown: z
-    .string({ error: "required" })
-    .min(1, { error: "required" })
-    .max(MAX_MARKDOWN, { error: "too_long" }),
-  slug: z.string().trim().max(60, { error: "too_long" }).optional().default(""),
-  name: z.string().trim().max(160, { error: "too_long" }).optional().default(""),
+  // Not trimmed: problems are reported by line number.
+  markdown: plainText(MAX_MARKDOWN, { required: true, markup: true, trim: false }),
+  slug: plainLine(60, { required: false }).optional().default(""),
+  name: plainLine(160, { required: false }).optional().default(""),
 });
 
 export type ImportOutcome = { slug: string; clauses: number } | { problems: ImportProblem[] };

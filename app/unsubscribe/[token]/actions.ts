@@ -7,11 +7,12 @@ import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { unsubscribe } from "@/lib/notifications/mutations";
 import { readUnsubscribeToken } from "@/lib/notifications/tokens";
+import { linkToken } from "@/lib/validation";
 
 /** Works without a session: the token alone names the one watch it may end. */
 export const unsubscribeAction = defineAction({
   name: "unsubscribe",
-  schema: z.object({ token: z.string({ error: "required" }).max(300, { error: "too_long" }) }),
+  schema: z.object({ token: linkToken }),
   run: async ({ token }) => {
     const target = readUnsubscribeToken(token, getEnv().AUTH_SECRET ?? "");
     if (!target) throw new DomainError("not_found");

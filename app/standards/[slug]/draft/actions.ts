@@ -14,9 +14,7 @@ import {
 import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseMetaSchema, revisionNoteSchema } from "@/lib/drafting/rules";
 import { collabInternalUrl, getEnv } from "@/lib/env";
-
-const clauseId = z.uuid({ error: "required" });
-const slug = z.string({ error: "required" }).regex(/^[a-z0-9-]{1,60}$/, { error: "required" });
+import { uuid as clauseId, positiveInt4, slug } from "@/lib/validation";
 
 // Each mutation checks who may do it; these only parse the form and pick what to refresh.
 export const addClauseAction = defineAction({
@@ -37,7 +35,7 @@ export const updateClauseAction = defineAction({
 
 export const restoreRevisionAction = defineAction({
   name: "restoreRevision",
-  schema: z.object({ clauseId, number: z.coerce.number({ error: "required" }).int().positive() }),
+  schema: z.object({ clauseId, number: positiveInt4 }),
   signedIn: true,
   run: ({ clauseId: id, number }, viewer) =>
     restoreRevision(getDb(), viewer, id, number, (target, fields, userId) =>

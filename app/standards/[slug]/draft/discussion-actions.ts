@@ -14,8 +14,8 @@ import {
 } from "@/lib/discussion/mutations";
 import { commentBodySchema, openThreadSchema, reasonSchema } from "@/lib/discussion/rules";
 import { setWatch } from "@/lib/notifications/mutations";
+import { uuid as id } from "@/lib/validation";
 
-const id = z.uuid({ error: "required" });
 const revalidate = ["/standards"];
 
 // The mutations decide who may do what; these parse the forms.

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommentBody } from "@/components/discussion/comment-body";
+import { PersonName } from "@/components/person-name";
 import type { Viewer } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
 import type { CommentView, ThreadView } from "@/lib/discussion/queries";
@@ -28,7 +29,7 @@ async function Comment({
   return (
     <li className={nested ? "mt-3 border-l-2 border-line pl-4" : "mt-3"}>
       <p className="text-sm text-muted">
-        <span className="font-medium text-ink">{comment.author}</span> ·{" "}
+        <PersonName name={comment.author} badges={comment.authorBadges} /> ·{" "}
         <time dateTime={comment.createdAt.toISOString()}>
           {format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}
         </time>

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
+import { malformedAddress, wellFormedParams } from "@/lib/http/params";
 import { releasesFeed } from "@/lib/releases/export";
 import { listReleases } from "@/lib/releases/queries";
 
@@ -8,6 +9,7 @@ type Context = { params: Promise<{ slug: string }> };
 /** The Atom feed of a standard's releases; it changes when one is published, so briefly cached. */
 export async function GET(_request: Request, { params }: Context) {
   const { slug } = await params;
+  if (!wellFormedParams({ slug })) return malformedAddress();
   const releases = await listReleases(getDb(), slug);
   const name = releases[0]?.content.standard.name ?? slug;
   const body = releasesFeed({

@@ -4,8 +4,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { getDb } from "@/lib/db/client";
 import { prepareRelease, prepareReleaseSchema, withdrawRelease } from "@/lib/releases/mutations";
-
-const id = z.uuid({ error: "required" });
+import { uuid as id, plainText } from "@/lib/validation";
 
 // lib/releases decides who may prepare or withdraw a release; these parse the forms.
 export const prepareReleaseAction = defineAction({
@@ -20,7 +19,7 @@ export const withdrawReleaseAction = defineAction({
   name: "withdrawRelease",
   schema: z.object({
     releaseId: id,
-    reason: z.string().trim().min(1, { error: "required" }).max(2000, { error: "too_long" }),
+    reason: plainText(2000, { required: true, markup: true }),
   }),
   signedIn: true,
   run: ({ releaseId, reason }, viewer) => withdrawRelease(getDb(), viewer, releaseId, reason),

@@ -7,6 +7,7 @@ import { ThreadList } from "@/app/standards/[slug]/draft/thread-list";
 import { AuditEntry } from "@/app/transparency/audit-entry";
 import { PhaseBadge, pendingDeadline } from "@/components/decisions/call-list";
 import { Countdown } from "@/components/decisions/countdown";
+import { PersonName } from "@/components/person-name";
 import { Redline } from "@/components/redline";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
@@ -142,7 +143,7 @@ async function Positions({ page }: { page: CallData }) {
           {page.positions.map((position) => (
             <li key={position.userId} className="p-3" id={`position-${position.userId}`}>
               <p>
-                <span className="font-medium">{position.name}</span>:{" "}
+                <PersonName name={position.name} badges={position.badges} />:{" "}
                 {t(`stances.${position.stance}`)}
               </p>
               {position.reasonHidden ? (
@@ -179,7 +180,8 @@ async function Votes({ page }: { page: CallData }) {
               {cast.map((vote) => (
                 <li key={vote.userId} className="p-3">
                   <p>
-                    <span className="font-medium">{vote.name}</span>: {t(`choices.${vote.choice}`)}
+                    <PersonName name={vote.name} badges={vote.badges} />:{" "}
+                    {t(`choices.${vote.choice}`)}
                   </p>
                   <p className="whitespace-pre-wrap text-sm text-muted">{vote.rationale}</p>
                   <p className="whitespace-pre-wrap text-xs text-muted">

@@ -1,3 +1,4 @@
+import { decodeSegment, malformedAddress, wellFormedParams } from "@/lib/http/params";
 import { parseCompareRange } from "@/lib/releases/compare";
 
 type Context = { params: Promise<{ slug: string; range: string }> };
@@ -8,7 +9,8 @@ type Context = { params: Promise<{ slug: string; range: string }> };
  */
 export async function GET(_request: Request, { params }: Context) {
   const { slug, range } = await params;
-  const decoded = decodeURIComponent(range);
+  if (!wellFormedParams({ slug })) return malformedAddress();
+  const decoded = decodeSegment(range);
   const escapeHtml = (text: string) =>
     text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
   const message = parseCompareRange(decoded)

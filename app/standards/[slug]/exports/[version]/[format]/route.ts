@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { malformedAddress, wellFormedParams } from "@/lib/http/params";
 import { releaseJson, releaseMarkdown } from "@/lib/releases/export";
 import { getRelease } from "@/lib/releases/queries";
 
@@ -15,6 +16,7 @@ const formats = {
  */
 export async function GET(request: Request, { params }: Context) {
   const { slug, version, format } = await params;
+  if (!wellFormedParams({ slug, version })) return malformedAddress();
   const kind = format === "markdown" || format === "json" ? formats[format] : null;
   const view = kind ? await getRelease(getDb(), slug, version) : null;
   if (!kind || !view) {
