@@ -1,3 +1,4 @@
+import http from "node:http";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -145,4 +146,34 @@ export async function rawClient(url: string, clauseId: string, userId: string) {
     closedWith: () => closedWith,
     close: () => socket.close(),
   };
+}
+
+export type Post = { path: string; body?: Buffer | string; headers?: Record<string, string> };
+
+/** One HTTP request to a collab port; `chunked` sends the body without a length. */
+export function httpRequest(
+  port: number,
+  { path, body = "", headers = {} }: Post,
+  options: { method?: string; chunked?: boolean } = {},
+) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const outgoing = http.request(
+      { host: "127.0.0.1", port, path, method: options.method ?? "POST", headers },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
+    outgoing.on("error", reject);
+    if (!options.chunked) outgoing.setHeader("content-length", Buffer.byteLength(body));
+    const bytes = Buffer.from(body);
+    // Several writes, as a slow or hostile client would stream them.
+    for (let at = 0; at < bytes.length; at += 256 * 1024) {
+      outgoing.write(bytes.subarray(at, at + 256 * 1024));
+    }
+    outgoing.end();
+  });
 }

@@ -1,4 +1,3 @@
-import http from "node:http";
 import type { Server } from "@hocuspocus/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,8 @@ import { clauseTexts } from "@/lib/drafting/schema";
 import {
   connectClient,
   firstParagraphText,
+  httpRequest,
+  type Post,
   rawClient,
   TEST_SECRET,
   until,
@@ -75,34 +76,8 @@ async function storedDocument(clauseId: string): Promise<Y.Doc> {
   return doc;
 }
 
-type Post = { path: string; body?: Buffer | string; headers?: Record<string, string> };
-
-/** One HTTP request to the collab port; `chunked` sends the body without a length. */
-function request(
-  { path, body = "", headers = {} }: Post,
-  options: { method?: string; chunked?: boolean } = {},
-) {
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const outgoing = http.request(
-      { host: "127.0.0.1", port, path, method: options.method ?? "POST", headers },
-      (response) => {
-        let text = "";
-        response.on("data", (chunk: Buffer) => {
-          text += chunk.toString();
-        });
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
-      },
-    );
-    outgoing.on("error", reject);
-    if (!options.chunked) outgoing.setHeader("content-length", Buffer.byteLength(body));
-    const bytes = Buffer.from(body);
-    // Several writes, as a slow or hostile client would stream them.
-    for (let at = 0; at < bytes.length; at += 256 * 1024) {
-      outgoing.write(bytes.subarray(at, at + 256 * 1024));
-    }
-    outgoing.end();
-  });
-}
+const request = (post: Post, options: { method?: string; chunked?: boolean } = {}) =>
+  httpRequest(port, post, options);
 
 /** The server still serves editors: a fresh client connects and syncs the clause. */
 async function stillServes(clauseId: string, expected: string) {
