@@ -1,4 +1,8 @@
+import http from "node:http";
 import { HocuspocusProvider } from "@hocuspocus/provider";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/collab/token";
 
@@ -56,4 +60,120 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+// Hocuspocus message types, as a hostile client on a raw socket writes them.
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const MESSAGE_CLOSE = 7;
+const MESSAGE_SYNC_STATUS = 8;
+
+/** Frames a Hocuspocus message by hand. */
+export function frame(
+  documentName: string,
+  write: (encoder: encoding.Encoder) => void,
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentName);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * A client on a raw WebSocket, authenticated for one clause, that sends whatever it is told.
+ * `send` resolves with "applied" or "refused" (Hocuspocus's sync status) or with the reason the
+ * server closed the document's connection.
+ */
+export async function rawClient(url: string, clauseId: string, userId: string) {
+  const name = `clause:${clauseId}`;
+  const socket = new WebSocket(url);
+  let closedWith: string | null = null;
+  const waiting: ((outcome: string) => void)[] = [];
+  const settle = (outcome: string) => waiting.shift()?.(outcome);
+  socket.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_CLOSE) {
+      closedWith = decoding.readVarString(decoder);
+      while (waiting.length > 0) settle(closedWith);
+    } else if (type === MESSAGE_SYNC_STATUS) {
+      settle(decoding.readVarUint(decoder) === 1 ? "applied" : "refused");
+    }
+  });
+  socket.on("close", (code: number) => {
+    closedWith ??= `socket closed (${code})`;
+    while (waiting.length > 0) settle(closedWith);
+  });
+  await new Promise((resolve, reject) => {
+    socket.once("open", resolve);
+    socket.once("error", reject);
+  });
+  const authenticated = new Promise((resolve) => socket.once("message", resolve));
+  socket.send(
+    frame(name, (encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_AUTH);
+      encoding.writeVarUint(encoder, 0); // Token
+      encoding.writeVarString(encoder, mintCollabToken(userId, TEST_SECRET));
+    }),
+  );
+  await authenticated;
+  const outcome = (message: Uint8Array) => {
+    if (closedWith !== null) return Promise.resolve(closedWith);
+    const next = new Promise<string>((resolve) => waiting.push(resolve));
+    socket.send(message);
+    return next;
+  };
+  return {
+    /** Sends a Yjs update; resolves with what the server made of it. */
+    sendUpdate: (update: Uint8Array) =>
+      outcome(
+        frame(name, (encoder) => {
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          encoding.writeVarUint(encoder, 2); // Update
+          encoding.writeVarUint8Array(encoder, update);
+        }),
+      ),
+    /** Sends an awareness update (no answer comes unless the server closes the connection). */
+    sendAwareness: (update: Uint8Array) =>
+      socket.send(
+        frame(name, (encoder) => {
+          encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+          encoding.writeVarUint8Array(encoder, update);
+        }),
+      ),
+    closedWith: () => closedWith,
+    close: () => socket.close(),
+  };
+}
+
+export type Post = { path: string; body?: Buffer | string; headers?: Record<string, string> };
+
+/** One HTTP request to a collab port; `chunked` sends the body without a length. */
+export function httpRequest(
+  port: number,
+  { path, body = "", headers = {} }: Post,
+  options: { method?: string; chunked?: boolean } = {},
+) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const outgoing = http.request(
+      { host: "127.0.0.1", port, path, method: options.method ?? "POST", headers },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
+    outgoing.on("error", reject);
+    if (!options.chunked) outgoing.setHeader("content-length", Buffer.byteLength(body));
+    const bytes = Buffer.from(body);
+    // Several writes, as a slow or hostile client would stream them.
+    for (let at = 0; at < bytes.length; at += 256 * 1024) {
+      outgoing.write(bytes.subarray(at, at + 256 * 1024));
+    }
+    outgoing.end();
+  });
 }

@@ -246,6 +246,7 @@ export async function retireClause(
   viewer: Viewer | null,
   clauseId: string,
   now = new Date(),
+  closeLiveText?: (clauseId: string) => Promise<void>,
 ): Promise<void> {
   const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
@@ -264,6 +265,11 @@ export async function retireClause(
       subjectId: formatRef(clause.refCode, clause.refNumber),
     });
   });
+  // After the commit, so the collab server reads the clause as retired. If it cannot be told,
+  // it still finds out by itself within a second; the retirement stands either way.
+  await closeLiveText?.(clauseId).catch((error: unknown) =>
+    console.error(`drafting: live editors of ${clauseId} not closed: ${String(error)}`),
+  );
 }
 
 /** A participant's named snapshot of the clause as it stands. */

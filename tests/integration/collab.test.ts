@@ -17,7 +17,13 @@ import { createClause, retireClause, saveRevision } from "@/lib/drafting/mutatio
 import { listRevisions } from "@/lib/drafting/queries";
 import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseEdits, clauseTexts } from "@/lib/drafting/schema";
-import { connectClient, firstParagraphText, TEST_SECRET, until } from "@/tests/collab-clients";
+import {
+  connectClient,
+  firstParagraphText,
+  frame,
+  TEST_SECRET,
+  until,
+} from "@/tests/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 
@@ -179,14 +185,6 @@ describe("revisions", () => {
     expect((await storedText(clauseId))?.plainText).toBe("Keep me.");
   });
 });
-
-/** Frames a Hocuspocus message by hand, as a hostile client on a raw socket would. */
-function frame(documentName: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
 
 describe("updates sent on a raw socket", () => {
   it.each([

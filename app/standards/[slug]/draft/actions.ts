@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { replaceClauseText } from "@/lib/collab/internal";
+import { closeClauseConnections, replaceClauseText } from "@/lib/collab/internal";
 import { getDb } from "@/lib/db/client";
 import {
   createClause,
@@ -59,7 +59,10 @@ export const retireClauseAction = defineAction({
   name: "retireClause",
   schema: z.object({ clauseId }),
   signedIn: true,
-  run: ({ clauseId: id }, viewer) => retireClause(getDb(), viewer, id),
+  run: ({ clauseId: id }, viewer) =>
+    retireClause(getDb(), viewer, id, new Date(), (target) =>
+      closeClauseConnections(collabInternalUrl(), getEnv().AUTH_SECRET ?? "", target),
+    ),
   revalidate: ["/standards"],
 });
 

@@ -8,6 +8,7 @@ import { CallList } from "@/components/decisions/call-list";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
+import { caretColor } from "@/lib/collab/identity";
 import { getDb } from "@/lib/db/client";
 import { decisionTrail } from "@/lib/decisions/queries";
 import { listThreads } from "@/lib/discussion/queries";
@@ -22,11 +23,6 @@ import { ThreadList } from "../thread-list";
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; ref: string }> };
-
-const caretColors = ["#b91c1c", "#c2410c", "#15803d", "#0e7490", "#1d4ed8", "#7e22ce", "#be185d"];
-const caretColor = (id: string) =>
-  caretColors[[...id].reduce((sum, char) => sum + char.charCodeAt(0), 0) % caretColors.length] ??
-  "#1d4ed8";
 
 async function load(params: Props["params"]) {
   const { slug, ref } = await params;

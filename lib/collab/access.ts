@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/lib/auth/schema";
+import { displayName } from "@/lib/community/rules";
+import type { Database } from "@/lib/db/client";
+import { isReadOnly } from "@/lib/drafting/rules";
+import { clauses } from "@/lib/drafting/schema";
+
+/** Whether a clause exists and whether its text may still change; null for no such clause. */
+export async function clauseAccess(
+  db: Database,
+  clauseId: string,
+): Promise<{ readOnly: boolean } | null> {
+  const [row] = await db
+    .select({ retiredAt: clauses.retiredAt })
+    .from(clauses)
+    .where(eq(clauses.id, clauseId));
+  return row ? { readOnly: isReadOnly(row) } : null;
+}
+
+/** The name others see beside this person's caret: from the database, never from the client. */
+export async function collabName(db: Database, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ? displayName(row) : null;
+}
+
+/**
+ * Which clauses have become read-only while people had them open. A connection's read-only flag
+ * is decided once, when it authenticates; retirement (or any later rule) must also stop the
+ * connections already open. The web app says so at once through the internal path (`mark`);
+ * otherwise (another collab server took that call, or it failed) the guard asks the database
+ * again at most every `recheckMs`, which keeps the cost to one small query per open clause.
+ */
+export class ReadOnlyWatch {
+  private readonly known = new Map<string, { readOnly: boolean; checkedAt: number }>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly recheckMs: number,
+  ) {}
+
+  async isReadOnly(clauseId: string, now = Date.now()): Promise<boolean> {
+    const entry = this.known.get(clauseId);
+    if (entry?.readOnly) return true; // nothing makes a read-only clause writable again
+    if (entry && now - entry.checkedAt < this.recheckMs) return false;
+    const access = await clauseAccess(this.db, clauseId);
+    const readOnly = access?.readOnly ?? true;
+    this.known.set(clauseId, { readOnly, checkedAt: now });
+    return readOnly;
+  }
+
+  /** Reads the clause's state now, skipping the cache; true when it is read-only. */
+  async refresh(clauseId: string): Promise<boolean> {
+    this.known.delete(clauseId);
+    return this.isReadOnly(clauseId);
+  }
+
+  forget(clauseId: string): void {
+    this.known.delete(clauseId);
+  }
+}
