@@ -21,7 +21,7 @@ function requireViewer(viewer: Viewer | null): Viewer {
 }
 
 /**
-* Refuses a display name another person already uses (as `nameKey` compares them). The lock
+ * Refuses a display name another person already uses (as `nameKey` compares them). The lock
  * makes two people choosing the same new name at once queue, so the second gets a field error
  * rather than the unique index's failure.
  */
