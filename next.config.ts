@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/drafting/import-limits";
 
 // Messages are compiled at build time, so browsers get no ICU message parser.
 const withNextIntl = createNextIntlPlugin({
@@ -13,8 +14,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The database drivers are Node-only and must not be bundled.
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
-  // forbidden() renders app/forbidden.tsx with status 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with status 403.
+    authInterrupts: true,
+    // Every import the schema accepts must reach the action (Next.js refuses larger bodies).
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+  },
   // Release exports and comparisons keep the public addresses of the design
   // (/v/1.0.0.md, /compare/1.0.0...1.1.0) while living in their own routes.
   async rewrites() {

@@ -33,6 +33,7 @@ import type { Database } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import { createClause } from "@/lib/drafting/mutations";
 import { clauseTexts } from "@/lib/drafting/schema";
+import { limits } from "@/lib/rate-limit";
 import { bodyText, firstParagraphText, TEST_SECRET } from "@/tests/collab-clients";
 import { createTestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
@@ -105,10 +106,13 @@ function captureLogs(): () => string[] {
   };
 }
 
-async function createClauses(db: Database, author: Viewer): Promise<string[]> {
+async function createClauses(db: Database): Promise<string[]> {
   const empty = { type: "doc", content: [] };
   const ids: string[] = [];
+  let author: Viewer = await createPerson(db);
   for (let i = 0; i < clauseCount; i++) {
+    // New clauses are rate limited per person: a fresh author for every batch under the limit.
+    if (i > 0 && i % limits.clause.points === 0) author = await createPerson(db);
     const { clauseId } = await createClause(db, author, {
       standardSlug: "iotmark",
       title: `Bench clause ${i}`,
@@ -252,7 +256,7 @@ async function measure(db: Database, people: Viewer[], servers: number, redisUrl
   sent.clear();
   tokensOf.clear();
   latencies.length = 0;
-  const clauseIds = await createClauses(db, people[0] ?? (await createPerson(db)));
+  const clauseIds = await createClauses(db);
   for (const clauseId of clauseIds) tokensOf.set(clauseId, []);
   const tokens = people.map((person) => mintCollabToken(person.id, TEST_SECRET));
   const collab = await Promise.all(

@@ -10,7 +10,7 @@ export const errorCodes = [
   "conflict",
   "rate_limited_email",
   "rate_limited_ip",
-  "rate_limited_comments",
+  "rate_limited",
   "internal",
   // Refusals of the decision rules (lib/decisions/rules.ts), each with its own explanation.
   "call_not_open",

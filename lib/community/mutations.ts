@@ -10,6 +10,7 @@ import {
   nameKey,
   type ProfileInput,
   startOfDay,
+  termDatesProblem,
 } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -86,6 +87,8 @@ export async function appointMember(
   input: AppointmentInput,
 ): Promise<{ membershipId: string }> {
   const secretary = await requireSecretariat(db, viewer, "community.appoint_member");
+  const problem = termDatesProblem(input.startsOn, input.endsOn);
+  if (problem) throw new DomainError("invalid_input", { [problem.field]: problem.code });
   const startsAt = startOfDay(input.startsOn);
   const endsAt = input.endsOn ? endOfDay(input.endsOn) : null;
   return db.transaction(async (tx) => {

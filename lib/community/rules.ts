@@ -109,6 +109,26 @@ export function endOfDay(day: string): Date {
   return new Date(startOfDay(day).getTime() + 24 * 60 * 60 * 1000);
 }
 
+/** Terms fall within these days and last at most this long; anything else is a typing slip. */
+const EARLIEST_TERM_DAY = "2000-01-01";
+const LATEST_TERM_DAY = "2199-12-31";
+const LONGEST_TERM_YEARS = 20;
+
+/** What is wrong with a term's dates (ISO days), if anything: the field and the message key. */
+export function termDatesProblem(
+  startsOn: string,
+  endsOn: string | null,
+): { field: "startsOn" | "endsOn"; code: string } | null {
+  const inRange = (day: string) => day >= EARLIEST_TERM_DAY && day <= LATEST_TERM_DAY;
+  if (!inRange(startsOn)) return { field: "startsOn", code: "date_out_of_range" };
+  if (endsOn === null) return null;
+  if (!inRange(endsOn)) return { field: "endsOn", code: "date_out_of_range" };
+  if (endsOn < startsOn) return { field: "endsOn", code: "ends_before_start" };
+  const longest = `${Number(startsOn.slice(0, 4)) + LONGEST_TERM_YEARS}${startsOn.slice(4)}`;
+  if (endsOn > longest) return { field: "endsOn", code: "term_too_long" };
+  return null;
+}
+
 export const appointmentSchema = z
   .object({
     email: z.email({ error: "invalid_email" }).transform((value) => value.toLowerCase()),
@@ -117,9 +137,9 @@ export const appointmentSchema = z
     startsOn: isoDay,
     endsOn: z.union([z.literal(""), isoDay]).transform((value) => value || null),
   })
-  .refine((value) => value.endsOn === null || value.endsOn >= value.startsOn, {
-    path: ["endsOn"],
-    error: "ends_before_start",
+  .superRefine((value, context) => {
+    const problem = termDatesProblem(value.startsOn, value.endsOn);
+    if (problem) context.addIssue({ code: "custom", path: [problem.field], message: problem.code });
   });
 export type AppointmentInput = z.output<typeof appointmentSchema>;
 

@@ -32,6 +32,7 @@ import { takeRevision } from "@/lib/drafting/mutations";
 import { parseRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { enforceLimit } from "@/lib/rate-limit";
 
 function requireParticipant(viewer: Viewer | null): Viewer {
   if (!viewer) throw new DomainError("unauthenticated");
@@ -158,6 +159,7 @@ export async function insertCall(
   input: NewCall,
   now: Date,
 ): Promise<{ id: string; number: number }> {
+  await enforceLimit(tx, "call", proposerId, now);
   // One call at a time per standard takes the next number.
   const [standard] = await tx
     .select()
@@ -232,6 +234,7 @@ export async function takePosition(
   await db.transaction(async (tx) => {
     const call = await lockCall(tx, callId);
     decide(call, { type: "position" }, now);
+    await enforceLimit(tx, "position", person.id, now);
     const [previous] = await tx
       .select()
       .from(positions)
@@ -318,6 +321,7 @@ async function reraise(
   reason: string,
   now: Date,
 ): Promise<string> {
+  await enforceLimit(tx, "comment", authorId, now); // the new reason is a comment like any other
   await tx
     .update(threads)
     .set({

@@ -1,38 +1,20 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { recordRefusal } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
 import type { Database, Transaction } from "@/lib/db/client";
 import { threadPlace } from "@/lib/discussion/place";
-import {
-  COMMENTS_PER_MINUTE,
-  canResolve,
-  type OpenThreadInput,
-  renderComment,
-} from "@/lib/discussion/rules";
+import { canResolve, type OpenThreadInput, renderComment } from "@/lib/discussion/rules";
 import { commentEdits, comments, threads } from "@/lib/discussion/schema";
 import { clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
 import { mentionedPeople, notifyThreadActivity } from "@/lib/notifications/mutations";
+import { enforceLimit } from "@/lib/rate-limit";
 
 function requireParticipant(viewer: Viewer | null): Viewer {
   if (!viewer) throw new DomainError("unauthenticated");
   return viewer;
-}
-
-/** Posting is rate limited per person; the count and the insert share one transaction. */
-async function assertUnderRate(tx: Transaction, authorId: string, now: Date) {
-  const [recent] = await tx
-    .select({ n: count() })
-    .from(comments)
-    .where(
-      and(
-        eq(comments.authorId, authorId),
-        gt(comments.createdAt, new Date(now.getTime() - 60_000)),
-      ),
-    );
-  if ((recent?.n ?? 0) >= COMMENTS_PER_MINUTE) throw new DomainError("rate_limited_comments");
 }
 
 /** Where a new thread goes: a clause, a call, or both (an objection to a clause's call). */
@@ -64,7 +46,7 @@ export async function insertThread(
   input: OpenThreadInput,
   now: Date,
 ): Promise<string> {
-  await assertUnderRate(tx, authorId, now);
+  await enforceLimit(tx, "comment", authorId, now);
   const [thread] = await tx
     .insert(threads)
     .values({
@@ -134,7 +116,7 @@ export async function reply(
       if (parent.deletedAt) throw new DomainError("conflict");
       parentId = parent.parentId ?? parent.id; // one level: a reply to a reply joins its parent
     }
-    await assertUnderRate(tx, author.id, now);
+    await enforceLimit(tx, "comment", author.id, now);
     const [created] = await tx
       .insert(comments)
       .values({
@@ -187,6 +169,7 @@ export async function editComment(
   const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     const comment = await ownComment(tx, author, commentId);
+    await enforceLimit(tx, "comment", author.id, now);
     await tx
       .insert(commentEdits)
       .values({ commentId, body: comment.body, bodyHtml: comment.bodyHtml, replacedAt: now });
@@ -256,6 +239,7 @@ export async function setThreadStatus(
     if (change.status === "resolved" && !canResolve(thread)) {
       throw new DomainError("invalid_input", { reason: "objection_not_settled" });
     }
+    await enforceLimit(tx, "comment", actor.id, now);
     await tx
       .update(threads)
       .set(

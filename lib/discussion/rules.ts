@@ -8,8 +8,6 @@ export const threadKinds = ["comment", "question", "editorial", "objection"] as 
 export type ThreadKind = (typeof threadKinds)[number];
 
 export const COMMENT_MAX_LENGTH = 10_000;
-/** How many comments one person may post per minute: a conversation, not a flood. */
-export const COMMENTS_PER_MINUTE = 10;
 
 /**
  * Comments are a small Markdown subset: emphasis, links, lists, code and quotes. Everything

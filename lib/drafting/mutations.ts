@@ -16,6 +16,7 @@ import {
   standards,
 } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { enforceLimit } from "@/lib/rate-limit";
 
 type RevisionKind = (typeof clauseRevisions.$inferInsert)["kind"];
 
@@ -103,6 +104,7 @@ export async function createClause(
       .from(standards)
       .where(eq(standards.slug, input.standardSlug));
     if (!standard) throw new DomainError("not_found");
+    await enforceLimit(tx, "clause", author.id);
     const { module, levelId } = await resolveAxes(tx, standard.id, input);
     const used = await tx
       .select({ number: clauses.refNumber })
@@ -170,6 +172,7 @@ export async function updateClauseMeta(
   await db.transaction(async (tx) => {
     const clause = await lockClause(tx, clauseId);
     if (clause.retiredAt) throw new DomainError("conflict");
+    await enforceLimit(tx, "drafting", author.id);
     const { module, levelId } = await resolveAxes(tx, clause.standardId, input);
     await takeRevision(tx, clauseId, {
       kind: "automatic",
@@ -228,6 +231,7 @@ export async function moveClause(
       .limit(1)
       .for("update");
     if (!neighbour) return; // already first or last
+    await enforceLimit(tx, "drafting", author.id);
     await tx.update(clauses).set({ position: clause.position }).where(eq(clauses.id, neighbour.id));
     await tx.update(clauses).set({ position: neighbour.position }).where(eq(clauses.id, clause.id));
     await recordAudit(tx, {
@@ -252,6 +256,7 @@ export async function retireClause(
   await db.transaction(async (tx) => {
     const clause = await lockClause(tx, clauseId);
     if (clause.retiredAt) throw new DomainError("conflict");
+    await enforceLimit(tx, "drafting", author.id, now);
     await takeRevision(tx, clauseId, {
       kind: "automatic",
       note: "Before retirement",
@@ -282,6 +287,7 @@ export async function saveRevision(
   const author = requireParticipant(viewer);
   return db.transaction(async (tx) => {
     const clause = await lockClause(tx, clauseId);
+    await enforceLimit(tx, "drafting", author.id);
     const number = await takeRevision(tx, clauseId, { kind: "saved", note, actorId: author.id });
     await recordAudit(tx, {
       actorId: author.id,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import { displayName } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
@@ -121,16 +121,44 @@ function toDraftClause({
   return { ...row, ref: formatRef(refCode, refNumber) };
 }
 
-/** Every clause of the working draft, in module order then position: one query. */
-export async function listDraftClauses(db: Executor, standardId: string): Promise<DraftClause[]> {
+/**
+ * The clauses of the working draft, in module order then position: one query. A filter keeps
+ * to one module, or to the clauses in force at the given levels (retired ones left out).
+ */
+export async function listDraftClauses(
+  db: Executor,
+  standardId: string,
+  filter: { moduleId?: string; levelIds?: string[] } = {},
+): Promise<DraftClause[]> {
   const rows = await db
     .select(draftColumns)
     .from(clauses)
     .innerJoin(clauseTexts, eq(clauseTexts.clauseId, clauses.id))
     .innerJoin(modules, eq(modules.id, clauses.moduleId))
-    .where(eq(clauses.standardId, standardId))
+    .where(
+      and(
+        eq(clauses.standardId, standardId),
+        filter.moduleId ? eq(clauses.moduleId, filter.moduleId) : undefined,
+        filter.levelIds
+          ? and(inArray(clauses.levelId, filter.levelIds), isNull(clauses.retiredAt))
+          : undefined,
+      ),
+    )
     .orderBy(asc(modules.position), asc(clauses.position), asc(clauses.refNumber));
   return rows.map(toDraftClause);
+}
+
+/** How many clauses (retired ones included) each module of a standard has, by module id. */
+export async function countClausesByModule(
+  db: Executor,
+  standardId: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ moduleId: clauses.moduleId, n: count() })
+    .from(clauses)
+    .where(eq(clauses.standardId, standardId))
+    .groupBy(clauses.moduleId);
+  return new Map(rows.map((row) => [row.moduleId, row.n]));
 }
 
 export async function getDraftClause(

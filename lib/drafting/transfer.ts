@@ -1,10 +1,17 @@
 import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import { clausePlainText } from "@/lib/collab/document";
 import { requireSecretariat } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/queries";
 import type { Database } from "@/lib/db/client";
-import type { StandardDocument } from "@/lib/drafting/markdown";
+import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
+import {
+  type ImportProblem,
+  parsePlainDocument,
+  parseStandard,
+  type StandardDocument,
+} from "@/lib/drafting/markdown";
 import { listAxes } from "@/lib/drafting/queries";
 import { parseRef } from "@/lib/drafting/rules";
 import {
@@ -16,6 +23,8 @@ import {
   standards,
 } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { enforceLimit } from "@/lib/rate-limit";
+import { plainLine, plainText } from "@/lib/validation";
 
 /** The working draft of a standard as one document, ready for Markdown export. */
 export async function loadStandardDocument(
@@ -71,6 +80,7 @@ export async function importStandard(
 ): Promise<{ slug: string; clauses: number }> {
   const secretary = await requireSecretariat(db, viewer, "drafting.import_standard");
   return db.transaction(async (tx) => {
+    await enforceLimit(tx, "import", secretary.id, now);
     const [taken] = await tx.select().from(standards).where(eq(standards.slug, document.slug));
     // "import" is the address of this very page under /standards.
     if (taken || document.slug === "import")
@@ -152,4 +162,47 @@ export async function importStandard(
     });
     return { slug: document.slug, clauses: document.clauses.length };
   });
+}
+
+export const importSchema = z.object({
+  format: z.enum(["hum", "plain"], { error: "required" }),
+  markdown: z
+    .string({ error: "required" })
+    .min(1, { error: "required" })
+    // The length first, so an oversized text is refused without counting its bytes.
+    .max(MAX_IMPORT_BYTES, { error: "import_too_large" })
+    .refine((markdown) => formBytes(markdown) <= MAX_IMPORT_BYTES, { error: "import_too_large" })
+    // Not trimmed: problems are reported by line number.
+    .pipe(plainText(MAX_IMPORT_BYTES, { required: true, markup: true, trim: false })),
+  slug: plainLine(60, { required: false }).optional().default(""),
+  name: plainLine(160, { required: false }).optional().default(""),
+});
+
+export type ImportOutcome = { slug: string; clauses: number } | { problems: ImportProblem[] };
+
+/**
+ * The import form's work: only the secretariat gets as far as parsing (a large document costs
+ * real time), then either the problems with their line numbers or the standard, imported whole.
+ */
+export async function importMarkdown(
+  db: Database,
+  viewer: Viewer | null,
+  input: z.output<typeof importSchema>,
+  now = new Date(),
+): Promise<ImportOutcome> {
+  await requireSecretariat(db, viewer, "drafting.import_standard");
+  const parsed =
+    input.format === "hum"
+      ? parseStandard(input.markdown)
+      : parsePlainDocument(input.markdown, {
+          slug: input.slug,
+          name: input.name,
+          levels: [
+            { name: "Bronze", summary: "" },
+            { name: "Silver", summary: "" },
+            { name: "Gold", summary: "" },
+          ],
+        });
+  if (!parsed.ok) return { problems: parsed.problems };
+  return importStandard(db, viewer, parsed.standard, now);
 }

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/community/queries";
 import type { Database, Executor, Transaction } from "@/lib/db/client";
 import { threadPlace } from "@/lib/discussion/place";
 import { threads } from "@/lib/discussion/schema";
+import { clauses, modules, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
 import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
 
@@ -31,6 +32,7 @@ export async function setWatch(
 ): Promise<void> {
   if (!viewer) throw new DomainError("unauthenticated");
   if (on) {
+    if (!(await watchTargetExists(db, target, targetId))) throw new DomainError("not_found");
     await db.insert(watches).values({ userId: viewer.id, target, targetId }).onConflictDoNothing();
   } else {
     await db
@@ -43,6 +45,15 @@ export async function setWatch(
         ),
       );
   }
+}
+
+const targetTables = { standard: standards, module: modules, clause: clauses, thread: threads };
+
+/** A watch names something real: no rows, and no notifications, for ids nothing has. */
+async function watchTargetExists(db: Database, target: WatchTarget, id: string) {
+  const table = targetTables[target];
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, id));
+  return Boolean(row);
 }
 
 /**

@@ -151,7 +151,7 @@ describe("threads", () => {
       await outcomeOf(
         reply(test.db, eager, { threadId, parentId: null, body: "one too many" }, now),
       ),
-    ).toBe("rate_limited_comments");
+    ).toBe("rate_limited");
   });
 });
 

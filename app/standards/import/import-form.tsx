@@ -2,18 +2,30 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
+import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
 import { importStandardAction } from "./actions";
 
 export function ImportForm() {
   const t = useTranslations("importing");
+  const fieldText = useTranslations("fieldErrors");
   const form = useActionForm(importStandardAction);
+  // Too large to send: refused here, so the pasted text stays and no request is wasted.
+  const [tooLarge, setTooLarge] = useState(false);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const markdown = new FormData(event.currentTarget).get("markdown");
+    const oversized = typeof markdown === "string" && formBytes(markdown) > MAX_IMPORT_BYTES;
+    setTooLarge(oversized);
+    if (oversized) event.preventDefault();
+    else form.formProps.onSubmit(event);
+  };
   const outcome = form.state?.ok ? form.state.data : null;
   return (
-    <form {...form.formProps} noValidate className="max-w-3xl">
+    <form {...form.formProps} onSubmit={onSubmit} noValidate className="max-w-3xl">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       {outcome && "problems" in outcome ? (
         <Notice tone="error">
@@ -55,7 +67,7 @@ export function ImportForm() {
         rows={16}
         required
         className="font-mono"
-        error={form.fieldError("markdown")}
+        error={tooLarge ? fieldText("import_too_large") : form.fieldError("markdown")}
       />
       <SubmitButton pendingLabel={t("importing")}>{t("submit")}</SubmitButton>
     </form>

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { acceptInboundReply } from "@/lib/discussion/inbound";
 import { fetchReceivedEmail } from "@/lib/email";
-import { parseInboundEvent, verifyWebhook } from "@/lib/email/inbound";
+import { parseInboundEvent, readSignedWebhook } from "@/lib/email/inbound";
 import { getEnv } from "@/lib/env";
 
 /**
@@ -12,16 +12,15 @@ export async function POST(request: Request) {
   const env = getEnv();
   if (!env.INBOUND_WEBHOOK_SECRET || !env.AUTH_SECRET)
     return new Response("Not configured.", { status: 404 });
-  const body = await request.text();
-  const verified = verifyWebhook({
-    body,
-    headers: request.headers,
-    secret: env.INBOUND_WEBHOOK_SECRET,
-  });
-  if (!verified.ok) {
-    console.error(`inbound email: refused, ${verified.reason}`);
-    return new Response("Bad signature.", { status: 401 });
+  // The signature headers first: an unsigned or oversized body is never read (past its cap).
+  const read = await readSignedWebhook(request, env.INBOUND_WEBHOOK_SECRET);
+  if (!read.ok) {
+    console.error(`inbound email: refused, ${read.reason}`);
+    return read.status === 413
+      ? new Response("Too large.", { status: 413 })
+      : new Response("Bad signature.", { status: 401 });
   }
+  const body = read.body;
   let json: unknown;
   try {
     json = JSON.parse(body);

@@ -7,7 +7,8 @@ import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
+import { getDraftPage } from "@/lib/drafting/draft-page";
+import { getStandardAxes } from "@/lib/drafting/queries";
 import { watchedKeys } from "@/lib/notifications/queries";
 import { WatchForm } from "./discussion-forms";
 import { AddClauseForm } from "./forms";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ level?: string | string[] }>;
+  searchParams: Promise<{ level?: string | string[]; module?: string | string[] }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -25,35 +26,38 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: standard ? t("draftOf", { name: standard.name }) : t("draft") };
 }
 
-/** The whole working draft, grouped by module, with a level filter that works as plain links. */
+const one = (value: string | string[] | undefined) =>
+  typeof value === "string" ? value : undefined;
+
+/**
+ * The working draft one module at a time (a large standard would cost its whole size on every
+ * view), with module and level choices that work as plain links.
+ */
 export default async function DraftPage({ params, searchParams }: Props) {
   const db = getDb();
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const standard = await getStandardAxes(db, slug);
-  if (!standard) notFound();
-  const [t, tDiscussion, viewer, clauses] = await Promise.all([
+  const draft = await getDraftPage(db, slug, {
+    module: one(query.module),
+    level: one(query.level),
+  });
+  if (!draft) notFound();
+  const { standard, module: current, level: chosen, counts, clauses: shown } = draft;
+  const [t, tDiscussion, viewer] = await Promise.all([
     getTranslations("drafting"),
     getTranslations("discussion"),
     getViewer(),
-    listDraftClauses(db, standard.id),
   ]);
   const watched = viewer
-    ? await watchedKeys(db, viewer.id, [
-        standard.id,
-        ...standard.modules.map((module) => module.id),
-      ])
+    ? await watchedKeys(db, viewer.id, [standard.id, ...(current ? [current.id] : [])])
     : new Set<string>();
-  const levelName = typeof query.level === "string" ? query.level : undefined;
-  const chosen = standard.levels.find((level) => level.name === levelName);
   const levelOf = new Map(standard.levels.map((level) => [level.id, level]));
-  // "What does Silver require?": every clause whose lowest required level is Silver or below.
-  const shown = chosen
-    ? clauses.filter((clause) => {
-        const level = clause.levelId ? levelOf.get(clause.levelId) : undefined;
-        return level !== undefined && level.position <= chosen.position && !clause.retiredAt;
-      })
-    : clauses;
   const base = `/standards/${standard.slug}/draft`;
+  const href = (moduleCode: string | undefined, levelName: string | undefined) => {
+    const search = new URLSearchParams();
+    if (moduleCode) search.set("module", moduleCode);
+    if (levelName) search.set("level", levelName);
+    return search.size ? `${base}?${search}` : base;
+  };
 
   return (
     <>
@@ -71,7 +75,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       <nav aria-label={t("levelFilter")} className="mb-8 flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{t("show")}</span>
         <Link
-          href={base}
+          href={href(current?.code, undefined)}
           aria-current={chosen ? undefined : "page"}
           className="rounded-full border border-line px-3 py-1 aria-[current=page]:bg-accent aria-[current=page]:text-white"
         >
@@ -80,7 +84,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         {standard.levels.map((level) => (
           <Link
             key={level.id}
-            href={`${base}?level=${encodeURIComponent(level.name)}`}
+            href={href(current?.code, level.name)}
             aria-current={chosen?.id === level.id ? "page" : undefined}
             className="rounded-full border border-line px-3 py-1 aria-[current=page]:bg-accent aria-[current=page]:text-white"
           >
@@ -93,48 +97,58 @@ export default async function DraftPage({ params, searchParams }: Props) {
         <Link href={`/standards/${standard.slug}/objections`}>{t("objectionsLink")}</Link>
         <a href={`${base}.md`}>{t("exportMarkdown")}</a>
       </nav>
-      {standard.modules.map((module) => {
-        const inModule = shown.filter((clause) => clause.moduleId === module.id);
-        return (
-          <Section key={module.id} title={`${module.name} (${module.code})`}>
-            {viewer ? (
-              <p className="mb-3">
-                <WatchForm
-                  target="module"
-                  targetId={module.id}
-                  watching={watched.has(`module:${module.id}`)}
-                  label={tDiscussion("thisModule")}
-                />
-              </p>
-            ) : null}
-            {inModule.length === 0 ? <p className="text-muted">{t("noClauses")}</p> : null}
-            <ol className="space-y-3">
-              {inModule.map((clause) => (
-                <li
-                  key={clause.id}
-                  className={`rounded-lg border p-4 ${clause.retiredAt ? "border-dashed border-stone-400 bg-stone-50" : "border-line bg-white"}`}
-                >
-                  <div className="flex flex-wrap items-baseline justify-between gap-2">
-                    <h3 className="font-semibold">
-                      <Link href={`${base}/${clause.ref}`}>
-                        <span className="font-mono text-sm">{clause.ref}</span> {clause.title}
-                      </Link>
-                    </h3>
-                    <ClauseBadges
-                      strength={clause.strength}
-                      level={clause.levelId ? (levelOf.get(clause.levelId)?.name ?? null) : null}
-                      retired={Boolean(clause.retiredAt)}
-                    />
-                  </div>
-                  <div className="mt-2 text-sm">
-                    <RichText value={clause.body} empty={t("emptyBody")} />
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </Section>
-        );
-      })}
+      <nav aria-label={t("moduleNav")} className="mb-8 flex flex-wrap gap-2 text-sm">
+        {standard.modules.map((module) => (
+          <Link
+            key={module.id}
+            href={href(module.code, chosen?.name)}
+            aria-current={current?.id === module.id ? "page" : undefined}
+            className="rounded-md border border-line px-3 py-1 aria-[current=page]:bg-accent aria-[current=page]:text-white"
+          >
+            {module.name} ({module.code}) ·{" "}
+            {t("moduleClauses", { count: counts.get(module.id) ?? 0 })}
+          </Link>
+        ))}
+      </nav>
+      {current ? (
+        <Section title={`${current.name} (${current.code})`}>
+          {viewer ? (
+            <p className="mb-3">
+              <WatchForm
+                target="module"
+                targetId={current.id}
+                watching={watched.has(`module:${current.id}`)}
+                label={tDiscussion("thisModule")}
+              />
+            </p>
+          ) : null}
+          {shown.length === 0 ? <p className="text-muted">{t("noClauses")}</p> : null}
+          <ol className="space-y-3">
+            {shown.map((clause) => (
+              <li
+                key={clause.id}
+                className={`rounded-lg border p-4 ${clause.retiredAt ? "border-dashed border-stone-400 bg-stone-50" : "border-line bg-white"}`}
+              >
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h3 className="font-semibold">
+                    <Link href={`${base}/${clause.ref}`}>
+                      <span className="font-mono text-sm">{clause.ref}</span> {clause.title}
+                    </Link>
+                  </h3>
+                  <ClauseBadges
+                    strength={clause.strength}
+                    level={clause.levelId ? (levelOf.get(clause.levelId)?.name ?? null) : null}
+                    retired={Boolean(clause.retiredAt)}
+                  />
+                </div>
+                <div className="mt-2 text-sm">
+                  <RichText value={clause.body} empty={t("emptyBody")} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        </Section>
+      ) : null}
       {viewer ? (
         <Section title={t("addTitle")}>
           <AddClauseForm
