@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { signIn } from "@/lib/auth";
+import { sendMagicLink, startGitHubSignIn } from "@/lib/auth";
 import { openDemoSession, SESSION_COOKIE } from "@/lib/auth/demo";
 import { reserveMagicLink } from "@/lib/auth/mutations";
 import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
@@ -19,7 +19,7 @@ export const requestMagicLink = defineAction({
     const requestHeaders = await headers();
     const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), requestHeaders.get("x-real-ip"));
     await reserveMagicLink(getDb(), { email, ip });
-    await signIn("resend", { email, redirect: false, redirectTo: "/profile" });
+    await sendMagicLink(email, "/profile");
     redirect("/sign-in/check-email");
   },
 });
@@ -29,7 +29,7 @@ export const signInWithGitHub = defineAction({
   schema: z.object({}),
   run: async () => {
     if (!githubCredentials()) throw new DomainError("not_found");
-    await signIn("github", { redirectTo: "/profile" });
+    await startGitHubSignIn("/profile");
   },
 });
 
