@@ -9,7 +9,7 @@ import { openDemoSession, SESSION_COOKIE } from "@/lib/auth/demo";
 import { reserveMagicLink } from "@/lib/auth/mutations";
 import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
 import { getDb } from "@/lib/db/client";
-import { githubCredentials, isDevelopmentBuild } from "@/lib/env";
+import { getEnv, githubCredentials, isDevelopmentBuild } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 
 export const requestMagicLink = defineAction({
@@ -17,7 +17,7 @@ export const requestMagicLink = defineAction({
   schema: z.object({ email: signInEmailSchema }),
   run: async ({ email }) => {
     const requestHeaders = await headers();
-    const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), requestHeaders.get("x-real-ip"));
+    const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), getEnv().TRUSTED_PROXIES);
     await reserveMagicLink(getDb(), { email, ip });
     await sendMagicLink(email, "/profile");
     redirect("/sign-in/check-email");

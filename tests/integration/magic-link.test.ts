@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { Auth, skipCSRFCheck } from "@auth/core";
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,10 +8,11 @@ import { answerAuthRequest, authActionAt } from "@/lib/auth/auth-action";
 import { createAuthConfig } from "@/lib/auth/config";
 import { reserveMagicLink } from "@/lib/auth/mutations";
 import { type OriginSettings, publicOriginOf } from "@/lib/auth/public-url";
-import { LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_IP_PER_HOUR } from "@/lib/auth/rules";
+import { clientIpFrom, LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_IP_PER_HOUR } from "@/lib/auth/rules";
 import { sessions, users, verificationTokens } from "@/lib/auth/schema";
 import { outbox } from "@/lib/email/schema";
 import { createOutboxSender } from "@/lib/email/sender";
+import { createFront, type Front } from "@/lib/http/front";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
 
@@ -297,5 +300,67 @@ describe("the session endpoint", () => {
     const text = JSON.stringify(body);
     expect(text).not.toContain(token ?? "no token");
     expect(text).not.toContain("kim@example.org");
+  });
+});
+
+describe("magic link limits behind the front", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+
+  /** Stands in for the sign-in action: the address it sees, then the limits. */
+  const app = http.createServer((request, response) => {
+    const ip = clientIpFrom(String(request.headers["x-forwarded-for"] ?? ""), 0);
+    const email = new URL(request.url ?? "/", "http://x").searchParams.get("email") ?? "";
+    outcomeOf(reserveMagicLink(test.db, { email, ip, now })).then(
+      (outcome) => response.end(outcome),
+      (error: Error) => response.writeHead(500).end(error.message),
+    );
+  });
+  let front: Front;
+  let base = "";
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    front = createFront({ host: "127.0.0.1", port: (app.address() as AddressInfo).port });
+    await new Promise<void>((resolve) => front.server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(front.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    front.server.closeAllConnections();
+    await new Promise((resolve) => front.server.close(resolve));
+    await new Promise((resolve) => app.close(resolve));
+  });
+
+  const ask = async (email: string, forwardedFor: string) =>
+    (
+      await fetch(`${base}/sign-in?email=${encodeURIComponent(email)}`, {
+        headers: { "x-forwarded-for": forwardedFor },
+      })
+    ).text();
+
+  it("count one socket once, whatever X-Forwarded-For it forges", async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i < LINKS_PER_IP_PER_HOUR + 5; i++) {
+      outcomes.push(await ask(`forger${i}@example.org`, `203.0.113.${i + 1}`));
+    }
+    expect(outcomes.slice(0, LINKS_PER_IP_PER_HOUR).every((o) => o === "ok")).toBe(true);
+    expect(outcomes.slice(LINKS_PER_IP_PER_HOUR)).toEqual(Array(5).fill("rate_limited_ip"));
+  });
+
+  it("count victim+N@ as victim@", async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i <= LINKS_PER_ADDRESS_PER_HOUR; i++) {
+      outcomes.push(
+        await outcomeOf(
+          reserveMagicLink(test.db, {
+            email: i === 0 ? "victim@example.org" : `victim+${i}@example.org`,
+            ip: `192.0.2.${100 + i}`,
+            now,
+          }),
+        ),
+      );
+    }
+    expect(outcomes).toEqual([
+      ...Array(LINKS_PER_ADDRESS_PER_HOUR).fill("ok"),
+      "rate_limited_email",
+    ]);
   });
 });
