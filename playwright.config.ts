@@ -41,6 +41,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(e2ePort),
+      AUTH_URL: origin,
       HOSTNAME: e2eHost,
       HUM_DATA_DIR: e2eDataDir,
       COLLAB_PORT: String(e2ePort + 1),

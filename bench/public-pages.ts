@@ -30,6 +30,7 @@ const env = {
   ...process.env,
   HUM_DATA_DIR: dataDir,
   PORT: String(port),
+  AUTH_URL: `http://127.0.0.1:${port}`,
   HOSTNAME: "127.0.0.1",
   COLLAB_PORT: String(port + 1),
 };

@@ -47,6 +47,7 @@ const env = {
   ...process.env,
   HUM_DATA_DIR: path.join(workDir, "data"),
   PORT: String(port),
+  AUTH_URL: `http://127.0.0.1:${port}`,
   HOSTNAME: "127.0.0.1",
   COLLAB_PORT: String(port + 1),
 };

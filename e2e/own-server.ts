@@ -29,6 +29,7 @@ export class OwnServer {
         env: {
           ...process.env,
           PORT: String(this.port),
+          AUTH_URL: this.baseURL,
           HOSTNAME: "127.0.0.1",
           COLLAB_PORT: String(this.port + 1),
           HUM_DATA_DIR: this.dataDir,

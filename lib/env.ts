@@ -19,7 +19,13 @@ const schema = z.object({
   DATABASE_URL: optionalUrl,
   HUM_DATA_DIR: z.string().trim().min(1).default(".data"),
   AUTH_SECRET: optionalText,
-  AUTH_URL: optionalUrl,
+  /** The public origin every absolute link is built on; required by `npm start`. */
+  AUTH_URL: optionalUrl.refine(
+    (value) => value === undefined || /^https?:\/\/[^/?#]+\/?$/.test(value),
+    "must be an origin such as https://hum.example.org, with no path",
+  ),
+  /** How many proxies in front of Hum append to X-Forwarded-For; their hops are trusted. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   AUTH_GITHUB_ID: optionalText,
   AUTH_GITHUB_SECRET: optionalText,
   RESEND_API_KEY: optionalText,
@@ -94,8 +100,20 @@ export function collabInternalUrl(): string {
   return env.COLLAB_INTERNAL_URL ?? `http://127.0.0.1:${env.COLLAB_PORT}`;
 }
 
-/** The site's public address, for links in emails. */
+/**
+ * The site's public origin, for every absolute link (emails, feeds, metadata): AUTH_URL, never a
+ * request's Host. Only development runs without it.
+ */
 export function publicUrl(): string {
   const env = getEnv();
-  return (env.AUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  return env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`;
+}
+
+/** `npm start` serves the public, so it needs the origin its links are built on. */
+export function assertPublicUrlConfigured(): void {
+  if (!getEnv().AUTH_URL) {
+    throw new EnvError(
+      "AUTH_URL must be set for npm start: the public address every link is built on (e.g. https://hum.example.org).",
+    );
+  }
 }

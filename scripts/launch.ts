@@ -17,7 +17,7 @@ import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from 
 import { migrateDatabase } from "@/lib/db/migrate";
 import { closeDue } from "@/lib/decisions/close-due";
 import { seedDemo } from "@/lib/demo/seed";
-import { childProcessEnv, EnvError, getEnv, setEnv } from "@/lib/env";
+import { assertPublicUrlConfigured, childProcessEnv, EnvError, getEnv, setEnv } from "@/lib/env";
 import { deliverDue } from "@/lib/notifications";
 import { releaseEpoch } from "@/lib/releases/queries";
 
@@ -181,6 +181,7 @@ async function main(): Promise<void> {
     await assertPortFree(env.PORT, env.HOSTNAME);
     await assertPortFree(env.COLLAB_PORT, env.COLLAB_HOST, "COLLAB_PORT");
   }
+  if (mode === "start") assertPublicUrlConfigured();
 
   let embedded: EmbeddedDatabase | undefined;
   let collab: RunningCollab | undefined;

@@ -4,12 +4,12 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { signIn } from "@/lib/auth";
+import { sendMagicLink, startGitHubSignIn } from "@/lib/auth";
 import { openDemoSession, SESSION_COOKIE } from "@/lib/auth/demo";
 import { reserveMagicLink } from "@/lib/auth/mutations";
 import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
 import { getDb } from "@/lib/db/client";
-import { githubCredentials, isDevelopmentBuild } from "@/lib/env";
+import { getEnv, githubCredentials, isDevelopmentBuild } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { plainLine } from "@/lib/validation";
 
@@ -18,9 +18,9 @@ export const requestMagicLink = defineAction({
   schema: z.object({ email: signInEmailSchema }),
   run: async ({ email }) => {
     const requestHeaders = await headers();
-    const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), requestHeaders.get("x-real-ip"));
+    const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), getEnv().TRUSTED_PROXIES);
     await reserveMagicLink(getDb(), { email, ip });
-    await signIn("resend", { email, redirect: false, redirectTo: "/profile" });
+    await sendMagicLink(email, "/profile");
     redirect("/sign-in/check-email");
   },
 });
@@ -30,7 +30,7 @@ export const signInWithGitHub = defineAction({
   schema: z.object({}),
   run: async () => {
     if (!githubCredentials()) throw new DomainError("not_found");
-    await signIn("github", { redirectTo: "/profile" });
+    await startGitHubSignIn("/profile");
   },
 });
 

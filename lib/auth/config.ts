@@ -52,6 +52,8 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
   return {
     adapter,
     secret,
+    // Hum hands Auth.js requests already rebuilt on the configured origin (lib/auth/public-url.ts),
+    // so the Host header is never what links are made from.
     trustHost: true,
     // One line per problem in the server log; refused links and bad requests are expected noise.
     logger: {
@@ -90,9 +92,13 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
       ...(github ? [GitHub(github)] : []),
     ],
     callbacks: {
+      // What /api/auth/session hands to JavaScript: who is signed in, no more. The row Auth.js
+      // passes in carries the session token, the address and the person's other columns.
       session({ session, user }) {
-        session.user.id = user.id;
-        return session;
+        return {
+          user: { id: user.id, name: user.name ?? null },
+          expires: session.expires,
+        } as unknown as typeof session;
       },
     },
     events: {

@@ -1,7 +1,9 @@
-import { Auth } from "@auth/core";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import { answerAuthRequest, authActionAt } from "@/lib/auth/auth-action";
 import { createAuthConfig } from "@/lib/auth/config";
-import { publicUrlOf } from "@/lib/auth/public-url";
+import { type OriginSettings, onOrigin, publicOriginOf } from "@/lib/auth/public-url";
 import { getDb } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
 import { getEnv, githubCredentials } from "@/lib/env";
@@ -15,20 +17,58 @@ function appAuthConfig(): NextAuthConfig {
   });
 }
 
-// The app's Auth.js instance, assembled once from the real database and email sender.
-export const { auth, signIn, signOut } = NextAuth(appAuthConfig);
+function originSettings(): OriginSettings {
+  const env = getEnv();
+  return { configured: env.AUTH_URL, port: env.PORT, production: env.NODE_ENV === "production" };
+}
+
+// The app's Auth.js instance, assembled once from the real database and email sender. Only its
+// session reader is used: it makes no links.
+export const { auth } = NextAuth(appAuthConfig);
 
 /**
- * Serves /api/auth/* from the URL the browser used. Next.js rewrites loopback hosts in a
- * NextRequest's URL to "localhost", so a link opened at 127.0.0.1 would otherwise redirect to
- * another origin, where the new session cookie does not exist.
+ * Serves /api/auth/* on the public origin (see public-url.ts), so that redirects after a
+ * callback never follow a forged Host. In development that is the loopback host the browser
+ * used: Next.js rewrites a route handler's URL to "localhost", where the new session cookie
+ * would not exist for a browser on 127.0.0.1.
  */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
-  const asSent = new Request(publicUrlOf(request.url, request.headers, getEnv().AUTH_URL), {
+  const origin = publicOriginOf(request.headers, originSettings());
+  const onPublicOrigin = new Request(onOrigin(request.url, origin), {
     method: request.method,
     headers: request.headers,
     body,
   });
-  return Auth(asSent, appAuthConfig());
+  return answerAuthRequest(onPublicOrigin, appAuthConfig());
+}
+
+/** Runs an Auth.js action from a server action, keeping the cookies it sets; returns its redirect. */
+async function runAction(action: string, body: Record<string, string>): Promise<string> {
+  const requestHeaders = await headers();
+  const origin = publicOriginOf(requestHeaders, originSettings());
+  const response = await authActionAt(
+    appAuthConfig(),
+    origin,
+    action,
+    body,
+    requestHeaders.get("cookie") ?? "",
+  );
+  const jar = await cookies();
+  for (const cookie of response.cookies ?? []) jar.set(cookie.name, cookie.value, cookie.options);
+  return response.redirect ?? origin;
+}
+
+/** Sends a magic link; the caller has validated the address and applied the limits. */
+export async function sendMagicLink(email: string, redirectTo: string): Promise<void> {
+  await runAction("signin/resend", { email, callbackUrl: redirectTo });
+}
+
+/** Starts GitHub sign-in (its return address is on the public origin) and redirects there. */
+export async function startGitHubSignIn(redirectTo: string): Promise<never> {
+  redirect(await runAction("signin/github", { callbackUrl: redirectTo }));
+}
+
+export async function signOut({ redirectTo }: { redirectTo: string }): Promise<never> {
+  redirect(await runAction("signout", { callbackUrl: redirectTo }));
 }

@@ -1,18 +1,25 @@
 /**
- * The address the browser used, rebuilt from the Host header (and a proxy's X-Forwarded-*
- * headers). Next.js rewrites loopback hosts in a route handler's URL to "localhost", while
- * Auth.js builds its links from the Host header; both must agree with what the browser sees. Hum trusts the host, as Auth.js's
- * `trustHost` already does, so the deployment must put a proxy in front that sets it.
+ * The origin of every absolute link Hum makes (magic links, redirects after sign-in). It is the
+ * configured AUTH_URL, never the request's Host or X-Forwarded-Host: whoever sends a request
+ * chooses its headers, and a magic link built from them would carry the victim's token to the
+ * sender's host. `npm start` refuses to run without AUTH_URL.
+ *
+ * In development, without AUTH_URL, a loopback Host is followed (a browser on 127.0.0.1 must
+ * get its session cookie on 127.0.0.1, not on localhost); any other host gets localhost.
  */
-export function publicUrlOf(requestUrl: string, headers: Headers, configured?: string): string {
+export type OriginSettings = { configured?: string; port: number; production: boolean };
+
+const loopbackHost = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
+
+export function publicOriginOf(headers: Headers, settings: OriginSettings): string {
+  if (settings.configured) return new URL(settings.configured).origin;
+  const host = headers.get("host")?.trim() ?? "";
+  if (!settings.production && loopbackHost.test(host)) return `http://${host.toLowerCase()}`;
+  return `http://localhost:${settings.port}`;
+}
+
+/** The same path and query on the public origin. */
+export function onOrigin(requestUrl: string, origin: string): string {
   const url = new URL(requestUrl);
-  // AUTH_URL, when an operator sets it, is the public address whatever the headers say.
-  if (configured)
-    return new URL(`${url.pathname}${url.search}`, new URL(configured).origin).toString();
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  const origin = `${proto === "http" || proto === "https" ? proto : url.protocol.slice(0, -1)}://${
-    host && /^[a-z0-9.:[\]-]+$/i.test(host) ? host : url.host
-  }`;
   return new URL(`${url.pathname}${url.search}`, origin).toString();
 }

@@ -4,6 +4,7 @@ import {
   judgeSignInLimits,
   LINKS_PER_ADDRESS_PER_HOUR,
   LINKS_PER_IP_PER_HOUR,
+  mailboxKey,
   signInEmailSchema,
 } from "@/lib/auth/rules";
 
@@ -71,12 +72,44 @@ describe("judgeSignInLimits", () => {
 });
 
 describe("clientIpFrom", () => {
-  it("takes the first forwarded address", () => {
-    expect(clientIpFrom("203.0.113.7, 10.0.0.1", null)).toBe("203.0.113.7");
+  it("takes the socket address the front appended, not what the client wrote before it", () => {
+    expect(clientIpFrom("6.6.6.6, 203.0.113.7", 0)).toBe("203.0.113.7");
+    expect(clientIpFrom("6.6.6.6,7.7.7.7,  203.0.113.7 ", 0)).toBe("203.0.113.7");
+    expect(clientIpFrom("203.0.113.7", 0)).toBe("203.0.113.7");
   });
-  it("falls back to x-real-ip, then to unknown", () => {
-    expect(clientIpFrom(null, " 198.51.100.2 ")).toBe("198.51.100.2");
-    expect(clientIpFrom("", null)).toBe("unknown");
-    expect(clientIpFrom(null, null)).toBe("unknown");
+
+  it("skips exactly the configured number of trusted proxies, from the right", () => {
+    // client-written, then what the trusted proxy saw, then the proxy's own socket address
+    const chain = "6.6.6.6, 198.51.100.4, 10.0.0.2";
+    expect(clientIpFrom(chain, 1)).toBe("198.51.100.4");
+    expect(clientIpFrom(chain, 2)).toBe("6.6.6.6");
+  });
+
+  it("takes the left-most entry when the chain is shorter than the trusted proxies", () => {
+    expect(clientIpFrom("198.51.100.4", 3)).toBe("198.51.100.4");
+  });
+
+  it("counts an IPv4 address seen through IPv6 as itself", () => {
+    expect(clientIpFrom("::ffff:203.0.113.7", 0)).toBe("203.0.113.7");
+  });
+
+  it("counts IPv6 clients by their /64, which one subscriber holds whole", () => {
+    expect(clientIpFrom("2001:db8:1:2:aaaa::1", 0)).toBe("2001:db8:1:2::/64");
+    expect(clientIpFrom("2001:DB8:1:2:bbbb:cccc:dddd:eeee", 0)).toBe("2001:db8:1:2::/64");
+    expect(clientIpFrom("::1", 0)).toBe("0:0:0:0::/64");
+  });
+
+  it("says unknown when nothing usable was forwarded", () => {
+    expect(clientIpFrom("", 0)).toBe("unknown");
+    expect(clientIpFrom(null, 0)).toBe("unknown");
+    expect(clientIpFrom("6.6.6.6, not-an-address", 0)).toBe("unknown");
+  });
+});
+
+describe("mailboxKey", () => {
+  it("counts plus-addresses and case as the base address", () => {
+    expect(mailboxKey("victim+1@example.org")).toBe("victim@example.org");
+    expect(mailboxKey("Victim+Hum+2@Example.ORG")).toBe("victim@example.org");
+    expect(mailboxKey("victim@example.org")).toBe("victim@example.org");
   });
 });

@@ -1,13 +1,18 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { Auth, skipCSRFCheck } from "@auth/core";
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
+import { answerAuthRequest, authActionAt } from "@/lib/auth/auth-action";
 import { createAuthConfig } from "@/lib/auth/config";
 import { reserveMagicLink } from "@/lib/auth/mutations";
-import { LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_IP_PER_HOUR } from "@/lib/auth/rules";
+import { type OriginSettings, publicOriginOf } from "@/lib/auth/public-url";
+import { clientIpFrom, LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_IP_PER_HOUR } from "@/lib/auth/rules";
 import { sessions, users, verificationTokens } from "@/lib/auth/schema";
 import { outbox } from "@/lib/email/schema";
 import { createOutboxSender } from "@/lib/email/sender";
+import { createFront, type Front } from "@/lib/http/front";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
 
@@ -20,13 +25,15 @@ afterAll(() => test?.close());
 const BASE = "http://localhost:3000";
 
 /** The real Auth.js, configured exactly as the app is, against this file's database. */
-function authjs(request: Request) {
-  const config = createAuthConfig({
+const appConfig = () =>
+  createAuthConfig({
     db: test.db,
     email: createOutboxSender(test.db, "Hum <hum@localhost>"),
     secret: "test-secret-that-is-long-enough-for-auth-js",
   });
-  return Auth(request, { ...config, skipCSRFCheck });
+
+function authjs(request: Request) {
+  return Auth(request, { ...appConfig(), skipCSRFCheck });
 }
 
 async function askForLink(email: string) {
@@ -203,5 +210,157 @@ describe("magic link limits", () => {
       .where(eq(auditLog.action, "auth.sign_in_refused"));
     expect(refusals.length).toBeGreaterThan(0);
     expect(JSON.stringify(refusals)).not.toMatch(/@example\.org/);
+  });
+});
+
+describe("sign-in links", () => {
+  const forged = new Headers({
+    host: "evil.example",
+    "x-forwarded-host": "evil.example",
+    "x-forwarded-proto": "https",
+  });
+
+  /** What the sign-in form's server action does, with the headers an attacker chose. */
+  async function signInFrom(headers: Headers, settings: OriginSettings, email: string) {
+    const origin = publicOriginOf(headers, settings);
+    await authActionAt(appConfig(), origin, "signin/resend", { email, callbackUrl: "/profile" });
+    return latestLinkTo(email);
+  }
+
+  it("point at the configured origin whatever Host and X-Forwarded-Host say", async () => {
+    const link = await signInFrom(
+      forged,
+      { configured: "https://hum.example.org", port: 3000, production: true },
+      "hal@example.org",
+    );
+    expect(link).toMatch(/^https:\/\/hum\.example\.org\/api\/auth\/callback\/resend\?/);
+    expect(link).not.toContain("evil.example");
+  });
+
+  it("point at localhost in development when the request names another host", async () => {
+    const link = await signInFrom(forged, { port: 3000, production: false }, "ian@example.org");
+    expect(link).toMatch(/^http:\/\/localhost:3000\/api\/auth\/callback\/resend\?/);
+  });
+
+  it("follow a loopback host in development, so the session cookie lands where the browser is", async () => {
+    const link = await signInFrom(
+      new Headers({ host: "127.0.0.1:3100", "x-forwarded-host": "evil.example" }),
+      { port: 3100, production: false },
+      "jon@example.org",
+    );
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3100\/api\/auth\/callback\/resend\?/);
+  });
+});
+
+describe("the Auth.js routes", () => {
+  it.each([
+    "/api/auth/callback/resend?callbackUrl=javascript:x",
+    "/api/auth/callback/resend?callbackUrl=javascript:x&token=t&email=a%40example.org",
+    "/api/auth/signin?callbackUrl=javascript:alert(1)",
+    "/api/auth/callback/resend?callbackUrl=%00",
+  ])("answer %s with a client error or a redirect home, never a 500", async (path) => {
+    const response = await answerAuthRequest(new Request(`${BASE}${path}`), appConfig());
+    expect(response.status).toBeLessThan(500);
+    expect(response.headers.get("location") ?? "").not.toMatch(/^javascript:/i);
+  });
+
+  it("a callback-url cookie that is not an http(s) address is refused with a 400", async () => {
+    const response = await answerAuthRequest(
+      new Request(`${BASE}/api/auth/callback/resend?token=t&email=a%40example.org`, {
+        headers: { cookie: "authjs.callback-url=javascript%3Ax" },
+      }),
+      appConfig(),
+    );
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("the session endpoint", () => {
+  it("gives JavaScript the person's id and name, never the session token or the address", async () => {
+    await askForLink("kim@example.org");
+    const signedIn = await openLink(await latestLinkTo("kim@example.org"));
+    const token = signedIn.headers.get("set-cookie")?.match(/authjs\.session-token=([^;]+)/)?.[1];
+    expect(token).toBeDefined();
+    const [kim] = await test.db.select().from(users).where(eq(users.email, "kim@example.org"));
+    await test.db
+      .update(users)
+      .set({ name: "Kim Park" })
+      .where(eq(users.id, kim?.id ?? ""));
+
+    const response = await authjs(
+      new Request(`${BASE}/api/auth/session`, {
+        headers: { cookie: `authjs.session-token=${token}` },
+      }),
+    );
+    const body = await response.json();
+    expect(body).toEqual({
+      user: { id: kim?.id, name: "Kim Park" },
+      expires: expect.any(String),
+    });
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(token ?? "no token");
+    expect(text).not.toContain("kim@example.org");
+  });
+});
+
+describe("magic link limits behind the front", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+
+  /** Stands in for the sign-in action: the address it sees, then the limits. */
+  const app = http.createServer((request, response) => {
+    const ip = clientIpFrom(String(request.headers["x-forwarded-for"] ?? ""), 0);
+    const email = new URL(request.url ?? "/", "http://x").searchParams.get("email") ?? "";
+    outcomeOf(reserveMagicLink(test.db, { email, ip, now })).then(
+      (outcome) => response.end(outcome),
+      (error: Error) => response.writeHead(500).end(error.message),
+    );
+  });
+  let front: Front;
+  let base = "";
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    front = createFront({ host: "127.0.0.1", port: (app.address() as AddressInfo).port });
+    await new Promise<void>((resolve) => front.server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(front.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    front.server.closeAllConnections();
+    await new Promise((resolve) => front.server.close(resolve));
+    await new Promise((resolve) => app.close(resolve));
+  });
+
+  const ask = async (email: string, forwardedFor: string) =>
+    (
+      await fetch(`${base}/sign-in?email=${encodeURIComponent(email)}`, {
+        headers: { "x-forwarded-for": forwardedFor },
+      })
+    ).text();
+
+  it("count one socket once, whatever X-Forwarded-For it forges", async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i < LINKS_PER_IP_PER_HOUR + 5; i++) {
+      outcomes.push(await ask(`forger${i}@example.org`, `203.0.113.${i + 1}`));
+    }
+    expect(outcomes.slice(0, LINKS_PER_IP_PER_HOUR).every((o) => o === "ok")).toBe(true);
+    expect(outcomes.slice(LINKS_PER_IP_PER_HOUR)).toEqual(Array(5).fill("rate_limited_ip"));
+  });
+
+  it("count victim+N@ as victim@", async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i <= LINKS_PER_ADDRESS_PER_HOUR; i++) {
+      outcomes.push(
+        await outcomeOf(
+          reserveMagicLink(test.db, {
+            email: i === 0 ? "victim@example.org" : `victim+${i}@example.org`,
+            ip: `192.0.2.${100 + i}`,
+            now,
+          }),
+        ),
+      );
+    }
+    expect(outcomes).toEqual([
+      ...Array(LINKS_PER_ADDRESS_PER_HOUR).fill("ok"),
+      "rate_limited_email",
+    ]);
   });
 });
