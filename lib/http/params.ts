@@ -14,7 +14,7 @@ export function wellFormedParams(values: Partial<Record<ParamKind, string>>): bo
   );
 }
 
-/** The answer to an address that cannot name anything; it does not repeat the address. */
+/** The answer to an address that names nothing; it does not repeat the address. */
 export function malformedAddress(): Response {
   return new Response("Not found.\n", {
     status: 404,

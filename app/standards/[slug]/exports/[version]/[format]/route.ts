@@ -19,12 +19,7 @@ export async function GET(request: Request, { params }: Context) {
   if (!wellFormedParams({ slug, version })) return malformedAddress();
   const kind = format === "markdown" || format === "json" ? formats[format] : null;
   const view = kind ? await getRelease(getDb(), slug, version) : null;
-  if (!kind || !view) {
-    return new Response(`There is no release ${version} of ${slug}.\n`, {
-      status: 404,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  if (!kind || !view) return malformedAddress();
   const etag = `"${view.digest}-${kind.extension}"`;
   const headers = {
     "Content-Type": kind.type,
