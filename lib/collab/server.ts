@@ -1,16 +1,16 @@
-import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { Redis } from "@hocuspocus/extension-redis";
 import { type Extension, Server } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
-import { problemWith, readFields, replaceFields, seedFields } from "@/lib/collab/document";
+import { problemWith, readFields, replaceFields } from "@/lib/collab/document";
 import {
   hasValidSignature,
   type ReplaceTextRequest,
   SIGNATURE_HEADER,
 } from "@/lib/collab/internal";
-import { loadClauseText, storeClauseText } from "@/lib/collab/persistence";
+import { loadClauseText } from "@/lib/collab/persistence";
+import { CollabRedis } from "@/lib/collab/redis";
+import { CollabStorage } from "@/lib/collab/storage";
 import { verifyCollabToken } from "@/lib/collab/token";
 import type { Database } from "@/lib/db/client";
 
@@ -22,6 +22,8 @@ export type CollabServerOptions = {
   port: number;
   host?: string;
   redisUrl?: string;
+  /** Namespace of this deployment's keys and channels in Redis. */
+  redisPrefix?: string;
   /** A name for this server in logs and in Redis, so two servers can tell each other apart. */
   name?: string;
   debounceMs?: number;
@@ -36,7 +38,7 @@ export function clauseIdOf(documentName: string): string {
 }
 
 /** Closes the connection with a reason the provider reports; the message is not applied. */
-class CollabRefusal extends Error {
+export class CollabRefusal extends Error {
   readonly code = 4403;
   readonly reason: string;
   constructor(reason: string) {
@@ -88,8 +90,6 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-const digest = (state: Uint8Array) => createHash("sha256").update(state).digest("base64");
-
 /**
  * The collab server: one Yjs document per clause (`clause:<id>`), authenticated with a
  * short-lived token from the web app, validated against the shared Tiptap schema on every
@@ -97,18 +97,16 @@ const digest = (state: Uint8Array) => createHash("sha256").update(state).digest(
  */
 export function createCollabServer(options: CollabServerOptions): Server<CollabContext> {
   const { db, secret } = options;
-  const storedDigest = new Map<string, string>();
-  const editorsSinceStore = new Map<string, Set<string>>();
 
-  const extensions: Extension[] = [];
+  const extensions: Extension[] = [new CollabStorage(db)];
   if (options.redisUrl) {
     const url = new URL(options.redisUrl);
     extensions.push(
-      new Redis({
+      new CollabRedis({
         host: url.hostname,
         port: Number(url.port || 6379),
         identifier: options.name ?? `hum-collab-${process.pid}`,
-        prefix: "hum",
+        prefix: options.redisPrefix ?? "hum",
       }),
     );
   }
@@ -132,28 +130,6 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       return { userId };
     },
 
-    async onLoadDocument({ document, documentName }) {
-      const clause = await loadClauseText(db, clauseIdOf(documentName));
-      if (!clause) throw new CollabRefusal("no such clause");
-      if (clause.yjsState) {
-        Y.applyUpdate(document, clause.yjsState);
-        storedDigest.set(documentName, digest(clause.yjsState));
-      } else {
-        // First edit ever: the text comes from the database (seed, import), once. The seeded
-        // state is stored at once, so positions in it (quote anchors) outlive this server.
-        seedFields(document, clause.fields);
-        const state = Y.encodeStateAsUpdate(document);
-        await storeClauseText(db, {
-          clauseId: clause.clauseId,
-          yjsState: state,
-          fields: readFields(document),
-          editorIds: [],
-        });
-        storedDigest.set(documentName, digest(state));
-      }
-      return document;
-    },
-
     async beforeHandleMessage({ update: message, document, documentName }) {
       const update = updateInMessage(message);
       if (!update) return;
@@ -161,35 +137,6 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       if (problem) {
         console.error(`collab: refused an update to ${documentName}: ${problem}`);
         throw new CollabRefusal(`refused: ${problem}`);
-      }
-    },
-
-    async onChange({ documentName, context }) {
-      if (!context?.userId) return;
-      const editors = editorsSinceStore.get(documentName) ?? new Set<string>();
-      editors.add(context.userId);
-      editorsSinceStore.set(documentName, editors);
-    },
-
-    async onStoreDocument({ document, documentName }) {
-      const state = Y.encodeStateAsUpdate(document);
-      const stateDigest = digest(state);
-      if (storedDigest.get(documentName) === stateDigest) return; // nothing new to keep
-      const editors = editorsSinceStore.get(documentName) ?? new Set<string>();
-      editorsSinceStore.delete(documentName);
-      try {
-        await storeClauseText(db, {
-          clauseId: clauseIdOf(documentName),
-          yjsState: state,
-          fields: readFields(document),
-          editorIds: [...editors],
-        });
-        storedDigest.set(documentName, stateDigest);
-      } catch (error) {
-        // Keep the editors for the next attempt, which Hocuspocus makes on the next change.
-        const pending = editorsSinceStore.get(documentName) ?? new Set<string>();
-        editorsSinceStore.set(documentName, new Set([...editors, ...pending]));
-        throw error;
       }
     },
 
@@ -218,10 +165,6 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       }
       // Handled here: stop Hocuspocus from answering with its welcome page.
       return Promise.reject();
-    },
-
-    async afterUnloadDocument({ documentName }) {
-      storedDigest.delete(documentName);
     },
   });
 }
