@@ -212,6 +212,36 @@ describe.skipIf(redisDown !== null)("two collab servers over Redis", () => {
     await Promise.all(servers.map((server) => server.destroy()));
   });
 
+  it("seed a new clause once when both open it at the same moment", async () => {
+    const { clauseId } = await createClause(test.db, ann, {
+      standardSlug: "iotmark",
+      title: "Support period",
+      moduleCode: "SW",
+      level: "Bronze",
+      strength: "MUST",
+      fields: {
+        body: {
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "Seeded." }] }],
+        },
+        assessment: empty,
+        examples: empty,
+      },
+    });
+    const readers = servers.map((server) => connectClient(urlOf(server), clauseId, ann.id));
+    await Promise.all(readers.map((reader) => reader.synced));
+    await until(() => readers.every((reader) => reader.provider.unsyncedChanges === 0));
+    for (const reader of readers) reader.provider.destroy();
+    await until(
+      () => servers.every((server) => !server.hocuspocus.documents.has(`clause:${clauseId}`)),
+      20_000,
+    );
+    const reader = connectClient(urlOf(servers[0] as Server<CollabContext>), clauseId, bob.id);
+    await reader.synced;
+    expect(reader.body()).toBe("Seeded.");
+    reader.provider.destroy();
+  });
+
   it("store every acknowledged edit when each stores a clause before Redis brought it the other's", async () => {
     const [serverA, serverB] = servers;
     if (!serverA || !serverB) throw new Error("two servers expected");
