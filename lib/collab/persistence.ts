@@ -66,30 +66,30 @@ export async function appendClauseUpdates(
 
 /**
  * Stores the first state of a clause seeded from its JSON, unless another server stored one
- * first; then that state is returned, and the caller loads it instead of its own seed (two
- * seeds of the same text would merge into the text twice).
+ * first (two seeds of the same text would merge into the text twice); says whether it did.
+ * Updates logged against an earlier state (one since cleared, as the demo seed does) cannot
+ * apply to the new one, so they go.
  */
 export async function storeSeededState(
   db: Database,
   seed: { clauseId: string; yjsState: Uint8Array; fields: ClauseFields },
   now = new Date(),
-): Promise<{ won: true } | { won: false; yjsState: Uint8Array | null }> {
-  const stored = await db
-    .update(clauseTexts)
-    .set({
-      yjsState: seed.yjsState,
-      ...seed.fields,
-      plainText: clausePlainText(seed.fields),
-      updatedAt: now,
-    })
-    .where(and(eq(clauseTexts.clauseId, seed.clauseId), isNull(clauseTexts.yjsState)))
-    .returning({ clauseId: clauseTexts.clauseId });
-  if (stored.length > 0) return { won: true };
-  const [row] = await db
-    .select({ yjsState: clauseTexts.yjsState })
-    .from(clauseTexts)
-    .where(eq(clauseTexts.clauseId, seed.clauseId));
-  return { won: false, yjsState: row?.yjsState ?? null };
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const stored = await tx
+      .update(clauseTexts)
+      .set({
+        yjsState: seed.yjsState,
+        ...seed.fields,
+        plainText: clausePlainText(seed.fields),
+        updatedAt: now,
+      })
+      .where(and(eq(clauseTexts.clauseId, seed.clauseId), isNull(clauseTexts.yjsState)))
+      .returning({ clauseId: clauseTexts.clauseId });
+    if (stored.length === 0) return false;
+    await tx.delete(clauseUpdates).where(eq(clauseUpdates.clauseId, seed.clauseId));
+    return true;
+  });
 }
 
 /**

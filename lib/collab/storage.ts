@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import type {
   afterUnloadDocumentPayload,
   beforeSyncPayload,
+  Connection,
   Extension,
   onChangePayload,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { readFields, seedFields } from "@/lib/collab/document";
 import {
@@ -85,10 +87,60 @@ export class UpdateLog {
   }
 }
 
+const MESSAGE_SYNC_STATUS = 8; // Hocuspocus's acknowledgement of an update
+
+function isAcknowledgement(message: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder); // document name
+    return decoding.readVarUint(decoder) === MESSAGE_SYNC_STATUS;
+  } catch {
+    return false;
+  }
+}
+
+const acknowledgementQueues = new WeakMap<Connection, Promise<void>[]>();
+
+/**
+ * The stores a connection's acknowledgements wait for, one per update, in message order.
+ * Hocuspocus acknowledges an update as soon as it has applied it (one SyncStatus message per
+ * sync step 2 or update, which beforeSync sees first); the connection's `send` is wrapped so
+ * that each acknowledgement leaves only once its update is in the log, and none leaves after
+ * a failed store: the connection is closed, and the provider sends its changes again when it
+ * reconnects.
+ */
+function withheldAcknowledgements(connection: Connection): Promise<void>[] {
+  const existing = acknowledgementQueues.get(connection);
+  if (existing) return existing;
+  const queue: Promise<void>[] = [];
+  acknowledgementQueues.set(connection, queue);
+  const send = connection.send.bind(connection);
+  let chain = Promise.resolve();
+  let failed = false;
+  connection.send = (message: Uint8Array) => {
+    if (!isAcknowledgement(message)) return send(message);
+    const stored = queue.shift() ?? Promise.resolve();
+    chain = chain
+      .then(() => stored)
+      .then(
+        () => {
+          if (!failed) send(message);
+        },
+        (error: unknown) => {
+          if (failed) return;
+          failed = true;
+          console.error(`collab: could not log an update to ${connection.document.name}: ${error}`);
+          connection.close({ code: 1011, reason: "the update could not be stored" });
+        },
+      );
+  };
+  return queue;
+}
+
 /**
  * Storage of clause documents. Every update a client sends is appended to the update log
- * before Hocuspocus applies it and acknowledges it (the acknowledgement is what the editor
- * shows as "All changes saved"), so a crash loses nothing that was called saved. The debounced
+ * before Hocuspocus acknowledges it (the acknowledgement is what the editor shows as "All
+ * changes saved"), so a crash loses nothing that was called saved. The debounced
  * store folds the log and the document into the stored state; a load applies the state and
  * whatever the log still holds.
  */
@@ -121,33 +173,45 @@ export class CollabStorage implements Extension {
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-    const clause = await loadClauseDocument(this.db, clauseIdOf(documentName));
+    const clauseId = clauseIdOf(documentName);
+    let clause = await loadClauseDocument(this.db, clauseId);
     if (!clause) throw new CollabRefusal("no such clause");
-    let state = clause.yjsState;
-    if (!state) {
+    if (!clause.yjsState) {
       // First edit ever: the text comes from the database (seed, import), once. The seeded
       // state is stored at once, so positions in it (quote anchors) outlive this server.
       const seeded = new Y.Doc();
       seedFields(seeded, clause.fields);
-      state = Y.encodeStateAsUpdate(seeded);
-      const seed = { clauseId: clause.clauseId, yjsState: state, fields: readFields(seeded) };
+      const yjsState = Y.encodeStateAsUpdate(seeded);
+      const seed = { clauseId, yjsState, fields: readFields(seeded) };
       seeded.destroy();
-      const outcome = await storeSeededState(this.db, seed);
-      if (!outcome.won && outcome.yjsState) state = outcome.yjsState;
+      if (await storeSeededState(this.db, seed)) clause = { ...clause, yjsState, updates: [] };
+      else clause = await loadClauseDocument(this.db, clauseId); // another server seeded it
+      if (!clause?.yjsState) throw new Error(`clause ${clauseId} has no state after seeding`);
     }
-    Y.applyUpdate(document, state);
+    Y.applyUpdate(document, clause.yjsState);
     for (const update of clause.updates) Y.applyUpdate(document, update);
-    this.storedDigest.set(documentName, digest(state));
+    this.storedDigest.set(documentName, digest(clause.yjsState));
   }
 
-  /** Logs an update the client sent, before Hocuspocus applies and acknowledges it. */
+  /**
+   * Logs an update the client sent. Hocuspocus then applies it and passes it on to the other
+   * editors at once, but its acknowledgement waits until the row is stored.
+   */
   async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload) {
     if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
-    if (connection.readOnly) return; // Hocuspocus refuses it without applying it
-    if (payload.length <= EMPTY_UPDATE_LENGTH) return;
-    // A reconnecting client's step 2 usually holds nothing the server lacks.
-    if (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
-    await this.log.append(clauseIdOf(documentName), payload);
+    const acknowledgements = withheldAcknowledgements(connection);
+    const nothingToLog =
+      connection.readOnly || // Hocuspocus refuses it without applying it
+      payload.length <= EMPTY_UPDATE_LENGTH ||
+      // A reconnecting client's step 2 usually holds nothing the server lacks.
+      (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload));
+    if (nothingToLog) {
+      acknowledgements.push(Promise.resolve());
+      return;
+    }
+    const stored = this.log.append(clauseIdOf(documentName), payload);
+    stored.catch(() => {}); // handled where the acknowledgement waits for it
+    acknowledgements.push(stored);
   }
 
   async onChange({ documentName, context }: onChangePayload): Promise<void> {
