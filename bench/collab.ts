@@ -19,7 +19,8 @@
  * from, or repeated in, the database. loop-p99 is this process's event-loop delay while sending:
  * clients, servers and (without HUM_TEST_POSTGRES, which selects PostgreSQL) the in-memory PGlite
  * database share it, so latencies include their work. Repeated server log lines are counted and
- * printed once, after the figures. Loopback only; every phase is bounded in time.
+ * printed once, after the figures. Loopback only; every phase is bounded in time. Any lost,
+ * duplicated or unstored edit, or copies that never converge, fail the run (exit status 1).
  */
 import net from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -126,9 +127,20 @@ async function createClauses(db: Database): Promise<string[]> {
   return ids;
 }
 
+/** Keys and channels of this run in Redis, apart from any other run's. */
+const REDIS_PREFIX = `hum-bench-${process.pid}-${Date.now()}`;
+
 async function startServer(db: Database, index: number, redisUrl?: string) {
   const name = `bench-collab-${index}`;
-  const options = { db, secret: TEST_SECRET, port: 0, debounceMs: 500, redisUrl, name };
+  const options = {
+    db,
+    secret: TEST_SECRET,
+    port: 0,
+    debounceMs: 500,
+    redisUrl,
+    redisPrefix: REDIS_PREFIX,
+    name,
+  };
   const server = createCollabServer(options);
   await server.listen();
   return server;
@@ -251,6 +263,9 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[index] ?? 0);
 }
 
+/** What went wrong in a scenario that must fail the run, or nothing. */
+const failures: string[] = [];
+
 /** One scenario, from new clauses to stored text; resolves to its figures as one line. */
 async function measure(db: Database, people: Viewer[], servers: number, redisUrl?: string) {
   sent.clear();
@@ -290,6 +305,15 @@ async function measure(db: Database, people: Viewer[], servers: number, redisUrl
   await waitFor(() => destroyed, 60_000);
   const stored = await storedLosses(db, clauseIds);
   const sorted = latencies.sort((a, b) => a - b);
+  const scenario = `servers=${servers}`;
+  if (stored.lost > 0)
+    failures.push(`${scenario}: ${stored.lost} delivered edit(s) missing from the database`);
+  if (stored.duplicated > 0)
+    failures.push(`${scenario}: ${stored.duplicated} edit(s) stored twice`);
+  if (copies.lost > 0 || copies.duplicated > 0)
+    failures.push(`${scenario}: copies lost ${copies.lost}, duplicated ${copies.duplicated}`);
+  if (!settled) failures.push(`${scenario}: the copies did not converge within 30 s`);
+  if (!destroyed) failures.push(`${scenario}: the servers were not destroyed within 60 s`);
   return (
     `collab  servers=${servers} clients=${clientCount} clauses=${clauseCount} seconds=${seconds}` +
     `  edits=${edits} deliveries=${sorted.length}/${expectedDeliveries}` +
@@ -336,6 +360,11 @@ async function main(): Promise<void> {
     else await runScenario(test.db, people, 2, REDIS_URL);
   } finally {
     await test.close();
+  }
+  if (failures.length > 0) {
+    console.error("\n!!! bench: FAILED: updates were lost or not stored !!!");
+    for (const failure of failures) console.error(`!!! ${failure}`);
+    process.exit(1);
   }
 }
 

@@ -1,5 +1,7 @@
-import { eq, sql } from "drizzle-orm";
-import { type ClauseFields, clausePlainText } from "@/lib/collab/document";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import { type ClauseFields, clausePlainText, readFields } from "@/lib/collab/document";
+import { clauseUpdates } from "@/lib/collab/schema";
 import type { Database } from "@/lib/db/client";
 import { isReadOnly } from "@/lib/drafting/rules";
 import { clauseEdits, clauses, clauseTexts } from "@/lib/drafting/schema";
@@ -37,38 +39,119 @@ export async function loadClauseText(
 }
 
 /**
- * Stores the Yjs state with the JSON and plain text derived from it, and who edited, in one
- * transaction, so the three never disagree.
+ * The clause as a document is loaded from: its stored state and the logged updates not yet
+ * folded into it. The log is read first: a store that folds rows in between leaves them in the
+ * state read after, so nothing falls between the two reads (applying one twice is harmless).
  */
-export async function storeClauseText(
+export async function loadClauseDocument(
   db: Database,
-  change: { clauseId: string; yjsState: Uint8Array; fields: ClauseFields; editorIds: string[] },
-  now = new Date(),
+  clauseId: string,
+): Promise<(StoredClauseText & { updates: Uint8Array[] }) | null> {
+  const rows = await db
+    .select({ update: clauseUpdates.update })
+    .from(clauseUpdates)
+    .where(eq(clauseUpdates.clauseId, clauseId))
+    .orderBy(asc(clauseUpdates.seq));
+  const clause = await loadClauseText(db, clauseId);
+  return clause && { ...clause, updates: rows.map((row) => row.update) };
+}
+
+/** Appends accepted updates to the log, in one statement. */
+export async function appendClauseUpdates(
+  db: Database,
+  updates: { clauseId: string; update: Uint8Array }[],
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
+  if (updates.length > 0) await db.insert(clauseUpdates).values(updates);
+}
+
+/**
+ * Stores the first state of a clause seeded from its JSON, unless another server stored one
+ * first (two seeds of the same text would merge into the text twice); says whether it did.
+ * Updates logged against an earlier state (one since cleared, as the demo seed does) cannot
+ * apply to the new one, so they go.
+ */
+export async function storeSeededState(
+  db: Database,
+  seed: { clauseId: string; yjsState: Uint8Array; fields: ClauseFields },
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const stored = await tx
       .update(clauseTexts)
       .set({
-        yjsState: change.yjsState,
-        ...change.fields,
-        plainText: clausePlainText(change.fields),
+        yjsState: seed.yjsState,
+        ...seed.fields,
+        plainText: clausePlainText(seed.fields),
         updatedAt: now,
       })
-      .where(eq(clauseTexts.clauseId, change.clauseId));
-    if (change.editorIds.length > 0) {
+      .where(and(eq(clauseTexts.clauseId, seed.clauseId), isNull(clauseTexts.yjsState)))
+      .returning({ clauseId: clauseTexts.clauseId });
+    if (stored.length === 0) return false;
+    await tx.delete(clauseUpdates).where(eq(clauseUpdates.clauseId, seed.clauseId));
+    return true;
+  });
+}
+
+/**
+ * Folds the logged updates and a server's in-memory state into the stored state: the Yjs
+ * state, the JSON and plain text derived from it, and who edited, in one transaction, so the
+ * three never disagree and no update is lost. The stored row is locked first, so two servers
+ * storing the same clause take turns, and each merges what the other stored rather than
+ * overwriting it with a document that may not have caught up yet. Returns the merged state.
+ */
+export async function compactClauseText(
+  db: Database,
+  change: { clauseId: string; yjsState?: Uint8Array; editorIds: string[] },
+  now = new Date(),
+): Promise<Uint8Array> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ yjsState: clauseTexts.yjsState })
+      .from(clauseTexts)
+      .where(eq(clauseTexts.clauseId, change.clauseId))
+      .for("update");
+    if (!row) throw new Error(`no text for clause ${change.clauseId}`);
+    // Exactly the rows this transaction sees are folded in and deleted; rows appended
+    // meanwhile stay for the next store.
+    const logged = await tx
+      .delete(clauseUpdates)
+      .where(eq(clauseUpdates.clauseId, change.clauseId))
+      .returning({ update: clauseUpdates.update });
+    const merged = new Y.Doc();
+    try {
+      if (row.yjsState) Y.applyUpdate(merged, row.yjsState);
+      for (const { update } of logged) Y.applyUpdate(merged, update);
+      if (change.yjsState) Y.applyUpdate(merged, change.yjsState);
+      const yjsState = Y.encodeStateAsUpdate(merged);
+      const fields = readFields(merged);
       await tx
-        .insert(clauseEdits)
-        .values(
-          change.editorIds.map((userId) => ({
-            clauseId: change.clauseId,
-            userId,
-            lastEditAt: now,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [clauseEdits.clauseId, clauseEdits.userId],
-          set: { lastEditAt: sql`excluded.last_edit_at` },
-        });
+        .update(clauseTexts)
+        .set({ yjsState, ...fields, plainText: clausePlainText(fields), updatedAt: now })
+        .where(eq(clauseTexts.clauseId, change.clauseId));
+      if (change.editorIds.length > 0) {
+        await tx
+          .insert(clauseEdits)
+          .values(
+            change.editorIds.map((userId) => ({
+              clauseId: change.clauseId,
+              userId,
+              lastEditAt: now,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: [clauseEdits.clauseId, clauseEdits.userId],
+            set: { lastEditAt: sql`excluded.last_edit_at` },
+          });
+      }
+      return yjsState;
+    } finally {
+      merged.destroy();
     }
   });
+}
+
+/** The clauses whose log holds updates not yet folded into their stored state. */
+export async function clausesWithLoggedUpdates(db: Database): Promise<string[]> {
+  const rows = await db.selectDistinct({ clauseId: clauseUpdates.clauseId }).from(clauseUpdates);
+  return rows.map((row) => row.clauseId);
 }
