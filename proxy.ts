@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { publicOriginOf } from "@/lib/auth/public-url";
 import { getEnv, githubCredentials, isDevelopmentBuild } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/content-security";
+import { hasControlCharacter } from "@/lib/http/params";
 
 /**
  * Sets each page's security headers, with a fresh script nonce per request (Next.js reads it
@@ -23,6 +24,12 @@ export function proxy(request: NextRequest) {
     development: isDevelopmentBuild,
     github: Boolean(githubCredentials()),
   });
+  if (hasControlCharacter(request.nextUrl.pathname)) {
+    return new NextResponse("Bad request.\n", {
+      status: 400,
+      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const forwarded = new Headers(request.headers);
   forwarded.set("x-hum-path", request.nextUrl.pathname);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"] ?? "");

@@ -48,3 +48,13 @@ test("pages carry a nonce-based policy, refuse framing, and the editor still wor
   await page.goto("/standards/iotmark");
   expect(violations).toEqual([]);
 });
+
+test("an address with a control character is refused before any page or query", async ({
+  page,
+}) => {
+  for (const path of ["/standards/%00", "/standards/iotmark/v/1.0.0/%00", "/groups/%1F"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.text()).not.toContain("%00");
+  }
+});

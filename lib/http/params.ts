@@ -30,3 +30,11 @@ export function decodeSegment(segment: string): string {
     return segment;
   }
 }
+
+/**
+ * Whether an address's path holds a control character, raw or percent-encoded (`%00`): no page
+ * has one, and a NUL byte that reached a query would fail in PostgreSQL as a server error.
+ */
+export function hasControlCharacter(pathname: string): boolean {
+  return /\p{Cc}|%(?:[01][0-9a-f]|7f)/iu.test(pathname);
+}
