@@ -9,6 +9,8 @@ const origin = `http://${e2eHost}:${e2ePort}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // The demo community is seeded once, before any spec, on its own budget (no test timeout).
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   timeout: 30_000,
