@@ -29,9 +29,9 @@ export const test = base.extend<{ db: Database; pageProblems: PageProblems }>({
   // Every test fails on a console error, an uncaught error (a hydration mismatch included), a
   // failed request or a server error in any page it opened, unless it allows that one.
   pageProblems: [
-    async ({ browser, context }, use) => {
+    async ({ browser, context, javaScriptEnabled }, use) => {
       const problems = new PageProblems();
-      problems.watch(context);
+      problems.watch(context, javaScriptEnabled);
       const unwatch = problems.watchBrowser(browser);
       await use(problems);
       unwatch();

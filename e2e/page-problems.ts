@@ -25,7 +25,7 @@ export class PageProblems {
       .filter((line) => !this.allowed.some((pattern) => pattern.test(line)));
   }
 
-  watch(context: BrowserContext): void {
+  watch(context: BrowserContext, javaScriptEnabled = true): void {
     context.on("console", (message) => {
       if (message.type() !== "error") return;
       const url = message.location().url;
@@ -54,6 +54,8 @@ export class PageProblems {
       const reason = request.failure()?.errorText ?? "";
       // Leaving a page cancels its prefetches and pending reads; that is not a failure.
       if (reason === "net::ERR_ABORTED") return;
+      // With JavaScript off, Chromium refuses the page's scripts and says "csp".
+      if (!javaScriptEnabled && reason === "csp" && request.resourceType() === "script") return;
       this.seen.push({ line: `request failed: ${request.method()} ${request.url()} ${reason}` });
     });
   }
@@ -67,7 +69,7 @@ export class PageProblems {
     const newContext = browser.newContext;
     browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
       const context = await newContext.apply(browser, args);
-      this.watch(context);
+      this.watch(context, args[0]?.javaScriptEnabled !== false);
       return context;
     };
     return () => {
