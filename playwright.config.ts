@@ -3,7 +3,9 @@ import { e2eDataDir, e2eHost, e2eInboundSecret, e2ePort } from "./e2e/settings";
 
 /**
  * End-to-end tests run a production build on its own embedded database in .data/e2e, in
- * Debian's Chromium. Specs seed their own people and read magic links from the outbox.
+ * Debian's Chromium. The global setup seeds the demo community once; specs add their own
+ * people and read magic links from the outbox. Every test fails on a page's console error,
+ * uncaught error or failed request (e2e/page-problems.ts).
  */
 const origin = `http://${e2eHost}:${e2ePort}`;
 
