@@ -3,12 +3,16 @@ import { e2eDataDir, e2eHost, e2eInboundSecret, e2ePort } from "./e2e/settings";
 
 /**
  * End-to-end tests run a production build on its own embedded database in .data/e2e, in
- * Debian's Chromium. Specs seed their own people and read magic links from the outbox.
+ * Debian's Chromium. The global setup seeds the demo community once; specs add their own
+ * people and read magic links from the outbox. Every test fails on a page's console error,
+ * uncaught error or failed request (e2e/page-problems.ts).
  */
 const origin = `http://${e2eHost}:${e2ePort}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // The demo community is seeded once, before any spec, on its own budget (no test timeout).
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   timeout: 30_000,

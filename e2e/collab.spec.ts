@@ -1,17 +1,17 @@
-import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { loadViewer } from "@/lib/community/queries";
-import { seedDemo } from "@/lib/demo/seed";
 import { createClause } from "@/lib/drafting/mutations";
-import { createPerson, expect, signInAs, test } from "./fixtures";
+import { createPerson, expect, openEditor, signInAs, test } from "./fixtures";
 import { OwnServer } from "./own-server";
-import { e2ePort } from "./settings";
+import { e2eCollabDataDir, e2eCollabPort } from "./settings";
 
-const server = new OwnServer(e2ePort + 10, ".data/e2e-collab");
+// Its own server, since the test restarts it; the global setup migrated and seeded its data.
+const server = new OwnServer(e2eCollabPort, e2eCollabDataDir);
 
 test.beforeAll(async () => {
-  fs.rmSync(server.dataDir, { recursive: true, force: true });
-  await seedDemo(await server.start());
+  // Starting a production server is set-up, with a budget of its own on a busy machine.
+  test.setTimeout(180_000);
+  await server.start();
 });
 test.afterAll(() => server.stop());
 
@@ -22,14 +22,6 @@ const wordsIn = (body: Locator) =>
     for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
     return copy.textContent ?? "";
   });
-
-async function openEditor(page: Page, path: string) {
-  await page.goto(`${server.baseURL}${path}`);
-  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({
-    timeout: 15_000,
-  });
-  return page.getByRole("textbox", { name: "Requirement" });
-}
 
 test("two people type in the same clause at once and both contributions survive reloads and a restart", async ({
   browser,
@@ -46,7 +38,7 @@ test("two people type in the same clause at once and both contributions survive 
     level: "Silver",
     strength: "SHOULD",
   });
-  const path = `/standards/iotmark/draft/${ref}`;
+  const path = `${server.baseURL}/standards/iotmark/draft/${ref}`;
 
   const pages = await Promise.all(
     [ann, bob].map(async (person) => {
@@ -92,6 +84,6 @@ test("two people type in the same clause at once and both contributions survive 
   await expect.poll(() => wordsIn(body)).toBe(typed);
   // Signed out, the same words are on the page without JavaScript.
   const reader = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await reader.goto(`${server.baseURL}${path}`);
+  await reader.goto(path);
   await expect(reader.getByText("Alpha clause words from Ann.")).toBeVisible();
 });

@@ -1,42 +1,18 @@
 import type { Locator, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { users } from "@/lib/auth/schema";
 import type { Database } from "@/lib/db/client";
 import { closeDue } from "@/lib/decisions/close-due";
 import { castVote, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
-import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { demoEmail } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
 import { standards } from "@/lib/drafting/schema";
-import {
-  connectToE2eDatabase,
-  expect,
-  expectAccessible,
-  expectFitsPhone,
-  type Person,
-  signInAs,
-  test,
-} from "./fixtures";
-
-test.beforeAll(async () => {
-  const { db, close } = connectToE2eDatabase();
-  await seedDemo(db);
-  await close();
-});
-
-async function demo(db: Database, key: string): Promise<Person> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, demoEmail(key)));
-  if (!row?.email) throw new Error(`no demo person ${key}`);
-  return { id: row.id, email: row.email, name: row.name ?? key };
-}
+import { demoPerson, expect, expectAccessible, expectFitsPhone, signInAs, test } from "./fixtures";
 
 async function as(page: Page, db: Database, key: string, path: string): Promise<void> {
   await page.context().clearCookies();
-  await signInAs(page, db, await demo(db, key));
+  await signInAs(page, db, await demoPerson(db, key));
   await page.goto(path);
 }
 

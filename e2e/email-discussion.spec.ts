@@ -1,17 +1,10 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
-import { seedDemo } from "@/lib/demo/seed";
 import { outbox } from "@/lib/email/schema";
 import { watches } from "@/lib/notifications/schema";
-import { connectToE2eDatabase, createPerson, expect, signInAs, test } from "./fixtures";
+import { createPerson, expect, openEditor, signInAs, test } from "./fixtures";
 import { e2eInboundSecret } from "./settings";
-
-test.beforeAll(async () => {
-  const { db, close } = connectToE2eDatabase();
-  await seedDemo(db);
-  await close();
-});
 
 /** Signs a webhook body as Resend (Svix) does. */
 function signed(body: string) {
@@ -65,10 +58,7 @@ test("an objection quotes the clause, keeps its quote through edits, gets a repl
   const open = async (person: typeof ann) => {
     const page = await (await browser.newContext()).newPage();
     await signInAs(page, db, person);
-    await page.goto("/standards/iotmark/draft/SW-2");
-    await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({
-      timeout: 15_000,
-    });
+    await openEditor(page, "/standards/iotmark/draft/SW-2");
     return page;
   };
   const [annPage, bobPage, catPage] = [await open(ann), await open(bob), await open(cat)];

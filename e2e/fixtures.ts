@@ -1,20 +1,15 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { desc, eq } from "drizzle-orm";
 import { sessions, users } from "@/lib/auth/schema";
-import { createDatabase, type Database } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
+import { demoEmail } from "@/lib/demo/seed";
 import { outbox } from "@/lib/email/schema";
-import { e2eDataDir } from "./settings";
+import { connectToE2eDatabase } from "./database";
+import { PageProblems } from "./page-problems";
 
-/** The running server's embedded database, found through the URL file the launcher writes. */
-export function connectToE2eDatabase(): { db: Database; close: () => Promise<void> } {
-  const url = fs.readFileSync(path.join(e2eDataDir, "database-url"), "utf8").trim();
-  const { db, pool } = createDatabase(url, { max: 2 });
-  return { db, close: () => pool.end() };
-}
+export { connectToE2eDatabase };
 
 export type Person = { id: string; email: string; name: string };
 
@@ -24,13 +19,26 @@ function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${counter}@example.org`;
 }
 
-export const test = base.extend<{ db: Database }>({
+export const test = base.extend<{ db: Database; pageProblems: PageProblems }>({
   // Playwright reads fixture dependencies from the first argument's pattern; this one needs none.
   db: async ({ browserName: _ }, use) => {
     const { db, close } = connectToE2eDatabase();
     await use(db);
     await close();
   },
+  // Every test fails on a console error, an uncaught error (a hydration mismatch included), a
+  // failed request or a server error in any page it opened, unless it allows that one.
+  pageProblems: [
+    async ({ browser, context, javaScriptEnabled }, use) => {
+      const problems = new PageProblems();
+      problems.watch(context, javaScriptEnabled);
+      const unwatch = problems.watchBrowser(browser);
+      await use(problems);
+      unwatch();
+      expect(problems.unexpected(), "problems reported by the pages").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 
@@ -45,6 +53,16 @@ export async function createPerson(
     .returning({ id: users.id });
   if (!row) throw new Error("could not create a person");
   return { id: row.id, email, name: options.name };
+}
+
+/** A person of the demo community (seeded once by the global setup), by key: "rosa". */
+export async function demoPerson(db: Database, key: string): Promise<Person> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demoEmail(key)));
+  if (!row?.email) throw new Error(`no demo person ${key}`);
+  return { id: row.id, email: row.email, name: row.name ?? key };
 }
 
 /** Signs a seeded person in by giving the browser a session, as a used magic link would. */
@@ -95,4 +113,18 @@ export async function expectFitsPhone(page: Page): Promise<void> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow, `${page.url()} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Opens a clause's page and waits for its editor to say "All changes saved": its script has
+ * loaded, the collab server took the connection and the first sync is done. On a busy two-core
+ * machine that takes longer than one assertion's usual wait, so this wait has a ceiling of its
+ * own (a test that opens editors sets a budget to match).
+ */
+export async function openEditor(page: Page, url: string): Promise<Locator> {
+  await page.goto(url);
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({
+    timeout: 60_000,
+  });
+  return page.getByRole("textbox", { name: "Requirement" });
 }

@@ -38,19 +38,32 @@ export class OwnServer {
         stdio: "ignore",
       },
     );
-    for (let attempt = 0; attempt < 150; attempt++) {
-      try {
-        if ((await fetch(`${this.baseURL}/`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await this.ready();
     const url = fs.readFileSync(path.join(this.dataDir, "database-url"), "utf8").trim();
     const { db, pool } = createDatabase(url, { max: 2 });
     this.db = db;
     this.pool = pool;
     return db;
+  }
+
+  /**
+   * Waits until the home page answers, however long a busy machine takes to start it; the
+   * budget only ends the wait for a server that hangs, and a launcher that exits ends it at once.
+   */
+  private async ready(budget = 180_000): Promise<void> {
+    const child = this.child;
+    const giveUp = Date.now() + budget;
+    while (child && child.exitCode === null && child.signalCode === null) {
+      if (Date.now() > giveUp) throw new Error(`the server on port ${this.port} did not start`);
+      try {
+        const response = await fetch(`${this.baseURL}/`, { signal: AbortSignal.timeout(30_000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the server on port ${this.port} exited before it served a page`);
   }
 
   /** SIGTERM, as a deployment would send; resolves when the process has exited. */

@@ -1,6 +1,4 @@
-import { seedDemo } from "@/lib/demo/seed";
 import {
-  connectToE2eDatabase,
   createPerson,
   expect,
   expectAccessible,
@@ -8,13 +6,6 @@ import {
   signInAs,
   test,
 } from "./fixtures";
-
-test.beforeAll(async () => {
-  // The suite's server starts empty; the drafting pages need the demo standard.
-  const { db, close } = connectToE2eDatabase();
-  await seedDemo(db);
-  await close();
-});
 
 const publicPages = [
   "/standards/iotmark/draft",

@@ -7,26 +7,13 @@ import { closeDue } from "@/lib/decisions/close-due";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
-import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { demoEmail } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
 import { markdownToRichText } from "@/lib/drafting/markdown-text";
 import { createClause, saveRevision } from "@/lib/drafting/mutations";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, clauseTexts, standards } from "@/lib/drafting/schema";
-import {
-  connectToE2eDatabase,
-  expect,
-  expectAccessible,
-  expectFitsPhone,
-  signInAs,
-  test,
-} from "./fixtures";
-
-test.beforeAll(async () => {
-  const { db, close } = connectToE2eDatabase();
-  await seedDemo(db);
-  await close();
-});
+import { expect, expectAccessible, expectFitsPhone, signInAs, test } from "./fixtures";
 
 /** Demo people as lib/ sees them, found the way the demo seed finds them. */
 function viewer(db: Database, key: string): Promise<Viewer> {

@@ -1,12 +1,5 @@
 import type { Page } from "@playwright/test";
-import { seedDemo } from "@/lib/demo/seed";
-import { connectToE2eDatabase, createPerson, expect, signInAs, test } from "./fixtures";
-
-test.beforeAll(async () => {
-  const { db, close } = connectToE2eDatabase();
-  await seedDemo(db);
-  await close();
-});
+import { createPerson, expect, signInAs, test } from "./fixtures";
 
 /** Every Content-Security-Policy refusal the browser reports while the page is used. */
 function violationsOn(page: Page): string[] {

@@ -63,14 +63,14 @@ export default async function DraftPage({ params, searchParams }: Props) {
     <>
       <PageTitle title={t("draftOf", { name: standard.name })} lead={t("draftLead")} />
       {viewer ? (
-        <p className="-mt-4 mb-6">
+        <div className="-mt-4 mb-6">
           <WatchForm
             target="standard"
             targetId={standard.id}
             watching={watched.has(`standard:${standard.id}`)}
             label={tDiscussion("thisStandard")}
           />
-        </p>
+        </div>
       ) : null}
       <nav aria-label={t("levelFilter")} className="mb-8 flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{t("show")}</span>
@@ -113,14 +113,14 @@ export default async function DraftPage({ params, searchParams }: Props) {
       {current ? (
         <Section title={`${current.name} (${current.code})`}>
           {viewer ? (
-            <p className="mb-3">
+            <div className="mb-3">
               <WatchForm
                 target="module"
                 targetId={current.id}
                 watching={watched.has(`module:${current.id}`)}
                 label={tDiscussion("thisModule")}
               />
-            </p>
+            </div>
           ) : null}
           {shown.length === 0 ? <p className="text-muted">{t("noClauses")}</p> : null}
           <ol className="space-y-3">

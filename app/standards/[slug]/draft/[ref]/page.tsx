@@ -119,14 +119,16 @@ export default async function ClausePage({ params }: Props) {
       </Section>
       <Section title={tDiscussion("title", { count: threads.length })}>
         {viewer ? (
-          <p className="mb-4">
+          // A <div>, not a <p>: a form may not sit in a paragraph, and the browser would split
+          // the two apart before React hydrates the page.
+          <div className="mb-4">
             <WatchForm
               target="clause"
               targetId={clause.id}
               watching={watched.has(`clause:${clause.id}`)}
               label={tDiscussion("thisClause")}
             />
-          </p>
+          </div>
         ) : null}
         <ThreadList threads={threads} viewer={viewer} />
         {viewer ? (
