@@ -35,6 +35,7 @@ export async function collabName(db: Database, userId: string): Promise<string |
  */
 export class ReadOnlyWatch {
   private readonly known = new Map<string, { readOnly: boolean; checkedAt: number }>();
+  private readonly reading = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly db: Database,
@@ -44,17 +45,36 @@ export class ReadOnlyWatch {
   async isReadOnly(clauseId: string, now = Date.now()): Promise<boolean> {
     const entry = this.known.get(clauseId);
     if (entry?.readOnly) return true; // nothing makes a read-only clause writable again
-    if (entry && now - entry.checkedAt < this.recheckMs) return false;
-    const access = await clauseAccess(this.db, clauseId);
-    const readOnly = access?.readOnly ?? true;
-    this.known.set(clauseId, { readOnly, checkedAt: now });
-    return readOnly;
+    if (entry && now - entry.checkedAt < this.recheckMs) {
+      // Past half its age, the answer is read again in the background, so a clause edited
+      // steadily never makes an edit wait for the database (and the answer stays fresh).
+      if (now - entry.checkedAt >= this.recheckMs / 2) this.read(clauseId, now).catch(() => {});
+      return false;
+    }
+    return this.read(clauseId, now);
+  }
+
+  /** One query per clause at a time; concurrent callers share it. */
+  private read(clauseId: string, now: number): Promise<boolean> {
+    const pending = this.reading.get(clauseId);
+    if (pending) return pending;
+    const reading = clauseAccess(this.db, clauseId)
+      .then((access) => {
+        const readOnly = access?.readOnly ?? true;
+        if (!this.known.get(clauseId)?.readOnly)
+          this.known.set(clauseId, { readOnly, checkedAt: now });
+        return readOnly;
+      })
+      .finally(() => this.reading.delete(clauseId));
+    this.reading.set(clauseId, reading);
+    return reading;
   }
 
   /** Reads the clause's state now, skipping the cache; true when it is read-only. */
   async refresh(clauseId: string): Promise<boolean> {
     this.known.delete(clauseId);
-    return this.isReadOnly(clauseId);
+    this.reading.delete(clauseId); // a query already under way may predate the change
+    return this.read(clauseId, Date.now());
   }
 
   forget(clauseId: string): void {

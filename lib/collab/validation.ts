@@ -19,6 +19,9 @@ import { clauseFields, type RichText } from "@/lib/drafting/rich-text";
 const allowedTopLevel = new Set<string>(clauseFields);
 
 type YNode = Y.XmlFragment | Y.XmlElement | Y.XmlText;
+// Yjs types are invariant in their event type; any shared type will do here.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type AnyType = Y.AbstractType<any>;
 
 /** Content the editor never makes: keyed entries on a field, strings or binaries among nodes. */
 export function foreignContent(type: YNode, path: string): string | null {
@@ -69,27 +72,27 @@ function problemInNode(json: RichText, path: string): string | null {
 }
 
 /** The field a type lives in, or null when it or an ancestor is deleted (nobody sees it). */
-function fieldOf(type: Y.AbstractType<unknown>): string | null {
+function fieldOf(type: AnyType): string | null {
   let current = type;
   while (current._item) {
     if (current._item.deleted) return null;
-    current = current._item.parent as Y.AbstractType<unknown>;
+    current = current._item.parent as AnyType;
   }
   return Y.findRootTypeKey(current);
 }
 
 /** The nearest element or field holding a changed type: a text's paragraph, for instance. */
-function containerOf(type: Y.AbstractType<unknown>): Y.XmlFragment | null {
-  let current: Y.AbstractType<unknown> | null = type;
+function containerOf(type: AnyType): Y.XmlFragment | null {
+  let current: AnyType | null = type;
   while (current && !(current instanceof Y.XmlFragment)) {
-    current = current._item ? (current._item.parent as Y.AbstractType<unknown>) : null;
+    current = current._item ? (current._item.parent as AnyType) : null;
   }
   return current;
 }
 
-function hasAncestorIn(type: Y.AbstractType<unknown>, set: Set<Y.AbstractType<unknown>>) {
+function hasAncestorIn(type: AnyType, set: Set<unknown>) {
   for (let current = type._item?.parent; current; ) {
-    const parent = current as Y.AbstractType<unknown>;
+    const parent = current as AnyType;
     if (set.has(parent)) return true;
     current = parent._item?.parent;
   }
@@ -97,14 +100,11 @@ function hasAncestorIn(type: Y.AbstractType<unknown>, set: Set<Y.AbstractType<un
 }
 
 /** Why the changed parts of a document are not what the editor could make, or null. */
-export function problemInChanges(
-  doc: Y.Doc,
-  changed: Iterable<Y.AbstractType<unknown>>,
-): string | null {
+export function problemInChanges(doc: Y.Doc, changed: Iterable<AnyType>): string | null {
   for (const name of doc.share.keys()) {
     if (!allowedTopLevel.has(name)) return `a field the clause does not have (${name})`;
   }
-  const containers = new Set<Y.AbstractType<unknown>>();
+  const containers = new Set<Y.XmlFragment>();
   for (const type of changed) {
     const container = containerOf(type);
     if (!container) return "content that is not a node";
@@ -115,7 +115,7 @@ export function problemInChanges(
     const field = fieldOf(container);
     if (field === null) continue;
     if (!allowedTopLevel.has(field)) return `a field the clause does not have (${field})`;
-    const foreign = foreignContent(container as YNode, field);
+    const foreign = foreignContent(container, field);
     if (foreign) return foreign;
     if (container instanceof Y.XmlElement) {
       const problem = problemInNode(elementJSON(container), field);
@@ -146,7 +146,7 @@ export function problemAfterApplying(
   livePending = false,
 ): string | null {
   const hadPending = livePending || hasPending(shadow);
-  let changed: Y.AbstractType<unknown>[] = [];
+  let changed: AnyType[] = [];
   try {
     shadow.transact((transaction) => {
       Y.applyUpdate(shadow, update);
