@@ -3,6 +3,8 @@
  * on a thread of its own, as servers and browsers run in processes of their own, so the figures
  * are the servers' and not the queue of one event loop doing everything.
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
@@ -82,9 +84,26 @@ async function runServer(job: ServerJob) {
   });
   await server.listen();
   const loop = monitorEventLoopDelay({ resolution: 10 });
+  // COLLAB_BENCH_PROFILE=<folder>: a CPU profile of each server while the clients edit.
+  const profileDir = process.env.COLLAB_BENCH_PROFILE;
+  const profiler = profileDir ? new Session() : null;
   port.on("message", async (message: string) => {
-    if (message === "measure") loop.enable();
-    if (message === "stop-measuring") loop.disable();
+    if (message === "measure") {
+      loop.enable();
+      if (profiler) {
+        profiler.connect();
+        await profiler.post("Profiler.enable");
+        await profiler.post("Profiler.start");
+      }
+    }
+    if (message === "stop-measuring") {
+      loop.disable();
+      if (profiler) {
+        const { profile } = await profiler.post("Profiler.stop");
+        const file = `${profileDir}/server-${job.index}-${process.pid}-${Date.now()}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(profile));
+      }
+    }
     if (message === "destroy") {
       await server.destroy(); // stores every document
       await pool.end();

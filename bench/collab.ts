@@ -23,13 +23,15 @@
  *
  * lost/duplicated count (token, client copy) pairs; stored-lost/-duplicated count tokens missing
  * from, or repeated in, the database. loop-p99 is the event-loop delay while sending, on the
- * busiest client thread and on the busiest server thread. Repeated server log lines are counted
- * and printed once, after the figures. Loopback only; every phase is bounded in time. Any lost,
- * duplicated or unstored edit, or copies that never converge, fail the run (exit status 1).
+ * busiest client thread and on the busiest server thread; database p50/p99, how long a trivial
+ * query took meanwhile. Repeated server log lines are counted and printed once, after the
+ * figures. COLLAB_BENCH_PROFILE=<folder> writes a CPU profile of each server while the clients
+ * edit. Loopback only; every phase is bounded in time. Any lost, duplicated or unstored edit, or
+ * copies that never converge, fail the run (exit status 1).
  */
 import net from "node:net";
 import { Worker } from "node:worker_threads";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { ClientJob, ClientReport, ClientSpec, Losses, ServerJob } from "@/bench/collab-worker";
 import { mintCollabToken } from "@/lib/collab/token";
 import type { Viewer } from "@/lib/community/queries";
@@ -165,6 +167,30 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[index] ?? 0);
 }
 
+/**
+ * How long the database takes to answer a trivial query, five times a second, while the servers
+ * work: what a read-only recheck or an acknowledgement waits for besides the work itself.
+ */
+function probeDatabase(db: Database) {
+  const latencies: number[] = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const start = performance.now();
+      await db.execute(sql`select 1`);
+      latencies.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      return latencies;
+    },
+  };
+}
+
 /** What went wrong in a scenario that must fail the run, or nothing. */
 const failures: string[] = [];
 
@@ -214,12 +240,14 @@ async function measure(
     for (const t of clientThreadList) t.send({ type: "prime" });
     await Promise.all(clientThreadList.map((t) => t.next("primed", 30_000)));
     for (const t of serverThreads) t.send("measure");
+    const database = probeDatabase(db);
     const startAt = performance.timeOrigin + performance.now() + 500;
     for (const t of clientThreadList) t.send({ type: "edit", startAt, seconds });
     const reports = (
       await Promise.all(clientThreadList.map((t) => t.next("report", seconds * 1000 + 60_000)))
     ).map((reply) => reply.report as ClientReport);
     for (const t of serverThreads) t.send("stop-measuring");
+    const databaseLatencies = (await database.stop()).sort((a, b) => a - b);
     for (const t of clientThreadList) t.send({ type: "close" });
     await Promise.all(clientThreadList.map((t) => t.next("closed", 30_000)));
     // Destroying a server stores every document.
@@ -270,6 +298,7 @@ async function measure(
       ` stored-lost=${stored.lost} stored-duplicated=${stored.duplicated}` +
       `  connect=${connectSeconds.toFixed(1)}s converged=${settled ? "yes" : "no"}` +
       ` loop-p99 clients=${Math.round(clientLoopP99)}ms servers=${Math.round(serverLoopP99)}ms` +
+      ` database p50=${percentile(databaseLatencies, 50)}ms p99=${percentile(databaseLatencies, 99)}ms` +
       (destroyed ? "" : "  (servers not destroyed within 60 s)");
     return { figures, logs };
   } finally {

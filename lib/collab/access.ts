@@ -31,7 +31,8 @@ export async function collabName(db: Database, userId: string): Promise<string |
  * is decided once, when it authenticates; retirement (or any later rule) must also stop the
  * connections already open. The web app says so at once through the internal path (`mark`);
  * otherwise (another collab server took that call, or it failed) the guard asks the database
- * again at most every `recheckMs`, which keeps the cost to one small query per open clause.
+ * again about every `recheckMs` (in the background, see isReadOnly), which keeps the cost to one
+ * small query per open clause.
  */
 export class ReadOnlyWatch {
   private readonly known = new Map<string, { readOnly: boolean; checkedAt: number }>();
@@ -45,10 +46,13 @@ export class ReadOnlyWatch {
   async isReadOnly(clauseId: string, now = Date.now()): Promise<boolean> {
     const entry = this.known.get(clauseId);
     if (entry?.readOnly) return true; // nothing makes a read-only clause writable again
-    if (entry && now - entry.checkedAt < this.recheckMs) {
-      // Past half its age, the answer is read again in the background, so a clause edited
-      // steadily never makes an edit wait for the database (and the answer stays fresh).
-      if (now - entry.checkedAt >= this.recheckMs / 2) this.read(clauseId, now).catch(() => {});
+    const age = entry ? now - entry.checkedAt : Number.POSITIVE_INFINITY;
+    if (age < this.recheckMs) return false;
+    // A known answer up to 5 × recheckMs old is used while a fresh one is read in the background,
+    // so edits to a clause never wait for the database (a busy one may take a while to answer);
+    // only an older answer, or none, is waited for.
+    if (age < this.recheckMs * 5) {
+      this.read(clauseId, now).catch(() => {});
       return false;
     }
     return this.read(clauseId, now);
