@@ -84,6 +84,8 @@ export function problemAfter(
   document: Y.Doc,
   update: Uint8Array,
   limits: CollabLimits = collabLimits,
+  /** The connection that sent it, whose update the live document then applies. */
+  connection?: object,
 ): string | null {
   if (update.length > limits.updateBytes) {
     return `an update of ${update.length} bytes (at most ${limits.updateBytes})`;
@@ -103,6 +105,8 @@ export function problemAfter(
   if (problem) {
     shadow.destroy();
     shadows.delete(document);
+  } else {
+    shadow.validated(connection);
   }
   return problem;
 }
@@ -154,7 +158,7 @@ export function createGuard(options: {
         connection.readOnly = true;
         throw new CollabRefusal("refused: this clause is read-only now");
       }
-      const problem = problemAfter(document, update, limits);
+      const problem = problemAfter(document, update, limits, connection);
       if (problem) {
         console.error(`collab: refused an update to ${documentName}: ${problem}`);
         throw new CollabRefusal(`refused: ${problem}`);

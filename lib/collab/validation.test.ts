@@ -257,6 +257,41 @@ describe("checking an update against the validated shadow", () => {
     expect(JSON.stringify(readFields(live))).not.toMatch(/javascript/);
   });
 
+  it("holds a connection's update once, and still catches up when it was dropped meanwhile", () => {
+    const live = liveClause();
+    const ann = {};
+    const bob = {};
+    /** Hocuspocus applies a connection's update with this origin, after the guard passed it. */
+    const applyFrom = (connection: object, update: Uint8Array) =>
+      Y.applyUpdate(live, update, { source: "connection", connection });
+    const next = edit(live, (d) => body(d).insert(0, [newParagraph("Ann's")]));
+    expect(problemAfter(live, next, undefined, ann)).toBeNull();
+    // Bob's refused update drops the shadow before Ann's update reaches the live document.
+    const bad = edit(live, (d) => firstText(d).format(0, 1, { link: { href: "javascript:x" } }));
+    expect(problemAfter(live, bad, undefined, bob)).toMatch(/link/);
+    // Carol's update makes a new shadow, from the live document as it is: without Ann's.
+    const carols = edit(live, (d) => listText(d).insert(0, "C"));
+    expect(problemAfter(live, carols, undefined, {})).toBeNull();
+    applyFrom(ann, next);
+    // The new shadow got Ann's paragraph from the live document: typing into it is fine.
+    const typing = edit(live, (d) => firstText(d).insert(0, "More "));
+    expect(problemAfter(live, typing, undefined, ann)).toBeNull();
+    applyFrom(ann, typing);
+    const again = edit(live, (d) => firstText(d).insert(0, "And "));
+    expect(problemAfter(live, again, undefined, ann)).toBeNull();
+    applyFrom(ann, again);
+    expect(readFields(live).body.content?.[0]).toEqual(paragraph(text("And More Ann's")));
+    // (Carol's update never reached the live document; Hocuspocus closed her connection.)
+    expect(
+      problemAfter(
+        live,
+        edit(live, (d) => firstText(d).delete(0, 4)),
+        undefined,
+        bob,
+      ),
+    ).toBeNull();
+  });
+
   it("reads only what an update changed, not the rest of the clause", () => {
     // The old check copied and read the whole clause for every keystroke. Here the clause holds
     // content the rules refuse (put there behind the guard's back): an update elsewhere is

@@ -169,8 +169,16 @@ export class Shadow {
   bytesSince = 0;
   /** Set when an update could not be mirrored: the shadow must be copied again. */
   broken = false;
-  private readonly mirror = (update: Uint8Array) => {
+  /**
+   * Connections whose updates this shadow validated, hence already holds. A connection's
+   * messages are checked and applied one at a time, in order, so when the live document applies
+   * an update from one of them, it is the one this shadow last validated from it.
+   */
+  private readonly validatedFrom = new WeakSet<object>();
+  private readonly mirror = (update: Uint8Array, origin: unknown) => {
     this.bytesSince += update.length;
+    const connection = (origin as { connection?: unknown } | null)?.connection;
+    if (typeof connection === "object" && connection && this.validatedFrom.has(connection)) return;
     try {
       Y.applyUpdate(this.doc, update);
     } catch {
@@ -193,6 +201,11 @@ export class Shadow {
       this.bytesSince = 0;
     }
     return this.measuredBytes + this.bytesSince + updateBytes;
+  }
+
+  /** Notes that an update from this connection was validated here (see validatedFrom). */
+  validated(connection: object | undefined): void {
+    if (connection) this.validatedFrom.add(connection);
   }
 
   livePending(): boolean {
