@@ -3,7 +3,8 @@
  *
  *   npx tsx bench/collab.ts [clients=300] [clauses=100] [seconds=20]
  *
- * N Hocuspocus providers (multiplexed over one shared socket per collab server) edit M clauses,
+ * N Hocuspocus providers (multiplexed over one shared socket per collab server and client thread)
+ * edit M clauses,
  * client i on clause i % M. Each client appends a unique token («c12e7»: client 12, edit 7) to
  * the first paragraph of its clause's body about every 500 ms (jittered); every other client on
  * the same clause records now − send time the first time it sees the token. After sending stops,
@@ -15,19 +16,23 @@
  * Budget from the design: p99 edit-to-peer ≤ 50 ms for 300 clients on 100 clauses through two
  * collab servers and Redis, and no update lost.
  *
+ * Each collab server runs on a worker thread of its own (as it would in a process of its own) and
+ * the clients on CLIENT_THREADS more (default 2; all peers of a clause share one, so they share a
+ * clock); the main thread holds the database (in-memory PGlite, or PostgreSQL with
+ * HUM_TEST_POSTGRES) and the servers reach it over its socket, as they would a database server.
+ *
  * lost/duplicated count (token, client copy) pairs; stored-lost/-duplicated count tokens missing
- * from, or repeated in, the database. loop-p99 is this process's event-loop delay while sending:
- * clients, servers and (without HUM_TEST_POSTGRES, which selects PostgreSQL) the in-memory PGlite
- * database share it, so latencies include their work. Repeated server log lines are counted and
- * printed once, after the figures. Loopback only; every phase is bounded in time. Any lost,
- * duplicated or unstored edit, or copies that never converge, fail the run (exit status 1).
+ * from, or repeated in, the database. loop-p99 is the event-loop delay while sending, on the
+ * busiest client thread and on the busiest server thread; database p50/p99, how long a trivial
+ * query took meanwhile. Repeated server log lines are counted and printed once, after the
+ * figures. COLLAB_BENCH_PROFILE=<folder> writes a CPU profile of each server while the clients
+ * edit. Loopback only; every phase is bounded in time. Any lost, duplicated or unstored edit, or
+ * copies that never converge, fail the run (exit status 1).
  */
 import net from "node:net";
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { inArray } from "drizzle-orm";
-import * as Y from "yjs";
-import { createCollabServer } from "@/lib/collab/server";
+import { Worker } from "node:worker_threads";
+import { inArray, sql } from "drizzle-orm";
+import type { ClientJob, ClientReport, ClientSpec, Losses, ServerJob } from "@/bench/collab-worker";
 import { mintCollabToken } from "@/lib/collab/token";
 import type { Viewer } from "@/lib/community/queries";
 import type { Database } from "@/lib/db/client";
@@ -35,46 +40,18 @@ import { seedDemo } from "@/lib/demo/seed";
 import { createClause } from "@/lib/drafting/mutations";
 import { clauseTexts } from "@/lib/drafting/schema";
 import { limits } from "@/lib/rate-limit";
-import { bodyText, firstParagraphText, TEST_SECRET } from "@/tests/collab-clients";
+import { TEST_SECRET } from "@/tests/collab-clients";
 import { createTestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 
 const clientCount = Number(process.argv[2] ?? 300);
 const clauseCount = Number(process.argv[3] ?? 100);
 const seconds = Number(process.argv[4] ?? 20);
+const clientThreads = Math.max(1, Math.min(clauseCount, Number(process.env.CLIENT_THREADS ?? 2)));
 const REDIS_URL = "redis://127.0.0.1:6379";
-const EDIT_MS = 500;
-const BATCH = 25;
 const PEOPLE = 50;
 const MODULES = ["ORG", "HW", "SW", "LEGAL", "DATA"];
 const TOKEN = /«c\d+e\d+»/g;
-const UUID = /[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g;
-
-type Client = { index: number; clauseId: string; document: Y.Doc; provider: HocuspocusProvider };
-type Losses = { lost: number; duplicated: number };
-
-// The running scenario's state. All clients live in this process, so they share one clock.
-/** Send time and sender of every token. */
-const sent = new Map<string, { at: number; client: number }>();
-/** The tokens sent on each clause. */
-const tokensOf = new Map<string, string[]>();
-/** Edit-to-peer latencies in ms, one per (edit, peer). */
-const latencies: number[] = [];
-/** Why the server refused a client, if it did. */
-const refusals: string[] = [];
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await sleep(100);
-  }
-  return true;
-}
 
 /** Null when Redis accepts a TCP connection within a second, else why not. */
 function redisProblem(): Promise<string | null> {
@@ -91,20 +68,52 @@ function redisProblem(): Promise<string | null> {
   });
 }
 
-/** Counts console.error/warn lines (ids blanked) instead of printing each; returns the summary. */
-function captureLogs(): () => string[] {
-  const counts = new Map<string, number>();
-  const original = { error: console.error, warn: console.warn };
-  function count(...args: unknown[]) {
-    const line = args.join(" ").replace(UUID, "…").slice(0, 200);
-    counts.set(line, (counts.get(line) ?? 0) + 1);
+type Reply = { type: string; reason?: string } & Record<string, unknown>;
+
+/** A worker thread running bench/collab-worker.ts, answering one message at a time. */
+class Thread {
+  private readonly worker: Worker;
+  private readonly replies: Reply[] = [];
+  private waiting: ((reply: Reply) => void) | null = null;
+
+  constructor(job: ServerJob | ClientJob) {
+    this.worker = new Worker(new URL("./collab-worker.ts", import.meta.url), {
+      workerData: job,
+      execArgv: ["--import", "tsx"],
+    });
+    this.worker.on("message", (reply: Reply) => this.deliver(reply));
+    this.worker.on("error", (error) => this.deliver({ type: "failed", reason: String(error) }));
   }
-  console.error = count;
-  console.warn = count;
-  return () => {
-    Object.assign(console, original);
-    return [...counts].map(([line, n]) => `  logged ${n}× ${line}`);
-  };
+
+  private deliver(reply: Reply) {
+    if (this.waiting) this.waiting(reply);
+    else this.replies.push(reply);
+  }
+
+  send(message: unknown) {
+    this.worker.postMessage(message);
+  }
+
+  /** The next reply, which must be of the type expected, within the time given. */
+  async next(type: string, timeoutMs: number): Promise<Reply> {
+    const reply =
+      this.replies.shift() ??
+      (await new Promise<Reply>((resolve) => {
+        const timer = setTimeout(() => resolve({ type: "failed", reason: "no answer" }), timeoutMs);
+        this.waiting = (value) => {
+          clearTimeout(timer);
+          this.waiting = null;
+          resolve(value);
+        };
+      }));
+    if (reply.type !== type)
+      throw new Error(`bench: expected ${type}, got ${reply.type}: ${reply.reason}`);
+    return reply;
+  }
+
+  terminate() {
+    return this.worker.terminate();
+  }
 }
 
 async function createClauses(db: Database): Promise<string[]> {
@@ -130,103 +139,6 @@ async function createClauses(db: Database): Promise<string[]> {
 /** Keys and channels of this run in Redis, apart from any other run's. */
 const REDIS_PREFIX = `hum-bench-${process.pid}-${Date.now()}`;
 
-async function startServer(db: Database, index: number, redisUrl?: string) {
-  const name = `bench-collab-${index}`;
-  const options = {
-    db,
-    secret: TEST_SECRET,
-    port: 0,
-    debounceMs: 500,
-    redisUrl,
-    redisPrefix: REDIS_PREFIX,
-    name,
-  };
-  const server = createCollabServer(options);
-  await server.listen();
-  return server;
-}
-
-/** Records, for each peer's token this client sees for the first time, how long it took. */
-function watch(client: Client): void {
-  const seen = new Set<string>();
-  client.document.getXmlFragment("body").observeDeep((events) => {
-    const now = performance.now();
-    for (const event of events) {
-      for (const { insert } of event.delta) {
-        const text =
-          typeof insert === "string" ? insert : Array.isArray(insert) ? insert.join("") : "";
-        for (const token of text.match(TOKEN) ?? []) {
-          const origin = sent.get(token);
-          if (!origin || origin.client === client.index || seen.has(token)) continue;
-          seen.add(token);
-          latencies.push(now - origin.at);
-        }
-      }
-    }
-  });
-}
-
-/** Connects the clients 25 at a time; peers on one clause alternate between the servers. */
-async function connectClients(
-  sockets: HocuspocusProviderWebsocket[],
-  clauseIds: string[],
-  tokens: string[],
-) {
-  const clients: Client[] = [];
-  for (let index = 0; index < clientCount; index++) {
-    const socket = sockets[Math.floor(index / clauseCount) % sockets.length];
-    const clauseId = clauseIds[index % clauseCount];
-    const token = tokens[index % tokens.length];
-    if (!socket || !clauseId || !token) throw new Error("bench: bad client layout");
-    const document = new Y.Doc();
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      sessionAwareness: true, // several providers of one clause on one socket
-      name: `clause:${clauseId}`,
-      document,
-      token,
-      onAuthenticationFailed: ({ reason }) => refusals.push(reason),
-    });
-    const client = { index, clauseId, document, provider };
-    clients.push(client);
-    watch(client);
-    provider.attach();
-    if ((index + 1) % BATCH > 0 && index + 1 < clientCount) continue;
-    const batch = clients.slice(-BATCH);
-    await waitFor(() => refusals.length > 0 || batch.every((c) => c.provider.isSynced), 30_000);
-    if (refusals.length > 0) throw new Error(`bench: the server refused a client: ${refusals[0]}`);
-    if (!batch.every((c) => c.provider.isSynced))
-      throw new Error("bench: clients not synced in 30 s");
-  }
-  return clients;
-}
-
-/** The first client of each clause makes its first paragraph, so all peers append to that one. */
-async function primeParagraphs(clients: Client[]): Promise<void> {
-  for (const client of clients.slice(0, clauseCount)) firstParagraphText(client.document);
-  const primed = () => clients.every((c) => c.document.getXmlFragment("body").length === 1);
-  if (!(await waitFor(primed, 15_000))) throw new Error("bench: paragraphs never reached peers");
-}
-
-/** Every client appends a token about every EDIT_MS until time is up; resolves to the count. */
-async function sendEdits(clients: Client[]): Promise<number> {
-  const end = performance.now() + seconds * 1000;
-  let edits = 0;
-  function edit(client: Client, n: number) {
-    if (performance.now() >= end) return;
-    const token = `«c${client.index}e${n}»`;
-    sent.set(token, { at: performance.now(), client: client.index });
-    tokensOf.get(client.clauseId)?.push(token);
-    const text = firstParagraphText(client.document);
-    text.insert(text.length, token);
-    edits += 1;
-    setTimeout(edit, EDIT_MS / 2 + Math.random() * EDIT_MS, client, n + 1);
-  }
-  for (const client of clients) setTimeout(edit, Math.random() * EDIT_MS, client, 0);
-  await sleep(seconds * 1000 + 2 * EDIT_MS);
-  return edits;
-}
-
 /** Adds how many expected tokens the text lacks, and how many it holds more than once. */
 function tally(text: string, expected: string[], into: Losses): Losses {
   const counts = new Map<string, number>();
@@ -239,22 +151,14 @@ function tally(text: string, expected: string[], into: Losses): Losses {
   return into;
 }
 
-function converged(clients: Client[]): boolean {
-  return clients.every((client) => {
-    if (client.provider.unsyncedChanges > 0) return false;
-    const expected = tokensOf.get(client.clauseId) ?? [];
-    return tally(bodyText(client.document), expected, { lost: 0, duplicated: 0 }).lost === 0;
-  });
-}
-
-async function storedLosses(db: Database, clauseIds: string[]) {
+async function storedLosses(db: Database, tokensOf: Map<string, string[]>) {
   const rows = await db
     .select({ clauseId: clauseTexts.clauseId, plainText: clauseTexts.plainText })
     .from(clauseTexts)
-    .where(inArray(clauseTexts.clauseId, clauseIds));
+    .where(inArray(clauseTexts.clauseId, [...tokensOf.keys()]));
   const stored = new Map(rows.map((row) => [row.clauseId, row.plainText]));
   const losses: Losses = { lost: 0, duplicated: 0 };
-  for (const id of clauseIds) tally(stored.get(id) ?? "", tokensOf.get(id) ?? [], losses);
+  for (const [id, tokens] of tokensOf) tally(stored.get(id) ?? "", tokens, losses);
   return losses;
 }
 
@@ -263,80 +167,155 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[index] ?? 0);
 }
 
+/**
+ * How long the database takes to answer a trivial query, five times a second, while the servers
+ * work: what a read-only recheck or an acknowledgement waits for besides the work itself.
+ */
+function probeDatabase(db: Database) {
+  const latencies: number[] = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const start = performance.now();
+      await db.execute(sql`select 1`);
+      latencies.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      return latencies;
+    },
+  };
+}
+
 /** What went wrong in a scenario that must fail the run, or nothing. */
 const failures: string[] = [];
 
-/** One scenario, from new clauses to stored text; resolves to its figures as one line. */
-async function measure(db: Database, people: Viewer[], servers: number, redisUrl?: string) {
-  sent.clear();
-  tokensOf.clear();
-  latencies.length = 0;
-  const clauseIds = await createClauses(db);
-  for (const clauseId of clauseIds) tokensOf.set(clauseId, []);
-  const tokens = people.map((person) => mintCollabToken(person.id, TEST_SECRET));
-  const collab = await Promise.all(
-    [...Array(servers).keys()].map((i) => startServer(db, i, redisUrl)),
-  );
-  const urls = collab.map((server) => `ws://127.0.0.1:${server.address.port}`);
-  const sockets = urls.map((url) => new HocuspocusProviderWebsocket({ url }));
-  const connectStart = performance.now();
-  const clients = await connectClients(sockets, clauseIds, tokens);
-  const connectSeconds = (performance.now() - connectStart) / 1000;
-  await primeParagraphs(clients);
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  const edits = await sendEdits(clients);
-  loop.disable();
-  const settled = await waitFor(() => converged(clients), 30_000);
-  const copies: Losses = { lost: 0, duplicated: 0 };
-  let expectedDeliveries = -edits; // every copy of the clause but the sender's
-  for (const client of clients) {
-    const expected = tokensOf.get(client.clauseId) ?? [];
-    tally(bodyText(client.document), expected, copies);
-    expectedDeliveries += expected.length;
+/**
+ * Clients of clause c go to client thread c % clientThreads; the k-th client of a clause to
+ * server k % servers, so peers on one clause sit on different servers.
+ */
+function layout(clauseIds: string[], tokens: string[], urls: string[]): ClientSpec[][] {
+  const threads: ClientSpec[][] = Array.from({ length: clientThreads }, () => []);
+  for (let index = 0; index < clientCount; index++) {
+    const clause = index % clauseCount;
+    const clauseId = clauseIds[clause];
+    const token = tokens[index % tokens.length];
+    const url = urls[Math.floor(index / clauseCount) % urls.length];
+    if (!clauseId || !token || !url) throw new Error("bench: bad client layout");
+    threads[clause % clientThreads]?.push({ index, clauseId, token, url });
   }
-  // Closing the shared sockets first ends every document connection on the servers at once.
-  for (const socket of sockets) socket.destroy();
-  for (const client of clients) client.provider.destroy();
-  let destroyed = false; // destroying stores every document
-  Promise.all(collab.map((server) => server.destroy())).then(() => {
-    destroyed = true;
-  });
-  await waitFor(() => destroyed, 60_000);
-  const stored = await storedLosses(db, clauseIds);
-  const sorted = latencies.sort((a, b) => a - b);
-  const scenario = `servers=${servers}`;
-  if (stored.lost > 0)
-    failures.push(`${scenario}: ${stored.lost} delivered edit(s) missing from the database`);
-  if (stored.duplicated > 0)
-    failures.push(`${scenario}: ${stored.duplicated} edit(s) stored twice`);
-  if (copies.lost > 0 || copies.duplicated > 0)
-    failures.push(`${scenario}: copies lost ${copies.lost}, duplicated ${copies.duplicated}`);
-  if (!settled) failures.push(`${scenario}: the copies did not converge within 30 s`);
-  if (!destroyed) failures.push(`${scenario}: the servers were not destroyed within 60 s`);
-  return (
-    `collab  servers=${servers} clients=${clientCount} clauses=${clauseCount} seconds=${seconds}` +
-    `  edits=${edits} deliveries=${sorted.length}/${expectedDeliveries}` +
-    `  p50=${percentile(sorted, 50)}ms p95=${percentile(sorted, 95)}ms` +
-    ` p99=${percentile(sorted, 99)}ms max=${Math.round(sorted.at(-1) ?? 0)}ms` +
-    `  lost=${copies.lost} duplicated=${copies.duplicated}` +
-    ` stored-lost=${stored.lost} stored-duplicated=${stored.duplicated}` +
-    `  connect=${connectSeconds.toFixed(1)}s converged=${settled ? "yes" : "no"}` +
-    ` loop-p99=${Math.round(loop.percentile(99) / 1e6)}ms` +
-    (destroyed ? "" : "  (servers not destroyed within 60 s)")
-  );
+  return threads;
 }
 
-async function runScenario(db: Database, people: Viewer[], servers: number, redisUrl?: string) {
-  const logs = captureLogs();
-  let figures = "";
+/** One scenario, from new clauses to stored text; resolves to its figures and server logs. */
+async function measure(
+  db: Database,
+  dbUrl: string,
+  people: Viewer[],
+  servers: number,
+  redisUrl?: string,
+): Promise<{ figures: string; logs: Map<string, number> }> {
+  const clauseIds = await createClauses(db);
+  const tokens = people.map((person) => mintCollabToken(person.id, TEST_SECRET));
+  const serverThreads = [...Array(servers).keys()].map(
+    (index) => new Thread({ role: "server", dbUrl, index, redisUrl, redisPrefix: REDIS_PREFIX }),
+  );
+  const clientThreadList: Thread[] = [];
+  const logs = new Map<string, number>();
   try {
-    figures = await measure(db, people, servers, redisUrl);
+    const ports = await Promise.all(serverThreads.map((t) => t.next("listening", 60_000)));
+    const urls = ports.map((reply) => `ws://127.0.0.1:${reply.port}`);
+    for (const clients of layout(clauseIds, tokens, urls)) {
+      clientThreadList.push(new Thread({ role: "clients", clients }));
+    }
+    await Promise.all(clientThreadList.map((t) => t.next("ready", 60_000)));
+    const connectStart = performance.now();
+    for (const t of clientThreadList) t.send({ type: "connect" });
+    await Promise.all(clientThreadList.map((t) => t.next("connected", 120_000)));
+    const connectSeconds = (performance.now() - connectStart) / 1000;
+    for (const t of clientThreadList) t.send({ type: "prime" });
+    await Promise.all(clientThreadList.map((t) => t.next("primed", 30_000)));
+    for (const t of serverThreads) t.send("measure");
+    const database = probeDatabase(db);
+    const startAt = performance.timeOrigin + performance.now() + 500;
+    for (const t of clientThreadList) t.send({ type: "edit", startAt, seconds });
+    const reports = (
+      await Promise.all(clientThreadList.map((t) => t.next("report", seconds * 1000 + 60_000)))
+    ).map((reply) => reply.report as ClientReport);
+    for (const t of serverThreads) t.send("stop-measuring");
+    const databaseLatencies = (await database.stop()).sort((a, b) => a - b);
+    for (const t of clientThreadList) t.send({ type: "close" });
+    await Promise.all(clientThreadList.map((t) => t.next("closed", 30_000)));
+    // Destroying a server stores every document.
+    for (const t of serverThreads) t.send("destroy");
+    let destroyed = true;
+    let serverLoopP99 = 0;
+    for (const t of serverThreads) {
+      try {
+        const reply = await t.next("destroyed", 60_000);
+        serverLoopP99 = Math.max(serverLoopP99, reply.loopP99 as number);
+        for (const [line, n] of reply.logs as [string, number][]) {
+          logs.set(line, (logs.get(line) ?? 0) + n);
+        }
+      } catch {
+        destroyed = false;
+      }
+    }
+    const tokensOf = new Map(reports.flatMap((report) => report.tokensOf));
+    const stored = await storedLosses(db, tokensOf);
+    const sorted = reports.flatMap((report) => report.latencies).sort((a, b) => a - b);
+    const copies = { lost: 0, duplicated: 0 };
+    let edits = 0;
+    let expectedDeliveries = 0;
+    for (const report of reports) {
+      copies.lost += report.copies.lost;
+      copies.duplicated += report.copies.duplicated;
+      edits += report.edits;
+      expectedDeliveries += report.expectedDeliveries;
+    }
+    const settled = reports.every((report) => report.settled);
+    const clientLoopP99 = Math.max(...reports.map((report) => report.loopP99));
+    const scenario = `servers=${servers}`;
+    if (stored.lost > 0)
+      failures.push(`${scenario}: ${stored.lost} delivered edit(s) missing from the database`);
+    if (stored.duplicated > 0)
+      failures.push(`${scenario}: ${stored.duplicated} edit(s) stored twice`);
+    if (copies.lost > 0 || copies.duplicated > 0)
+      failures.push(`${scenario}: copies lost ${copies.lost}, duplicated ${copies.duplicated}`);
+    if (!settled) failures.push(`${scenario}: the copies did not converge within 30 s`);
+    if (!destroyed) failures.push(`${scenario}: the servers were not destroyed within 60 s`);
+    const figures =
+      `collab  servers=${servers} clients=${clientCount} clauses=${clauseCount} seconds=${seconds}` +
+      ` client-threads=${clientThreads}` +
+      `  edits=${edits} deliveries=${sorted.length}/${expectedDeliveries}` +
+      `  p50=${percentile(sorted, 50)}ms p95=${percentile(sorted, 95)}ms` +
+      ` p99=${percentile(sorted, 99)}ms max=${Math.round(sorted.at(-1) ?? 0)}ms` +
+      `  lost=${copies.lost} duplicated=${copies.duplicated}` +
+      ` stored-lost=${stored.lost} stored-duplicated=${stored.duplicated}` +
+      `  connect=${connectSeconds.toFixed(1)}s converged=${settled ? "yes" : "no"}` +
+      ` loop-p99 clients=${Math.round(clientLoopP99)}ms servers=${Math.round(serverLoopP99)}ms` +
+      ` database p50=${percentile(databaseLatencies, 50)}ms p99=${percentile(databaseLatencies, 99)}ms` +
+      (destroyed ? "" : "  (servers not destroyed within 60 s)");
+    return { figures, logs };
   } finally {
-    const logged = logs();
-    if (figures) console.log(figures);
-    for (const line of logged) console.log(line);
+    await Promise.all([...clientThreadList, ...serverThreads].map((t) => t.terminate()));
   }
+}
+
+async function runScenario(
+  db: Database,
+  dbUrl: string,
+  people: Viewer[],
+  servers: number,
+  redisUrl?: string,
+) {
+  const { figures, logs } = await measure(db, dbUrl, people, servers, redisUrl);
+  console.log(figures);
+  for (const [line, n] of logs) console.log(`  logged ${n}× ${line}`);
 }
 
 function giveUp(): never {
@@ -353,11 +332,14 @@ async function main(): Promise<void> {
     for (let i = 0; i < Math.min(PEOPLE, clientCount); i++) {
       people.push(await createPerson(test.db, { name: `Bench ${i}` }));
     }
-    await runScenario(test.db, people, 1);
+    console.log(
+      `database: ${process.env.HUM_TEST_POSTGRES ? "PostgreSQL" : "in-memory PGlite on the main thread"}`,
+    );
+    await runScenario(test.db, test.url, people, 1);
     const problem = await redisProblem();
     if (problem)
       console.log(`collab  servers=2 skipped: Redis at ${REDIS_URL} unreachable (${problem})`);
-    else await runScenario(test.db, people, 2, REDIS_URL);
+    else await runScenario(test.db, test.url, people, 2, REDIS_URL);
   } finally {
     await test.close();
   }

@@ -31,10 +31,12 @@ export async function collabName(db: Database, userId: string): Promise<string |
  * is decided once, when it authenticates; retirement (or any later rule) must also stop the
  * connections already open. The web app says so at once through the internal path (`mark`);
  * otherwise (another collab server took that call, or it failed) the guard asks the database
- * again at most every `recheckMs`, which keeps the cost to one small query per open clause.
+ * again about every `recheckMs` (in the background, see isReadOnly), which keeps the cost to one
+ * small query per open clause.
  */
 export class ReadOnlyWatch {
   private readonly known = new Map<string, { readOnly: boolean; checkedAt: number }>();
+  private readonly reading = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly db: Database,
@@ -44,17 +46,39 @@ export class ReadOnlyWatch {
   async isReadOnly(clauseId: string, now = Date.now()): Promise<boolean> {
     const entry = this.known.get(clauseId);
     if (entry?.readOnly) return true; // nothing makes a read-only clause writable again
-    if (entry && now - entry.checkedAt < this.recheckMs) return false;
-    const access = await clauseAccess(this.db, clauseId);
-    const readOnly = access?.readOnly ?? true;
-    this.known.set(clauseId, { readOnly, checkedAt: now });
-    return readOnly;
+    const age = entry ? now - entry.checkedAt : Number.POSITIVE_INFINITY;
+    if (age < this.recheckMs) return false;
+    // A known answer up to 5 × recheckMs old is used while a fresh one is read in the background,
+    // so edits to a clause never wait for the database (a busy one may take a while to answer);
+    // only an older answer, or none, is waited for.
+    if (age < this.recheckMs * 5) {
+      this.read(clauseId, now).catch(() => {});
+      return false;
+    }
+    return this.read(clauseId, now);
+  }
+
+  /** One query per clause at a time; concurrent callers share it. */
+  private read(clauseId: string, now: number): Promise<boolean> {
+    const pending = this.reading.get(clauseId);
+    if (pending) return pending;
+    const reading = clauseAccess(this.db, clauseId)
+      .then((access) => {
+        const readOnly = access?.readOnly ?? true;
+        if (!this.known.get(clauseId)?.readOnly)
+          this.known.set(clauseId, { readOnly, checkedAt: now });
+        return readOnly;
+      })
+      .finally(() => this.reading.delete(clauseId));
+    this.reading.set(clauseId, reading);
+    return reading;
   }
 
   /** Reads the clause's state now, skipping the cache; true when it is read-only. */
   async refresh(clauseId: string): Promise<boolean> {
     this.known.delete(clauseId);
-    return this.isReadOnly(clauseId);
+    this.reading.delete(clauseId); // a query already under way may predate the change
+    return this.read(clauseId, Date.now());
   }
 
   forget(clauseId: string): void {

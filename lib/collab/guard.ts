@@ -1,13 +1,11 @@
 import type { Connection, Document, Extension } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { ReadOnlyWatch } from "@/lib/collab/access";
 import type { CollabContext } from "@/lib/collab/auth";
-import { problemWith, readFields } from "@/lib/collab/document";
 import { CollabRefusal, clauseIdOf } from "@/lib/collab/document-name";
-import { clauseTextSchema } from "@/lib/collab/extensions";
 import { vouchedAwarenessState } from "@/lib/collab/identity";
-import { clauseFields } from "@/lib/drafting/rich-text";
+import { problemAfterApplying, Shadow } from "@/lib/collab/validation";
 
 /**
  * What one client may send. An update is a few keystrokes or one paste; a clause's whole state
@@ -63,60 +61,54 @@ export function readMessage(message: Uint8Array): {
   return { type, update: decoding.readVarUint8Array(decoder) };
 }
 
-const allowedTopLevel = new Set<string>(clauseFields);
+/** Each live document's validated shadow (see lib/collab/validation.ts), made when first needed. */
+const shadows = new WeakMap<Y.Doc, Shadow>();
 
-/** Content the editor never makes: keyed entries on a field, strings or binaries among nodes. */
-function foreignContent(
-  type: Y.XmlFragment | Y.XmlElement | Y.XmlText,
-  path: string,
-): string | null {
-  if (type instanceof Y.XmlElement) {
-    const allowed = clauseTextSchema.nodes[type.nodeName]?.spec.attrs ?? {};
-    const unknown = Object.keys(type.getAttributes()).find((name) => !(name in allowed));
-    if (unknown) return `${path}: attribute ${unknown} on ${type.nodeName}`;
-  } else if (type._map.size > 0) {
-    return `${path}: keyed entries`;
-  }
-  if (type instanceof Y.XmlText) return null; // marks are checked against the schema later
-  for (const child of type.toArray() as unknown[]) {
-    if (!(child instanceof Y.XmlElement) && !(child instanceof Y.XmlText)) {
-      return `${path}: content that is not a node`;
-    }
-    const problem = foreignContent(child, path);
-    if (problem) return problem;
-  }
-  return null;
+function shadowOf(document: Y.Doc): Shadow {
+  const existing = shadows.get(document);
+  if (existing && !existing.broken) return existing;
+  existing?.destroy();
+  const shadow = new Shadow(document);
+  shadows.set(document, shadow);
+  document.once("destroy", () => shadow.destroy());
+  return shadow;
 }
 
-/** Applies an update to a copy of the document and says what would be wrong with the result. */
+/**
+ * Says what would be wrong with the document after the update, or null. The update is applied
+ * to the document's validated shadow and only what it changed is checked, so a keystroke costs
+ * the paragraph it lands in, not the clause. A refused update leaves the shadow polluted: it is
+ * dropped, and copied from the live document again when next needed.
+ */
 export function problemAfter(
   document: Y.Doc,
   update: Uint8Array,
   limits: CollabLimits = collabLimits,
+  /** The connection that sent it, whose update the live document then applies. */
+  connection?: object,
 ): string | null {
   if (update.length > limits.updateBytes) {
     return `an update of ${update.length} bytes (at most ${limits.updateBytes})`;
   }
-  const state = Y.encodeStateAsUpdate(document);
-  // The merged state is at most the two together; measuring it exactly would cost another encode.
-  if (state.length + update.length > limits.documentBytes) {
+  const shadow = shadowOf(document);
+  // Estimated as the size last measured plus every update since (merged, they take at most
+  // that), and measured again only when the estimate passes the cap.
+  if (shadow.sizeWith(update.length, limits.documentBytes) > limits.documentBytes) {
     return `the clause would exceed ${limits.documentBytes} bytes`;
   }
-  const probe = new Y.Doc();
+  let problem: string | null;
   try {
-    Y.applyUpdate(probe, state);
-    Y.applyUpdate(probe, update);
-    for (const name of [...probe.share.keys()]) {
-      if (!allowedTopLevel.has(name)) return `a field the clause does not have (${name})`;
-      const problem = foreignContent(probe.getXmlFragment(name), name);
-      if (problem) return problem;
-    }
-    return problemWith(readFields(probe));
+    problem = problemAfterApplying(shadow.doc, update, shadow.livePending());
   } catch (error) {
-    return `unreadable update: ${(error as Error).message}`;
-  } finally {
-    probe.destroy();
+    problem = `unreadable update: ${(error as Error).message}`;
   }
+  if (problem) {
+    shadow.destroy();
+    shadows.delete(document);
+  } else {
+    shadow.validated(connection);
+  }
+  return problem;
 }
 
 /** The awareness client ids a connection may speak for: the one it first used, and no other's. */
@@ -166,7 +158,7 @@ export function createGuard(options: {
         connection.readOnly = true;
         throw new CollabRefusal("refused: this clause is read-only now");
       }
-      const problem = problemAfter(document, update, limits);
+      const problem = problemAfter(document, update, limits, connection);
       if (problem) {
         console.error(`collab: refused an update to ${documentName}: ${problem}`);
         throw new CollabRefusal(`refused: ${problem}`);
