@@ -5,8 +5,13 @@ import { createFront } from "@/lib/http/front";
  * The front on a thread of its own: the launcher's main thread also runs the embedded database,
  * whose queries would otherwise hold up every kept page behind them.
  */
-const { host, port, nextPort } = workerData as { host: string; port: number; nextPort: number };
-const front = createFront({ host, port: nextPort });
+const { host, port, nextPort, hsts } = workerData as {
+  host: string;
+  port: number;
+  nextPort: number;
+  hsts: boolean;
+};
+const front = createFront({ host, port: nextPort }, { hsts });
 front.server.listen(port, host);
 parentPort?.on("message", (message) => {
   if (message === "flush") front.flush();

@@ -18,7 +18,8 @@ export async function GET(request: Request, { params }: Context) {
   const kind = format === "markdown" || format === "json" ? formats[format] : null;
   const view = kind ? await getRelease(getDb(), slug, version) : null;
   if (!kind || !view) {
-    return new Response(`There is no release ${version} of ${slug}.\n`, {
+    // Says nothing of the address: echoing it would let a link put any text on Hum's domain.
+    return new Response("There is no such release.\n", {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
