@@ -60,9 +60,10 @@ function authSecret(dataDir: string, required: boolean): string {
   if (required) throw new StartupError("AUTH_SECRET must be set when DATABASE_URL is set.");
   const file = path.join(dataDir, "auth-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
+  fs.chmodSync(file, 0o600);
   return fs.readFileSync(file, "utf8").trim();
 }
 
