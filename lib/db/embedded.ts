@@ -1,8 +1,38 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler, PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { keepExtendedQueriesTogether } from "@/lib/db/socket-queue";
+import { frontendFraming } from "@/lib/db/wire-guard";
+
+type Handler = { socket: { destroy: () => void } | null; handleData: (data: Buffer) => unknown };
+
+/**
+ * Every connection's bytes pass the wire guard before pglite-socket reads them; a connection
+ * that sends a malformed frame is closed instead of stalling the database for everyone.
+ */
+function guardConnections(): void {
+  const prototype = PGLiteSocketHandler.prototype as unknown as Handler & { guarded?: true };
+  if (prototype.guarded) return;
+  if (typeof prototype.handleData !== "function") {
+    throw new Error("pglite-socket changed: its handler no longer reads through handleData");
+  }
+  const read = prototype.handleData;
+  const framing = new WeakMap<object, (chunk: Uint8Array) => boolean>();
+  prototype.handleData = function (this: Handler, data: Buffer) {
+    let accept = framing.get(this);
+    if (!accept) {
+      accept = frontendFraming();
+      framing.set(this, accept);
+    }
+    if (!accept(data)) {
+      this.socket?.destroy();
+      return Promise.resolve(0);
+    }
+    return read.call(this, data);
+  };
+  prototype.guarded = true;
+}
 
 export class DataDirInUseError extends Error {
   constructor(
@@ -85,6 +115,7 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
     release = acquireLock(dataDir);
   }
   try {
+    guardConnections();
     const pglite = await PGlite.create(dataDir ? path.join(dataDir, "pglite") : undefined);
     const server = new PGLiteSocketServer({
       db: pglite,

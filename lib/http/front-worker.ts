@@ -12,7 +12,8 @@ const { host, port, nextPort, hsts } = workerData as {
   hsts: boolean;
 };
 const front = createFront({ host, port: nextPort }, { hsts });
-front.server.listen(port, host);
+// A failure to listen ends the thread; the launcher logs it and starts another.
+front.server.listen(port, host, () => parentPort?.postMessage("listening"));
 parentPort?.on("message", (message) => {
   if (message === "flush") front.flush();
 });
