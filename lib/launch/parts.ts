@@ -29,6 +29,7 @@ function childRun(child: ChildProcess, graceMs: number, ready?: Promise<void>): 
   const alive = () => child.exitCode === null && child.signalCode === null;
   return {
     child,
+    label: `pid ${child.pid}`,
     exited,
     ready,
     stop: async () => {

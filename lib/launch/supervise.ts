@@ -9,6 +9,8 @@ export type Run = {
   exited: Promise<string>;
   /** Settles once the run is serving; a run without it counts as serving at once. */
   ready?: Promise<void>;
+  /** Names the run in the log (its pid, say). */
+  label?: string;
   /** Asks the run to end cleanly; resolves once it has. */
   stop: () => Promise<void>;
 };
@@ -74,7 +76,7 @@ export function supervise<R extends Run>(
           everStarted = true;
           resolveStarted(attempt);
         } else if (!stopping) {
-          log(`hum: the ${name} is serving again`);
+          log(`hum: the ${name} is serving again${attempt.label ? ` (${attempt.label})` : ""}`);
         }
       },
       () => undefined, // the run ends: `exited` says why
