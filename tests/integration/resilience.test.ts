@@ -240,7 +240,6 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  fs.writeFileSync("/tmp/resil-output.log", output);
   if (launcher && !ended(launcher)) {
     launcher.kill("SIGTERM");
     await new Promise((resolve) => launcher.once("exit", resolve));
