@@ -3,9 +3,10 @@
  * once when REDIS_URL is set. SIGTERM and SIGINT store every pending document before exit.
  *
  * The launcher runs it the same way, as a child process with an IPC channel: then it says when
- * it listens, leaves SIGINT to the launcher (which stops it after Next.js and before the
- * database), and ends when the channel closes, so it never outlives the launcher. Any error
- * nothing handled ends it after storing what it can; whoever started it starts it again.
+ * it listens, stops when the launcher asks over the channel (after Next.js, before the
+ * database), not on a signal sent to the whole process group, and ends when the channel
+ * closes, so it never outlives the launcher. Any error nothing handled ends it after storing
+ * what it can; whoever started it starts it again.
  */
 import { type RunningCollab, startCollab } from "@/lib/collab/run";
 import { EnvError, getEnv } from "@/lib/env";
@@ -43,13 +44,15 @@ async function main(): Promise<void> {
   if (!env.DATABASE_URL) throw new EnvError("DATABASE_URL must be set for `npm run collab`.");
   if (!env.AUTH_SECRET) throw new EnvError("AUTH_SECRET must be set for `npm run collab`.");
   collab = await startCollab(env.DATABASE_URL, env.AUTH_SECRET);
-  process.on("SIGTERM", () => void stop(0));
   if (process.send) {
     process.on("SIGINT", () => undefined);
+    process.on("SIGTERM", () => undefined);
+    process.on("message", (message: { stop?: boolean }) => message?.stop && void stop(0));
     process.on("disconnect", () => void stop(0));
     process.send({ listening: collab.port });
   } else {
     console.log(`collab: listening on ws://${env.COLLAB_HOST}:${collab.port}`);
+    process.on("SIGTERM", () => void stop(0));
     process.on("SIGINT", () => void stop(0));
   }
 }

@@ -18,8 +18,16 @@ const frontScript = new URL("../http/front-worker.ts", import.meta.url);
 
 export type ChildRun = Run & { child: ChildProcess };
 
-/** `exited` for a child process, and a stop that sends SIGTERM, then SIGKILL after `graceMs`. */
-function childRun(child: ChildProcess, graceMs: number, ready?: Promise<void>): ChildRun {
+/**
+ * `exited` for a child process, and a stop that asks it to end (SIGTERM, unless `ask` says
+ * otherwise), then sends SIGKILL after `graceMs`.
+ */
+function childRun(
+  child: ChildProcess,
+  graceMs: number,
+  ready?: Promise<void>,
+  ask = () => child.kill("SIGTERM"),
+): ChildRun {
   const exited = new Promise<string>((resolve) => {
     child.once("exit", (code, signal) =>
       resolve(signal ? `signal ${signal}` : `exit code ${code}`),
@@ -34,7 +42,7 @@ function childRun(child: ChildProcess, graceMs: number, ready?: Promise<void>): 
     ready,
     stop: async () => {
       if (!alive()) return;
-      child.kill("SIGTERM");
+      ask();
       const timer = setTimeout(() => alive() && child.kill("SIGKILL"), graceMs);
       await exited;
       clearTimeout(timer);
@@ -58,8 +66,11 @@ export function startCollabProcess(env: NodeJS.ProcessEnv): ChildRun {
     });
     child.once("exit", () => reject(new Error("exited")));
   });
-  // Storing every pending document can take a while on a busy server.
-  return childRun(child, 20_000, ready);
+  // Asked over its channel: a SIGTERM sent to the whole process group (systemd, a terminal)
+  // must not stop it before Next.js. Storing every pending document can take a while.
+  return childRun(child, 20_000, ready, () =>
+    child.connected ? child.send({ stop: true }) : child.kill("SIGTERM"),
+  );
 }
 
 /** Next.js, which ends itself when the launcher's end of its fd 3 closes. */
