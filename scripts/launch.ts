@@ -3,21 +3,37 @@
  * Without DATABASE_URL it serves embedded PGlite on a loopback socket for every process.
  * Failures that a person can fix (port taken, database unreachable, data folder in use) end
  * with one clear line, not a stack trace.
+ *
+ * Each part runs apart (lib/launch/parts.ts): the collab server in a child process and the front
+ * on a thread, each started again when it fails, and Next.js in a child process; none of them
+ * outlives the launcher. SIGTERM and SIGINT stop them in order: Next.js and the front, the
+ * collab server (storing its pending documents), the database.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
-import { type RunningCollab, startCollab } from "@/lib/collab/run";
 import { createDatabase, getDb } from "@/lib/db/client";
 import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { closeDue } from "@/lib/decisions/close-due";
 import { seedDemo } from "@/lib/demo/seed";
-import { assertPublicUrlConfigured, childProcessEnv, EnvError, getEnv, setEnv } from "@/lib/env";
+import {
+  assertPublicUrlConfigured,
+  childProcessEnv,
+  EnvError,
+  getEnv,
+  publicUrl,
+  setEnv,
+} from "@/lib/env";
+import {
+  type ChildRun,
+  type FrontRun,
+  startCollabProcess,
+  startFrontThread,
+  startNextProcess,
+} from "@/lib/launch/parts";
+import { describeError, type Supervised, supervise } from "@/lib/launch/supervise";
 import { deliverDue } from "@/lib/notifications";
 import { releaseEpoch } from "@/lib/releases/queries";
 
@@ -25,6 +41,10 @@ type Mode = "dev" | "start" | "migrate" | "seed";
 const modes: Mode[] = ["dev", "start", "migrate", "seed"];
 
 class StartupError extends Error {}
+
+const startupError = (error: Error): never => {
+  throw new StartupError(error.message);
+};
 
 function fail(message: string): never {
   console.error(`hum: ${message}`);
@@ -60,9 +80,10 @@ function authSecret(dataDir: string, required: boolean): string {
   if (required) throw new StartupError("AUTH_SECRET must be set when DATABASE_URL is set.");
   const file = path.join(dataDir, "auth-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
+  fs.chmodSync(file, 0o600);
   return fs.readFileSync(file, "utf8").trim();
 }
 
@@ -89,54 +110,34 @@ async function prepareDatabase(url: string, mode: Mode): Promise<void> {
   }
 }
 
-function runNext(
-  mode: "dev" | "start",
-  port: number,
-  env: NodeJS.ProcessEnv,
-  stop: () => Promise<void>,
-) {
-  const require = createRequire(import.meta.url);
-  const nextBin = require.resolve("next/dist/bin/next");
-  const { HOSTNAME } = getEnv();
-  const child = spawn(process.execPath, [nextBin, mode, "-p", String(port), "-H", HOSTNAME], {
-    stdio: "inherit",
-    env,
-  });
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  child.on("exit", async (code, signal) => {
-    await stop();
-    process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
-  });
-}
-
 /**
  * Moves calls past their deadlines every minute (closing, escalating, ending appeal windows) and
  * sends notification email every few seconds (immediate ones, and the daily digests once the
  * digest hour has passed). Email is rendered here, outside the web app's bundle, and each step
- * is safe when several servers run it at the same moment.
+ * is safe when several servers run it at the same moment. A tick never throws, and never
+ * overlaps the previous one of its kind.
  */
-function startScheduler(): void {
-  const tick = () =>
-    deliverDue().catch((error: unknown) =>
-      console.error(
-        `hum: scheduled delivery failed: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
-  setInterval(tick, 5_000).unref();
-  const closeCalls = () =>
-    closeDue(getDb()).catch((error: unknown) =>
-      console.error(
-        `hum: closing due calls failed: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
-  void closeCalls();
-  setInterval(closeCalls, 60_000).unref();
+function every(name: string, ms: number, task: () => Promise<unknown>): NodeJS.Timeout {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    Promise.resolve()
+      .then(task)
+      .catch((error: unknown) => console.error(`hum: ${name} failed: ${describeError(error)}`))
+      .finally(() => {
+        running = false;
+      });
+  };
+  tick();
+  return setInterval(tick, ms).unref();
+}
+
+function startScheduler(): NodeJS.Timeout[] {
+  return [
+    every("scheduled delivery", 5_000, () => deliverDue()),
+    every("closing due calls", 60_000, () => closeDue(getDb())),
+  ];
 }
 
 function freePort(hostname: string): Promise<number> {
@@ -151,25 +152,35 @@ function freePort(hostname: string): Promise<number> {
 }
 
 /**
- * Listens on PORT, on its own thread; forgets kept release pages whenever a release is published
- * or withdrawn.
+ * Listens on PORT, on its own thread, started again if it fails; forgets kept release pages
+ * whenever a release is published or withdrawn.
  */
-function startFront(nextPort: number): void {
+function startFront(nextPort: number): { front: Supervised<FrontRun>; watch: NodeJS.Timeout } {
   const { PORT, HOSTNAME } = getEnv();
-  const front = new Worker(new URL("../lib/http/front-worker.ts", import.meta.url), {
-    workerData: { host: HOSTNAME, port: PORT, nextPort },
-  });
-  front.on("error", (error) => console.error(`hum: the front failed: ${error.message}`));
-  front.unref();
+  const hsts = publicUrl().startsWith("https:");
+  const front = supervise("front", () =>
+    startFrontThread({ host: HOSTNAME, port: PORT, nextPort, hsts }),
+  );
   let seen = "";
-  const watch = () =>
-    releaseEpoch(getDb())
-      .then((epoch) => {
-        if (epoch !== seen) front.postMessage("flush");
-        seen = epoch;
-      })
-      .catch(() => undefined);
-  setInterval(watch, 5_000).unref();
+  const watch = every("watching releases", 5_000, async () => {
+    const epoch = await releaseEpoch(getDb());
+    if (epoch !== seen) front.current()?.worker.postMessage("flush");
+    seen = epoch;
+  });
+  return { front, watch };
+}
+
+/**
+ * The launcher itself keeps serving whatever goes wrong in it: it holds the embedded database
+ * that every other part uses. Each error gets one line.
+ */
+function keepServing(): void {
+  process.on("unhandledRejection", (reason) =>
+    console.error(`hum: unhandled rejection in the launcher: ${describeError(reason)}`),
+  );
+  process.on("uncaughtException", (error) =>
+    console.error(`hum: uncaught exception in the launcher: ${describeError(error)}`),
+  );
 }
 
 async function main(): Promise<void> {
@@ -184,11 +195,21 @@ async function main(): Promise<void> {
   if (mode === "start") assertPublicUrlConfigured();
 
   let embedded: EmbeddedDatabase | undefined;
-  let collab: RunningCollab | undefined;
-  // The collab server stores its pending documents before the database goes away.
-  const stop = async () => {
-    await collab?.stop();
-    await embedded?.stop();
+  let collab: Supervised<ChildRun> | undefined;
+  let front: Supervised<FrontRun> | undefined;
+  let next: ChildRun | undefined;
+  let timers: NodeJS.Timeout[] = [];
+  let stopping: Promise<void> | undefined;
+  // In order: the web server and the front, the collab server (which stores its pending
+  // documents), then the database they both use.
+  const stop = () => {
+    stopping ??= (async () => {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all([next?.stop(), front?.stop()]);
+      await collab?.stop();
+      await embedded?.stop();
+    })();
+    return stopping;
   };
   try {
     let url = env.DATABASE_URL;
@@ -199,23 +220,43 @@ async function main(): Promise<void> {
     await prepareDatabase(url, mode);
     if (mode === "migrate" || mode === "seed") return stop();
 
+    keepServing();
     const secret = authSecret(dataDir, Boolean(env.DATABASE_URL) && mode === "start");
     setEnv({ DATABASE_URL: url, AUTH_SECRET: secret });
     if (embedded)
       console.log(`hum: embedded database in ${path.relative(process.cwd(), dataDir)}/`);
-    collab = await startCollab(url, secret);
-    console.log(`hum: collab server on ws://${env.COLLAB_HOST}:${collab.port}`);
-    startScheduler();
+    const childEnv = childProcessEnv({
+      DATABASE_URL: url,
+      AUTH_SECRET: secret,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
+    collab = supervise("collab server", () => startCollabProcess(childEnv));
+    const running = await collab.started.catch(startupError);
+    console.log(
+      `hum: collab server on ws://${env.COLLAB_HOST}:${env.COLLAB_PORT} (pid ${running.child.pid})`,
+    );
+    timers = startScheduler();
     // In production the front serves published releases itself and passes the rest to Next.js
     // on a loopback port of its own; in development Next.js answers directly, for hot reload.
     const nextPort = mode === "start" ? await freePort(env.HOSTNAME) : env.PORT;
-    runNext(
-      mode,
-      nextPort,
-      childProcessEnv({ DATABASE_URL: url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" }),
-      stop,
-    );
-    if (mode === "start") startFront(nextPort);
+    next = startNextProcess([mode, "-p", String(nextPort), "-H", env.HOSTNAME], childEnv);
+    const shutdown = () => void stop().then(() => process.exit(0));
+    process.on("SIGINT", shutdown);
+    process.on("SIGTERM", shutdown);
+    // Next.js ending on its own ends Hum, in order, with its exit code.
+    void next.exited.then(async (why) => {
+      if (stopping) return;
+      console.error(`hum: the web server stopped (${why})`);
+      const code = next?.child.exitCode;
+      await stop();
+      process.exit(code || 1);
+    });
+    if (mode === "start") {
+      const started = startFront(nextPort);
+      front = started.front;
+      timers.push(started.watch);
+      await front.started.catch(startupError);
+    }
   } catch (error) {
     await stop();
     throw error;

@@ -1,8 +1,38 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler, PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { keepExtendedQueriesTogether } from "@/lib/db/socket-queue";
+import { frontendFraming } from "@/lib/db/wire-guard";
+
+type Handler = { socket: { destroy: () => void } | null; handleData: (data: Buffer) => unknown };
+
+/**
+ * Every connection's bytes pass the wire guard before pglite-socket reads them; a connection
+ * that sends a malformed frame is closed instead of stalling the database for everyone.
+ */
+function guardConnections(): void {
+  const prototype = PGLiteSocketHandler.prototype as unknown as Handler & { guarded?: true };
+  if (prototype.guarded) return;
+  if (typeof prototype.handleData !== "function") {
+    throw new Error("pglite-socket changed: its handler no longer reads through handleData");
+  }
+  const read = prototype.handleData;
+  const framing = new WeakMap<object, (chunk: Uint8Array) => boolean>();
+  prototype.handleData = function (this: Handler, data: Buffer) {
+    let accept = framing.get(this);
+    if (!accept) {
+      accept = frontendFraming();
+      framing.set(this, accept);
+    }
+    if (!accept(data)) {
+      this.socket?.destroy();
+      return Promise.resolve(0);
+    }
+    return read.call(this, data);
+  };
+  prototype.guarded = true;
+}
 
 export class DataDirInUseError extends Error {
   constructor(
@@ -25,6 +55,25 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * The data folder holds the database and the secret that signs sessions: only its owner may
+ * read it. PGlite gives its files mode 0666 whatever the umask, so the folder's own 0700 is what
+ * keeps other users out; every file is also set to 0600 at start and at stop, so that a copy of
+ * the folder (a backup, say) stays private too.
+ */
+export function keepPrivate(dataDir: string): void {
+  fs.chmodSync(dataDir, 0o700);
+  for (const entry of fs.readdirSync(dataDir, { withFileTypes: true, recursive: true })) {
+    if (entry.isSymbolicLink()) continue;
+    try {
+      fs.chmodSync(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o700 : 0o600);
+    } catch (error) {
+      // PGlite may remove a temporary file while we walk: nothing left to protect.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+}
+
+/**
  * Only one process may open a PGlite directory. A lock file holding our pid keeps a second
  * `npm run dev` out; a lock left by a process that died is taken over.
  */
@@ -32,7 +81,7 @@ function acquireLock(dataDir: string): () => void {
   const lockPath = path.join(dataDir, "hum.lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx", mode: 0o600 });
       return () => {
         try {
           if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
@@ -61,10 +110,12 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedDatabase> {
   let release = () => {};
   if (dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dataDir, 0o700);
     release = acquireLock(dataDir);
   }
   try {
+    guardConnections();
     const pglite = await PGlite.create(dataDir ? path.join(dataDir, "pglite") : undefined);
     const server = new PGLiteSocketServer({
       db: pglite,
@@ -77,13 +128,15 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
     const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
     // Lets tools (psql, the end-to-end tests) find the running database.
     const urlFile = dataDir ? path.join(dataDir, "database-url") : undefined;
-    if (urlFile) fs.writeFileSync(urlFile, url);
+    if (urlFile) fs.writeFileSync(urlFile, url, { mode: 0o600 });
+    if (dataDir) keepPrivate(dataDir);
     return {
       url,
       stop: async () => {
         await server.stop();
         await pglite.close();
         if (urlFile) fs.rmSync(urlFile, { force: true });
+        if (dataDir) keepPrivate(dataDir);
         release();
       },
     };

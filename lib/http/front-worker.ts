@@ -5,9 +5,15 @@ import { createFront } from "@/lib/http/front";
  * The front on a thread of its own: the launcher's main thread also runs the embedded database,
  * whose queries would otherwise hold up every kept page behind them.
  */
-const { host, port, nextPort } = workerData as { host: string; port: number; nextPort: number };
-const front = createFront({ host, port: nextPort });
-front.server.listen(port, host);
+const { host, port, nextPort, hsts } = workerData as {
+  host: string;
+  port: number;
+  nextPort: number;
+  hsts: boolean;
+};
+const front = createFront({ host, port: nextPort }, { hsts });
+// A failure to listen ends the thread; the launcher logs it and starts another.
+front.server.listen(port, host, () => parentPort?.postMessage("listening"));
 parentPort?.on("message", (message) => {
   if (message === "flush") front.flush();
 });

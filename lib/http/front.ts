@@ -4,10 +4,11 @@ import { gzipSync } from "node:zlib";
 
 /**
  * The public face of `npm start`: it passes every request through to Next.js, except anonymous
- * reads of published releases, which never change. Those it renders once through Next.js, keeps
- * in memory with their gzipped form and a strong ETag, and serves itself, with
- * `Cache-Control: public, max-age=31536000, immutable`. The latest-release page is passed
- * through with a short max-age, since it moves when a release is published.
+ * reads of published releases. Those it renders once through Next.js, keeps in memory with their
+ * gzipped form and a strong ETag, and serves itself. Exports (.md, .json) never change and are
+ * cached for a year; release pages carry "superseded" and "withdrawn" banners, so browsers keep
+ * them a minute and then revalidate with the ETag. The latest-release page is passed through with
+ * a short max-age, since it moves when a release is published.
  *
  * A kept release page is a document: nothing on it needs JavaScript (its links are plain links,
  * it has no forms), so the kept copy leaves out the scripts that would hydrate it. Readers get
@@ -17,11 +18,19 @@ import { gzipSync } from "node:zlib";
 /** Versioned release addresses: a release, one of its clauses, its exports, a comparison. */
 const immutablePath =
   /^\/standards\/[a-z0-9-]+\/(?:v\/\d+\.\d+\.\d+(?:\.md|\.json|\/[A-Z0-9]+-\d+)?|compare\/\d+\.\d+\.\d+\.\.\.\d+\.\d+\.\d+)$/;
+const releasePagePath = /^\/standards\/[a-z0-9-]+\/v\/\d+\.\d+\.\d+$/;
+const exportPath = /\.(?:md|json)$/;
 const latestPath = /^\/standards\/[a-z0-9-]+$/;
+/** What a level's name may look like; anything else shows every level, as Next.js does. */
+const levelName = /^[\p{L}\p{N} _-]{1,40}$/u;
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 
 export type Upstream = { host: string; port: number };
-type Entry = { body: Buffer; gzipped: Buffer; type: string; etag: string };
+export type FrontOptions = {
+  /** The configured public origin is https: tell browsers to keep to it. */
+  hsts?: boolean;
+};
+type Entry = { path: string; body: Buffer; gzipped: Buffer; type: string; etag: string };
 /** What Next.js answered when it was not a release to keep (a 404, say): passed on as it is. */
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
@@ -32,6 +41,51 @@ export type Front = {
 };
 
 const MAX_ENTRIES = 2000;
+/** Real standards have a handful of levels; more filters on one page are somebody guessing. */
+const MAX_LEVELS_PER_PAGE = 8;
+const HTML_CACHE = "public, max-age=60, must-revalidate";
+const EXPORT_CACHE = "public, max-age=31536000, immutable";
+
+/**
+ * Headers on everything the front answers itself. Kept pages have no scripts, so their policy
+ * allows none; nothing Hum serves may be framed (the vote and retire forms are one click away).
+ */
+export function securityHeaders(type: string, hsts: boolean): http.OutgoingHttpHeaders {
+  const policy = type.startsWith("text/html")
+    ? "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    : "default-src 'none'; frame-ancestors 'none'";
+  return {
+    "Content-Security-Policy": policy,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    ...(hsts ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
+  };
+}
+
+/**
+ * The address a kept release is filed under: its path, plus `level` on a release page (the one
+ * parameter that changes what it shows). Other parameters change nothing, so a cache-busting
+ * `?cb=N` is the same page, rendered once.
+ */
+export function cacheKey(url: string): { path: string; key: string; level: string | null } {
+  const mark = url.indexOf("?");
+  const path = mark === -1 ? url : url.slice(0, mark);
+  if (mark === -1 || !releasePagePath.test(path)) return { path, key: path, level: null };
+  const levels = new URLSearchParams(url.slice(mark + 1)).getAll("level");
+  const level = levels.length === 1 && levelName.test(levels[0] ?? "") ? (levels[0] ?? null) : null;
+  const key = level === null ? path : `${path}?level=${encodeURIComponent(level)}`;
+  return { path, key, level };
+}
+
+/** If-None-Match may list several tags, or weak ones; a kept entry matches any of them. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .some((tag) => tag === etag || tag === "*");
+}
 
 /** The page without its scripts: what a reader of a published release needs, and no more. */
 export function documentOnly(html: string): string {
@@ -47,10 +101,13 @@ export function cacheableRelease(method: string | undefined, url: string, cookie
   return immutablePath.test(path);
 }
 
-export function createFront(upstream: Upstream): Front {
+export function createFront(upstream: Upstream, options: FrontOptions = {}): Front {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
   const kept = new Map<string, Entry>();
   const filling = new Map<string, Promise<Entry | Answer>>();
+  /** Level filters kept so far, per release page. */
+  const levelsKept = new Map<string, Set<string>>();
+  const hsts = options.hsts ?? false;
 
   const forwardedHeaders = (request: http.IncomingMessage) => {
     const remote = request.socket.remoteAddress ?? "unknown";
@@ -88,6 +145,7 @@ export function createFront(upstream: Upstream): Front {
               ? Buffer.from(documentOnly(raw.toString("utf8")))
               : raw;
             resolve({
+              path: url.split("?")[0] ?? url,
               body,
               gzipped: gzipSync(body),
               type,
@@ -109,11 +167,12 @@ export function createFront(upstream: Upstream): Front {
     const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     const headers: http.OutgoingHttpHeaders = {
       "Content-Type": entry.type,
-      "Cache-Control": "public, max-age=31536000, immutable",
+      "Cache-Control": exportPath.test(entry.path) ? EXPORT_CACHE : HTML_CACHE,
       ETag: entry.etag,
       Vary: "Accept-Encoding",
+      ...securityHeaders(entry.type, hsts),
     };
-    if (request.headers["if-none-match"] === entry.etag) {
+    if (matches(request.headers["if-none-match"], entry.etag)) {
       response.writeHead(304, headers).end();
       return;
     }
@@ -146,7 +205,12 @@ export function createFront(upstream: Upstream): Front {
       },
     );
     inner.on("error", () => {
-      if (!response.headersSent) response.writeHead(502, { "Content-Type": "text/plain" });
+      if (!response.headersSent) {
+        response.writeHead(502, {
+          "Content-Type": "text/plain; charset=utf-8",
+          ...securityHeaders("text/plain", hsts),
+        });
+      }
       response.end("Hum is starting or restarting; try again in a moment.\n");
     });
     request.pipe(inner);
@@ -163,12 +227,18 @@ export function createFront(upstream: Upstream): Front {
       pass(request, response, anonymousLatest ? { "cache-control": "public, max-age=60" } : {});
       return;
     }
-    const entry = kept.get(url);
+    const { path, key, level } = cacheKey(url);
+    const entry = kept.get(key);
     if (entry) return serveKept(request, response, entry);
-    let pending = filling.get(url);
+    const levels = levelsKept.get(path) ?? new Set<string>();
+    if (level !== null && !levels.has(level) && levels.size >= MAX_LEVELS_PER_PAGE) {
+      pass(request, response);
+      return;
+    }
+    let pending = filling.get(key);
     if (!pending) {
-      pending = fill(request, url).finally(() => filling.delete(url));
-      filling.set(url, pending);
+      pending = fill(request, key).finally(() => filling.delete(key));
+      filling.set(key, pending);
     }
     pending.then(
       (filled) => {
@@ -177,15 +247,22 @@ export function createFront(upstream: Upstream): Front {
           response.writeHead(filled.status, filled.headers).end(filled.body);
           return;
         }
-        if (!kept.has(url) && kept.size >= MAX_ENTRIES) {
+        if (!kept.has(key) && kept.size >= MAX_ENTRIES) {
           kept.delete(kept.keys().next().value ?? "");
         }
-        kept.set(url, filled);
+        kept.set(key, filled);
+        if (level !== null) levelsKept.set(path, levels.add(level));
         serveKept(request, response, filled);
       },
       () => pass(request, response),
     );
   });
   server.keepAliveTimeout = 65_000;
-  return { server, flush: () => kept.clear() };
+  return {
+    server,
+    flush: () => {
+      kept.clear();
+      levelsKept.clear();
+    },
+  };
 }

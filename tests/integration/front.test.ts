@@ -38,11 +38,13 @@ afterAll(async () => {
   await new Promise((resolve) => upstream.close(resolve));
 });
 
-const get = (path: string, headers: Record<string, string> = {}) =>
+const htmlCacheControl = "public, max-age=60, must-revalidate";
+
+const get = (path: string, headers: Record<string, string> = {}, origin = base) =>
   new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
     (resolve, reject) => {
       http
-        .get(`${base}${path}`, { headers }, (response) => {
+        .get(`${origin}${path}`, { headers }, (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("end", () =>
@@ -58,7 +60,7 @@ const get = (path: string, headers: Record<string, string> = {}) =>
   );
 
 describe("the front", () => {
-  it("renders a release once, then serves it from memory as a document with an immutable ETag", async () => {
+  it("renders a release once, then serves it from memory as a document with an ETag", async () => {
     hits = [];
     const page = "/standards/iotmark/v/1.1.0";
     const [first, second] = await Promise.all([get(page), get(page)]);
@@ -66,7 +68,7 @@ describe("the front", () => {
     expect(hits.filter((hit) => hit.url === page)).toHaveLength(1);
     for (const answer of [first, second, third]) {
       expect(answer.status).toBe(200);
-      expect(answer.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(answer.headers["cache-control"]).toBe(htmlCacheControl);
       expect(answer.body.toString()).toContain(`Release ${page}`);
       expect(answer.body.toString()).not.toContain("<script");
       expect(answer.body.toString()).toContain('rel="stylesheet"');
@@ -108,6 +110,83 @@ describe("the front", () => {
       "/standards/iotmark",
       "/decisions",
     ]);
+  });
+
+  it("renders a release page once whatever other parameters a request adds", async () => {
+    hits = [];
+    const page = "/standards/iotmark/v/1.0.0";
+    const answers = [];
+    for (let n = 0; n < 150; n++) answers.push(await get(`${page}?cb=${n}`));
+    expect(hits.map((hit) => hit.url)).toEqual([page]);
+    expect(new Set(answers.map((answer) => answer.headers.etag)).size).toBe(1);
+    await get(`${page}?level=Gold&cb=1`);
+    await get(`${page}?cb=2&level=Gold`);
+    expect(hits.map((hit) => hit.url)).toEqual([page, `${page}?level=Gold`]);
+  });
+
+  it("keeps a bounded number of level filters per page", async () => {
+    hits = [];
+    const page = "/standards/iotmark/v/1.0.1";
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 20; n++) await get(`${page}?level=L${n}`);
+    }
+    // The first few are kept and rendered once; the rest are rendered but never kept.
+    expect(hits.length).toBeLessThan(40);
+    expect(hits.filter((hit) => hit.url === `${page}?level=L0`)).toHaveLength(1);
+    expect(hits.filter((hit) => hit.url === `${page}?level=L19`)).toHaveLength(2);
+  });
+
+  it("gives release pages a short max-age (banners change) and exports a year", async () => {
+    const page = await get("/standards/iotmark/v/1.1.0/SW-3");
+    expect(page.headers["cache-control"]).toBe(htmlCacheControl);
+    expect(
+      (await get("/standards/iotmark/v/1.1.0/SW-3", { "If-None-Match": String(page.headers.etag) }))
+        .status,
+    ).toBe(304);
+    for (const exported of ["/standards/iotmark/v/1.1.0.md", "/standards/iotmark/v/1.1.0.json"]) {
+      expect((await get(exported)).headers["cache-control"]).toBe(
+        "public, max-age=31536000, immutable",
+      );
+    }
+  });
+
+  it("sends security headers on what it serves itself, HSTS only for an https origin", async () => {
+    const page = await get("/standards/iotmark/v/1.1.0");
+    expect(page.headers["x-content-type-options"]).toBe("nosniff");
+    expect(page.headers["x-frame-options"]).toBe("DENY");
+    expect(page.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(page.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(page.headers["content-security-policy"]).toContain("script-src 'none'");
+    expect(page.headers["strict-transport-security"]).toBeUndefined();
+    const secure = createFront(
+      { host: "127.0.0.1", port: (upstream.address() as AddressInfo).port },
+      { hsts: true },
+    );
+    await new Promise<void>((resolve) => secure.server.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (secure.server.address() as AddressInfo).port;
+      const answer = await get("/standards/iotmark/v/1.1.0", {}, `http://127.0.0.1:${port}`);
+      expect(answer.headers["strict-transport-security"]).toBe("max-age=31536000");
+      expect(answer.headers["x-frame-options"]).toBe("DENY");
+    } finally {
+      secure.server.closeAllConnections();
+      await new Promise((resolve) => secure.server.close(resolve));
+    }
+  });
+
+  it("answers a missing export without repeating the address", async () => {
+    const { GET } = await import("@/app/standards/[slug]/exports/[version]/[format]/route");
+    const answer = await GET(new Request("http://hum.test/x"), {
+      params: Promise.resolve({
+        slug: "<script>alert(1)</script>",
+        version: "9.9.9",
+        format: "xml",
+      }),
+    });
+    expect(answer.status).toBe(404);
+    const text = await answer.text();
+    expect(text).not.toContain("script");
+    expect(text).not.toContain("9.9.9");
   });
 
   it("tells Next.js who the client is, after any proxy in front of it", async () => {

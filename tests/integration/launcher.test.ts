@@ -58,6 +58,36 @@ describe("the launcher", () => {
     expect(fs.existsSync(path.join(dataDir, "hum.lock"))).toBe(false);
   }, 60_000);
 
+  it("keeps the data folder private: the folder and its folders 0700, its files 0600", async () => {
+    const dataDir = tempDataDir();
+    fs.chmodSync(dataDir, 0o777);
+    // What an older Hum left behind: a readable secret.
+    fs.writeFileSync(path.join(dataDir, "auth-secret"), "old-secret", { mode: 0o644 });
+    fs.chmodSync(path.join(dataDir, "auth-secret"), 0o644);
+    const notPrivate = () => {
+      const open: string[] = [];
+      const walk = (at: string) => {
+        const stat = fs.statSync(at);
+        const mode = stat.mode & 0o777;
+        if (mode !== (stat.isDirectory() ? 0o700 : 0o600)) open.push(`${at} ${mode.toString(8)}`);
+        if (stat.isDirectory()) for (const name of fs.readdirSync(at)) walk(path.join(at, name));
+      };
+      walk(dataDir);
+      return open;
+    };
+    const migrated = await launch("migrate", { HUM_DATA_DIR: dataDir });
+    expect(migrated.code).toBe(0);
+    expect(notPrivate()).toEqual([]);
+    const database = await startEmbeddedDatabase(dataDir);
+    try {
+      expect(fs.existsSync(path.join(dataDir, "database-url"))).toBe(true);
+      expect(fs.readdirSync(path.join(dataDir, "pglite")).length).toBeGreaterThan(3);
+      expect(notPrivate()).toEqual([]);
+    } finally {
+      await database.stop();
+    }
+  }, 60_000);
+
   it("refuses to open a data folder another process holds, in one line", async () => {
     const dataDir = tempDataDir();
     const holder = await startEmbeddedDatabase(dataDir);
