@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replaceTextPath, SIGNATURE_HEADER, signBody } from "@/lib/collab/internal";
+import { replaceTextPath, signedHeaders } from "@/lib/collab/internal";
 import { mintCollabToken } from "@/lib/collab/token";
 import { connectClient } from "@/tests/collab-clients";
 
@@ -116,13 +116,15 @@ function attacks(port: number, secret: string): (() => Promise<unknown>)[] {
       }),
     () =>
       request(port, { method: "POST", path: clauseText(randomUUID()), body: Buffer.from("{}") }),
-    () =>
-      request(port, {
+    () => {
+      const path = clauseText(randomUUID());
+      return request(port, {
         method: "POST",
-        path: clauseText(randomUUID()),
-        headers: { [SIGNATURE_HEADER]: signBody(signedButMalformed, secret) },
+        path,
+        headers: signedHeaders(secret, "POST", path, signedButMalformed),
         body: Buffer.from(signedButMalformed),
-      }),
+      });
+    },
     () =>
       request(port, {
         method: "POST",
@@ -150,8 +152,10 @@ async function collabAnswers(secret: string): Promise<boolean> {
   const database = new pg.Client({ connectionString: databaseUrl });
   await database.connect();
   const { rows } = await database.query<{ id: string }>("select id from clause limit 1");
+  // The collab server names people from their records, so the token is a demo member's.
+  const people = await database.query<{ id: string }>('select id from "user" limit 1');
   await database.end();
-  const userId = randomUUID();
+  const userId = people.rows[0]?.id ?? "";
   const client = connectClient(
     `ws://${host}:${collabPort}`,
     rows[0]?.id ?? "",
@@ -261,6 +265,7 @@ describe("the launcher under attack", () => {
   it("keeps every part answering after malformed, oversized and unsigned requests to every port", async () => {
     const secret = fs.readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim();
     const databasePort = Number(new URL(databaseUrl).port);
+    const collabBefore = collabPid();
     for (const port of [collabPort, webPort, databasePort]) {
       for (const attack of attacks(port, secret)) {
         // A part that fell is started again; wait until it is back before the next attack.
@@ -273,6 +278,9 @@ describe("the launcher under attack", () => {
     await until(webAnswers);
     await until(() => collabAnswers(secret));
     expect(ended(launcher)).toBe(false);
+    // Each request handler answered for itself: no part fell and had to be started again.
+    expect(collabPid()).toBe(collabBefore);
+    expect(output).not.toMatch(/hum: the [a-z ]+ stopped|hum: [a-z ]+ failed:/);
   }, 600_000);
 
   it("starts the collab server again when its process dies", async () => {
