@@ -5,8 +5,34 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/collab/token";
+import type { Viewer } from "@/lib/community/queries";
+import type { Database } from "@/lib/db/client";
+import { createClause } from "@/lib/drafting/mutations";
 
 export const TEST_SECRET = "collab-test-secret-0123456789abcdef";
+
+export const emptyDoc = { type: "doc", content: [] };
+export const paragraphDoc = (text: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
+
+/** A new clause of the demo standard, its body one paragraph (or empty), written by `author`. */
+export async function newTestClause(db: Database, author: Viewer, body = ""): Promise<string> {
+  const { clauseId } = await createClause(db, author, {
+    standardSlug: "iotmark",
+    title: "Security updates",
+    moduleCode: "SW",
+    level: "Bronze",
+    strength: "MUST",
+    fields: {
+      body: body ? paragraphDoc(body) : emptyDoc,
+      assessment: emptyDoc,
+      examples: emptyDoc,
+    },
+  });
+  return clauseId;
+}
 
 /** A real Hocuspocus provider in Node, as a browser tab would hold one. */
 export function connectClient(

@@ -8,13 +8,16 @@ import { closeClauseConnections, replaceTextPath, signedHeaders } from "@/lib/co
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import type { Viewer } from "@/lib/community/queries";
 import { seedDemo } from "@/lib/demo/seed";
-import { createClause, retireClause } from "@/lib/drafting/mutations";
+import { retireClause } from "@/lib/drafting/mutations";
 import { clauseTexts } from "@/lib/drafting/schema";
 import {
   connectClient,
+  emptyDoc,
   firstParagraphText,
   httpRequest,
+  newTestClause,
   type Post,
+  paragraphDoc,
   rawClient,
   TEST_SECRET,
   until,
@@ -48,23 +51,9 @@ afterAll(async () => {
   await test?.close();
 });
 
-const paragraph = (text: string) => ({
-  type: "doc",
-  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
-});
-const empty = { type: "doc", content: [] };
-
-async function newClause(body = "") {
-  const { clauseId } = await createClause(test.db, ann, {
-    standardSlug: "iotmark",
-    title: "Security updates",
-    moduleCode: "SW",
-    level: "Bronze",
-    strength: "MUST",
-    fields: { body: body ? paragraph(body) : empty, assessment: empty, examples: empty },
-  });
-  return clauseId;
-}
+const paragraph = paragraphDoc;
+const empty = emptyDoc;
+const newClause = (body = "") => newTestClause(test.db, ann, body);
 
 const storedText = async (clauseId: string) =>
   (await test.db.select().from(clauseTexts).where(eq(clauseTexts.clauseId, clauseId)))[0];

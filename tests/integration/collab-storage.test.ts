@@ -12,7 +12,14 @@ import type { Viewer } from "@/lib/community/queries";
 import { seedDemo } from "@/lib/demo/seed";
 import { createClause } from "@/lib/drafting/mutations";
 import { clauseTexts } from "@/lib/drafting/schema";
-import { connectClient, firstParagraphText, TEST_SECRET, until } from "@/tests/collab-clients";
+import {
+  connectClient,
+  emptyDoc as empty,
+  firstParagraphText,
+  newTestClause,
+  TEST_SECRET,
+  until,
+} from "@/tests/collab-clients";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 
@@ -34,19 +41,7 @@ afterAll(async () => {
   await test?.close();
 });
 
-const empty = { type: "doc", content: [] };
-
-async function newClause() {
-  const { clauseId } = await createClause(test.db, ann, {
-    standardSlug: "iotmark",
-    title: "Security updates",
-    moduleCode: "SW",
-    level: "Bronze",
-    strength: "MUST",
-    fields: { body: empty, assessment: empty, examples: empty },
-  });
-  return clauseId;
-}
+const newClause = () => newTestClause(test.db, ann);
 
 const storedText = async (clauseId: string) =>
   (

@@ -13,14 +13,17 @@ import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import { mintCollabToken } from "@/lib/collab/token";
 import type { Viewer } from "@/lib/community/queries";
 import { seedDemo } from "@/lib/demo/seed";
-import { createClause, retireClause, saveRevision } from "@/lib/drafting/mutations";
+import { retireClause, saveRevision } from "@/lib/drafting/mutations";
 import { listRevisions } from "@/lib/drafting/queries";
 import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseEdits, clauseTexts } from "@/lib/drafting/schema";
 import {
   connectClient,
+  emptyDoc,
   firstParagraphText,
   frame,
+  newTestClause,
+  paragraphDoc,
   TEST_SECRET,
   until,
 } from "@/tests/collab-clients";
@@ -47,23 +50,9 @@ afterAll(async () => {
   await test?.close();
 });
 
-const paragraph = (text: string) => ({
-  type: "doc",
-  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
-});
-const empty = { type: "doc", content: [] };
-
-async function newClause(body = "") {
-  const { clauseId } = await createClause(test.db, ann, {
-    standardSlug: "iotmark",
-    title: "Security updates",
-    moduleCode: "SW",
-    level: "Bronze",
-    strength: "MUST",
-    fields: { body: body ? paragraph(body) : empty, assessment: empty, examples: empty },
-  });
-  return clauseId;
-}
+const paragraph = paragraphDoc;
+const empty = emptyDoc;
+const newClause = (body = "") => newTestClause(test.db, ann, body);
 
 const storedText = async (clauseId: string) =>
   (await test.db.select().from(clauseTexts).where(eq(clauseTexts.clauseId, clauseId)))[0];
