@@ -94,9 +94,17 @@ export function documentOnly(html: string): string {
     .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/g, "");
 }
 
-export function cacheableRelease(method: string | undefined, url: string, cookie: string) {
+export function cacheableRelease(
+  method: string | undefined,
+  url: string,
+  cookie: string,
+  headers: http.IncomingHttpHeaders = {},
+) {
   if (method !== "GET" && method !== "HEAD") return false;
   if (sessionCookie.test(cookie)) return false; // signed-in pages name the reader
+  // A client-side navigation asks Next.js for the page's React payload (`RSC: 1`, `?_rsc=…`):
+  // not the document kept here, and Next.js redirects such a request that lost its `_rsc`.
+  if (headers.rsc !== undefined || /[?&]_rsc=/.test(url)) return false;
   const path = url.split("?")[0] ?? "";
   return immutablePath.test(path);
 }
@@ -219,7 +227,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
   const server = http.createServer((request, response) => {
     const url = request.url ?? "/";
     const cookie = String(request.headers.cookie ?? "");
-    if (!cacheableRelease(request.method, url, cookie)) {
+    if (!cacheableRelease(request.method, url, cookie, request.headers)) {
       const anonymousLatest =
         request.method === "GET" &&
         !sessionCookie.test(cookie) &&

@@ -124,6 +124,24 @@ describe("the front", () => {
     expect(hits.map((hit) => hit.url)).toEqual([page, `${page}?level=Gold`]);
   });
 
+  it("passes a client navigation's React payload request through whole, never kept", async () => {
+    hits = [];
+    const page = "/standards/iotmark/v/1.0.0?level=Gold";
+    await get(page); // the document is kept (an earlier test may have kept it already)
+    hits = [];
+    for (let n = 0; n < 2; n++) {
+      const payload = await get(`${page}&_rsc=abc`, { RSC: "1" });
+      expect(payload.body.toString()).toContain("<script");
+      await get(`/standards/iotmark/v/1.0.0?_rsc=def`);
+    }
+    expect(hits.map((hit) => hit.url)).toEqual([
+      `${page}&_rsc=abc`,
+      "/standards/iotmark/v/1.0.0?_rsc=def",
+      `${page}&_rsc=abc`,
+      "/standards/iotmark/v/1.0.0?_rsc=def",
+    ]);
+  });
+
   it("keeps a bounded number of level filters per page", async () => {
     hits = [];
     const page = "/standards/iotmark/v/1.0.1";
