@@ -1,32 +1,20 @@
 "use client";
 
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { absolutePositionToRelativePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { clauseTextExtensions } from "@/lib/collab/extensions";
 import type { ClauseField } from "@/lib/drafting/rich-text";
 import { QUOTE_EVENT } from "./quote-event";
 import { Rfc2119Highlight } from "./rfc2119-highlight";
+import { useCollabSession } from "./use-collab-session";
 
-type Status = "connecting" | "connected" | "disconnected";
 type Person = { name: string; color: string };
-
-async function fetchToken(): Promise<string> {
-  const response = await fetch("/api/collab/token", { cache: "no-store" });
-  if (!response.ok) return "";
-  return ((await response.json()) as { token: string }).token;
-}
-
-function collabUrl(publicUrl: string | null, port: number): string {
-  if (publicUrl) return publicUrl;
-  const protocol = window.location.protocol === "https:" ? "wss" : "ws";
-  return `${protocol}://${window.location.hostname}:${port}`;
-}
 
 /** Tells the thread form on the page which words to quote, and where they sit in the text. */
 function announceQuote(editor: Editor, field: ClauseField): void {
@@ -50,15 +38,20 @@ function FieldEditor({
   document,
   provider,
   user,
+  readOnly,
 }: {
   field: ClauseField;
   label: string;
   document: Y.Doc;
   provider: HocuspocusProvider;
   user: Person;
+  readOnly: boolean;
 }) {
   const t = useTranslations("drafting.editor");
   const [selected, setSelected] = useState(false);
+  // Read when ProseMirror recomputes the attributes, which setEditable makes it do.
+  const readOnlyNow = useRef(readOnly);
+  readOnlyNow.current = readOnly;
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
@@ -69,16 +62,21 @@ function FieldEditor({
     ],
     onSelectionUpdate: ({ editor: current }) => setSelected(!current.state.selection.empty),
     editorProps: {
-      attributes: {
+      attributes: () => ({
         "aria-label": label,
         "aria-multiline": "true",
+        "aria-readonly": String(readOnlyNow.current),
         role: "textbox",
         "data-field": field,
         class:
           "prose-clause min-h-24 rounded-md border border-line bg-white px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-accent",
-      },
+      }),
     },
   });
+  // useEditor keeps an editor's editable flag across renders: it is changed here.
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly, false);
+  }, [editor, readOnly]);
   return (
     <div className="mb-4">
       <p className="mb-1 text-sm font-medium">{label}</p>
@@ -114,47 +112,27 @@ export function ClauseEditor({
   collabPublicUrl: string | null;
 }) {
   const t = useTranslations("drafting.editor");
-  const [session, setSession] = useState<{ document: Y.Doc; provider: HocuspocusProvider } | null>(
-    null,
+  const { session, status, unsynced, synced, stop } = useCollabSession(
+    clauseId,
+    collabPort,
+    collabPublicUrl,
   );
-  const [status, setStatus] = useState<Status>("connecting");
-  const [unsynced, setUnsynced] = useState(0);
-  const [synced, setSynced] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-
-  useEffect(() => {
-    const document = new Y.Doc();
-    const provider = new HocuspocusProvider({
-      url: collabUrl(collabPublicUrl, collabPort),
-      name: `clause:${clauseId}`,
-      document,
-      token: fetchToken,
-    });
-    provider.on("status", ({ status: next }: { status: Status }) => setStatus(next));
-    provider.on("unsyncedChanges", ({ number }: { number: number }) => setUnsynced(number));
-    provider.on("synced", ({ state }: { state: boolean }) => setSynced(state));
-    provider.on("authenticationFailed", ({ reason }: { reason: string }) => setRefusal(reason));
-    setSession({ document, provider });
-    // Warn before leaving while edits have not reached the server yet.
-    const warn = (event: BeforeUnloadEvent) => {
-      if (provider.hasUnsyncedChanges) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      provider.destroy();
-      document.destroy();
-    };
-  }, [clauseId, collabPort, collabPublicUrl]);
-
   // Until the first sync the editors are empty: say so rather than "All changes saved".
-  const state = refusal
-    ? "refused"
-    : status === "connected" && !synced
+  const live =
+    status === "connected" && !synced
       ? "connecting"
       : status === "connected" && unsynced > 0
         ? "saving"
         : status;
+  const state = stop?.kind ?? live;
+  const message =
+    stop?.kind === "read-only"
+      ? t("readOnlyNow")
+      : stop?.kind === "refused"
+        ? t("updateRefused", { reason: stop.reason })
+        : stop
+          ? t("refused", { reason: stop.reason })
+          : t(`status.${live}`);
   return (
     <section aria-labelledby="editor-heading">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -166,7 +144,7 @@ export function ClauseEditor({
             aria-hidden="true"
             className={`mr-2 inline-block size-2 rounded-full ${state === "connected" ? "bg-ok" : state === "saving" ? "bg-amber-500" : "bg-danger"}`}
           />
-          {refusal ? t("refused", { reason: refusal }) : t(`status.${state}`)}
+          {message}
         </p>
       </div>
       {session ? (
@@ -178,6 +156,7 @@ export function ClauseEditor({
             document={session.document}
             provider={session.provider}
             user={user}
+            readOnly={stop !== null}
           />
         ))
       ) : (

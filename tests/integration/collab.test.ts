@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import net from "node:net";
+import { type HocuspocusProvider, MessageType } from "@hocuspocus/provider";
 import type { Server } from "@hocuspocus/server";
 import { eq } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
@@ -8,7 +9,8 @@ import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { replaceClauseText } from "@/lib/collab/internal";
+import { editorStop } from "@/components/clause-editor/editor-stop";
+import { closeClauseConnections, replaceClauseText } from "@/lib/collab/internal";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import { mintCollabToken } from "@/lib/collab/token";
 import type { Viewer } from "@/lib/community/queries";
@@ -53,6 +55,25 @@ afterAll(async () => {
 const paragraph = paragraphDoc;
 const empty = emptyDoc;
 const newClause = (body = "") => newTestClause(test.db, ann, body);
+
+/**
+ * The server's answer to the next update this provider sends: its sync status ("applied" or
+ * "refused"), or the reason it closed the connection instead.
+ */
+function nextSyncStatus(provider: HocuspocusProvider): Promise<string> {
+  return new Promise((resolve) => {
+    const onMessage = ({ event }: { event: MessageEvent }) => {
+      const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+      decoding.readVarString(decoder); // document name
+      const type = decoding.readVarUint(decoder);
+      if (type !== MessageType.SyncStatus && type !== MessageType.CLOSE) return;
+      provider.off("message", onMessage);
+      if (type === MessageType.CLOSE) resolve(`closed: ${decoding.readVarString(decoder)}`);
+      else resolve(decoding.readVarUint(decoder) === 1 ? "applied" : "refused");
+    };
+    provider.on("message", onMessage);
+  });
+}
 
 const storedText = async (clauseId: string) =>
   (await test.db.select().from(clauseTexts).where(eq(clauseTexts.clauseId, clauseId)))[0];
@@ -113,15 +134,56 @@ describe("the collab server", () => {
     await retireClause(test.db, ann, clauseId);
     const client = connectClient(url, clauseId, ann.id);
     await client.synced;
+    // The answer to the client's own sync step 2 comes first: wait for it.
+    await until(() => !client.provider.hasUnsyncedChanges);
+    const answer = nextSyncStatus(client.provider);
     firstParagraphText(client.document).insert(0, "Sneaky ");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const stored = await storedText(clauseId);
-    expect(stored?.plainText ?? "").not.toContain("Sneaky");
+    // The server's answer proves it handled the update, however busy the machine.
+    expect(await answer).toBe("refused");
     const other = connectClient(url, clauseId, bob.id);
     await other.synced;
     expect(other.body()).toBe("Old wording.");
     client.provider.destroy();
     other.provider.destroy();
+    // Unloading stores whatever the document holds: nothing typed after retirement is in it.
+    await until(() => !server.hocuspocus.documents.has(`clause:${clauseId}`));
+    const stored = await storedText(clauseId);
+    expect(stored?.plainText).toBe("Old wording.");
+  });
+});
+
+describe("what an open editor hears when editing ends", () => {
+  it("a retirement closes its connection with a reason the editor reads as read-only", async () => {
+    const clauseId = await newClause("Old wording.");
+    const client = connectClient(url, clauseId, ann.id);
+    await client.synced;
+    const closed = new Promise<string | undefined>((resolve) =>
+      client.provider.on("close", ({ event }: { event?: { reason?: string } }) =>
+        resolve(event?.reason),
+      ),
+    );
+    await retireClause(test.db, ann, clauseId, new Date(), (id) =>
+      closeClauseConnections(`http://127.0.0.1:${server.address.port}`, TEST_SECRET, id),
+    );
+    expect(editorStop(await closed)).toEqual({ kind: "read-only" });
+    client.provider.destroy();
+  });
+
+  it("a refused update closes its connection with a reason the editor shows", async () => {
+    const clauseId = await newClause("Clean text.");
+    const client = connectClient(url, clauseId, ann.id);
+    await client.synced;
+    const closed = new Promise<string | undefined>((resolve) =>
+      client.provider.on("close", ({ event }: { event?: { reason?: string } }) =>
+        resolve(event?.reason),
+      ),
+    );
+    firstParagraphText(client.document).insert(0, "x".repeat(300 * 1024));
+    expect(editorStop(await closed)).toEqual({
+      kind: "refused",
+      reason: expect.stringMatching(/bytes/),
+    });
+    client.provider.destroy();
   });
 });
 
