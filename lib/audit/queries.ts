@@ -1,10 +1,16 @@
 import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { liveTexts } from "@/lib/audit/live-text";
 import { type AuditDetails, copiedCommentText, publicDetails } from "@/lib/audit/rules";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
 import type { Database, Executor } from "@/lib/db/client";
-import { commentTexts, copyKey, withdrawnCopies } from "@/lib/discussion/moderation";
+import {
+  commentTexts,
+  copyKey,
+  positionReasonTexts,
+  withdrawnCopies,
+} from "@/lib/discussion/moderation";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -86,14 +92,23 @@ export async function listAudit(
 }
 
 /**
- * The log never changes, so hiding happens when it is read: entries name comments, and old
- * entries that copied an objection's words are checked against the comment they copied.
+ * The log never changes, so hiding happens when it is read: entries name comments and position
+ * reasons, and old entries that copied a position's words are checked against what they copied.
+ * Other words (titles, rationales) are read from the rows entries name.
  */
 async function moderated(db: Executor, rows: Omit<AuditRow, "hiddenText">[]): Promise<AuditRow[]> {
-  const named = await commentTexts(
-    db,
-    rows.map((row) => (typeof row.details.comment === "string" ? row.details.comment : null)),
-  );
+  const idOf = (value: unknown) => (typeof value === "string" ? value : null);
+  const [named, reasons, live] = await Promise.all([
+    commentTexts(
+      db,
+      rows.map((row) => idOf(row.details.comment)),
+    ),
+    positionReasonTexts(
+      db,
+      rows.map((row) => idOf(row.details.positionReason)),
+    ),
+    liveTexts(db, rows),
+  ]);
   const copies = rows.flatMap((row) => {
     const words = copiedCommentText(row);
     return words !== null && row.actorId ? [{ authorId: row.actorId, body: words }] : [];
@@ -104,10 +119,17 @@ async function moderated(db: Executor, rows: Omit<AuditRow, "hiddenText">[]): Pr
       const comment = named.get(id);
       return comment?.public ? comment.body : null;
     },
+    reasonWords: (id: string) => {
+      const reason = reasons.get(id);
+      return reason?.public ? reason.body : null;
+    },
     withdrawn: (authorId: string | null, words: string) =>
       authorId !== null && withdrawn.has(copyKey(authorId, words)),
   };
-  return rows.map((row) => ({ ...row, ...publicDetails(row, check) }));
+  return rows.map((row) => {
+    const shown = publicDetails(row, check);
+    return { ...row, ...shown, details: { ...shown.details, ...live.get(row.id) } };
+  });
 }
 
 /** The distinct subject types, for the filter menu. */

@@ -39,6 +39,7 @@ describe("auditFilterSchema", () => {
 describe("publicDetails", () => {
   const check: CommentCheck = {
     words: (id) => (id === "visible" ? "Fine words." : null),
+    reasonWords: (id) => (id === "shown-reason" ? "Support words." : null),
     withdrawn: (authorId, words) => authorId === "ann" && words === "Hidden words.",
   };
 
@@ -78,9 +79,26 @@ describe("publicDetails", () => {
       hiddenText: true,
     });
     expect(publicDetails(old("Other words."), check).details.reason).toBe("Other words.");
-    // A supporter's reason is not a comment: moderation of comments does not reach it.
-    expect(publicDetails(old("Hidden words.", "support"), check).details.reason).toBe(
-      "Hidden words.",
-    );
+    // A supporter's reason is a position reason, hidden the same way.
+    expect(publicDetails(old("Hidden words.", "support"), check)).toEqual({
+      details: { stance: "support" },
+      hiddenText: true,
+    });
+  });
+
+  it("shows a named position reason's words only while moderation allows", () => {
+    const entry = (positionReason: string) => ({
+      action: "decisions.position_taken",
+      actorId: "ann",
+      details: { stance: "support", positionReason },
+    });
+    expect(publicDetails(entry("shown-reason"), check)).toEqual({
+      details: { stance: "support", reason: "Support words." },
+      hiddenText: false,
+    });
+    expect(publicDetails(entry("hidden-reason"), check)).toEqual({
+      details: { stance: "support" },
+      hiddenText: true,
+    });
   });
 });

@@ -94,26 +94,27 @@ const shownKeys = new Set([
   "reason",
 ]);
 
-/** An entry written before entries named their comment: the objection's words, copied. */
+/**
+ * An entry written before entries named their comment or reason: a position's words, copied (an
+ * objection's, or any other stand's).
+ */
 export function copiedCommentText(entry: { action: string; details: AuditDetails }): string | null {
-  const { stance, reason } = entry.details;
-  return entry.action === "decisions.position_taken" &&
-    stance === "object" &&
-    typeof reason === "string"
-    ? reason
-    : null;
+  const { reason } = entry.details;
+  return entry.action === "decisions.position_taken" && typeof reason === "string" ? reason : null;
 }
 
 export type CommentCheck = {
   /** The words of a comment, or null when they are hidden, deleted or unknown. */
   words: (commentId: string) => string | null;
+  /** The words of a position's reason, or null when they are hidden or unknown. */
+  reasonWords: (reasonId: string) => string | null;
   /** Whether copied words match a comment that is now hidden or deleted. */
   withdrawn: (authorId: string | null, words: string) => boolean;
 };
 
 /**
- * What the public log shows of an entry's details: the shown keys only, and a comment's words
- * (named, or copied by an old entry) only while moderation allows; `hiddenText` says when
+ * What the public log shows of an entry's details: the shown keys only, and a comment's or a
+ * position reason's words (named, or copied by an old entry) only while moderation allows; `hiddenText` says when
  * something was left out for that reason.
  */
 export function publicDetails(
@@ -130,9 +131,13 @@ export function publicDetails(
     delete details.reason;
     hiddenText = true;
   }
-  const commentId = entry.details.comment;
-  if (typeof commentId === "string") {
-    const words = check.words(commentId);
+  const named: [unknown, (id: string) => string | null][] = [
+    [entry.details.comment, check.words],
+    [entry.details.positionReason, check.reasonWords],
+  ];
+  for (const [id, wordsOf] of named) {
+    if (typeof id !== "string") continue;
+    const words = wordsOf(id);
     if (words === null) hiddenText = true;
     else details.reason = words;
   }

@@ -14,9 +14,17 @@ import {
   hasConflict,
   outcomeOf,
   parseOrganisations,
+  type Stance,
   type Vote,
 } from "@/lib/decisions/rules";
-import { appeals, calls, charters, positions, votes } from "@/lib/decisions/schema";
+import {
+  appeals,
+  calls,
+  charters,
+  positionReasons,
+  positions,
+  votes,
+} from "@/lib/decisions/schema";
 import {
   applyTransition,
   bodyOf,
@@ -198,12 +206,8 @@ export async function insertCall(
     action: "decisions.call_opened",
     subjectType: "call",
     subjectId: callSubjectId(standard.slug, number),
-    details: {
-      title: input.title,
-      kind: input.kind,
-      closes: call.closesAt.toISOString(),
-      ...(input.organisations ? { organisations: input.organisations } : {}),
-    },
+    // The title, description and organisations are read from the call itself when shown.
+    details: { kind: input.kind, closes: call.closesAt.toISOString() },
   });
   await tellParticipants(tx, { ...call, slug: standard.slug }, "call_opened", {
     callId: call.id,
@@ -266,6 +270,11 @@ export async function takePosition(
         .set({ objectionState: "withdrawn", lastActivityAt: now })
         .where(and(eq(threads.id, threadId), eq(threads.objectionState, "raised")));
     }
+    // Any other stand's reason gets a row of its own, which moderators may hide like a comment.
+    const reasonId =
+      input.stance !== "object" && input.reason
+        ? await insertReason(tx, { callId, authorId: person.id, ...input, now })
+        : null;
     await tx
       .insert(positions)
       .values({
@@ -275,11 +284,19 @@ export async function takePosition(
         reason: input.reason,
         threadId,
         commentId,
+        reasonId,
         takenAt: now,
       })
       .onConflictDoUpdate({
         target: [positions.callId, positions.userId],
-        set: { stance: input.stance, reason: input.reason, threadId, commentId, takenAt: now },
+        set: {
+          stance: input.stance,
+          reason: input.reason,
+          threadId,
+          commentId,
+          reasonId,
+          takenAt: now,
+        },
       });
     await recordAudit(tx, {
       at: now,
@@ -287,15 +304,34 @@ export async function takePosition(
       action: "decisions.position_taken",
       subjectType: "call",
       subjectId: callSubjectId(call.slug, call.number),
-      // An objection's reason is a comment, which moderators may hide: the permanent record
-      // names the comment instead of copying its words.
+      // Reasons are comments or position reasons, which moderators may hide: the permanent
+      // record names them instead of copying their words.
       details: {
         stance: input.stance,
-        ...(commentId ? { comment: commentId } : input.reason ? { reason: input.reason } : {}),
+        ...(commentId ? { comment: commentId } : {}),
+        ...(reasonId ? { positionReason: reasonId } : {}),
         ...(previous ? { previously: previous.stance } : {}),
       },
     });
   });
+}
+
+async function insertReason(
+  tx: Transaction,
+  reason: { callId: string; authorId: string; stance: Stance; reason: string; now: Date },
+): Promise<string> {
+  const [row] = await tx
+    .insert(positionReasons)
+    .values({
+      callId: reason.callId,
+      authorId: reason.authorId,
+      stance: reason.stance,
+      body: reason.reason,
+      givenAt: reason.now,
+    })
+    .returning({ id: positionReasons.id });
+  if (!row) throw new DomainError("internal");
+  return row.id;
 }
 
 /** The first comment of a thread just opened: an objection's reason. */
@@ -402,25 +438,29 @@ export async function castVote(
     );
     // The declaration the conflict check just read, so later edits cannot rewrite what held.
     const declaration = await declarationInForce(tx, voter.id, now);
-    await tx.insert(votes).values({
-      callId,
-      stage: input.stage,
-      userId: voter.id,
-      choice: input.choice,
-      rationale: input.rationale,
-      declarationId: declaration?.id ?? null,
-      castAt: now,
-    });
+    const [cast] = await tx
+      .insert(votes)
+      .values({
+        callId,
+        stage: input.stage,
+        userId: voter.id,
+        choice: input.choice,
+        rationale: input.rationale,
+        declarationId: declaration?.id ?? null,
+        castAt: now,
+      })
+      .returning({ id: votes.id });
     await recordAudit(tx, {
       at: now,
       actorId: voter.id,
       action: input.choice === "recuse" ? "decisions.recused" : "decisions.vote_cast",
       subjectType: "call",
       subjectId: callSubjectId(call.slug, call.number),
+      // The rationale is read from the vote itself when shown.
       details: {
         stage: input.stage,
         choice: input.choice,
-        rationale: input.rationale,
+        vote: cast?.id ?? null,
         declaration: declaration?.id ?? null,
       },
     });
@@ -459,10 +499,10 @@ export async function appealDecision(
     const result = decide(call, { type: "appeal", tookPosition: Boolean(position), reason }, now);
     await tx.insert(appeals).values({ callId, appellantId: person.id, reason, filedAt: now });
     if (result.transition) {
+      // The reason is read from the appeal itself when shown.
       await applyTransition(tx, call, result.state, result.transition, {
         actorId: person.id,
         now,
-        details: { reason },
       });
     }
   });

@@ -9,7 +9,12 @@ import type { Database, Executor } from "@/lib/db/client";
 import { callSubjectId } from "@/lib/decisions/paths";
 import { hasConflict, quorumCount, type Stance, stances, votingStage } from "@/lib/decisions/rules";
 import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
-import { commentTexts, copyKey, withdrawnCopies } from "@/lib/discussion/moderation";
+import {
+  commentTexts,
+  copyKey,
+  positionReasonTexts,
+  withdrawnCopies,
+} from "@/lib/discussion/moderation";
 import { listCallThreads } from "@/lib/discussion/queries";
 import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
@@ -133,6 +138,8 @@ export type PositionView = {
   reason: string;
   /** The reason was hidden by the advisory group (or deleted by its author). */
   reasonHidden: boolean;
+  /** A reason other than an objection's, which the advisory group hides here (not in a thread). */
+  reasonId: string | null;
   threadId: string | null;
   takenAt: Date;
 };
@@ -151,8 +158,9 @@ export type VoteView = {
 
 /**
  * An objection's reason is a comment, and shows only as the comment would: not once moderators
- * hid it or its author deleted it, except to moderators and the author, as in the thread. Positions
- * taken before they named their comment are matched to it by author and words.
+ * hid it or its author deleted it, except to moderators and the author, as in the thread. Any
+ * other stand's reason is a position reason, hidden the same way. Positions taken before they
+ * named their comment are matched to it by author and words.
  */
 async function withModeratedReasons(
   db: Executor,
@@ -163,6 +171,10 @@ async function withModeratedReasons(
     db,
     rows.map((row) => row.commentId),
   );
+  const given = await positionReasonTexts(
+    db,
+    rows.map((row) => row.reasonId),
+  );
   const legacy = await withdrawnCopies(
     db,
     rows
@@ -171,10 +183,14 @@ async function withModeratedReasons(
   );
   const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
   return rows.map(({ commentId, ...row }) => {
-    const comment = commentId ? named.get(commentId) : undefined;
+    const comment = commentId
+      ? named.get(commentId)
+      : row.reasonId
+        ? given.get(row.reasonId)
+        : undefined;
     const hidden = comment
       ? !comment.public
-      : !commentId && legacy.has(copyKey(row.userId, row.reason));
+      : !commentId && !row.reasonId && legacy.has(copyKey(row.userId, row.reason));
     const reason = comment ? comment.body : row.reason;
     const mayRead = !hidden || moderator || viewer?.id === row.userId;
     return { ...row, reason: mayRead ? reason : "", reasonHidden: hidden };

@@ -114,9 +114,39 @@ export const positions = pgTable(
      * already depends on this one.)
      */
     commentId: uuid("comment_id"),
+    /**
+     * Any other stand's reason, kept as its own row so the advisory group can hide it and the
+     * audit log can name it instead of copying its words.
+     */
+    reasonId: uuid("reason_id").references(() => positionReasons.id),
     takenAt: at("taken_at").notNull(),
   },
   (position) => [primaryKey({ columns: [position.callId, position.userId] })],
+);
+
+/**
+ * Every reason given with a support, no-objection, abstain or recuse stand, once per stand, never
+ * changed: a new stand adds a new row. Hiding (for abuse) keeps the words for their author and
+ * the advisory group, as with comments.
+ */
+export const positionReasons = pgTable(
+  "position_reason",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    stance: stance("stance").notNull(),
+    body: text("body").notNull(),
+    givenAt: at("given_at").notNull(),
+    hiddenAt: at("hidden_at"),
+    hiddenBy: text("hidden_by").references(() => users.id),
+    hiddenReason: text("hidden_reason"),
+  },
+  (reason) => [index("position_reason_call_idx").on(reason.callId, reason.authorId)],
 );
 
 /** An AG or SC member's vote; one per member per stage, never changed. */

@@ -113,11 +113,8 @@ export async function applyTransition(
     action: `decisions.${transition}`,
     subjectType: "call",
     subjectId: callSubjectId(call.slug, call.number),
-    details: {
-      phase: next.phase,
-      ...(agDecided || isFinal(next.phase) ? { rationale: next.rationale } : {}),
-      ...context.details,
-    },
+    // The rationale (votes' words, or a withdrawal's reason) is read from the call when shown.
+    details: { phase: next.phase, ...context.details },
   });
   if (next.phase === "adopted" && call.kind === "clause_revision") {
     await adoptRevision(tx, call, now);

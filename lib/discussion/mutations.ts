@@ -88,7 +88,7 @@ export async function insertThread(
     actorId: authorId,
     action: input.kind === "objection" ? "discussion.objection_raised" : "discussion.thread_opened",
     ...audit,
-    details: { thread: thread.id, kind: input.kind, title: input.title },
+    details: { thread: thread.id, kind: input.kind }, // the title is read from the thread
   });
   return thread.id;
 }

@@ -294,7 +294,7 @@ export async function saveRevision(
       action: "drafting.revision_saved",
       subjectType: "clause",
       subjectId: formatRef(clause.refCode, clause.refNumber),
-      details: { revision: number, note },
+      details: { revision: number }, // the note stays with the revision, not in the log
     });
     return number;
   });

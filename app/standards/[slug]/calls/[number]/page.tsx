@@ -12,6 +12,7 @@ import { Redline } from "@/components/redline";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
+import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { type CallPage as CallData, getCallPage } from "@/lib/decisions/queries";
 import { isFinal, stances } from "@/lib/decisions/rules";
@@ -20,6 +21,7 @@ import { clauseFields } from "@/lib/drafting/rich-text";
 import { compareReleases } from "@/lib/releases/compare";
 import { getCandidate, getRelease, releaseOfCandidate } from "@/lib/releases/queries";
 import { isLaterVersion } from "@/lib/releases/versions";
+import { HidePositionReasonForm } from "./hide-reason-form";
 
 export const dynamic = "force-dynamic";
 
@@ -126,7 +128,7 @@ async function Subject({ page }: { page: CallData }) {
   );
 }
 
-async function Positions({ page }: { page: CallData }) {
+async function Positions({ page, moderator }: { page: CallData; moderator: boolean }) {
   const t = await getTranslations("decisions");
   return (
     <Section title={t("positions")}>
@@ -151,6 +153,9 @@ async function Positions({ page }: { page: CallData }) {
               ) : null}
               {position.reason ? (
                 <p className="whitespace-pre-wrap text-sm text-muted">{position.reason}</p>
+              ) : null}
+              {moderator && position.reasonId && !position.reasonHidden ? (
+                <HidePositionReasonForm reasonId={position.reasonId} />
               ) : null}
             </li>
           ))}
@@ -286,7 +291,10 @@ export default async function CallPage({ params }: Props) {
         </Section>
       ) : null}
       <Subject page={page} />
-      <Positions page={page} />
+      <Positions
+        page={page}
+        moderator={Boolean(viewer && holdsRole(viewer.roles, "advisory_group"))}
+      />
       {viewer && call.phase === "open" ? (
         <Section title={t("yourPosition")}>
           <PositionForm callId={call.id} current={page.viewer.position} />
