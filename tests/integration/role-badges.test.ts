@@ -77,7 +77,7 @@ beforeAll(async () => {
   await test.db
     .insert(clauseEdits)
     .values([sam, rosa, pat].map((person) => ({ clauseId, userId: person.id, lastEditAt: now })));
-  const revision = String(await saveRevision(test.db, pat, clauseId, "Three hands"));
+  const revision = await saveRevision(test.db, pat, clauseId, "Three hands");
 
   const { threadId } = await openThread(test.db, pat, clauseId, {
     kind: "question",
