@@ -22,7 +22,8 @@ export async function PersonName({ name, badges }: Person) {
           className="rounded bg-accent-soft px-1.5 text-xs font-medium text-accent"
         >
           <span aria-hidden="true">{t(badge)}</span>
-          <span className="sr-only">({t(`title.${badge}`)})</span>
+          {/* A space, so that the name and the role are not read as one word. */}
+          <span className="sr-only"> ({t(`title.${badge}`)})</span>
         </span>
       ))}
     </span>

@@ -232,8 +232,14 @@ export async function getCallPage(
     .from(appeals)
     .innerJoin(users, eq(users.id, appeals.appellantId))
     .where(eq(appeals.callId, call.id));
+  const [objections, timeline, me] = await Promise.all([
+    listCallThreads(db, call.id, viewer),
+    listAudit(db, { subjectType: "call", subjectId: callSubjectId(slug, number) }, 500),
+    viewer ? db.select().from(users).where(eq(users.id, viewer.id)) : Promise.resolve([]),
+  ]);
   const badges = await badgesOf(db, [
     call.openedBy,
+    ...timeline.rows.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])),
     ...(appeal ? [appeal.appeal.appellantId] : []),
     ...positionRows.map((row) => row.position.userId),
     ...voteRows.map((row) => row.vote.userId),
@@ -260,11 +266,6 @@ export async function getCallPage(
         }
       : null,
   }));
-  const [objections, timeline, me] = await Promise.all([
-    listCallThreads(db, call.id, viewer),
-    listAudit(db, { subjectType: "call", subjectId: callSubjectId(slug, number) }, 500),
-    viewer ? db.select().from(users).where(eq(users.id, viewer.id)) : Promise.resolve([]),
-  ]);
   const tally = Object.fromEntries(
     stances.map((stance) => [stance, positionViews.filter((p) => p.stance === stance).length]),
   ) as Record<Stance, number>;
@@ -290,7 +291,10 @@ export async function getCallPage(
         }
       : null,
     objections: objections.filter((thread) => thread.kind === "objection"),
-    timeline: timeline.rows.reverse(),
+    timeline: timeline.rows.reverse().map((entry) => ({
+      ...entry,
+      actorBadges: (entry.actorId && badges.get(entry.actorId)) || [],
+    })),
     viewer: {
       position: positionViews.find((p) => p.userId === viewer?.id) ?? null,
       voteStage: mayVote ? stage : null,

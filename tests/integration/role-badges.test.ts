@@ -184,6 +184,9 @@ describe("roles beside names come from the records", () => {
     expect(samPage?.appeal?.badges).toEqual(["ag_chair"]);
     expect(patPage?.call.proposerBadges).toEqual([]);
     expect(patPage?.appeal?.badges).toEqual([]);
+    const actors = (samPage?.timeline ?? []).map((entry) => [entry.actorId, entry.actorBadges]);
+    expect(actors).toContainEqual([sam.id, ["secretariat"]]);
+    expect(actors).toContainEqual([pat.id, []]);
 
     const lists = [
       await listCalls(test.db, standardId),
