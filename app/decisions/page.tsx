@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CallList } from "@/components/decisions/call-list";
+import { PersonName } from "@/components/person-name";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { holdsRole } from "@/lib/community/rules";
@@ -46,7 +47,9 @@ export default async function DecisionsPage() {
           <ul className="ml-5 list-disc text-sm">
             {mine.map((objection) => (
               <li key={objection.id}>
-                {objection.title} · {objection.author} · {t(`objectionState.${objection.state}`)}
+                {objection.title} ·{" "}
+                <PersonName name={objection.author} badges={objection.authorBadges} /> ·{" "}
+                {t(`objectionState.${objection.state}`)}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PersonName, withPeople } from "@/components/person-name";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
@@ -41,7 +42,11 @@ export default async function InboxPage() {
                 {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
               </span>
             </p>
-            <p className="text-sm">{tNotifications(`kinds.${item.kind}`, { actor: item.actor })}</p>
+            <p className="text-sm">
+              {withPeople((people) => tNotifications(`kinds.${item.kind}`, people), {
+                actor: <PersonName name={item.actor} badges={item.actorBadges} />,
+              })}
+            </p>
             <p className="text-sm text-muted">
               {item.hidden ? <em>{tNotifications("excerptHidden")}</em> : item.excerpt}
             </p>

@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PersonName, withPeople } from "@/components/person-name";
 import type { AuditRow } from "@/lib/audit/queries";
-import { displayName } from "@/lib/community/rules";
+import { displayName, type RoleBadge } from "@/lib/community/rules";
 
-/** One line of the public record: what happened, when, by whom, to what. */
-export async function AuditEntry({ row }: { row: AuditRow }) {
+/**
+ * One line of the public record: what happened, when, by whom, to what; with the actor's roles
+ * where the page looked them up (a call's timeline).
+ */
+export async function AuditEntry({ row }: { row: AuditRow & { actorBadges?: RoleBadge[] } }) {
   const [t, format] = await Promise.all([getTranslations("transparency"), getFormatter()]);
   const known = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
   const actor = row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : t("system");
@@ -24,7 +28,11 @@ export async function AuditEntry({ row }: { row: AuditRow }) {
         </time>
       </p>
       <p className="text-sm">
-        {t("by", { actor })}
+        {row.actorBadges && row.actorId
+          ? withPeople((people) => t("by", people), {
+              actor: <PersonName name={actor} badges={row.actorBadges} />,
+            })
+          : t("by", { actor })}
         {subject && (row.subjectType === "call" || row.subjectType === "release") ? (
           <>
             {" · "}

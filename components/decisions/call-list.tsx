@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Countdown } from "@/components/decisions/countdown";
+import { PersonName, withPeople } from "@/components/person-name";
 import { callPath } from "@/lib/decisions/paths";
 import type { CallSummary } from "@/lib/decisions/queries";
 import { isFinal } from "@/lib/decisions/rules";
@@ -51,10 +52,14 @@ export async function CallList<Call extends CallSummary>({
             <p className="text-sm text-muted">
               {t(`kinds.${call.kind}`)}
               {call.clauseRef ? ` · ${call.clauseRef}` : null} ·{" "}
-              {t("openedBy", {
-                name: call.proposer,
-                date: format.dateTime(call.openedAt, { dateStyle: "medium" }),
-              })}
+              {withPeople(
+                (people) =>
+                  t("openedBy", {
+                    ...people,
+                    date: format.dateTime(call.openedAt, { dateStyle: "medium" }),
+                  }),
+                { name: <PersonName name={call.proposer} badges={call.proposerBadges} /> },
+              )}
               {deadline ? (
                 <>
                   {" · "}

@@ -31,14 +31,16 @@ const callColumns = {
   proposerName: proposer.name,
 };
 
-function summaryOf(row: {
+type CallRow = {
   call: typeof calls.$inferSelect;
   slug: string;
   standardName: string;
   refCode: string | null;
   refNumber: number | null;
   proposerName: string | null;
-}) {
+};
+
+function summaryOf(row: CallRow, badges: Map<string, RoleBadge[]>) {
   return {
     ...row.call,
     slug: row.slug,
@@ -46,9 +48,19 @@ function summaryOf(row: {
     clauseRef:
       row.refCode !== null && row.refNumber !== null ? formatRef(row.refCode, row.refNumber) : null,
     proposer: displayName({ id: row.call.openedBy, name: row.proposerName }),
+    proposerBadges: badges.get(row.call.openedBy) ?? [],
   };
 }
 export type CallSummary = ReturnType<typeof summaryOf>;
+
+/** Calls with their proposers' roles, looked up once for the whole list. */
+async function summariesOf(db: Executor, rows: CallRow[]): Promise<CallSummary[]> {
+  const badges = await badgesOf(
+    db,
+    rows.map((row) => row.call.openedBy),
+  );
+  return rows.map((row) => summaryOf(row, badges));
+}
 
 function selectCalls(db: Executor) {
   return db
@@ -64,7 +76,7 @@ export async function listCalls(db: Executor, standardId: string): Promise<CallS
   const rows = await selectCalls(db)
     .where(eq(calls.standardId, standardId))
     .orderBy(desc(calls.number));
-  return rows.map(summaryOf);
+  return summariesOf(db, rows);
 }
 
 /** The calls that shaped a clause, and the revision they adopted last: its decision trail. */
@@ -77,7 +89,7 @@ export async function decisionTrail(db: Executor, clauseId: string) {
     .from(clauses)
     .innerJoin(clauseRevisions, eq(clauseRevisions.id, clauses.adoptedRevisionId))
     .where(eq(clauses.id, clauseId));
-  return { calls: rows.map(summaryOf), adoptedRevision: adopted?.number ?? null };
+  return { calls: await summariesOf(db, rows), adoptedRevision: adopted?.number ?? null };
 }
 
 /** Calls waiting for the AG or the SC, oldest first, with who has voted at the current stage. */
@@ -94,7 +106,7 @@ export async function listEscalated(
         .from(votes)
         .where(inArray(votes.callId, ids))
     : [];
-  return rows.map(summaryOf).map((call) => ({
+  return (await summariesOf(db, rows)).map((call) => ({
     ...call,
     voterIds: cast
       .filter((vote) => vote.callId === call.id && vote.stage === votingStage(call.phase))
@@ -125,7 +137,7 @@ export async function waitingFor(db: Executor, viewer: Viewer): Promise<CallSumm
     )
     .orderBy(asc(calls.agDeadline), asc(calls.closedAt));
   // An AG vote and an SC vote are separate stages; a member of both may owe each once.
-  return rows.map(summaryOf);
+  return summariesOf(db, rows);
 }
 
 export type PositionView = {
@@ -208,7 +220,7 @@ export async function getCallPage(
     and(eq(standards.slug, slug), eq(calls.number, number)),
   );
   if (!row) return null;
-  const call = summaryOf(row);
+  const call = summaryOf(row, new Map());
   const [revision] = call.revisionId
     ? await db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
     : [];
@@ -231,7 +243,20 @@ export async function getCallPage(
     .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
     .where(eq(votes.callId, call.id))
     .orderBy(asc(votes.castAt));
+  const [appeal] = await db
+    .select({ appeal: appeals, name: users.name })
+    .from(appeals)
+    .innerJoin(users, eq(users.id, appeals.appellantId))
+    .where(eq(appeals.callId, call.id));
+  const [objections, timeline, me] = await Promise.all([
+    listCallThreads(db, call.id, viewer),
+    listAudit(db, { subjectType: "call", subjectId: callSubjectId(slug, number) }, 500),
+    viewer ? db.select().from(users).where(eq(users.id, viewer.id)) : Promise.resolve([]),
+  ]);
   const badges = await badgesOf(db, [
+    call.openedBy,
+    ...timeline.rows.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])),
+    ...(appeal ? [appeal.appeal.appellantId] : []),
     ...positionRows.map((row) => row.position.userId),
     ...voteRows.map((row) => row.vote.userId),
   ]);
@@ -257,16 +282,6 @@ export async function getCallPage(
         }
       : null,
   }));
-  const [appeal] = await db
-    .select({ appeal: appeals, name: users.name })
-    .from(appeals)
-    .innerJoin(users, eq(users.id, appeals.appellantId))
-    .where(eq(appeals.callId, call.id));
-  const [objections, timeline, me] = await Promise.all([
-    listCallThreads(db, call.id, viewer),
-    listAudit(db, { subjectType: "call", subjectId: callSubjectId(slug, number) }, 500),
-    viewer ? db.select().from(users).where(eq(users.id, viewer.id)) : Promise.resolve([]),
-  ]);
   const tally = Object.fromEntries(
     stances.map((stance) => [stance, positionViews.filter((p) => p.stance === stance).length]),
   ) as Record<Stance, number>;
@@ -277,7 +292,7 @@ export async function getCallPage(
     !voteViews.some((vote) => vote.stage === stage && vote.userId === viewer?.id);
   const profile = me[0];
   return {
-    call,
+    call: { ...call, proposerBadges: badges.get(call.openedBy) ?? [] },
     revision: revision ?? null,
     workingText: working?.plainText ?? null,
     positions: positionViews,
@@ -288,10 +303,14 @@ export async function getCallPage(
       ? {
           ...appeal.appeal,
           name: displayName({ id: appeal.appeal.appellantId, name: appeal.name }),
+          badges: badges.get(appeal.appeal.appellantId) ?? [],
         }
       : null,
     objections: objections.filter((thread) => thread.kind === "objection"),
-    timeline: timeline.rows.reverse(),
+    timeline: timeline.rows.reverse().map((entry) => ({
+      ...entry,
+      actorBadges: (entry.actorId && badges.get(entry.actorId)) || [],
+    })),
     viewer: {
       position: positionViews.find((p) => p.userId === viewer?.id) ?? null,
       voteStage: mayVote ? stage : null,
@@ -306,7 +325,13 @@ export type CallPage = NonNullable<Awaited<ReturnType<typeof getCallPage>>>;
 export async function objectionsOf(db: Executor, callIds: string[]) {
   const byCall = new Map<
     string,
-    { id: string; title: string; author: string; state: "raised" | "withdrawn" | "sustained" }[]
+    {
+      id: string;
+      title: string;
+      author: string;
+      authorBadges: RoleBadge[];
+      state: "raised" | "withdrawn" | "sustained";
+    }[]
   >();
   if (callIds.length === 0) return byCall;
   const rows = await db
@@ -315,6 +340,10 @@ export async function objectionsOf(db: Executor, callIds: string[]) {
     .innerJoin(users, eq(users.id, threads.createdBy))
     .where(and(inArray(threads.callId, callIds), eq(threads.kind, "objection")))
     .orderBy(asc(threads.createdAt));
+  const badges = await badgesOf(
+    db,
+    rows.map((row) => row.thread.createdBy),
+  );
   for (const { thread, authorName } of rows) {
     if (!thread.callId) continue;
     const list = byCall.get(thread.callId) ?? [];
@@ -322,6 +351,7 @@ export async function objectionsOf(db: Executor, callIds: string[]) {
       id: thread.id,
       title: thread.title,
       author: displayName({ id: thread.createdBy, name: authorName }),
+      authorBadges: badges.get(thread.createdBy) ?? [],
       state: thread.objectionState ?? "raised",
     });
     byCall.set(thread.callId, list);

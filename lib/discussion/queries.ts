@@ -33,12 +33,14 @@ export type ThreadView = typeof threads.$inferSelect & {
   author: string;
   authorBadges: RoleBadge[];
   resolver: string | null;
+  resolverBadges: RoleBadge[];
   comments: CommentView[];
 };
 
 /**
  * Every thread on a clause, newest activity first, with its comments, replies, edit histories
- * and authors' role badges: five queries whatever the number of threads or comments.
+ * and the roles of their authors and resolvers: five queries whatever the number of threads or
+ * comments.
  */
 export function listThreads(
   db: Executor,
@@ -95,7 +97,10 @@ async function threadsWhere(
     : [];
   const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
   const badges = await badgesOf(db, [
-    ...threadRows.map((row) => row.thread.createdBy),
+    ...threadRows.flatMap(({ thread }) => [
+      thread.createdBy,
+      ...(thread.resolvedBy ? [thread.resolvedBy] : []),
+    ]),
     ...commentRows.map((row) => row.comment.authorId),
   ]);
 
@@ -134,6 +139,7 @@ async function threadsWhere(
     author: displayName({ id: thread.createdBy, name: authorName }),
     authorBadges: badges.get(thread.createdBy) ?? [],
     resolver: thread.resolvedBy ? displayName({ id: thread.resolvedBy, name: resolverName }) : null,
+    resolverBadges: badges.get(thread.resolvedBy ?? "") ?? [],
     comments: [...views.values()].filter((view) => view.threadId === thread.id && !view.parentId),
   }));
 }
@@ -144,6 +150,7 @@ export type ObjectionRow = {
   clauseRef: string;
   moduleCode: string;
   author: string;
+  authorBadges: RoleBadge[];
   state: "raised" | "withdrawn" | "sustained";
   status: "open" | "resolved";
   answers: number;
@@ -152,7 +159,10 @@ export type ObjectionRow = {
   lastActivityAt: Date;
 };
 
-/** The objections register of a standard: one query, filterable by state and module. */
+/**
+ * The objections register of a standard, filterable by state and module: one query, and one
+ * lookup of the objectors' roles.
+ */
 export async function listObjections(
   db: Executor,
   standardId: string,
@@ -188,12 +198,17 @@ export async function listObjections(
       ),
     )
     .orderBy(desc(threads.lastActivityAt));
+  const badges = await badgesOf(
+    db,
+    rows.map((row) => row.authorId),
+  );
   return rows.map((row) => ({
     threadId: row.threadId,
     title: row.title,
     clauseRef: formatRef(row.refCode, row.refNumber),
     moduleCode: row.moduleCode,
     author: displayName({ id: row.authorId, name: row.authorName }),
+    authorBadges: badges.get(row.authorId) ?? [],
     state: row.state ?? "raised",
     status: row.status,
     answers: row.answers,

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
-import { displayName } from "@/lib/community/rules";
+import { badgesOf } from "@/lib/community/queries";
+import { displayName, type RoleBadge } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
 import type { RichText, Strength } from "@/lib/drafting/rich-text";
 import { formatRef, parseRef } from "@/lib/drafting/rules";
@@ -182,9 +183,13 @@ export async function getDraftClause(
   return row ? toDraftClause(row) : null;
 }
 
-export type RevisionRow = typeof clauseRevisions.$inferSelect & { authors: string[] };
+export type RevisionRow = typeof clauseRevisions.$inferSelect & {
+  authors: string[];
+  /** The same authors with the roles they hold now, to show beside their names. */
+  authorPeople: { id: string; name: string; badges: RoleBadge[] }[];
+};
 
-/** A clause's revisions, newest first, with their authors' display names. */
+/** A clause's revisions, newest first, with their authors' display names and roles. */
 export async function listRevisions(db: Executor, clauseId: string): Promise<RevisionRow[]> {
   const rows = await db
     .select()
@@ -194,14 +199,21 @@ export async function listRevisions(db: Executor, clauseId: string): Promise<Rev
   const ids = [...new Set(rows.flatMap((row) => [...row.authorIds, row.createdBy ?? ""]))].filter(
     Boolean,
   );
-  const people = ids.length
-    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))
-    : [];
+  const [people, badges] = await Promise.all([
+    ids.length
+      ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))
+      : [],
+    badgesOf(db, ids),
+  ]);
   const nameOf = new Map(people.map((person) => [person.id, displayName(person)]));
-  return rows.map((row) => ({
-    ...row,
-    authors: row.authorIds.map((id) => nameOf.get(id) ?? displayName({ id, name: null })),
-  }));
+  return rows.map((row) => {
+    const authorPeople = row.authorIds.map((id) => ({
+      id,
+      name: nameOf.get(id) ?? displayName({ id, name: null }),
+      badges: badges.get(id) ?? [],
+    }));
+    return { ...row, authors: authorPeople.map((person) => person.name), authorPeople };
+  });
 }
 
 /** The stored Yjs state of a clause's text, to place quote anchors in it. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
+import { badgesOf } from "@/lib/community/queries";
 import { displayName } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
 import { commentTexts } from "@/lib/discussion/moderation";
@@ -89,7 +90,10 @@ export async function moderatedExcerpts<T extends ExcerptSource>(
   });
 }
 
-/** A person's inbox, newest first, each excerpt through the moderation check. */
+/**
+ * A person's inbox, newest first, each excerpt through the moderation check, with the roles of
+ * whoever acted.
+ */
 export async function listInbox(db: Executor, userId: string, limit = 100) {
   const actor = alias(users, "actor");
   const rows = await db
@@ -111,10 +115,18 @@ export async function listInbox(db: Executor, userId: string, limit = 100) {
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
-  return (await moderatedExcerpts(db, rows)).map((row) => ({
+  const [moderated, badges] = await Promise.all([
+    moderatedExcerpts(db, rows),
+    badgesOf(
+      db,
+      rows.flatMap((row) => (row.actorId ? [row.actorId] : [])),
+    ),
+  ]);
+  return moderated.map((row) => ({
     ...row,
     kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",
+    actorBadges: (row.actorId && badges.get(row.actorId)) || [],
   }));
 }
 

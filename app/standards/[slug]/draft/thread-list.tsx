@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommentBody } from "@/components/discussion/comment-body";
-import { PersonName } from "@/components/person-name";
+import { PersonName, withPeople } from "@/components/person-name";
 import type { Viewer } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
 import type { CommentView, ThreadView } from "@/lib/discussion/queries";
@@ -143,7 +143,12 @@ export async function ThreadList({
           ) : null}
           {thread.status === "resolved" ? (
             <p className="mt-2 text-sm text-ok">
-              {t("resolvedBy", { name: thread.resolver ?? "", reason: thread.resolution ?? "" })}
+              {withPeople(
+                (people) => t("resolvedBy", { ...people, reason: thread.resolution ?? "" }),
+                {
+                  name: <PersonName name={thread.resolver ?? ""} badges={thread.resolverBadges} />,
+                },
+              )}
             </p>
           ) : null}
           <ol>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PersonName, withPeople } from "@/components/person-name";
 import { buttonClass } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageTitle } from "@/components/ui/page";
@@ -79,8 +80,10 @@ export default async function ObjectionsPage({ params, searchParams }: Props) {
               </span>
             </p>
             <p className="text-sm text-muted">
-              {t("line", { author: row.author, answers: row.answers })} ·{" "}
-              {format.dateTime(row.lastActivityAt, { dateStyle: "medium" })}
+              {withPeople((people) => t("line", { ...people, answers: row.answers }), {
+                author: <PersonName name={row.author} badges={row.authorBadges} />,
+              })}{" "}
+              · {format.dateTime(row.lastActivityAt, { dateStyle: "medium" })}
             </p>
             {row.response ? (
               <p className="mt-1 border-l-2 border-line pl-3 text-sm">

@@ -7,7 +7,7 @@ import { ThreadList } from "@/app/standards/[slug]/draft/thread-list";
 import { AuditEntry } from "@/app/transparency/audit-entry";
 import { PhaseBadge, pendingDeadline } from "@/components/decisions/call-list";
 import { Countdown } from "@/components/decisions/countdown";
-import { PersonName } from "@/components/person-name";
+import { PersonName, withPeople } from "@/components/person-name";
 import { Redline } from "@/components/redline";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
@@ -172,7 +172,10 @@ async function Votes({ page }: { page: CallData }) {
     <Section title={t("votes")}>
       {page.appeal ? (
         <p className="mb-3">
-          {t("appealLine", { name: page.appeal.name, reason: page.appeal.reason })}
+          {withPeople(
+            (people) => t("appealLine", { ...people, reason: page.appeal?.reason ?? "" }),
+            { name: <PersonName name={page.appeal.name} badges={page.appeal.badges} /> },
+          )}
         </p>
       ) : null}
       {(["ag", "sc"] as const).map((stage) => {
@@ -239,7 +242,11 @@ export default async function CallPage({ params }: Props) {
         }
       />
       <ul className="mb-8 space-y-1 text-sm">
-        <li>{t("openedBy", { name: call.proposer, date: when(call.openedAt) })}</li>
+        <li>
+          {withPeople((people) => t("openedBy", { ...people, date: when(call.openedAt) }), {
+            name: <PersonName name={call.proposer} badges={call.proposerBadges} />,
+          })}
+        </li>
         <li>
           {call.phase === "open"
             ? t("closesIn", { when: `${when(call.closesAt)} UTC` })

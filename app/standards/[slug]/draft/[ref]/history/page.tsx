@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PeopleNames, withPeople } from "@/components/person-name";
 import { Redline } from "@/components/redline";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle, Section } from "@/components/ui/page";
@@ -125,8 +126,10 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 <RestoreRevisionForm clauseId={clause.id} number={revision.number} />
               ) : null}
               <p className="text-sm text-muted">
-                {revision.authors.length > 0
-                  ? t("authors", { names: revision.authors.join(", ") })
+                {revision.authorPeople.length > 0
+                  ? withPeople((people) => t("authors", people), {
+                      names: <PeopleNames people={revision.authorPeople} />,
+                    })
                   : t("noTextChanges")}
               </p>
             </li>
