@@ -35,7 +35,7 @@ export async function MemberTable({ caption, members }: { caption: string; membe
                 <span className="block text-muted">{member.affiliation}</span>
               ) : null}
             </td>
-            <td className="py-2 pr-4">{t(`roles.${member.role}`)}</td>
+            <td className="py-2 pr-4 whitespace-nowrap">{t(`roles.${member.role}`)}</td>
             <td className="py-2 pr-4">
               <TermDates startsAt={member.startsAt} endsAt={member.endsAt} />
             </td>

@@ -120,7 +120,7 @@ export function demoEmail(key: string): string {
   return `${key}@${DEMO_EMAIL_DOMAIN}`;
 }
 
-async function seedPeople(tx: Transaction): Promise<void> {
+async function seedPeople(tx: Transaction, now: Date): Promise<void> {
   await tx.insert(users).values(
     demoPeople.map((person) => ({
       name: person.name,
@@ -134,12 +134,14 @@ async function seedPeople(tx: Transaction): Promise<void> {
   );
   const rows = await tx.select({ id: users.id, email: users.email }).from(users);
   const idOf = new Map(rows.map((row) => [row.email, row.id]));
-  // Each declaration's first version, so the groups pages show its history from the start.
+  // Each declaration's first version, so the groups pages show its history from the start. It
+  // is dated a year back, before the demo's calls, whose votes name the version in force.
+  const declaredAt = new Date(now.getTime() - 365 * 24 * 60 * 60 * 1000);
   await tx.insert(conflictDeclarations).values(
     demoPeople.flatMap((person) => {
       const userId = idOf.get(demoEmail(person.key));
       return userId
-        ? [{ userId, text: person.conflictOfInterest, affiliation: person.affiliation }]
+        ? [{ userId, text: person.conflictOfInterest, affiliation: person.affiliation, declaredAt }]
         : [];
     }),
   );
@@ -228,7 +230,7 @@ export async function seedDemo(
       .from(standards)
       .where(eq(standards.slug, demoStandard.slug));
     if (existing) return null;
-    await seedPeople(tx);
+    await seedPeople(tx, now);
     return seedStandard(tx);
   });
   if (!standardId) return false;
