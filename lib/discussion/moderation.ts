@@ -14,12 +14,17 @@ export function isPublicComment(comment: { hiddenAt: Date | null; deletedAt: Dat
 
 export type CommentText = { authorId: string; body: string; public: boolean };
 
+/** The distinct ids given, without the empty ones. */
+const presentIds = (ids: (string | null | undefined)[]) => [
+  ...new Set(ids.filter((id): id is string => Boolean(id))),
+];
+
 /** Comments by id, with whether their text may be shown to the public. */
 export async function commentTexts(
   db: Executor,
   ids: (string | null | undefined)[],
 ): Promise<Map<string, CommentText>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const wanted = presentIds(ids);
   if (wanted.length === 0) return new Map();
   const rows = await db
     .select({
@@ -44,7 +49,7 @@ export async function positionReasonTexts(
   db: Executor,
   ids: (string | null | undefined)[],
 ): Promise<Map<string, CommentText>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const wanted = presentIds(ids);
   if (wanted.length === 0) return new Map();
   const rows = await db
     .select({

@@ -13,7 +13,7 @@ import type { Run } from "@/lib/launch/supervise";
 
 const require = createRequire(import.meta.url);
 const collabScript = fileURLToPath(new URL("../../scripts/collab.ts", import.meta.url));
-const lifeline = fileURLToPath(new URL("./exit-with-parent.cjs", import.meta.url));
+const lifeline = fileURLToPath(new URL("../../scripts/exit-with-parent.cjs", import.meta.url));
 const frontScript = new URL("../http/front-worker.ts", import.meta.url);
 
 export type ChildRun = Run & { child: ChildProcess };
