@@ -34,7 +34,7 @@ import { Worker } from "node:worker_threads";
 import { inArray, sql } from "drizzle-orm";
 import type { ClientJob, ClientReport, ClientSpec, Losses, ServerJob } from "@/bench/collab-worker";
 import { mintCollabToken } from "@/lib/collab/token";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import { createClause } from "@/lib/drafting/mutations";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
-import { loadViewer } from "@/lib/community/queries";
+import { loadViewer } from "@/lib/community/viewer";
 import { openThread, reply } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
 import { createClause } from "@/lib/drafting/mutations";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { closeDue } from "@/lib/decisions/close-due";
 import { openCall, takePosition } from "@/lib/decisions/mutations";

@@ -1,5 +1,5 @@
 import type { WebSocket } from "@playwright/test";
-import { loadViewer } from "@/lib/community/queries";
+import { loadViewer } from "@/lib/community/viewer";
 import { createClause } from "@/lib/drafting/mutations";
 import { createPerson, expect, openEditor, signInAs, test } from "./fixtures";
 

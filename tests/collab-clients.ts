@@ -5,7 +5,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/collab/token";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { createClause } from "@/lib/drafting/mutations";
 

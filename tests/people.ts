@@ -1,5 +1,5 @@
 import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 
 let counter = 0;

@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { TermDates } from "@/components/term-dates";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle, Section } from "@/components/ui/page";
-import { getViewer } from "@/lib/auth/viewer";
 import { getProfile, listMemberships } from "@/lib/community/queries";
+import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { ProfileForm, SignOutForm } from "./profile-form";
 

@@ -3,7 +3,6 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import { requireSecretariat } from "@/lib/community/authz";
 import { recordDeclaration } from "@/lib/community/declarations";
-import type { Viewer } from "@/lib/community/queries";
 import {
   type AppointmentInput,
   endOfDay,
@@ -13,6 +12,7 @@ import {
   termDatesProblem,
 } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Transaction } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 

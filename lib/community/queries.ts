@@ -13,32 +13,6 @@ import {
 import { memberships } from "@/lib/community/schema";
 import type { Executor } from "@/lib/db/client";
 
-/** Who is asking: the signed-in person with the roles they hold at this moment. */
-export type Viewer = {
-  id: string;
-  name: string;
-  hasName: boolean;
-  isSecretariat: boolean;
-  roles: GroupRole[];
-};
-
-export async function loadViewer(
-  db: Executor,
-  userId: string,
-  now = new Date(),
-): Promise<Viewer | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) return null;
-  const terms = await db.select().from(memberships).where(eq(memberships.userId, userId));
-  return {
-    id: user.id,
-    name: displayName(user),
-    hasName: Boolean(user.name?.trim()),
-    isSecretariat: user.isSecretariat,
-    roles: activeRoles(terms, now),
-  };
-}
-
 /**
  * The role badges of several people at `now`, for showing beside their names: two queries
  * whatever their number. Someone without a role maps to an empty list.

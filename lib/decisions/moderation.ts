@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { recordRefusal } from "@/lib/community/authz";
-import type { Viewer } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { callSubjectId } from "@/lib/decisions/paths";
 import { calls, positionReasons } from "@/lib/decisions/schema";

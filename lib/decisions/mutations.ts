@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import { requireSecretariat } from "@/lib/community/authz";
 import { declarationInForce } from "@/lib/community/declarations";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { OpenCallInput, PositionInput, VoteInput } from "@/lib/decisions/inputs";
 import { callPath, callSubjectId } from "@/lib/decisions/paths";

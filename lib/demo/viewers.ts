@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 
 /** Finds demo people by their key ("noor"), as viewers at a moment, for seeding through lib/. */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
-import { loadViewer } from "@/lib/community/queries";
+import { loadViewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { reply } from "@/lib/discussion/mutations";
 import { commentBodySchema } from "@/lib/discussion/rules";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { recordRefusal } from "@/lib/community/authz";
-import type { Viewer } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Transaction } from "@/lib/db/client";
 import { threadPlace } from "@/lib/discussion/place";
 import { canResolve, type OpenThreadInput, renderComment } from "@/lib/discussion/rules";

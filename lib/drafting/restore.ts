@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { ClauseFields } from "@/lib/collab/document";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { takeRevision } from "@/lib/drafting/mutations";
 import { formatRef } from "@/lib/drafting/rules";

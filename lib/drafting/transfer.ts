@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import { clausePlainText } from "@/lib/collab/document";
 import { requireSecretariat } from "@/lib/community/authz";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
 import {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor, Transaction } from "@/lib/db/client";
 import { threadPlace } from "@/lib/discussion/place";
 import { threads } from "@/lib/discussion/schema";

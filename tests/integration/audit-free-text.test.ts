@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/audit/queries";
 import { auditLog } from "@/lib/audit/schema";
 import { appointMember } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { closeDue } from "@/lib/decisions/close-due";
 import {
   appealDecision,

@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { ReadOnlyWatch } from "@/lib/collab/access";
 import { closeClauseConnections, replaceTextPath, signedHeaders } from "@/lib/collab/internal";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { seedDemo } from "@/lib/demo/seed";
 import { retireClause } from "@/lib/drafting/mutations";
 import { clauseTexts } from "@/lib/drafting/schema";

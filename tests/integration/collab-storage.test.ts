@@ -8,7 +8,7 @@ import type { Server } from "@hocuspocus/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { seedDemo } from "@/lib/demo/seed";
 import { createClause } from "@/lib/drafting/mutations";
 import { clauseTexts } from "@/lib/drafting/schema";

@@ -13,7 +13,7 @@ import { editorStop } from "@/components/clause-editor/editor-stop";
 import { closeClauseConnections, replaceClauseText } from "@/lib/collab/internal";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import { mintCollabToken } from "@/lib/collab/token";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { seedDemo } from "@/lib/demo/seed";
 import { retireClause, saveRevision } from "@/lib/drafting/mutations";
 import { listRevisions } from "@/lib/drafting/queries";

@@ -9,9 +9,10 @@ import {
   setSecretariat,
   updateProfile,
 } from "@/lib/community/mutations";
-import { listMemberships, loadViewer } from "@/lib/community/queries";
+import { listMemberships } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
+import { loadViewer } from "@/lib/community/viewer";
 import { DomainError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";

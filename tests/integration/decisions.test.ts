@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
 import { endMembership } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
 import { memberships } from "@/lib/community/schema";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { closeDue } from "@/lib/decisions/close-due";
 import { voteSchema } from "@/lib/decisions/inputs";
 import {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
 import { listDeclarationHistory } from "@/lib/community/declarations";
 import { appointMember, updateProfile } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { closeDue } from "@/lib/decisions/close-due";
 import { castVote, openCall } from "@/lib/decisions/mutations";
 import { getCallPage } from "@/lib/decisions/queries";

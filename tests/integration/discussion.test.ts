@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointMember } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { createDatabase } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { seedDemo } from "@/lib/demo/seed";
 import { createClause, moveClause, retireClause, updateClauseMeta } from "@/lib/drafting/mutations";
 import {

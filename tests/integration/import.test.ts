@@ -4,7 +4,7 @@ import loadNextConfig from "next/dist/server/config";
 import { PHASE_PRODUCTION_SERVER } from "next/dist/shared/lib/constants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
 import { standards } from "@/lib/drafting/schema";
 import { importMarkdown, importSchema } from "@/lib/drafting/transfer";

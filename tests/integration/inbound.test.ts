@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { seedDemo } from "@/lib/demo/seed";
 import { acceptInboundReply } from "@/lib/discussion/inbound";
 import { openThread } from "@/lib/discussion/mutations";

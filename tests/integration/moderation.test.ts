@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
 import { listAudit } from "@/lib/audit/queries";
 import { appointMember } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { getCallPage } from "@/lib/decisions/queries";
 import { positions } from "@/lib/decisions/schema";

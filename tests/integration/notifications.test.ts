@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { seedDemo } from "@/lib/demo/seed";
 import { openThread, reply } from "@/lib/discussion/mutations";
 import { createClause } from "@/lib/drafting/mutations";

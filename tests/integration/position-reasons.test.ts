@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
 import { listAudit } from "@/lib/audit/queries";
 import { appointMember } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { hidePositionReason } from "@/lib/decisions/moderation";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { getCallPage } from "@/lib/decisions/queries";

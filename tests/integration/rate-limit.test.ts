@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { createDatabase } from "@/lib/db/client";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { comments, threads } from "@/lib/discussion/schema";

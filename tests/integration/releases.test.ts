@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { closeDue } from "@/lib/decisions/close-due";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import {
   decisionTrail,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users } from "@/lib/auth/schema";
 import { updateProfile } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/queries";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { getCallPage } from "@/lib/decisions/queries";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
@@ -17,7 +17,7 @@ import { createPerson } from "@/tests/people";
 // The actions run for real against this file's database; only the request around them (who is
 // signed in, and Next.js's cache) is supplied here, since there is no HTTP request.
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => session.viewer }));
+vi.mock("@/lib/community/viewer", () => ({ getViewer: async () => session.viewer }));
 vi.mock("@/lib/auth", () => ({ signOut: async () => undefined }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 

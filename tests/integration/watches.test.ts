@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/community/queries";
+import type { Viewer } from "@/lib/community/viewer";
 import { createClause } from "@/lib/drafting/mutations";
 import { modules, standards } from "@/lib/drafting/schema";
 import { setWatch } from "@/lib/notifications/mutations";

@@ -1,5 +1,5 @@
-import { getViewer } from "@/lib/auth/viewer";
 import { mintCollabToken } from "@/lib/collab/token";
+import { getViewer } from "@/lib/community/viewer";
 import { getEnv } from "@/lib/env";
 
 /** A short-lived token for the collab server, for the signed-in person only. */

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommentBody } from "@/components/discussion/comment-body";
 import { PersonName, withPeople } from "@/components/person-name";
-import type { Viewer } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
+import type { Viewer } from "@/lib/community/viewer";
 import type { CommentView, ThreadView } from "@/lib/discussion/queries";
 import {
   DeleteCommentForm,

@@ -6,8 +6,8 @@ import { PeopleNames, withPeople } from "@/components/person-name";
 import { Redline } from "@/components/redline";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle, Section } from "@/components/ui/page";
-import { getViewer } from "@/lib/auth/viewer";
 import { clausePlainText } from "@/lib/collab/document";
+import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { diffWords, hasChanges } from "@/lib/drafting/diff";
 import {

@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import { cache } from "react";
+import { auth } from "@/lib/auth";
+import { users } from "@/lib/auth/schema";
+import { activeRoles, displayName, type GroupRole } from "@/lib/community/rules";
+import { memberships } from "@/lib/community/schema";
+import { type Executor, getDb } from "@/lib/db/client";
+
+/**
+ * Who is asking: the signed-in person with the roles they hold at this moment. A viewer proves
+ * nothing by itself; mutations take one of the proofs in `authz.ts`, minted from it.
+ */
+export type Viewer = {
+  id: string;
+  name: string;
+  hasName: boolean;
+  isSecretariat: boolean;
+  /** The roles whose terms are in force at the moment the viewer was loaded. */
+  roles: GroupRole[];
+};
+
+export async function loadViewer(
+  db: Executor,
+  userId: string,
+  now = new Date(),
+): Promise<Viewer | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const terms = await db.select().from(memberships).where(eq(memberships.userId, userId));
+  return {
+    id: user.id,
+    name: displayName(user),
+    hasName: Boolean(user.name?.trim()),
+    isSecretariat: user.isSecretariat,
+    roles: activeRoles(terms, now),
+  };
+}
+
+/** The signed-in person for this request, or null. Read once per request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  return userId ? loadViewer(getDb(), userId) : null;
+});
