@@ -12,8 +12,8 @@ import {
   takePosition,
   withdrawCall,
 } from "@/lib/decisions/mutations";
-import { callPath } from "@/lib/decisions/paths";
 import { charterSchema } from "@/lib/decisions/rules";
+import { callPath } from "@/lib/paths";
 import { uuid as id, slug } from "@/lib/validation";
 
 const revalidate = ["/standards", "/decisions"];

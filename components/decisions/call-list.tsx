@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Countdown } from "@/components/decisions/countdown";
 import { PersonName, withPeople } from "@/components/person-name";
-import { callPath } from "@/lib/decisions/paths";
 import type { CallSummary } from "@/lib/decisions/queries";
 import { isFinal } from "@/lib/decisions/rules";
+import { callPath } from "@/lib/paths";
 
 /** The deadline a call is waiting for, if it waits for one. */
 export function pendingDeadline(call: CallSummary): Date | null {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
 import { RichText } from "@/components/rich-text";
-import { callPath } from "@/lib/decisions/paths";
+import { callPath } from "@/lib/paths";
 import type { ReleaseClause } from "@/lib/releases/content";
 import type { ReleaseTrace } from "@/lib/releases/schema";
 

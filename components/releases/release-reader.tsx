@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ReleaseClauseView } from "@/components/releases/release-clause";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page";
-import { callPath } from "@/lib/decisions/paths";
+import { callPath } from "@/lib/paths";
 import { clausesRequiredAt } from "@/lib/releases/content";
 import type { ReleaseView } from "@/lib/releases/queries";
 

@@ -1,6 +1,5 @@
 import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { callPath } from "@/lib/decisions/paths";
 import {
   addDays,
   blockingObjections,
@@ -12,6 +11,7 @@ import { calls, positions } from "@/lib/decisions/schema";
 import { applyTransition, decide, lockCall, tellParticipants } from "@/lib/decisions/transitions";
 import { threads } from "@/lib/discussion/schema";
 import { DomainError } from "@/lib/errors";
+import { callPath } from "@/lib/paths";
 
 export type CloseDueReport = { moved: number; reminded: number };
 

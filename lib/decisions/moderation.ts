@@ -4,10 +4,10 @@ import { recordRefusal } from "@/lib/community/authz";
 import { holdsRole } from "@/lib/community/rules";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
-import { callSubjectId } from "@/lib/decisions/paths";
 import { calls, positionReasons } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { callSubjectId } from "@/lib/paths";
 
 /**
  * Advisory-group members hide a position's reason for abuse, as they hide a comment: with a

@@ -6,7 +6,6 @@ import { declarationInForce } from "@/lib/community/declarations";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { OpenCallInput, PositionInput, VoteInput } from "@/lib/decisions/inputs";
-import { callPath, callSubjectId } from "@/lib/decisions/paths";
 import {
   addDays,
   type Charter,
@@ -40,6 +39,7 @@ import { takeRevision } from "@/lib/drafting/mutations";
 import { parseRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { callPath, callSubjectId } from "@/lib/paths";
 import { enforceLimit } from "@/lib/rate-limit";
 
 function requireParticipant(viewer: Viewer | null): Viewer {

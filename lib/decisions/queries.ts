@@ -7,7 +7,6 @@ import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
 import { conflictDeclarations } from "@/lib/community/schema";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
-import { callSubjectId } from "@/lib/decisions/paths";
 import { hasConflict, quorumCount, type Stance, stances, votingStage } from "@/lib/decisions/rules";
 import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
 import {
@@ -20,6 +19,7 @@ import { listCallThreads } from "@/lib/discussion/queries";
 import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, clauseTexts, standards } from "@/lib/drafting/schema";
+import { callSubjectId } from "@/lib/paths";
 
 const proposer = alias(users, "proposer");
 

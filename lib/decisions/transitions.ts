@@ -3,7 +3,6 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Group } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Executor, Transaction } from "@/lib/db/client";
-import { callPath, callSubjectId } from "@/lib/decisions/paths";
 import {
   type Body,
   type CallEvent,
@@ -23,6 +22,7 @@ import {
   type NotificationKind,
   watchersOf,
 } from "@/lib/notifications/mutations";
+import { callPath, callSubjectId } from "@/lib/paths";
 import { publishCandidate } from "@/lib/releases/publish";
 
 export type CallRow = typeof calls.$inferSelect & { slug: string };

@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
-import { callPath, callSubjectId } from "@/lib/decisions/paths";
 import { calls } from "@/lib/decisions/schema";
 import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { callPath, callSubjectId } from "@/lib/paths";
 
 /**
  * Where a thread lives: on a clause (most threads, and objections to a clause's call), or on a

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Transaction } from "@/lib/db/client";
-import { callSubjectId } from "@/lib/decisions/paths";
+import { callSubjectId } from "@/lib/paths";
 import { contentDigest } from "@/lib/releases/content";
 import { releaseCandidates, releases } from "@/lib/releases/schema";
 
