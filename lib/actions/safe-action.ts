@@ -1,8 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { getViewer } from "@/lib/community/request-viewer";
 import type { Viewer } from "@/lib/community/viewer";
-import { getViewer } from "@/lib/community/viewer";
 import { DomainError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
