@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
-import { mintReplyToken, replyAddressFor } from "@/lib/email/inbound";
+import { mintReplyToken, replyAddressFor } from "@/lib/email/reply-address";
 import { authSecret, getEnv, publicUrl } from "@/lib/env";
 import {
   type DeliveryContext,
