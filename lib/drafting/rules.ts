@@ -17,8 +17,9 @@ export function nextRefNumber(usedNumbers: number[]): number {
 }
 
 /**
- * Whether a clause's text may be edited. A retired clause is read-only for everyone; the
- * decisions domain will add clauses frozen by an open call.
+ * Whether a clause's text may be edited. Only a retired clause is read-only, for everyone. An
+ * open call does not freeze its clause: the call points at a revision, which never changes, so
+ * the working text stays editable while people weigh in.
  */
 export function isReadOnly(clause: { retiredAt: Date | null }): boolean {
   return clause.retiredAt !== null;
