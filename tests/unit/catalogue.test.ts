@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { auditActions, auditSubjectTypes } from "@/lib/audit/rules";
 import { errorCodes, fieldErrorCodes } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 
-// Every code an action can return, and every field error lib/ can raise, has words to show.
+// Every code an action can return, every field error lib/ can raise, and every action and kind
+// of subject the public log records has words to show.
 describe("message catalogue", () => {
   it("has a message for every error code", () => {
     for (const code of errorCodes) expect(messages.errors).toHaveProperty(code);
