@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldError } from "@/lib/errors";
 
 /**
  * How a call moves from open to its outcome, as pure functions of (state, event, context).
@@ -57,10 +58,10 @@ export const defaultCharter: Charter = {
 
 const wholeNumber = (min: number, max: number) =>
   z.coerce
-    .number({ error: "invalid_number" })
-    .int({ error: "invalid_number" })
-    .min(min, { error: "too_small" })
-    .max(max, { error: "too_large" });
+    .number(fieldError("invalid_number"))
+    .int(fieldError("invalid_number"))
+    .min(min, fieldError("too_small"))
+    .max(max, fieldError("too_large"));
 
 export const charterSchema = z.object({
   commentPeriodDays: wholeNumber(7, 90),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { strengths } from "@/lib/drafting/rich-text";
+import { fieldError } from "@/lib/errors";
 import { plainLine, plainText } from "@/lib/validation";
 
 export function formatRef(code: string, number: number): string {
@@ -39,10 +40,12 @@ export function authorsSince(
 /** What a participant fills in to add a clause or change its structure. */
 export const clauseMetaSchema = z.object({
   title: plainLine(160),
-  moduleCode: z.string({ error: "required" }).regex(/^[A-Z][A-Z0-9]{0,9}$/, { error: "required" }),
+  moduleCode: z
+    .string(fieldError("required"))
+    .regex(/^[A-Z][A-Z0-9]{0,9}$/, fieldError("required")),
   /** A level name, or "" for recommended only. */
   level: plainLine(60, { required: false }),
-  strength: z.enum(strengths, { error: "required" }),
+  strength: z.enum(strengths, fieldError("required")),
 });
 export type ClauseMetaInput = z.output<typeof clauseMetaSchema>;
 

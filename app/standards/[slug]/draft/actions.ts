@@ -14,6 +14,7 @@ import {
 import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseMetaSchema, revisionNoteSchema } from "@/lib/drafting/rules";
 import { authSecret, collabInternalUrl } from "@/lib/env";
+import { fieldError } from "@/lib/errors";
 import { uuid as clauseId, positiveInt4, slug } from "@/lib/validation";
 
 // Each mutation checks who may do it; these only parse the form and pick what to refresh.
@@ -49,7 +50,7 @@ export const restoreRevisionAction = defineAction({
 
 export const moveClauseAction = defineAction({
   name: "moveClause",
-  schema: z.object({ clauseId, direction: z.enum(["up", "down"], { error: "required" }) }),
+  schema: z.object({ clauseId, direction: z.enum(["up", "down"], fieldError("required")) }),
   signedIn: true,
   run: ({ clauseId: id, direction }, viewer) => moveClause(getDb(), viewer, id, direction),
   revalidate: ["/standards"],
