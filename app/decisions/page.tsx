@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { VoteForm } from "@/components/decisions/call-forms";
 import { CallList } from "@/components/decisions/call-list";
 import { PersonName } from "@/components/person-name";
 import { PageTitle, Section } from "@/components/ui/page";
@@ -9,7 +10,6 @@ import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { listEscalated, objectionsOf } from "@/lib/decisions/queries";
 import { votingStage } from "@/lib/decisions/rules";
-import { VoteForm } from "./forms";
 
 export const dynamic = "force-dynamic";
 

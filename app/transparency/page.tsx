@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AuditEntry } from "@/components/audit-entry";
 import { buttonClass } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageTitle } from "@/components/ui/page";
 import { listAudit, listAuditSubjectTypes } from "@/lib/audit/queries";
 import { auditCategories, auditFilterSchema } from "@/lib/audit/rules";
 import { getDb } from "@/lib/db/client";
-import { AuditEntry } from "./audit-entry";
 
 export const dynamic = "force-dynamic";
 

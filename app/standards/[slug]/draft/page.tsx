@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
+import { WatchForm } from "@/components/discussion/discussion-forms";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/viewer";
@@ -10,7 +11,6 @@ import { getDb } from "@/lib/db/client";
 import { getDraftPage } from "@/lib/drafting/draft-page";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { watchedKeys } from "@/lib/notifications/queries";
-import { WatchForm } from "./discussion-forms";
 import { AddClauseForm } from "./forms";
 
 export const dynamic = "force-dynamic";

@@ -2,11 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AppealForm, PositionForm, VoteForm, WithdrawCallForm } from "@/app/decisions/forms";
-import { ThreadList } from "@/app/standards/[slug]/draft/thread-list";
-import { AuditEntry } from "@/app/transparency/audit-entry";
+import { AuditEntry } from "@/components/audit-entry";
+import {
+  AppealForm,
+  PositionForm,
+  VoteForm,
+  WithdrawCallForm,
+} from "@/components/decisions/call-forms";
 import { PhaseBadge, pendingDeadline } from "@/components/decisions/call-list";
 import { Countdown } from "@/components/decisions/countdown";
+import { ThreadList } from "@/components/discussion/thread-list";
 import { PersonName, withPeople } from "@/components/person-name";
 import { Redline } from "@/components/redline";
 import { RichText } from "@/components/rich-text";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { OpenCallForm } from "@/app/decisions/forms";
+import { OpenCallForm } from "@/components/decisions/open-call-form";
 import { PageTitle } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";

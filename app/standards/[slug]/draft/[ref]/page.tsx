@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
 import { ClauseEditor } from "@/components/clause-editor/clause-editor";
 import { CallList } from "@/components/decisions/call-list";
+import { NewThreadForm, WatchForm } from "@/components/discussion/discussion-forms";
+import { ThreadList } from "@/components/discussion/thread-list";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { caretColor } from "@/lib/collab/identity";
@@ -16,9 +18,7 @@ import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafti
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
 import { watchedKeys } from "@/lib/notifications/queries";
-import { NewThreadForm, WatchForm } from "../discussion-forms";
 import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
-import { ThreadList } from "../thread-list";
 
 export const dynamic = "force-dynamic";
 
