@@ -10,6 +10,7 @@ import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { listEscalated, objectionsOf } from "@/lib/decisions/queries";
 import { votingStage } from "@/lib/decisions/rules";
+import { waitingDecisionsPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -70,7 +71,7 @@ export default async function DecisionsPage() {
       <PageTitle title={t("queue.title")} lead={t("queue.lead")} />
       {member.ag || member.sc ? (
         <p className="mb-6">
-          <Link href="/decisions/waiting" className="font-medium">
+          <Link href={waitingDecisionsPath()} className="font-medium">
             {t("queue.waitingLink")}
           </Link>
         </p>

@@ -6,6 +6,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { listMemberships, listSecretariat } from "@/lib/community/queries";
 import { groupSlugs, groups } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
+import { groupPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function GroupsPage() {
             members={terms.filter((term) => term.group === group && term.status === "current")}
           />
           <p className="mt-3">
-            <Link href={`/groups/${groupSlugs[group]}`}>{t("allMembers")}</Link>
+            <Link href={groupPath(groupSlugs[group])}>{t("allMembers")}</Link>
           </p>
         </Section>
       ))}

@@ -7,6 +7,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { emailModeOf, listInbox } from "@/lib/notifications/queries";
+import { signInPath } from "@/lib/paths";
 import { EmailModeForm, MarkAllReadForm } from "./forms";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InboxPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInPath());
   const db = getDb();
   const [t, tNotifications, format, items, mode] = await Promise.all([
     getTranslations("inbox"),

@@ -7,6 +7,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getProfile, listMemberships } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
+import { signInPath } from "@/lib/paths";
 import { ProfileForm, SignOutForm } from "./profile-form";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInPath());
   const db = getDb();
   const [t, tGroups, profile, terms] = await Promise.all([
     getTranslations("profile"),
@@ -25,7 +26,7 @@ export default async function ProfilePage() {
     getProfile(db, viewer.id),
     listMemberships(db, { userId: viewer.id }),
   ]);
-  if (!profile) redirect("/sign-in");
+  if (!profile) redirect(signInPath());
   return (
     <>
       <PageTitle title={t("title")} lead={t("lead", { email: profile.email ?? "" })} />

@@ -9,6 +9,7 @@ import { listMemberships, listSecretariat } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { importStandardPath, signInPath } from "@/lib/paths";
 import { AppointForm, EndMembershipForm, SecretariatForm } from "./forms";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export default async function SecretariatPage() {
   try {
     await requireSecretariat(db, viewer, "page.secretariat");
   } catch (error) {
-    if (error instanceof DomainError && error.code === "unauthenticated") redirect("/sign-in");
+    if (error instanceof DomainError && error.code === "unauthenticated") redirect(signInPath());
     forbidden();
   }
   const [t, tGroups, terms, secretariat] = await Promise.all([
@@ -37,7 +38,7 @@ export default async function SecretariatPage() {
     <>
       <PageTitle title={t("title")} lead={t("lead")} />
       <p className="-mt-4 mb-8">
-        <Link href="/standards/import">{t("importLink")}</Link>
+        <Link href={importStandardPath()}>{t("importLink")}</Link>
       </p>
       <Section title={t("appointTitle")}>
         <AppointForm today={new Date().toISOString().slice(0, 10)} />

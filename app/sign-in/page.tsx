@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { listDemoAccounts } from "@/lib/demo/queries";
 import { githubCredentials, isDevelopmentBuild } from "@/lib/env";
+import { profilePath } from "@/lib/paths";
 import { EmailSignInForm } from "./email-form";
 import { DemoSignInForm, GitHubSignInForm } from "./one-click-forms";
 
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage() {
-  if (await getViewer()) redirect("/profile");
+  if (await getViewer()) redirect(profilePath());
   const t = await getTranslations("signIn");
   // Dropped from production builds: the demo menu exists only in development.
   const demoAccounts = isDevelopmentBuild ? await listDemoAccounts(getDb()) : [];

@@ -7,6 +7,7 @@ import { holdsRole } from "@/lib/community/rules";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { waitingFor } from "@/lib/decisions/queries";
+import { signInPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WaitingPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInPath());
   const [t, calls] = await Promise.all([getTranslations("decisions"), waitingFor(getDb(), viewer)]);
   const member =
     holdsRole(viewer.roles, "advisory_group") || holdsRole(viewer.roles, "steering_committee");

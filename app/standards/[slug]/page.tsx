@@ -6,6 +6,7 @@ import { ReleaseReader } from "@/components/releases/release-reader";
 import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
 import { getStandardAxes } from "@/lib/drafting/queries";
+import { draftPath, releasePath } from "@/lib/paths";
 import { getRelease } from "@/lib/releases/queries";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description: view.content.standard.summary,
-    alternates: { canonical: `/standards/${slug}/v/${view.version}` },
+    alternates: { canonical: releasePath(slug, view.version) },
     openGraph: { title, description: view.content.standard.summary, type: "article" },
   };
 }
@@ -42,7 +43,7 @@ export default async function StandardPage({ params, searchParams }: Props) {
       <>
         <PageTitle title={standard.name} lead={t("noneLead")} />
         <p className="mb-2">{t("none")}</p>
-        <Link href={`/standards/${slug}/draft`}>{t("readDraft")}</Link>
+        <Link href={draftPath(slug)}>{t("readDraft")}</Link>
       </>
     );
   }

@@ -6,6 +6,7 @@ import { requireSecretariat } from "@/lib/community/authz";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { signInPath } from "@/lib/paths";
 import { ImportForm } from "./import-form";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function ImportPage() {
   try {
     await requireSecretariat(getDb(), await getViewer(), "page.import_standard");
   } catch (error) {
-    if (error instanceof DomainError && error.code === "unauthenticated") redirect("/sign-in");
+    if (error instanceof DomainError && error.code === "unauthenticated") redirect(signInPath());
     forbidden();
   }
   const t = await getTranslations("importing");

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { charterOf } from "@/lib/decisions/mutations";
 import { listCalls } from "@/lib/decisions/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
+import { draftPath, newCallPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -33,12 +34,12 @@ export default async function CallsPage({ params }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/standards/${slug}/draft`}>{standard.name}</Link>
+        <Link href={draftPath(slug)}>{standard.name}</Link>
       </p>
       <PageTitle title={`${t("title")} · ${standard.name}`} lead={t("lead")} />
       <p className="mb-6">
         {viewer ? (
-          <Link href={`/standards/${slug}/calls/new`} className="font-medium">
+          <Link href={newCallPath(slug)} className="font-medium">
             {t("newCall")}
           </Link>
         ) : (

@@ -23,6 +23,7 @@ import { type CallPage as CallData, getCallPage } from "@/lib/decisions/queries"
 import { isFinal, stances } from "@/lib/decisions/rules";
 import { diffWords, hasChanges } from "@/lib/drafting/diff";
 import { clauseFields } from "@/lib/drafting/rich-text";
+import { callsPath, draftClausePath, releasePath } from "@/lib/paths";
 import { compareReleases } from "@/lib/releases/compare";
 import { getCandidate, getRelease, releaseOfCandidate } from "@/lib/releases/queries";
 import { isLaterVersion } from "@/lib/releases/versions";
@@ -80,7 +81,7 @@ async function Candidate({ candidateId, slug }: { candidateId: string; slug: str
         ) : null}
         {published ? (
           <li>
-            <Link href={`/standards/${slug}/v/${published}`} className="underline">
+            <Link href={releasePath(slug, published)} className="underline">
               {t("candidate.published", { version: published })}
             </Link>
           </li>
@@ -103,7 +104,7 @@ async function Subject({ page }: { page: CallData }) {
       {revision && call.clauseRef ? (
         <div className="rounded-lg border border-line bg-white p-4">
           <h3 className="mb-2 font-semibold">
-            <Link href={`/standards/${call.slug}/draft/${call.clauseRef}`} className="underline">
+            <Link href={draftClausePath(call.slug, call.clauseRef)} className="underline">
               {t("proposedRevision", { number: revision.number, ref: call.clauseRef })}
             </Link>
             {" · "}
@@ -234,7 +235,7 @@ export default async function CallPage({ params }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/standards/${call.slug}/calls`}>
+        <Link href={callsPath(call.slug)}>
           {t("title")} · {call.standardName}
         </Link>
       </p>

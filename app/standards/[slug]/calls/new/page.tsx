@@ -7,6 +7,7 @@ import { PageTitle } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
+import { callsPath, signInPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewCallPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInPath());
   const db = getDb();
   const standard = await getStandardAxes(db, slug);
   if (!standard) notFound();
@@ -35,7 +36,7 @@ export default async function NewCallPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/standards/${slug}/calls`}>{t("title")}</Link>
+        <Link href={callsPath(slug)}>{t("title")}</Link>
       </p>
       <PageTitle title={t("newCall")} lead={t("newLead")} />
       <OpenCallForm

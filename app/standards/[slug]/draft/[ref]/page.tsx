@@ -18,6 +18,7 @@ import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafti
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
 import { watchedKeys } from "@/lib/notifications/queries";
+import { clauseHistoryPath, draftPath, newCallPath } from "@/lib/paths";
 import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
 
 export const dynamic = "force-dynamic";
@@ -57,13 +58,12 @@ export default async function ClausePage({ params }: Props) {
   const env = getEnv();
   const level = standard.levels.find((entry) => entry.id === clause.levelId);
   const module = standard.modules.find((entry) => entry.id === clause.moduleId);
-  const base = `/standards/${standard.slug}/draft`;
   const editable = viewer !== null && !clause.retiredAt;
 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={base}>{t("backToDraft", { name: standard.name })}</Link>
+        <Link href={draftPath(standard.slug)}>{t("backToDraft", { name: standard.name })}</Link>
       </p>
       <PageTitle
         title={`${clause.ref} ${clause.title}`}
@@ -97,7 +97,7 @@ export default async function ClausePage({ params }: Props) {
         </>
       )}
       <p className="my-6">
-        <Link href={`${base}/${clause.ref}/history`}>
+        <Link href={clauseHistoryPath(standard.slug, clause.ref)}>
           {t("history", { count: clause.revisionCount })}
         </Link>
       </p>
@@ -109,7 +109,7 @@ export default async function ClausePage({ params }: Props) {
           {viewer && !clause.retiredAt ? (
             <>
               {" · "}
-              <Link href={`/standards/${standard.slug}/calls/new?clause=${clause.ref}`}>
+              <Link href={newCallPath(standard.slug, clause.ref)}>
                 {tDecisions("proposeAdoption")}
               </Link>
             </>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ReleaseReader } from "@/components/releases/release-reader";
 import { getDb } from "@/lib/db/client";
+import { releasePath } from "@/lib/paths";
 import { getRelease } from "@/lib/releases/queries";
 
 // A published release never changes: the page is rendered once per address and kept
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title,
       description: view.content.standard.summary,
       type: "article",
-      url: `/standards/${slug}/v/${view.version}`,
+      url: releasePath(slug, view.version),
     },
   };
 }

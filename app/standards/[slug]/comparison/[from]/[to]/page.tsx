@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Redline } from "@/components/redline";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
+import { releaseClausePath } from "@/lib/paths";
 import { compareReleases } from "@/lib/releases/compare";
 import type { ReleaseClause } from "@/lib/releases/content";
 import { getRelease } from "@/lib/releases/queries";
@@ -43,7 +44,7 @@ function ClauseLink({
   clause: ReleaseClause;
 }) {
   return (
-    <Link href={`/standards/${slug}/v/${version}/${clause.ref}`}>
+    <Link href={releaseClausePath(slug, version, clause.ref)}>
       <span className="font-mono">{clause.ref}</span> {clause.title}
     </Link>
   );

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ReleaseClauseView } from "@/components/releases/release-clause";
 import { ReleaseStatus } from "@/components/releases/release-reader";
 import { getDb } from "@/lib/db/client";
+import { releasePath } from "@/lib/paths";
 import { getRelease } from "@/lib/releases/queries";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +40,7 @@ export default async function ReleaseClausePage({ params }: Props) {
     <>
       <ReleaseStatus view={view} slug={slug} />
       <p className="mb-4 text-sm">
-        <Link href={`/standards/${slug}/v/${view.version}#${clause.ref}`}>
+        <Link href={`${releasePath(slug, view.version)}#${clause.ref}`}>
           {t("backToRelease", { name: view.content.standard.name, version: view.version })}
         </Link>
       </p>
