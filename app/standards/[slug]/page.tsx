@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { ReleaseReader } from "@/components/releases/release-reader";
 import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
@@ -11,6 +12,9 @@ import { getRelease } from "@/lib/releases/queries";
 
 export const dynamic = "force-dynamic";
 
+/** Read once per request: the page and its metadata both need the latest release. */
+const latestRelease = cache((slug: string) => getRelease(getDb(), slug, "latest"));
+
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<{ level?: string | string[] }>;
@@ -18,7 +22,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const view = await getRelease(getDb(), slug, "latest");
+  const view = await latestRelease(slug);
   if (!view) return {};
   const t = await getTranslations("releases");
   const title = t("releaseTitle", { name: view.content.standard.name, version: view.version });
@@ -34,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StandardPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const db = getDb();
-  const view = await getRelease(db, slug, "latest");
+  const view = await latestRelease(slug);
   if (!view) {
     const standard = await getStandardAxes(db, slug);
     if (!standard) notFound();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { ClauseBadges } from "@/components/clause-badges";
 import { ClauseEditor } from "@/components/clause-editor/clause-editor";
 import { CallList } from "@/components/decisions/call-list";
@@ -25,21 +26,23 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; ref: string }> };
 
-async function load(params: Props["params"]) {
-  const { slug, ref } = await params;
+/** Read once per request: the page and its metadata both need the clause. */
+const load = cache(async (slug: string, ref: string) => {
   const db = getDb();
   const standard = await getStandardAxes(db, slug);
   const clause = standard ? await getDraftClause(db, standard.id, ref) : null;
   return standard && clause ? { standard, clause } : null;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params);
+  const { slug, ref } = await params;
+  const found = await load(slug, ref);
   return { title: found ? `${found.clause.ref} ${found.clause.title}` : undefined };
 }
 
 export default async function ClausePage({ params }: Props) {
-  const found = await load(params);
+  const { slug, ref } = await params;
+  const found = await load(slug, ref);
   if (!found) notFound();
   const { standard, clause } = found;
   const [t, tDiscussion, viewer] = await Promise.all([

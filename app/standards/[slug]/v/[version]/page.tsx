@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { ReleaseReader } from "@/components/releases/release-reader";
 import { getDb } from "@/lib/db/client";
 import { releasePath } from "@/lib/paths";
@@ -10,6 +11,9 @@ import { getRelease } from "@/lib/releases/queries";
 // (see lib/http/release-cache.ts for how it is served).
 export const dynamic = "force-dynamic";
 
+/** Read once per request: the page and its metadata both need the release. */
+const loadRelease = cache((slug: string, version: string) => getRelease(getDb(), slug, version));
+
 type Props = {
   params: Promise<{ slug: string; version: string }>;
   searchParams: Promise<{ level?: string | string[] }>;
@@ -17,7 +21,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, version } = await params;
-  const view = await getRelease(getDb(), slug, version);
+  const view = await loadRelease(slug, version);
   if (!view) return {};
   const t = await getTranslations("releases");
   const title = t("releaseTitle", { name: view.content.standard.name, version: view.version });
@@ -35,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ReleasePage({ params, searchParams }: Props) {
   const [{ slug, version }, query] = await Promise.all([params, searchParams]);
-  const view = await getRelease(getDb(), slug, version);
+  const view = await loadRelease(slug, version);
   if (!view) notFound();
   const level = typeof query.level === "string" ? query.level : null;
   return <ReleaseReader view={view} slug={slug} level={level} />;

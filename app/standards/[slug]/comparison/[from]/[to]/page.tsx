@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { Redline } from "@/components/redline";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
@@ -15,15 +16,16 @@ export const dynamic = "force-dynamic";
 // Reached through the rewrite of /standards/{slug}/compare/{from}...{to} in next.config.ts.
 type Props = { params: Promise<{ slug: string; from: string; to: string }> };
 
-async function load(params: Props["params"]) {
-  const { slug, from, to } = await params;
+/** Read once per request: the page and its metadata both need the two releases. */
+const load = cache(async (slug: string, from: string, to: string) => {
   const db = getDb();
   const [older, newer] = await Promise.all([getRelease(db, slug, from), getRelease(db, slug, to)]);
-  return older && newer ? { slug, older, newer } : null;
-}
+  return older && newer ? { older, newer } : null;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params);
+  const { slug, from, to } = await params;
+  const found = await load(slug, from, to);
   if (!found) return {};
   const t = await getTranslations("releases.compare");
   const title = t("title", {
@@ -52,9 +54,10 @@ function ClauseLink({
 
 /** Clause-level and word-level differences between two releases. */
 export default async function ComparisonPage({ params }: Props) {
-  const found = await load(params);
+  const { slug, from, to } = await params;
+  const found = await load(slug, from, to);
   if (!found) notFound();
-  const { slug, older, newer } = found;
+  const { older, newer } = found;
   const t = await getTranslations("releases.compare");
   const comparison = compareReleases(older.content, newer.content);
   const list = (clauses: ReleaseClause[], version: string) =>

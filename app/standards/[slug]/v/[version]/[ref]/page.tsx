@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { ReleaseClauseView } from "@/components/releases/release-clause";
 import { ReleaseStatus } from "@/components/releases/release-reader";
 import { getDb } from "@/lib/db/client";
@@ -12,15 +13,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; version: string; ref: string }> };
 
-async function load(params: Props["params"]) {
-  const { slug, version, ref } = await params;
+/** Read once per request: the page and its metadata both need the release. */
+const load = cache(async (slug: string, version: string, ref: string) => {
   const view = await getRelease(getDb(), slug, version);
   const clause = view?.content.clauses.find((entry) => entry.ref === ref);
-  return view && clause ? { view, clause, slug } : null;
-}
+  return view && clause ? { view, clause } : null;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params);
+  const { slug, version, ref } = await params;
+  const found = await load(slug, version, ref);
   if (!found) return {};
   const t = await getTranslations("releases");
   const title = `${found.clause.ref} ${found.clause.title} · ${t("releaseTitle", {
@@ -32,9 +34,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One clause of one release: the address to cite. */
 export default async function ReleaseClausePage({ params }: Props) {
-  const found = await load(params);
+  const { slug, version, ref } = await params;
+  const found = await load(slug, version, ref);
   if (!found) notFound();
-  const { view, clause, slug } = found;
+  const { view, clause } = found;
   const t = await getTranslations("releases");
   return (
     <>
