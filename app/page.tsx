@@ -14,6 +14,8 @@ import {
   transparencyPath,
 } from "@/lib/paths";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {

@@ -12,6 +12,8 @@ import { listEscalated, objectionsOf } from "@/lib/decisions/queries";
 import { votingStage } from "@/lib/decisions/rules";
 import { waitingDecisionsPath } from "@/lib/paths";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {

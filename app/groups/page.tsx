@@ -8,6 +8,8 @@ import { groupSlugs, groups } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { groupPath } from "@/lib/paths";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -10,8 +10,6 @@ import { emailModeOf, listInbox } from "@/lib/notifications/queries";
 import { signInPath } from "@/lib/paths";
 import { EmailModeForm, MarkAllReadForm } from "./forms";
 
-export const dynamic = "force-dynamic";
-
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inbox"))("title") };
 }

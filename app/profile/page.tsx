@@ -10,8 +10,6 @@ import { getDb } from "@/lib/db/client";
 import { signInPath } from "@/lib/paths";
 import { ProfileForm, SignOutForm } from "./profile-form";
 
-export const dynamic = "force-dynamic";
-
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
 }

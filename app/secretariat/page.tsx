@@ -12,6 +12,8 @@ import { DomainError } from "@/lib/errors";
 import { importStandardPath, signInPath } from "@/lib/paths";
 import { AppointForm, EndMembershipForm, SecretariatForm } from "./forms";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -10,8 +10,6 @@ import { profilePath } from "@/lib/paths";
 import { EmailSignInForm } from "./email-form";
 import { DemoSignInForm, GitHubSignInForm } from "./one-click-forms";
 
-export const dynamic = "force-dynamic";
-
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }

@@ -10,8 +10,6 @@ import { auditCategories, auditFilterSchema } from "@/lib/audit/rules";
 import { getDb } from "@/lib/db/client";
 import { transparencyPath } from "@/lib/paths";
 
-export const dynamic = "force-dynamic";
-
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("transparency"))("title") };
 }

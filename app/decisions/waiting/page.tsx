@@ -9,8 +9,6 @@ import { getDb } from "@/lib/db/client";
 import { waitingFor } from "@/lib/decisions/queries";
 import { signInPath } from "@/lib/paths";
 
-export const dynamic = "force-dynamic";
-
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("decisions"))("waiting.title") };
 }

@@ -10,6 +10,8 @@ import { getStandardAxes } from "@/lib/drafting/queries";
 import { draftPath, releasePath } from "@/lib/paths";
 import { getRelease } from "@/lib/releases/queries";
 
+// Never kept by Next.js: lib/http/front.ts keeps the copy anonymous readers get, and forgets it
+// when a release is published or withdrawn.
 export const dynamic = "force-dynamic";
 
 /** Read once per request: the page and its metadata both need the latest release. */

@@ -9,6 +9,8 @@ import { DomainError } from "@/lib/errors";
 import { signInPath } from "@/lib/paths";
 import { ImportForm } from "./import-form";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -12,8 +12,6 @@ import { listCalls } from "@/lib/decisions/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { draftPath, newCallPath } from "@/lib/paths";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {

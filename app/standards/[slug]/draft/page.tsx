@@ -20,8 +20,6 @@ import {
 } from "@/lib/paths";
 import { AddClauseForm } from "./forms";
 
-export const dynamic = "force-dynamic";
-
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<{ level?: string | string[]; module?: string | string[] }>;

@@ -11,8 +11,6 @@ import { listObjections } from "@/lib/discussion/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { draftThreadPath } from "@/lib/paths";
 
-export const dynamic = "force-dynamic";
-
 const states = ["raised", "withdrawn", "sustained"] as const;
 
 type Props = {

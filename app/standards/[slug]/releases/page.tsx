@@ -13,8 +13,6 @@ import { listReleases } from "@/lib/releases/queries";
 import { suggestNextVersion } from "@/lib/releases/versions";
 import { PrepareReleaseForm, WithdrawReleaseForm } from "./forms";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,8 +9,6 @@ import { getDb } from "@/lib/db/client";
 import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
 import { callsPath, signInPath } from "@/lib/paths";
 
-export const dynamic = "force-dynamic";
-
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<{ clause?: string | string[] }>;

@@ -22,8 +22,6 @@ import { watchedKeys } from "@/lib/notifications/queries";
 import { clauseHistoryPath, draftPath, newCallPath } from "@/lib/paths";
 import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ slug: string; ref: string }> };
 
 /** Read once per request: the page and its metadata both need the clause. */

@@ -7,8 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { releasePath } from "@/lib/paths";
 import { getRelease } from "@/lib/releases/queries";
 
-// A published release never changes: the page is rendered once per address and kept
-// (see lib/http/release-cache.ts for how it is served).
+// Never kept by Next.js: lib/http/front.ts keeps the copy anonymous readers get, and forgets it
+// when a release is published or withdrawn.
 export const dynamic = "force-dynamic";
 
 /** Read once per request: the page and its metadata both need the release. */

@@ -11,6 +11,8 @@ import { compareReleases } from "@/lib/releases/compare";
 import type { ReleaseClause } from "@/lib/releases/content";
 import { getRelease } from "@/lib/releases/queries";
 
+// Never kept by Next.js: lib/http/front.ts keeps the copy anonymous readers get, and forgets it
+// when a release is published or withdrawn.
 export const dynamic = "force-dynamic";
 
 // Reached through the rewrite of /standards/{slug}/compare/{from}...{to} in next.config.ts.

@@ -19,8 +19,6 @@ import {
 import { draftClausePath } from "@/lib/paths";
 import { RestoreRevisionForm } from "../../forms";
 
-export const dynamic = "force-dynamic";
-
 type Props = {
   params: Promise<{ slug: string; ref: string }>;
   searchParams: Promise<{ from?: string; to?: string }>;

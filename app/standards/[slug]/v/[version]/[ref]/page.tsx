@@ -9,6 +9,8 @@ import { getDb } from "@/lib/db/client";
 import { releasePath } from "@/lib/paths";
 import { getRelease } from "@/lib/releases/queries";
 
+// Never kept by Next.js: lib/http/front.ts keeps the copy anonymous readers get, and forgets it
+// when a release is published or withdrawn.
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; version: string; ref: string }> };
