@@ -26,6 +26,7 @@ import {
   releaseExportPath,
   releaseFeedPath,
   releasePath,
+  releaseSubjectId,
   releasesPath,
   secretariatPath,
   signInErrorPath,
@@ -92,6 +93,7 @@ describe("release addresses", () => {
       "/standards/iotmark/compare/1.0.0...1.1.0",
     );
     expect(releaseFeedPath("iotmark")).toBe("/standards/iotmark/feed.xml");
+    expect(releaseSubjectId("iotmark", "1.2.0")).toBe("iotmark/1.2.0");
   });
 
   it("escapes a level filter as the release front files it (%20, not +)", () => {

@@ -88,6 +88,11 @@ export function releasesPath(slug: string): string {
   return `${standardPath(slug)}/releases`;
 }
 
+/** How a release is named in the audit log (the transparency page links it back). */
+export function releaseSubjectId(slug: string, version: string): string {
+  return `${slug}/${version}`;
+}
+
 /**
  * One published release, optionally showing only what a level requires. The level is escaped as
  * lib/http/front.ts files a kept page under it, so a link and its kept copy share one address.
