@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
+import { releaseClausePath, releasePath } from "@/lib/paths";
 import { nearest } from "@/lib/releases/export";
 import { listReleases } from "@/lib/releases/queries";
 
@@ -31,7 +32,7 @@ async function suggest(path: string): Promise<Suggestion | null> {
     return {
       message: t("clause", { ref, version }),
       links: nearest(refs, ref).map((near) => ({
-        href: `/standards/${slug}/v/${version}/${near}`,
+        href: releaseClausePath(slug, version, near),
         label: `${near} (${version})`,
       })),
     };
@@ -41,7 +42,7 @@ async function suggest(path: string): Promise<Suggestion | null> {
   return {
     message: t("release", { version: missing }),
     links: nearest(versions, missing).map((near) => ({
-      href: `/standards/${slug}/v/${near}`,
+      href: releasePath(slug, near),
       label: near,
     })),
   };

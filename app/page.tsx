@@ -5,7 +5,17 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { listStandards } from "@/lib/drafting/queries";
+import {
+  callsPath,
+  draftPath,
+  groupsPath,
+  signInPath,
+  standardPath,
+  transparencyPath,
+} from "@/lib/paths";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
@@ -20,7 +30,7 @@ export default async function HomePage() {
       <PageTitle title={t("title")} lead={t("lead")} />
       {!viewer ? (
         <p className="-mt-4 mb-10">
-          <Link href="/sign-in" className={buttonClass()}>
+          <Link href={signInPath()} className={buttonClass()}>
             {t("join")}
           </Link>
         </p>
@@ -46,9 +56,9 @@ export default async function HomePage() {
             <h3 className="text-lg font-semibold">{standard.name}</h3>
             <p className="mt-1 text-muted">{standard.summary}</p>
             <p className="mt-2 flex flex-wrap gap-x-4">
-              <Link href={`/standards/${standard.slug}`}>{t("readRelease")}</Link>
-              <Link href={`/standards/${standard.slug}/draft`}>{t("readDraft")}</Link>
-              <Link href={`/standards/${standard.slug}/calls`}>{t("readCalls")}</Link>
+              <Link href={standardPath(standard.slug)}>{t("readRelease")}</Link>
+              <Link href={draftPath(standard.slug)}>{t("readDraft")}</Link>
+              <Link href={callsPath(standard.slug)}>{t("readCalls")}</Link>
             </p>
             <div className="mt-4 grid gap-6 sm:grid-cols-2">
               <div>
@@ -87,8 +97,8 @@ export default async function HomePage() {
       <Section title={t("governanceTitle")}>
         <p className="max-w-3xl text-muted">{t("governance")}</p>
         <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
-          <Link href="/groups">{t("seeGroups")}</Link>
-          <Link href="/transparency">{t("seeRecord")}</Link>
+          <Link href={groupsPath()}>{t("seeGroups")}</Link>
+          <Link href={transparencyPath()}>{t("seeRecord")}</Link>
         </p>
       </Section>
     </>

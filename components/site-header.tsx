@@ -2,16 +2,26 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/community/request-viewer";
 import { isProductionBuild } from "@/lib/env";
+import {
+  decisionsPath,
+  groupsPath,
+  inboxPath,
+  outboxPath,
+  profilePath,
+  secretariatPath,
+  signInPath,
+  transparencyPath,
+} from "@/lib/paths";
 
 export async function SiteHeader() {
   const [t, viewer] = await Promise.all([getTranslations("site"), getViewer()]);
   const links = [
-    { href: "/decisions", label: t("nav.decisions") },
-    { href: "/groups", label: t("nav.groups") },
-    { href: "/transparency", label: t("nav.transparency") },
-    ...(viewer ? [{ href: "/inbox", label: t("nav.inbox") }] : []),
-    ...(viewer?.isSecretariat ? [{ href: "/secretariat", label: t("nav.secretariat") }] : []),
-    ...(isProductionBuild ? [] : [{ href: "/dev/outbox", label: t("nav.outbox") }]),
+    { href: decisionsPath(), label: t("nav.decisions") },
+    { href: groupsPath(), label: t("nav.groups") },
+    { href: transparencyPath(), label: t("nav.transparency") },
+    ...(viewer ? [{ href: inboxPath(), label: t("nav.inbox") }] : []),
+    ...(viewer?.isSecretariat ? [{ href: secretariatPath(), label: t("nav.secretariat") }] : []),
+    ...(isProductionBuild ? [] : [{ href: outboxPath(), label: t("nav.outbox") }]),
   ];
   return (
     <header className="border-b border-line bg-white">
@@ -34,9 +44,9 @@ export async function SiteHeader() {
             ))}
             <li>
               {viewer ? (
-                <Link href="/profile">{t("nav.profile", { name: viewer.name })}</Link>
+                <Link href={profilePath()}>{t("nav.profile", { name: viewer.name })}</Link>
               ) : (
-                <Link href="/sign-in">{t("nav.signIn")}</Link>
+                <Link href={signInPath()}>{t("nav.signIn")}</Link>
               )}
             </li>
           </ul>

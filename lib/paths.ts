@@ -1,7 +1,73 @@
 /**
  * Every public URL Hum builds, in one place: links, redirects, audit subjects and emails all come
  * from here, so a route that moves moves once.
+ *
+ * Slugs, clause references, versions and tokens are checked against their shapes before they are
+ * stored (lib/validation.ts), and those shapes need no escaping; they are escaped here all the
+ * same, so that a value that slipped past a check still names one segment and nothing more.
  */
+
+const segment = encodeURIComponent;
+
+/** The anchor of a discussion thread on the page that shows it. */
+export function threadAnchor(threadId: string): string {
+  return `thread-${threadId}`;
+}
+
+/** The standard's latest release: the address people share when they mean "the standard". */
+export function standardPath(slug: string): string {
+  return `/standards/${segment(slug)}`;
+}
+
+/** Where the secretariat creates a standard from Markdown. */
+export function importStandardPath(): string {
+  return "/standards/import";
+}
+
+/** The working draft, one module at a time, optionally narrowed to what a level requires. */
+export function draftPath(slug: string, filter: { module?: string; level?: string } = {}): string {
+  const base = `${standardPath(slug)}/draft`;
+  const search = new URLSearchParams();
+  if (filter.module) search.set("module", filter.module);
+  if (filter.level) search.set("level", filter.level);
+  return search.size ? `${base}?${search}` : base;
+}
+
+/** The whole working draft as one Markdown document. */
+export function draftMarkdownPath(slug: string): string {
+  return `${standardPath(slug)}/draft.md`;
+}
+
+/** One clause of the working draft, with its discussion. */
+export function draftClausePath(slug: string, ref: string): string {
+  return `${standardPath(slug)}/draft/${segment(ref)}`;
+}
+
+/** A thread on a draft clause's page. */
+export function draftThreadPath(slug: string, ref: string, threadId: string): string {
+  return `${draftClausePath(slug, ref)}#${threadAnchor(threadId)}`;
+}
+
+/** Every revision of a draft clause. */
+export function clauseHistoryPath(slug: string, ref: string): string {
+  return `${draftClausePath(slug, ref)}/history`;
+}
+
+/** Every objection raised on a standard. */
+export function objectionsPath(slug: string): string {
+  return `${standardPath(slug)}/objections`;
+}
+
+/** A standard's calls for consensus and its charter. */
+export function callsPath(slug: string): string {
+  return `${standardPath(slug)}/calls`;
+}
+
+/** The form that opens a call, optionally about one clause. */
+export function newCallPath(slug: string, clauseRef?: string): string {
+  const base = `${callsPath(slug)}/new`;
+  return clauseRef ? `${base}?clause=${segment(clauseRef)}` : base;
+}
 
 /** How a call is named in the audit log and linked: numbers are per standard. */
 export function callSubjectId(slug: string, number: number): string {
@@ -9,5 +75,126 @@ export function callSubjectId(slug: string, number: number): string {
 }
 
 export function callPath(slug: string, number: number): string {
-  return `/standards/${slug}/calls/${number}`;
+  return `${callsPath(slug)}/${number}`;
+}
+
+/** A thread (an objection) on a call's page. */
+export function callThreadPath(slug: string, number: number, threadId: string): string {
+  return `${callPath(slug, number)}#${threadAnchor(threadId)}`;
+}
+
+/** Every release of a standard, and the form that prepares the next. */
+export function releasesPath(slug: string): string {
+  return `${standardPath(slug)}/releases`;
+}
+
+/** How a release is named in the audit log (the transparency page links it back). */
+export function releaseSubjectId(slug: string, version: string): string {
+  return `${slug}/${version}`;
+}
+
+/**
+ * One published release, optionally showing only what a level requires. The level is escaped as
+ * lib/http/front.ts files a kept page under it, so a link and its kept copy share one address.
+ */
+export function releasePath(slug: string, version: string, level?: string): string {
+  const base = `${standardPath(slug)}/v/${segment(version)}`;
+  return level ? `${base}?level=${encodeURIComponent(level)}` : base;
+}
+
+/** One clause of one release: the address to cite. */
+export function releaseClausePath(slug: string, version: string, ref: string): string {
+  return `${releasePath(slug, version)}/${segment(ref)}`;
+}
+
+/** A release as a file (next.config.ts rewrites these to the export route). */
+export function releaseExportPath(slug: string, version: string, format: "md" | "json"): string {
+  return `${releasePath(slug, version)}.${format}`;
+}
+
+/** What changed from one release to another (next.config.ts rewrites it to the comparison). */
+export function comparisonPath(slug: string, from: string, to: string): string {
+  return `${standardPath(slug)}/compare/${segment(from)}...${segment(to)}`;
+}
+
+/** The Atom feed of a standard's releases. */
+export function releaseFeedPath(slug: string): string {
+  return `${standardPath(slug)}/feed.xml`;
+}
+
+/** The advisory group's and steering committee's queues of escalated calls. */
+export function decisionsPath(): string {
+  return "/decisions";
+}
+
+/** The calls waiting for the signed-in person. */
+export function waitingDecisionsPath(): string {
+  return `${decisionsPath()}/waiting`;
+}
+
+export function groupsPath(): string {
+  return "/groups";
+}
+
+/** A group's members and declarations; `groupSlug` is the group's address name. */
+export function groupPath(groupSlug: string): string {
+  return `${groupsPath()}/${segment(groupSlug)}`;
+}
+
+export function profilePath(): string {
+  return "/profile";
+}
+
+export function inboxPath(): string {
+  return "/inbox";
+}
+
+/** The inbox's email settings: where an email with no watch to end lets its reader stop mail. */
+export function emailSettingsPath(): string {
+  return `${inboxPath()}#email`;
+}
+
+/** One watch's unsubscribe page; opening it changes nothing. */
+export function unsubscribePath(token: string): string {
+  return `/unsubscribe/${segment(token)}`;
+}
+
+/** The RFC 8058 one-click unsubscribe address of the same watch. */
+export function oneClickUnsubscribePath(token: string): string {
+  return `${unsubscribePath(token)}/one-click`;
+}
+
+export function secretariatPath(): string {
+  return "/secretariat";
+}
+
+/** The public record, optionally filtered and paged (`before` is the id to continue below). */
+export function transparencyPath(
+  filter: { action?: string; subjectType?: string; before?: number } = {},
+): string {
+  const params = new URLSearchParams();
+  if (filter.action) params.set("action", filter.action);
+  if (filter.subjectType) params.set("subjectType", filter.subjectType);
+  if (filter.before) params.set("before", String(filter.before));
+  const text = params.toString();
+  return text ? `/transparency?${text}` : "/transparency";
+}
+
+export function signInPath(): string {
+  return "/sign-in";
+}
+
+/** Where a magic link's recipient is told to look in their mail. */
+export function checkEmailPath(): string {
+  return `${signInPath()}/check-email`;
+}
+
+/** Where Auth.js sends people whose link is expired, used already, or refused. */
+export function signInErrorPath(): string {
+  return `${signInPath()}/error`;
+}
+
+/** Outside production: the emails Hum would have sent. */
+export function outboxPath(): string {
+  return "/dev/outbox";
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { VoteForm } from "@/components/decisions/call-forms";
 import { CallList } from "@/components/decisions/call-list";
 import { PersonName } from "@/components/person-name";
 import { PageTitle, Section } from "@/components/ui/page";
@@ -9,8 +10,10 @@ import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { listEscalated, objectionsOf } from "@/lib/decisions/queries";
 import { votingStage } from "@/lib/decisions/rules";
-import { VoteForm } from "./forms";
+import { waitingDecisionsPath } from "@/lib/paths";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -70,7 +73,7 @@ export default async function DecisionsPage() {
       <PageTitle title={t("queue.title")} lead={t("queue.lead")} />
       {member.ag || member.sc ? (
         <p className="mb-6">
-          <Link href="/decisions/waiting" className="font-medium">
+          <Link href={waitingDecisionsPath()} className="font-medium">
             {t("queue.waitingLink")}
           </Link>
         </p>

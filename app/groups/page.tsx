@@ -6,7 +6,10 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { listMemberships, listSecretariat } from "@/lib/community/queries";
 import { groupSlugs, groups } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
+import { groupPath } from "@/lib/paths";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,7 +34,7 @@ export default async function GroupsPage() {
             members={terms.filter((term) => term.group === group && term.status === "current")}
           />
           <p className="mt-3">
-            <Link href={`/groups/${groupSlugs[group]}`}>{t("allMembers")}</Link>
+            <Link href={groupPath(groupSlugs[group])}>{t("allMembers")}</Link>
           </p>
         </Section>
       ))}

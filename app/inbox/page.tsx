@@ -7,9 +7,8 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { emailModeOf, listInbox } from "@/lib/notifications/queries";
+import { signInPath } from "@/lib/paths";
 import { EmailModeForm, MarkAllReadForm } from "./forms";
-
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inbox"))("title") };
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InboxPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInPath());
   const db = getDb();
   const [t, tNotifications, format, items, mode] = await Promise.all([
     getTranslations("inbox"),

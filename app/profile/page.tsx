@@ -7,9 +7,8 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getProfile, listMemberships } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
+import { signInPath } from "@/lib/paths";
 import { ProfileForm, SignOutForm } from "./profile-form";
-
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInPath());
   const db = getDb();
   const [t, tGroups, profile, terms] = await Promise.all([
     getTranslations("profile"),
@@ -25,7 +24,7 @@ export default async function ProfilePage() {
     getProfile(db, viewer.id),
     listMemberships(db, { userId: viewer.id }),
   ]);
-  if (!profile) redirect("/sign-in");
+  if (!profile) redirect(signInPath());
   return (
     <>
       <PageTitle title={t("title")} lead={t("lead", { email: profile.email ?? "" })} />

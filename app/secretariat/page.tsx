@@ -9,8 +9,11 @@ import { listMemberships, listSecretariat } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { importStandardPath, signInPath } from "@/lib/paths";
 import { AppointForm, EndMembershipForm, SecretariatForm } from "./forms";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +26,7 @@ export default async function SecretariatPage() {
   try {
     await requireSecretariat(db, viewer, "page.secretariat");
   } catch (error) {
-    if (error instanceof DomainError && error.code === "unauthenticated") redirect("/sign-in");
+    if (error instanceof DomainError && error.code === "unauthenticated") redirect(signInPath());
     forbidden();
   }
   const [t, tGroups, terms, secretariat] = await Promise.all([
@@ -37,7 +40,7 @@ export default async function SecretariatPage() {
     <>
       <PageTitle title={t("title")} lead={t("lead")} />
       <p className="-mt-4 mb-8">
-        <Link href="/standards/import">{t("importLink")}</Link>
+        <Link href={importStandardPath()}>{t("importLink")}</Link>
       </p>
       <Section title={t("appointTitle")}>
         <AppointForm today={new Date().toISOString().slice(0, 10)} />

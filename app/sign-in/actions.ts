@@ -11,6 +11,7 @@ import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
 import { getDb } from "@/lib/db/client";
 import { getEnv, githubCredentials, isDevelopmentBuild } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { checkEmailPath, profilePath } from "@/lib/paths";
 import { plainLine } from "@/lib/validation";
 
 export const requestMagicLink = defineAction({
@@ -20,8 +21,8 @@ export const requestMagicLink = defineAction({
     const requestHeaders = await headers();
     const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), getEnv().TRUSTED_PROXIES);
     await reserveMagicLink(getDb(), { email, ip });
-    await sendMagicLink(email, "/profile");
-    redirect("/sign-in/check-email");
+    await sendMagicLink(email, profilePath());
+    redirect(checkEmailPath());
   },
 });
 
@@ -30,7 +31,7 @@ export const signInWithGitHub = defineAction({
   schema: z.object({}),
   run: async () => {
     if (!githubCredentials()) throw new DomainError("not_found");
-    await startGitHubSignIn("/profile");
+    await startGitHubSignIn(profilePath());
   },
 });
 
@@ -47,6 +48,6 @@ export const signInAsDemo = defineAction({
       path: "/",
       expires,
     });
-    redirect("/profile");
+    redirect(profilePath());
   },
 });

@@ -6,17 +6,16 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { listDemoAccounts } from "@/lib/demo/queries";
 import { githubCredentials, isDevelopmentBuild } from "@/lib/env";
+import { profilePath } from "@/lib/paths";
 import { EmailSignInForm } from "./email-form";
 import { DemoSignInForm, GitHubSignInForm } from "./one-click-forms";
-
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
 export default async function SignInPage() {
-  if (await getViewer()) redirect("/profile");
+  if (await getViewer()) redirect(profilePath());
   const t = await getTranslations("signIn");
   // Dropped from production builds: the demo menu exists only in development.
   const demoAccounts = isDevelopmentBuild ? await listDemoAccounts(getDb()) : [];

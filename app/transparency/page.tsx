@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AuditEntry } from "@/components/audit-entry";
 import { buttonClass } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageTitle } from "@/components/ui/page";
 import { listAudit, listAuditSubjectTypes } from "@/lib/audit/queries";
 import { auditCategories, auditFilterSchema, isAuditSubjectType } from "@/lib/audit/rules";
 import { getDb } from "@/lib/db/client";
-import { AuditEntry } from "./audit-entry";
-
-export const dynamic = "force-dynamic";
+import { transparencyPath } from "@/lib/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("transparency"))("title") };
@@ -26,14 +25,8 @@ export default async function TransparencyPage({ searchParams }: Props) {
     listAudit(db, filters),
     listAuditSubjectTypes(db),
   ]);
-  const query = (extra: Record<string, string>) => {
-    const params = new URLSearchParams();
-    if (filters.action) params.set("action", filters.action);
-    if (filters.subjectType) params.set("subjectType", filters.subjectType);
-    for (const [key, value] of Object.entries(extra)) params.set(key, value);
-    const text = params.toString();
-    return text ? `/transparency?${text}` : "/transparency";
-  };
+  const query = (before?: number) =>
+    transparencyPath({ action: filters.action, subjectType: filters.subjectType, before });
 
   return (
     <>
@@ -75,15 +68,12 @@ export default async function TransparencyPage({ searchParams }: Props) {
       )}
       <nav aria-label={t("paging")} className="mt-6 flex gap-4">
         {filters.before ? (
-          <Link href={query({})} className={buttonClass("secondary")}>
+          <Link href={query()} className={buttonClass("secondary")}>
             {t("newest")}
           </Link>
         ) : null}
         {page.nextBefore ? (
-          <Link
-            href={query({ before: String(page.nextBefore) })}
-            className={buttonClass("secondary")}
-          >
+          <Link href={query(page.nextBefore)} className={buttonClass("secondary")}>
             {t("older")}
           </Link>
         ) : null}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
 import { RichText } from "@/components/rich-text";
-import { callPath } from "@/lib/paths";
+import { callPath, draftClausePath, releaseClausePath } from "@/lib/paths";
 import type { ReleaseClause } from "@/lib/releases/content";
 import type { ReleaseTrace } from "@/lib/releases/schema";
 
@@ -27,7 +27,7 @@ export async function ReleaseClauseView({
     <article id={clause.ref} className="release-clause prose-clause mb-8 scroll-mt-4">
       <Heading className={headingLevel === 1 ? "mb-2 text-3xl font-bold" : "text-lg font-semibold"}>
         <Link
-          href={`/standards/${slug}/v/${version}/${clause.ref}`}
+          href={releaseClausePath(slug, version, clause.ref)}
           aria-label={t("permalink", { ref: clause.ref })}
           className="font-mono"
         >
@@ -58,7 +58,7 @@ export async function ReleaseClauseView({
           )
         ) : null}
         {" · "}
-        <Link href={`/standards/${slug}/draft/${clause.ref}`} className="underline">
+        <Link href={draftClausePath(slug, clause.ref)} className="underline">
           {t("discussion")}
         </Link>
       </p>

@@ -3,7 +3,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ReleaseClauseView } from "@/components/releases/release-clause";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page";
-import { callPath } from "@/lib/paths";
+import {
+  callPath,
+  comparisonPath,
+  releaseExportPath,
+  releaseFeedPath,
+  releasePath,
+  releasesPath,
+} from "@/lib/paths";
 import { clausesRequiredAt } from "@/lib/releases/content";
 import type { ReleaseView } from "@/lib/releases/queries";
 
@@ -14,7 +21,7 @@ export async function ReleaseStatus({ view, slug }: { view: ReleaseView; slug: s
   const readLatest = latest ? (
     <>
       {" "}
-      <Link href={`/standards/${slug}/v/${latest.version}`} className="underline">
+      <Link href={releasePath(slug, latest.version)} className="underline">
         {t("readLatest", { version: latest.version })}
       </Link>
     </>
@@ -57,7 +64,6 @@ export async function ReleaseReader({
   const { content } = view;
   const known = level && content.levels.some((entry) => entry.name === level) ? level : null;
   const shown = known ? clausesRequiredAt(content, known) : content.clauses;
-  const base = `/standards/${slug}/v/${view.version}`;
   const others = view.all.filter((release) => release.version !== view.version);
   return (
     <>
@@ -77,10 +83,11 @@ export async function ReleaseReader({
           {t("digest")}: <code className="break-all font-mono text-xs">{view.digest}</code>
         </li>
         <li className="no-print">
-          {t("downloads")}: <a href={`${base}.md`}>{t("markdown")}</a> ·{" "}
-          <a href={`${base}.json`}>{t("json")}</a> ·{" "}
-          <a href={`/standards/${slug}/feed.xml`}>{t("feed")}</a> ·{" "}
-          <Link href={`/standards/${slug}/releases`}>{t("allReleases")}</Link>
+          {t("downloads")}:{" "}
+          <a href={releaseExportPath(slug, view.version, "md")}>{t("markdown")}</a> ·{" "}
+          <a href={releaseExportPath(slug, view.version, "json")}>{t("json")}</a> ·{" "}
+          <a href={releaseFeedPath(slug)}>{t("feed")}</a> ·{" "}
+          <Link href={releasesPath(slug)}>{t("allReleases")}</Link>
         </li>
         {others.length > 0 ? (
           <li className="no-print">
@@ -88,7 +95,7 @@ export async function ReleaseReader({
             {others.map((other, index) => (
               <span key={other.version}>
                 {index > 0 ? " · " : null}
-                <Link href={`/standards/${slug}/compare/${other.version}...${view.version}`}>
+                <Link href={comparisonPath(slug, other.version, view.version)}>
                   {t("compareLink", { version: other.version })}
                 </Link>
               </span>
@@ -104,7 +111,7 @@ export async function ReleaseReader({
       ) : null}
       <nav aria-label={t("levelFilter")} className="no-print mb-6 flex flex-wrap gap-2 text-sm">
         <Link
-          href={base}
+          href={releasePath(slug, view.version)}
           aria-current={known ? undefined : "page"}
           className="rounded-full border border-line px-3 py-1 aria-[current=page]:bg-accent aria-[current=page]:text-white"
         >
@@ -113,7 +120,7 @@ export async function ReleaseReader({
         {content.levels.map((entry) => (
           <Link
             key={entry.name}
-            href={`${base}?level=${encodeURIComponent(entry.name)}`}
+            href={releasePath(slug, view.version, entry.name)}
             aria-current={known === entry.name ? "page" : undefined}
             className="rounded-full border border-line px-3 py-1 aria-[current=page]:bg-accent aria-[current=page]:text-white"
           >

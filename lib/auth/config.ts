@@ -9,6 +9,7 @@ import type { Database } from "@/lib/db/client";
 import type { EmailSender } from "@/lib/email/sender";
 import { magicLinkEmail } from "@/lib/email/templates";
 import { translate } from "@/lib/i18n";
+import { checkEmailPath, signInErrorPath, signInPath } from "@/lib/paths";
 
 const tables = {
   usersTable: users,
@@ -65,7 +66,7 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
     },
     basePath: "/api/auth",
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
-    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/error" },
+    pages: { signIn: signInPath(), verifyRequest: checkEmailPath(), error: signInErrorPath() },
     providers: [
       Resend({
         from: "unused: lib/email decides the sender",

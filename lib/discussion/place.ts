@@ -5,7 +5,7 @@ import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
-import { callPath, callSubjectId } from "@/lib/paths";
+import { callSubjectId, callThreadPath, draftThreadPath } from "@/lib/paths";
 
 /**
  * Where a thread lives: on a clause (most threads, and objections to a clause's call), or on a
@@ -47,7 +47,7 @@ export async function threadPlace(tx: Executor, threadId: string): Promise<Threa
       moduleId: row.clause.moduleId,
       clauseId: row.clause.id,
       label: ref,
-      path: `/standards/${row.slug}/draft/${ref}#thread-${threadId}`,
+      path: draftThreadPath(row.slug, ref, threadId),
       audit: { subjectType: "clause", subjectId: ref },
     };
   }
@@ -57,7 +57,7 @@ export async function threadPlace(tx: Executor, threadId: string): Promise<Threa
     moduleId: null,
     clauseId: null,
     label: `Call ${row.callNumber}`,
-    path: `${callPath(row.slug, row.callNumber)}#thread-${threadId}`,
+    path: callThreadPath(row.slug, row.callNumber, threadId),
     audit: { subjectType: "call", subjectId: callSubjectId(row.slug, row.callNumber) },
   };
 }

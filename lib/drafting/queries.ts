@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { cache } from "react";
 import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";
 import { displayName, type RoleBadge } from "@/lib/community/rules";
@@ -68,7 +69,7 @@ export function listAxes(db: Executor, standardId: string) {
   ]);
 }
 
-export async function getStandardAxes(db: Executor, slug: string): Promise<StandardAxes | null> {
+async function readStandardAxes(db: Executor, slug: string): Promise<StandardAxes | null> {
   const [standard] = await db.select().from(standards).where(eq(standards.slug, slug));
   if (!standard) return null;
   const [moduleRows, levelRows] = await listAxes(db, standard.id);
@@ -80,6 +81,9 @@ export async function getStandardAxes(db: Executor, slug: string): Promise<Stand
     levels: levelRows.map(({ id, name, position }) => ({ id, name, position })),
   };
 }
+
+/** Read once per request when a page and its metadata both need it (React `cache`). */
+export const getStandardAxes = cache(readStandardAxes);
 
 export type DraftClause = {
   id: string;

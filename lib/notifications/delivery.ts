@@ -10,6 +10,7 @@ import { claimDigests, markEmailed, notificationKinds } from "@/lib/notification
 import { moderatedExcerpts } from "@/lib/notifications/queries";
 import { notificationSettings, notifications } from "@/lib/notifications/schema";
 import { mintUnsubscribeToken } from "@/lib/notifications/tokens";
+import { emailSettingsPath, oneClickUnsubscribePath, unsubscribePath } from "@/lib/paths";
 
 export type DeliveryContext = {
   db: Database;
@@ -96,11 +97,11 @@ function itemOf(row: Pending, publicUrl: string) {
  * (a vote an AG member owes) has no watch to end: its link leads to the email settings instead.
  */
 function links(ctx: DeliveryContext, row: Pending) {
-  if (!row.watchId) return { unsubscribeUrl: `${ctx.publicUrl}/inbox#email` };
+  if (!row.watchId) return { unsubscribeUrl: `${ctx.publicUrl}${emailSettingsPath()}` };
   const token = mintUnsubscribeToken(row.watchId, row.userId, ctx.secret);
   return {
-    unsubscribeUrl: `${ctx.publicUrl}/unsubscribe/${token}`,
-    oneClickUrl: `${ctx.publicUrl}/unsubscribe/${token}/one-click`,
+    unsubscribeUrl: `${ctx.publicUrl}${unsubscribePath(token)}`,
+    oneClickUrl: `${ctx.publicUrl}${oneClickUnsubscribePath(token)}`,
   };
 }
 

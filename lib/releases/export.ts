@@ -1,4 +1,5 @@
 import { exportStandard, type StandardDocument } from "@/lib/drafting/markdown";
+import { releaseFeedPath, releasePath, standardPath } from "@/lib/paths";
 import { canonicalJson, type ReleaseContent } from "@/lib/releases/content";
 
 /** A release as the drafting Markdown format sees a standard, so its export re-imports as one. */
@@ -46,22 +47,22 @@ export function releasesFeed(input: {
   name: string;
   releases: { version: string; notes: string; digest: string; publishedAt: Date }[];
 }): string {
-  const base = `${input.siteUrl}/standards/${input.slug}`;
+  const base = `${input.siteUrl}${standardPath(input.slug)}`;
   const updated = input.releases[0]?.publishedAt ?? new Date(0);
   const entries = input.releases.map(
     (release) => `  <entry>
-    <id>${escapeXml(`${base}/v/${release.version}`)}</id>
+    <id>${escapeXml(`${input.siteUrl}${releasePath(input.slug, release.version)}`)}</id>
     <title>${escapeXml(`${input.name} ${release.version}`)}</title>
-    <link rel="alternate" type="text/html" href="${escapeXml(`${base}/v/${release.version}`)}"/>
+    <link rel="alternate" type="text/html" href="${escapeXml(`${input.siteUrl}${releasePath(input.slug, release.version)}`)}"/>
     <updated>${release.publishedAt.toISOString()}</updated>
     <summary>${escapeXml(release.notes || `Version ${release.version}`)} (SHA-256 ${release.digest})</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${escapeXml(`${base}/feed.xml`)}</id>
+  <id>${escapeXml(`${input.siteUrl}${releaseFeedPath(input.slug)}`)}</id>
   <title>${escapeXml(`${input.name}: releases`)}</title>
-  <link rel="self" type="application/atom+xml" href="${escapeXml(`${base}/feed.xml`)}"/>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(`${input.siteUrl}${releaseFeedPath(input.slug)}`)}"/>
   <link rel="alternate" type="text/html" href="${escapeXml(base)}"/>
   <updated>${updated.toISOString()}</updated>
   <author><name>Hum</name></author>

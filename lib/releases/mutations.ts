@@ -9,6 +9,7 @@ import { insertCall } from "@/lib/decisions/mutations";
 import { calls } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
 import { DomainError, fieldError } from "@/lib/errors";
+import { releaseSubjectId } from "@/lib/paths";
 import { draftCandidate } from "@/lib/releases/build";
 import { contentDigest, contentProblems, type ReleaseContent } from "@/lib/releases/content";
 import { releaseCandidates, releases, releaseWithdrawals } from "@/lib/releases/schema";
@@ -151,7 +152,7 @@ export async function withdrawRelease(
       actorId: secretary.id,
       action: "releases.withdrawn",
       subjectType: "release",
-      subjectId: `${release.slug}/${release.version}`,
+      subjectId: releaseSubjectId(release.slug, release.version),
       details: { reason },
     });
   });

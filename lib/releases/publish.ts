@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Transaction } from "@/lib/db/client";
-import { callSubjectId } from "@/lib/paths";
+import { callSubjectId, releaseSubjectId } from "@/lib/paths";
 import { contentDigest } from "@/lib/releases/content";
 import { releaseCandidates, releases } from "@/lib/releases/schema";
 
@@ -39,7 +39,7 @@ export async function publishCandidate(
     actorId: null,
     action: "releases.published",
     subjectType: "release",
-    subjectId: `${call.slug}/${candidate.version}`,
+    subjectId: releaseSubjectId(call.slug, candidate.version),
     details: { digest, call: callSubjectId(call.slug, call.number) },
   });
 }

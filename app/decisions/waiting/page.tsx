@@ -7,8 +7,7 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { waitingFor } from "@/lib/decisions/queries";
-
-export const dynamic = "force-dynamic";
+import { signInPath } from "@/lib/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("decisions"))("waiting.title") };
@@ -16,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WaitingPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInPath());
   const [t, calls] = await Promise.all([getTranslations("decisions"), waitingFor(getDb(), viewer)]);
   const member =
     holdsRole(viewer.roles, "advisory_group") || holdsRole(viewer.roles, "steering_committee");

@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { listOutbox } from "@/lib/email/sender";
 import { isProductionBuild } from "@/lib/env";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,8 +9,6 @@ import { groupFromSlug } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { DeclarationHistory } from "../declaration-history";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ group: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

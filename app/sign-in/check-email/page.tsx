@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/rules";
 import { isProductionBuild } from "@/lib/env";
+import { outboxPath } from "@/lib/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("checkTitle") };
@@ -19,7 +20,7 @@ export default async function CheckEmailPage() {
       />
       {isProductionBuild ? null : (
         <p>
-          <Link href="/dev/outbox">{t("openOutbox")}</Link>
+          <Link href={outboxPath()}>{t("openOutbox")}</Link>
         </p>
       )}
     </>

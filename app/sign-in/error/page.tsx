@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page";
+import { signInPath } from "@/lib/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("errorTitle") };
@@ -20,7 +21,7 @@ export default async function SignInErrorPage({
   return (
     <>
       <PageTitle title={t("errorTitle")} lead={t(`errorReasons.${kind}`)} />
-      <Link href="/sign-in" className={buttonClass()}>
+      <Link href={signInPath()} className={buttonClass()}>
         {t("tryAgain")}
       </Link>
     </>

@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
+import { draftPath } from "@/lib/paths";
 import { importStandardAction } from "./actions";
 
 export function ImportForm() {
@@ -40,7 +41,7 @@ export function ImportForm() {
       {outcome && "slug" in outcome ? (
         <Notice tone="success">
           {t("imported", { count: outcome.clauses })}{" "}
-          <Link href={`/standards/${outcome.slug}/draft`}>{t("open")}</Link>
+          <Link href={draftPath(outcome.slug)}>{t("open")}</Link>
         </Notice>
       ) : null}
       <SelectField id="format" label={t("format")} error={form.fieldError("format")}>

@@ -6,8 +6,11 @@ import { requireSecretariat } from "@/lib/community/authz";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { signInPath } from "@/lib/paths";
 import { ImportForm } from "./import-form";
 
+// Reads the database before anything of the request: without this, `next build` (which has no
+// database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +22,7 @@ export default async function ImportPage() {
   try {
     await requireSecretariat(getDb(), await getViewer(), "page.import_standard");
   } catch (error) {
-    if (error instanceof DomainError && error.code === "unauthenticated") redirect("/sign-in");
+    if (error instanceof DomainError && error.code === "unauthenticated") redirect(signInPath());
     forbidden();
   }
   const t = await getTranslations("importing");

@@ -7,8 +7,6 @@ import { describeWatch } from "@/lib/notifications/queries";
 import { readUnsubscribeToken } from "@/lib/notifications/tokens";
 import { UnsubscribeForm } from "./unsubscribe-form";
 
-export const dynamic = "force-dynamic";
-
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("unsubscribe"))("title"), robots: { index: false } };
 }

@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { CharterForm } from "@/app/decisions/forms";
 import { CallList } from "@/components/decisions/call-list";
+import { CharterForm } from "@/components/decisions/charter-form";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { charterOf } from "@/lib/decisions/mutations";
 import { listCalls } from "@/lib/decisions/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
-
-export const dynamic = "force-dynamic";
+import { draftPath, newCallPath } from "@/lib/paths";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,12 +32,12 @@ export default async function CallsPage({ params }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/standards/${slug}/draft`}>{standard.name}</Link>
+        <Link href={draftPath(slug)}>{standard.name}</Link>
       </p>
       <PageTitle title={`${t("title")} · ${standard.name}`} lead={t("lead")} />
       <p className="mb-6">
         {viewer ? (
-          <Link href={`/standards/${slug}/calls/new`} className="font-medium">
+          <Link href={newCallPath(slug)} className="font-medium">
             {t("newCall")}
           </Link>
         ) : (

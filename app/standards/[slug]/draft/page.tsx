@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
+import { WatchForm } from "@/components/discussion/discussion-forms";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
@@ -10,10 +11,14 @@ import { getDb } from "@/lib/db/client";
 import { getDraftPage } from "@/lib/drafting/draft-page";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { watchedKeys } from "@/lib/notifications/queries";
-import { WatchForm } from "./discussion-forms";
+import {
+  callsPath,
+  draftClausePath,
+  draftMarkdownPath,
+  draftPath,
+  objectionsPath,
+} from "@/lib/paths";
 import { AddClauseForm } from "./forms";
-
-export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -51,13 +56,8 @@ export default async function DraftPage({ params, searchParams }: Props) {
     ? await watchedKeys(db, viewer.id, [standard.id, ...(current ? [current.id] : [])])
     : new Set<string>();
   const levelOf = new Map(standard.levels.map((level) => [level.id, level]));
-  const base = `/standards/${standard.slug}/draft`;
-  const href = (moduleCode: string | undefined, levelName: string | undefined) => {
-    const search = new URLSearchParams();
-    if (moduleCode) search.set("module", moduleCode);
-    if (levelName) search.set("level", levelName);
-    return search.size ? `${base}?${search}` : base;
-  };
+  const href = (module: string | undefined, level: string | undefined) =>
+    draftPath(standard.slug, { module, level });
 
   return (
     <>
@@ -91,11 +91,11 @@ export default async function DraftPage({ params, searchParams }: Props) {
             {t("requiredFor", { level: level.name })}
           </Link>
         ))}
-        <Link href={`/standards/${standard.slug}/calls`} className="ml-auto">
+        <Link href={callsPath(standard.slug)} className="ml-auto">
           {t("callsLink")}
         </Link>
-        <Link href={`/standards/${standard.slug}/objections`}>{t("objectionsLink")}</Link>
-        <a href={`${base}.md`}>{t("exportMarkdown")}</a>
+        <Link href={objectionsPath(standard.slug)}>{t("objectionsLink")}</Link>
+        <a href={draftMarkdownPath(standard.slug)}>{t("exportMarkdown")}</a>
       </nav>
       <nav aria-label={t("moduleNav")} className="mb-8 flex flex-wrap gap-2 text-sm">
         {standard.modules.map((module) => (
@@ -131,7 +131,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
               >
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-semibold">
-                    <Link href={`${base}/${clause.ref}`}>
+                    <Link href={draftClausePath(standard.slug, clause.ref)}>
                       <span className="font-mono text-sm">{clause.ref}</span> {clause.title}
                     </Link>
                   </h3>

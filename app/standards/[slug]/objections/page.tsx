@@ -9,8 +9,7 @@ import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
 import { listObjections } from "@/lib/discussion/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
-
-export const dynamic = "force-dynamic";
+import { draftThreadPath } from "@/lib/paths";
 
 const states = ["raised", "withdrawn", "sustained"] as const;
 
@@ -70,7 +69,7 @@ export default async function ObjectionsPage({ params, searchParams }: Props) {
           <li key={row.threadId} className="p-3">
             <p className="flex flex-wrap items-baseline justify-between gap-2">
               <Link
-                href={`/standards/${standard.slug}/draft/${row.clauseRef}#thread-${row.threadId}`}
+                href={draftThreadPath(standard.slug, row.clauseRef, row.threadId)}
                 className="font-medium"
               >
                 <span className="font-mono text-sm">{row.clauseRef}</span> {row.title}

@@ -6,6 +6,7 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
+import { callPath } from "@/lib/paths";
 import { prepareReleaseAction, withdrawReleaseAction } from "./actions";
 
 export function PrepareReleaseForm({
@@ -27,7 +28,7 @@ export function PrepareReleaseForm({
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       {form.state?.ok ? (
         <Notice tone="success">
-          <Link href={`/standards/${slug}/calls/${form.state.data.callNumber}`}>
+          <Link href={callPath(slug, form.state.data.callNumber)}>
             {t("done", { number: form.state.data.callNumber })}
           </Link>
         </Notice>

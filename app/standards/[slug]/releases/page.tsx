@@ -7,12 +7,11 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { getStandardAxes } from "@/lib/drafting/queries";
+import { callPath, releasePath, standardPath } from "@/lib/paths";
 import { draftCandidate } from "@/lib/releases/build";
 import { listReleases } from "@/lib/releases/queries";
 import { suggestNextVersion } from "@/lib/releases/versions";
 import { PrepareReleaseForm, WithdrawReleaseForm } from "./forms";
-
-export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -42,7 +41,7 @@ export default async function ReleasesPage({ params }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/standards/${slug}`}>{standard.name}</Link>
+        <Link href={standardPath(slug)}>{standard.name}</Link>
       </p>
       <PageTitle title={`${t("title")} · ${standard.name}`} lead={t("lead")} />
       <Section title={t("allReleases")}>
@@ -51,7 +50,7 @@ export default async function ReleasesPage({ params }: Props) {
           {releases.map((release) => (
             <li key={release.id} className="p-3">
               <p className="flex flex-wrap items-baseline justify-between gap-2">
-                <Link href={`/standards/${slug}/v/${release.version}`} className="font-medium">
+                <Link href={releasePath(slug, release.version)} className="font-medium">
                   {t("releaseTitle", { name: standard.name, version: release.version })}
                 </Link>
                 <span className="text-sm">
@@ -66,7 +65,7 @@ export default async function ReleasesPage({ params }: Props) {
                 {t("published", {
                   date: format.dateTime(release.publishedAt, { dateStyle: "long" }),
                 })}{" "}
-                <Link href={`/standards/${slug}/calls/${release.callNumber}`}>
+                <Link href={callPath(slug, release.callNumber)}>
                   {t("byCall", { call: release.callNumber })}
                 </Link>
               </p>

@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { OpenCallForm } from "@/app/decisions/forms";
+import { OpenCallForm } from "@/components/decisions/open-call-form";
 import { PageTitle } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
-
-export const dynamic = "force-dynamic";
+import { callsPath, signInPath } from "@/lib/paths";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -22,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewCallPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect(signInPath());
   const db = getDb();
   const standard = await getStandardAxes(db, slug);
   if (!standard) notFound();
@@ -35,7 +34,7 @@ export default async function NewCallPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/standards/${slug}/calls`}>{t("title")}</Link>
+        <Link href={callsPath(slug)}>{t("title")}</Link>
       </p>
       <PageTitle title={t("newCall")} lead={t("newLead")} />
       <OpenCallForm

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { ClauseBadges } from "@/components/clause-badges";
 import { ClauseEditor } from "@/components/clause-editor/clause-editor";
 import { CallList } from "@/components/decisions/call-list";
+import { NewThreadForm, WatchForm } from "@/components/discussion/discussion-forms";
+import { ThreadList } from "@/components/discussion/thread-list";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { caretColor } from "@/lib/collab/identity";
@@ -16,29 +19,28 @@ import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafti
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
 import { watchedKeys } from "@/lib/notifications/queries";
-import { NewThreadForm, WatchForm } from "../discussion-forms";
+import { clauseHistoryPath, draftPath, newCallPath } from "@/lib/paths";
 import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
-import { ThreadList } from "../thread-list";
-
-export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; ref: string }> };
 
-async function load(params: Props["params"]) {
-  const { slug, ref } = await params;
+/** Read once per request: the page and its metadata both need the clause. */
+const load = cache(async (slug: string, ref: string) => {
   const db = getDb();
   const standard = await getStandardAxes(db, slug);
   const clause = standard ? await getDraftClause(db, standard.id, ref) : null;
   return standard && clause ? { standard, clause } : null;
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params);
+  const { slug, ref } = await params;
+  const found = await load(slug, ref);
   return { title: found ? `${found.clause.ref} ${found.clause.title}` : undefined };
 }
 
 export default async function ClausePage({ params }: Props) {
-  const found = await load(params);
+  const { slug, ref } = await params;
+  const found = await load(slug, ref);
   if (!found) notFound();
   const { standard, clause } = found;
   const [t, tDiscussion, viewer] = await Promise.all([
@@ -57,13 +59,12 @@ export default async function ClausePage({ params }: Props) {
   const env = getEnv();
   const level = standard.levels.find((entry) => entry.id === clause.levelId);
   const module = standard.modules.find((entry) => entry.id === clause.moduleId);
-  const base = `/standards/${standard.slug}/draft`;
   const editable = viewer !== null && !clause.retiredAt;
 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={base}>{t("backToDraft", { name: standard.name })}</Link>
+        <Link href={draftPath(standard.slug)}>{t("backToDraft", { name: standard.name })}</Link>
       </p>
       <PageTitle
         title={`${clause.ref} ${clause.title}`}
@@ -97,7 +98,7 @@ export default async function ClausePage({ params }: Props) {
         </>
       )}
       <p className="my-6">
-        <Link href={`${base}/${clause.ref}/history`}>
+        <Link href={clauseHistoryPath(standard.slug, clause.ref)}>
           {t("history", { count: clause.revisionCount })}
         </Link>
       </p>
@@ -109,7 +110,7 @@ export default async function ClausePage({ params }: Props) {
           {viewer && !clause.retiredAt ? (
             <>
               {" · "}
-              <Link href={`/standards/${standard.slug}/calls/new?clause=${clause.ref}`}>
+              <Link href={newCallPath(standard.slug, clause.ref)}>
                 {tDecisions("proposeAdoption")}
               </Link>
             </>

@@ -2,27 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { Redline } from "@/components/redline";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
+import { releaseClausePath } from "@/lib/paths";
 import { compareReleases } from "@/lib/releases/compare";
 import type { ReleaseClause } from "@/lib/releases/content";
 import { getRelease } from "@/lib/releases/queries";
 
+// Never kept by Next.js: lib/http/front.ts keeps the copy anonymous readers get, and forgets it
+// when a release is published or withdrawn.
 export const dynamic = "force-dynamic";
 
 // Reached through the rewrite of /standards/{slug}/compare/{from}...{to} in next.config.ts.
 type Props = { params: Promise<{ slug: string; from: string; to: string }> };
 
-async function load(params: Props["params"]) {
-  const { slug, from, to } = await params;
+/** Read once per request: the page and its metadata both need the two releases. */
+const load = cache(async (slug: string, from: string, to: string) => {
   const db = getDb();
   const [older, newer] = await Promise.all([getRelease(db, slug, from), getRelease(db, slug, to)]);
-  return older && newer ? { slug, older, newer } : null;
-}
+  return older && newer ? { older, newer } : null;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params);
+  const { slug, from, to } = await params;
+  const found = await load(slug, from, to);
   if (!found) return {};
   const t = await getTranslations("releases.compare");
   const title = t("title", {
@@ -43,7 +48,7 @@ function ClauseLink({
   clause: ReleaseClause;
 }) {
   return (
-    <Link href={`/standards/${slug}/v/${version}/${clause.ref}`}>
+    <Link href={releaseClausePath(slug, version, clause.ref)}>
       <span className="font-mono">{clause.ref}</span> {clause.title}
     </Link>
   );
@@ -51,9 +56,10 @@ function ClauseLink({
 
 /** Clause-level and word-level differences between two releases. */
 export default async function ComparisonPage({ params }: Props) {
-  const found = await load(params);
+  const { slug, from, to } = await params;
+  const found = await load(slug, from, to);
   if (!found) notFound();
-  const { slug, older, newer } = found;
+  const { older, newer } = found;
   const t = await getTranslations("releases.compare");
   const comparison = compareReleases(older.content, newer.content);
   const list = (clauses: ReleaseClause[], version: string) =>

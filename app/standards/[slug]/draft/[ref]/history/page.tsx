@@ -16,10 +16,8 @@ import {
   listRevisions,
   type RevisionRow,
 } from "@/lib/drafting/queries";
-
+import { draftClausePath } from "@/lib/paths";
 import { RestoreRevisionForm } from "../../forms";
-
-export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ slug: string; ref: string }>;
@@ -57,12 +55,13 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const from = pick(query.from, numbers[1] ?? numbers[0]);
   const before = revisions.find((revision) => revision.number === from);
   const after = revisions.find((revision) => revision.number === to);
-  const base = `/standards/${standard.slug}/draft/${clause.ref}`;
 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={base}>{t("backToClause", { ref: clause.ref })}</Link>
+        <Link href={draftClausePath(standard.slug, clause.ref)}>
+          {t("backToClause", { ref: clause.ref })}
+        </Link>
       </p>
       <PageTitle title={t("historyOf", { ref: clause.ref })} lead={clause.title} />
       {before && after ? (

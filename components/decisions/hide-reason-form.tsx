@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { hidePositionReasonAction } from "@/app/standards/[slug]/calls/[number]/moderation-actions";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
-import { hidePositionReasonAction } from "./moderation-actions";
 
 /** For advisory-group members: hide a position's reason, with a public reason for hiding it. */
 export function HidePositionReasonForm({ reasonId }: { reasonId: string }) {

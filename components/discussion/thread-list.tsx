@@ -4,6 +4,7 @@ import { PersonName, withPeople } from "@/components/person-name";
 import { holdsRole } from "@/lib/community/rules";
 import type { Viewer } from "@/lib/community/viewer";
 import type { CommentView, ThreadView } from "@/lib/discussion/queries";
+import { threadAnchor } from "@/lib/paths";
 import {
   DeleteCommentForm,
   EditCommentForm,
@@ -104,7 +105,7 @@ export async function ThreadList({
       {threads.map((thread) => (
         <li
           key={thread.id}
-          id={`thread-${thread.id}`}
+          id={threadAnchor(thread.id)}
           className="rounded-lg border border-line bg-white p-4"
         >
           <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -2,12 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { QUOTE_EVENT, type QuoteDetail } from "@/components/clause-editor/quote-event";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionForm } from "@/components/use-action-form";
-import { threadKinds } from "@/lib/discussion/rules";
 import {
   deleteCommentAction,
   editCommentAction,
@@ -17,7 +11,13 @@ import {
   settleObjectionAction,
   threadStatusAction,
   watchAction,
-} from "./discussion-actions";
+} from "@/app/standards/[slug]/draft/discussion-actions";
+import { QUOTE_EVENT, type QuoteDetail } from "@/components/clause-editor/quote-event";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/use-action-form";
+import { threadKinds } from "@/lib/discussion/rules";
 
 export function NewThreadForm({ clauseId }: { clauseId: string }) {
   const t = useTranslations("discussion");

@@ -4,6 +4,7 @@ import { PersonName, withPeople } from "@/components/person-name";
 import type { AuditRow } from "@/lib/audit/queries";
 import { isAuditAction, isAuditSubjectType } from "@/lib/audit/rules";
 import { displayName, type RoleBadge } from "@/lib/community/rules";
+import { callPath, releasePath } from "@/lib/paths";
 
 /**
  * One line of the public record: what happened, when, by whom, to what; with the actor's roles
@@ -66,6 +67,6 @@ export async function AuditEntry({ row }: { row: AuditRow & { actorBadges?: Role
 
 /** Calls and releases are recorded as "slug/number" and "slug/version". */
 function subjectLink(type: "call" | "release", subjectId: string): string {
-  const [slug, key] = subjectId.split("/");
-  return type === "call" ? `/standards/${slug}/calls/${key}` : `/standards/${slug}/v/${key}`;
+  const [slug = "", key = ""] = subjectId.split("/");
+  return type === "call" ? callPath(slug, Number(key)) : releasePath(slug, key);
 }

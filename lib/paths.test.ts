@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import {
+  callPath,
+  callSubjectId,
+  callsPath,
+  callThreadPath,
+  checkEmailPath,
+  clauseHistoryPath,
+  comparisonPath,
+  decisionsPath,
+  draftClausePath,
+  draftMarkdownPath,
+  draftPath,
+  draftThreadPath,
+  emailSettingsPath,
+  groupPath,
+  groupsPath,
+  importStandardPath,
+  inboxPath,
+  newCallPath,
+  objectionsPath,
+  oneClickUnsubscribePath,
+  outboxPath,
+  profilePath,
+  releaseClausePath,
+  releaseExportPath,
+  releaseFeedPath,
+  releasePath,
+  releaseSubjectId,
+  releasesPath,
+  secretariatPath,
+  signInErrorPath,
+  signInPath,
+  standardPath,
+  threadAnchor,
+  transparencyPath,
+  unsubscribePath,
+  waitingDecisionsPath,
+} from "@/lib/paths";
+
+const thread = "0b7c9e1e-2f43-4b8e-9d7a-3c1f5e6a7b80";
+
+describe("standard and draft addresses", () => {
+  it("builds each from the slug and the clause reference", () => {
+    expect(standardPath("iotmark")).toBe("/standards/iotmark");
+    expect(importStandardPath()).toBe("/standards/import");
+    expect(draftPath("iotmark")).toBe("/standards/iotmark/draft");
+    expect(draftMarkdownPath("iotmark")).toBe("/standards/iotmark/draft.md");
+    expect(draftClausePath("iotmark", "SW-4")).toBe("/standards/iotmark/draft/SW-4");
+    expect(clauseHistoryPath("iotmark", "SW-4")).toBe("/standards/iotmark/draft/SW-4/history");
+    expect(objectionsPath("iotmark")).toBe("/standards/iotmark/objections");
+    expect(threadAnchor(thread)).toBe(`thread-${thread}`);
+    expect(draftThreadPath("iotmark", "SW-4", thread)).toBe(
+      `/standards/iotmark/draft/SW-4#thread-${thread}`,
+    );
+  });
+
+  it("puts the draft's module and level in the query, as a form would", () => {
+    expect(draftPath("iotmark", { module: "SW" })).toBe("/standards/iotmark/draft?module=SW");
+    expect(draftPath("iotmark", { level: "Level 1" })).toBe(
+      "/standards/iotmark/draft?level=Level+1",
+    );
+    expect(draftPath("iotmark", { module: "SW", level: "L&2" })).toBe(
+      "/standards/iotmark/draft?module=SW&level=L%262",
+    );
+  });
+});
+
+describe("call addresses", () => {
+  it("numbers calls per standard", () => {
+    expect(callsPath("iotmark")).toBe("/standards/iotmark/calls");
+    expect(callPath("iotmark", 12)).toBe("/standards/iotmark/calls/12");
+    expect(callSubjectId("iotmark", 12)).toBe("iotmark/12");
+    expect(callThreadPath("iotmark", 12, thread)).toBe(
+      `/standards/iotmark/calls/12#thread-${thread}`,
+    );
+  });
+
+  it("opens a new call about a clause when one is named", () => {
+    expect(newCallPath("iotmark")).toBe("/standards/iotmark/calls/new");
+    expect(newCallPath("iotmark", "SW-4")).toBe("/standards/iotmark/calls/new?clause=SW-4");
+  });
+});
+
+describe("release addresses", () => {
+  it("builds each from the slug, the version and the clause reference", () => {
+    expect(releasesPath("iotmark")).toBe("/standards/iotmark/releases");
+    expect(releasePath("iotmark", "1.2.0")).toBe("/standards/iotmark/v/1.2.0");
+    expect(releaseClausePath("iotmark", "1.2.0", "SW-4")).toBe("/standards/iotmark/v/1.2.0/SW-4");
+    expect(releaseExportPath("iotmark", "1.2.0", "md")).toBe("/standards/iotmark/v/1.2.0.md");
+    expect(releaseExportPath("iotmark", "1.2.0", "json")).toBe("/standards/iotmark/v/1.2.0.json");
+    expect(comparisonPath("iotmark", "1.0.0", "1.1.0")).toBe(
+      "/standards/iotmark/compare/1.0.0...1.1.0",
+    );
+    expect(releaseFeedPath("iotmark")).toBe("/standards/iotmark/feed.xml");
+    expect(releaseSubjectId("iotmark", "1.2.0")).toBe("iotmark/1.2.0");
+  });
+
+  it("escapes a level filter as the release front files it (%20, not +)", () => {
+    expect(releasePath("iotmark", "1.2.0", "Level 1")).toBe(
+      "/standards/iotmark/v/1.2.0?level=Level%201",
+    );
+  });
+});
+
+describe("community, record and account addresses", () => {
+  it("builds each", () => {
+    expect(decisionsPath()).toBe("/decisions");
+    expect(waitingDecisionsPath()).toBe("/decisions/waiting");
+    expect(groupsPath()).toBe("/groups");
+    expect(groupPath("advisory-group")).toBe("/groups/advisory-group");
+    expect(profilePath()).toBe("/profile");
+    expect(inboxPath()).toBe("/inbox");
+    expect(emailSettingsPath()).toBe("/inbox#email");
+    expect(secretariatPath()).toBe("/secretariat");
+    expect(signInPath()).toBe("/sign-in");
+    expect(checkEmailPath()).toBe("/sign-in/check-email");
+    expect(signInErrorPath()).toBe("/sign-in/error");
+    expect(outboxPath()).toBe("/dev/outbox");
+    expect(unsubscribePath("w.u.sig-_")).toBe("/unsubscribe/w.u.sig-_");
+    expect(oneClickUnsubscribePath("w.u.sig-_")).toBe("/unsubscribe/w.u.sig-_/one-click");
+  });
+
+  it("filters and pages the public record in a stable order", () => {
+    expect(transparencyPath()).toBe("/transparency");
+    expect(transparencyPath({ before: 40 })).toBe("/transparency?before=40");
+    expect(transparencyPath({ subjectType: "call", action: "decisions.", before: 7 })).toBe(
+      "/transparency?action=decisions.&subjectType=call&before=7",
+    );
+  });
+});
+
+describe("segments chosen by people", () => {
+  it("stay one segment each, whatever they hold", () => {
+    expect(standardPath("a/b")).toBe("/standards/a%2Fb");
+    expect(draftClausePath("x", "SW-4?#")).toBe("/standards/x/draft/SW-4%3F%23");
+    expect(releasePath("x", "1.0.0/..")).toBe("/standards/x/v/1.0.0%2F..");
+    expect(releaseClausePath("x", "1.0.0", "A B")).toBe("/standards/x/v/1.0.0/A%20B");
+    expect(comparisonPath("x", "1/0", "2?0")).toBe("/standards/x/compare/1%2F0...2%3F0");
+    expect(newCallPath("x", "SW-4&y=1")).toBe("/standards/x/calls/new?clause=SW-4%26y%3D1");
+    expect(callPath("a b", 1)).toBe("/standards/a%20b/calls/1");
+    expect(groupPath("a/b")).toBe("/groups/a%2Fb");
+    expect(unsubscribePath("a/b")).toBe("/unsubscribe/a%2Fb");
+  });
+});
