@@ -1,4 +1,5 @@
-import { exportStandard, type StandardDocument } from "@/lib/drafting/markdown";
+import { exportStandard } from "@/lib/drafting/markdown/document";
+import type { StandardDocument } from "@/lib/drafting/markdown/types";
 import { canonicalJson, type ReleaseContent } from "@/lib/releases/content";
 
 /** A release as the drafting Markdown format sees a standard, so its export re-imports as one. */
