@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageTitle } from "@/components/ui/page";
-import { listAudit, listAuditSubjectTypes } from "@/lib/audit/queries";
 import { auditCategories, auditFilterSchema } from "@/lib/audit/rules";
 import { getDb } from "@/lib/db/client";
+import { listAudit, listAuditSubjectTypes } from "@/lib/transparency/queries";
 import { AuditEntry } from "./audit-entry";
 
 export const dynamic = "force-dynamic";

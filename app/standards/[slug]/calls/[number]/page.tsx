@@ -21,6 +21,7 @@ import { clauseFields } from "@/lib/drafting/rich-text";
 import { compareReleases } from "@/lib/releases/compare";
 import { getCandidate, getRelease, releaseOfCandidate } from "@/lib/releases/queries";
 import { isLaterVersion } from "@/lib/releases/versions";
+import { callTimeline } from "@/lib/transparency/queries";
 import { HidePositionReasonForm } from "./hide-reason-form";
 
 export const dynamic = "force-dynamic";
@@ -218,10 +219,11 @@ async function Votes({ page }: { page: CallData }) {
 export default async function CallPage({ params }: Props) {
   const page = await load(params);
   if (!page) notFound();
-  const [t, format, viewer] = await Promise.all([
+  const [t, format, viewer, timeline] = await Promise.all([
     getTranslations("decisions"),
     getFormatter(),
     getViewer(),
+    callTimeline(getDb(), page.call.slug, page.call.number),
   ]);
   const { call } = page;
   const deadline = pendingDeadline(call);
@@ -331,7 +333,7 @@ export default async function CallPage({ params }: Props) {
       {call.phase === "ag_decided" && page.viewer.position ? <AppealForm callId={call.id} /> : null}
       <Section title={t("timeline")}>
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">
-          {page.timeline.map((row) => (
+          {timeline.map((row) => (
             <AuditEntry key={row.id} row={row} />
           ))}
         </ol>
