@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PersonName, withPeople } from "@/components/person-name";
-import type { AuditRow } from "@/lib/audit/queries";
 import { isAuditAction, isAuditSubjectType } from "@/lib/audit/rules";
 import { displayName, type RoleBadge } from "@/lib/community/rules";
 import { callPath, releasePath } from "@/lib/paths";
+import type { AuditRow } from "@/lib/transparency/queries";
 
 /**
  * One line of the public record: what happened, when, by whom, to what; with the actor's roles

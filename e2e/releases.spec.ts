@@ -9,7 +9,7 @@ import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
-import { markdownToRichText } from "@/lib/drafting/markdown-text";
+import { markdownToRichText } from "@/lib/drafting/markdown/text";
 import { createClause, saveRevision } from "@/lib/drafting/mutations";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, clauseTexts, standards } from "@/lib/drafting/schema";

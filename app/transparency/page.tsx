@@ -5,10 +5,10 @@ import { AuditEntry } from "@/components/audit-entry";
 import { buttonClass } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageTitle } from "@/components/ui/page";
-import { listAudit, listAuditSubjectTypes } from "@/lib/audit/queries";
 import { auditCategories, auditFilterSchema, isAuditSubjectType } from "@/lib/audit/rules";
 import { getDb } from "@/lib/db/client";
 import { transparencyPath } from "@/lib/paths";
+import { listAudit, listAuditSubjectTypes } from "@/lib/transparency/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("transparency"))("title") };

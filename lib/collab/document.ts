@@ -2,9 +2,7 @@ import { Node } from "@tiptap/pm/model";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import { clauseTextSchema, isAllowedHref } from "@/lib/collab/extensions";
-import { type ClauseField, clauseFields, type RichText } from "@/lib/drafting/rich-text";
-
-export type ClauseFields = Record<ClauseField, RichText>;
+import { type ClauseFields, clauseFields, type RichText } from "@/lib/drafting/rich-text";
 
 /** Each field of a clause is one XML fragment of the clause's Yjs document. */
 export function readFields(doc: Y.Doc): ClauseFields {
@@ -63,20 +61,4 @@ export function problemWith(fields: ClauseFields): string | null {
     if (unsafeLink(fields[field])) return `${field}: link with a disallowed protocol`;
   }
   return null;
-}
-
-/** Plain text of one field: blocks on their own lines, list items likewise. */
-export function plainTextOf(json: RichText): string {
-  if (json.type === "text") return json.text ?? "";
-  if (json.type === "hardBreak") return "\n";
-  const inner = (json.content ?? []).map(plainTextOf);
-  return json.type === "paragraph" ? inner.join("") : inner.join("\n");
-}
-
-/** The searchable text of a clause: its fields in order, separated by blank lines. */
-export function clausePlainText(fields: ClauseFields): string {
-  return clauseFields
-    .map((field) => plainTextOf(fields[field]).trim())
-    .filter(Boolean)
-    .join("\n\n");
 }

@@ -2,11 +2,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import { z } from "zod";
 import { clauseAccess, type ReadOnlyWatch } from "@/lib/collab/access";
-import { type ClauseFields, problemWith, replaceFields } from "@/lib/collab/document";
+import { problemWith, replaceFields } from "@/lib/collab/document";
 import { documentNameOf } from "@/lib/collab/document-name";
 import { bodyDigest, DIGEST_HEADER, hasValidSignature } from "@/lib/collab/internal";
 import type { Database } from "@/lib/db/client";
-import { clauseFields } from "@/lib/drafting/rich-text";
+import { type ClauseFields, clauseFields } from "@/lib/drafting/rich-text";
 
 /** Largest body of an internal call: a clause's three fields as JSON, the state cap and more. */
 export const MAX_INTERNAL_BODY_BYTES = 4 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import type { ClauseFields } from "@/lib/collab/document";
+import type { ClauseFields } from "@/lib/drafting/rich-text";
 
 /**
  * Server-to-server calls from the web app to the collab server, which alone holds the live

@@ -1,42 +1,15 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
-import { type ClauseFields, clausePlainText, readFields } from "@/lib/collab/document";
+import { readFields } from "@/lib/collab/document";
 import { clauseUpdates } from "@/lib/collab/schema";
 import type { Database } from "@/lib/db/client";
-import { isReadOnly } from "@/lib/drafting/rules";
-import { clauseEdits, clauses, clauseTexts } from "@/lib/drafting/schema";
-
-export type StoredClauseText = {
-  clauseId: string;
-  readOnly: boolean;
-  yjsState: Uint8Array | null;
-  fields: ClauseFields;
-};
-
-/** The working copy of a clause as the collab server needs it, or null for no such clause. */
-export async function loadClauseText(
-  db: Database,
-  clauseId: string,
-): Promise<StoredClauseText | null> {
-  const [row] = await db
-    .select({
-      retiredAt: clauses.retiredAt,
-      yjsState: clauseTexts.yjsState,
-      body: clauseTexts.body,
-      assessment: clauseTexts.assessment,
-      examples: clauseTexts.examples,
-    })
-    .from(clauses)
-    .innerJoin(clauseTexts, eq(clauseTexts.clauseId, clauses.id))
-    .where(eq(clauses.id, clauseId));
-  if (!row) return null;
-  return {
-    clauseId,
-    readOnly: isReadOnly(row),
-    yjsState: row.yjsState,
-    fields: { body: row.body, assessment: row.assessment, examples: row.examples },
-  };
-}
+import type { ClauseFields } from "@/lib/drafting/rich-text";
+import { clauseEdits, clauseTexts } from "@/lib/drafting/schema";
+import {
+  loadClauseText,
+  type StoredClauseText,
+  storeClauseText,
+} from "@/lib/drafting/working-text";
 
 /**
  * The clause as a document is loaded from: its stored state and the logged updates not yet
@@ -76,17 +49,7 @@ export async function storeSeededState(
   now = new Date(),
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const stored = await tx
-      .update(clauseTexts)
-      .set({
-        yjsState: seed.yjsState,
-        ...seed.fields,
-        plainText: clausePlainText(seed.fields),
-        updatedAt: now,
-      })
-      .where(and(eq(clauseTexts.clauseId, seed.clauseId), isNull(clauseTexts.yjsState)))
-      .returning({ clauseId: clauseTexts.clauseId });
-    if (stored.length === 0) return false;
+    if (!(await storeClauseText(tx, seed, now, { unseeded: true }))) return false;
     await tx.delete(clauseUpdates).where(eq(clauseUpdates.clauseId, seed.clauseId));
     return true;
   });
@@ -123,11 +86,11 @@ export async function compactClauseText(
       for (const { update } of logged) Y.applyUpdate(merged, update);
       if (change.yjsState) Y.applyUpdate(merged, change.yjsState);
       const yjsState = Y.encodeStateAsUpdate(merged);
-      const fields = readFields(merged);
-      await tx
-        .update(clauseTexts)
-        .set({ yjsState, ...fields, plainText: clausePlainText(fields), updatedAt: now })
-        .where(eq(clauseTexts.clauseId, change.clauseId));
+      await storeClauseText(
+        tx,
+        { clauseId: change.clauseId, yjsState, fields: readFields(merged) },
+        now,
+      );
       if (change.editorIds.length > 0) {
         await tx
           .insert(clauseEdits)

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { listAudit } from "@/lib/audit/queries";
 import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";
 import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
@@ -9,17 +8,16 @@ import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
 import { hasConflict, quorumCount, type Stance, stances, votingStage } from "@/lib/decisions/rules";
 import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
+import { listCallThreads } from "@/lib/discussion/queries";
+import { threads } from "@/lib/discussion/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauseRevisions, clauses, clauseTexts, standards } from "@/lib/drafting/schema";
 import {
   commentTexts,
   copyKey,
   positionReasonTexts,
   withdrawnCopies,
-} from "@/lib/discussion/moderation";
-import { listCallThreads } from "@/lib/discussion/queries";
-import { threads } from "@/lib/discussion/schema";
-import { formatRef } from "@/lib/drafting/rules";
-import { clauseRevisions, clauses, clauseTexts, standards } from "@/lib/drafting/schema";
-import { callSubjectId } from "@/lib/paths";
+} from "@/lib/moderation/visibility";
 
 const proposer = alias(users, "proposer");
 
@@ -249,14 +247,12 @@ export async function getCallPage(
     .from(appeals)
     .innerJoin(users, eq(users.id, appeals.appellantId))
     .where(eq(appeals.callId, call.id));
-  const [objections, timeline, me] = await Promise.all([
+  const [objections, me] = await Promise.all([
     listCallThreads(db, call.id, viewer),
-    listAudit(db, { subjectType: "call", subjectId: callSubjectId(slug, number) }, 500),
     viewer ? db.select().from(users).where(eq(users.id, viewer.id)) : Promise.resolve([]),
   ]);
   const badges = await badgesOf(db, [
     call.openedBy,
-    ...timeline.rows.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])),
     ...(appeal ? [appeal.appeal.appellantId] : []),
     ...positionRows.map((row) => row.position.userId),
     ...voteRows.map((row) => row.vote.userId),
@@ -308,10 +304,6 @@ export async function getCallPage(
         }
       : null,
     objections: objections.filter((thread) => thread.kind === "objection"),
-    timeline: timeline.rows.reverse().map((entry) => ({
-      ...entry,
-      actorBadges: (entry.actorId && badges.get(entry.actorId)) || [],
-    })),
     viewer: {
       position: positionViews.find((p) => p.userId === viewer?.id) ?? null,
       voteStage: mayVote ? stage : null,

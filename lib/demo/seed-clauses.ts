@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
-import { type ClauseFields, clausePlainText } from "@/lib/collab/document";
 import type { Transaction } from "@/lib/db/client";
 import { demoClauses } from "@/lib/demo/clauses";
-import { markdownToRichText } from "@/lib/drafting/markdown-text";
+import { markdownToRichText } from "@/lib/drafting/markdown/text";
+import { type ClauseFields, clausePlainText } from "@/lib/drafting/rich-text";
 import { formatRef } from "@/lib/drafting/rules";
 import {
   clauseEdits,

@@ -1,5 +1,4 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { clausePlainText } from "@/lib/collab/document";
 import type { Database } from "@/lib/db/client";
 import { closeDue } from "@/lib/decisions/close-due";
 import { castVote, openCall, takePosition } from "@/lib/decisions/mutations";
@@ -8,8 +7,9 @@ import { calls } from "@/lib/decisions/schema";
 import { demoViewers } from "@/lib/demo/viewers";
 import { settleObjection } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
-import { markdownToRichText } from "@/lib/drafting/markdown-text";
+import { markdownToRichText } from "@/lib/drafting/markdown/text";
 import { createClause, takeRevision } from "@/lib/drafting/mutations";
+import { clausePlainText } from "@/lib/drafting/rich-text";
 import { formatRef, parseRef } from "@/lib/drafting/rules";
 import { clauses, clauseTexts } from "@/lib/drafting/schema";
 import { prepareRelease } from "@/lib/releases/mutations";

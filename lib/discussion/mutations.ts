@@ -74,20 +74,20 @@ export async function insertThread(
     })
     .returning({ id: comments.id });
   if (!opening) throw new DomainError("internal");
+  const placed = await threadPlace(tx, thread.id);
   await notifyThreadActivity(tx, {
-    threadId: thread.id,
+    thread: { id: thread.id, title: input.title, ...placed },
     actorId: authorId,
     kind: "thread_opened",
     commentId: opening.id,
     at: now,
     mentionedIds: await mentionedPeople(tx, input.body),
   });
-  const { audit } = await threadPlace(tx, thread.id);
   await recordAudit(tx, {
     at: now,
     actorId: authorId,
     action: input.kind === "objection" ? "discussion.objection_raised" : "discussion.thread_opened",
-    ...audit,
+    ...placed.audit,
     details: { thread: thread.id, kind: input.kind }, // the title is read from the thread
   });
   return thread.id;
@@ -108,7 +108,7 @@ export async function reply(
 ): Promise<void> {
   const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
-    await lockThread(tx, input.threadId);
+    const { title } = await lockThread(tx, input.threadId);
     let parentId: string | null = null;
     if (input.parentId) {
       const [parent] = await tx.select().from(comments).where(eq(comments.id, input.parentId));
@@ -131,7 +131,7 @@ export async function reply(
     if (!created) throw new DomainError("internal");
     await tx.update(threads).set({ lastActivityAt: now }).where(eq(threads.id, input.threadId));
     await notifyThreadActivity(tx, {
-      threadId: input.threadId,
+      thread: { id: input.threadId, title, ...(await threadPlace(tx, input.threadId)) },
       actorId: author.id,
       kind: "reply",
       commentId: created.id,

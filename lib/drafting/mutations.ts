@@ -1,10 +1,8 @@
 import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
-import type { ClauseFields } from "@/lib/collab/document";
-import { clausePlainText } from "@/lib/collab/document";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Transaction } from "@/lib/db/client";
-import { emptyRichText } from "@/lib/drafting/rich-text";
+import { type ClauseFields, clausePlainText, emptyRichText } from "@/lib/drafting/rich-text";
 import { authorsSince, type ClauseMetaInput, formatRef, nextRefNumber } from "@/lib/drafting/rules";
 import {
   clauseEdits,

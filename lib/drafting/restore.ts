@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
-import type { ClauseFields } from "@/lib/collab/document";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { takeRevision } from "@/lib/drafting/mutations";
+import type { ClauseFields } from "@/lib/drafting/rich-text";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";

@@ -1,18 +1,15 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
-import { clausePlainText } from "@/lib/collab/document";
 import { requireSecretariat } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
-import {
-  type ImportProblem,
-  parsePlainDocument,
-  parseStandard,
-  type StandardDocument,
-} from "@/lib/drafting/markdown";
+import { parseStandard } from "@/lib/drafting/markdown/document";
+import { parsePlainDocument } from "@/lib/drafting/markdown/plain";
+import type { ImportProblem, StandardDocument } from "@/lib/drafting/markdown/types";
 import { listAxes } from "@/lib/drafting/queries";
+import { clausePlainText } from "@/lib/drafting/rich-text";
 import { parseRef } from "@/lib/drafting/rules";
 import {
   clauseRevisions,

@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor, Transaction } from "@/lib/db/client";
-import { threadPlace } from "@/lib/discussion/place";
 import { threads } from "@/lib/discussion/schema";
 import { clauses, modules, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
@@ -56,6 +55,19 @@ async function watchTargetExists(db: Database, target: WatchTarget, id: string) 
   return Boolean(row);
 }
 
+/** A thread as its notifications name it, placed by its caller: where it lives, how to link it. */
+export type NotifiedThread = {
+  id: string;
+  title: string;
+  standardId: string;
+  moduleId: string | null;
+  clauseId: string | null;
+  /** "SW-4", or "Call 3" for a call's own thread. */
+  label: string;
+  /** The page that shows the thread, with its anchor. */
+  path: string;
+};
+
 /**
  * Tells everyone watching the thread, its clause, module or standard that something happened,
  * in the caller's transaction, and makes the actor watch the thread from now on.
@@ -63,7 +75,7 @@ async function watchTargetExists(db: Database, target: WatchTarget, id: string) 
 export async function notifyThreadActivity(
   tx: Transaction,
   event: {
-    threadId: string;
+    thread: NotifiedThread;
     actorId: string;
     kind: "thread_opened" | "reply";
     /** The comment it is about: its words are shown from it, through moderation, not copied. */
@@ -73,6 +85,7 @@ export async function notifyThreadActivity(
     mentionedIds?: string[];
   },
 ): Promise<void> {
+  const { thread } = event;
   const mentioned = (event.mentionedIds ?? []).filter((id) => id !== event.actorId);
   await tx
     .insert(watches)
@@ -80,20 +93,15 @@ export async function notifyThreadActivity(
       [event.actorId, ...mentioned].map((userId) => ({
         userId,
         target: "thread" as const,
-        targetId: event.threadId,
+        targetId: thread.id,
       })),
     )
     .onConflictDoNothing();
-  const place = await threadPlace(tx, event.threadId);
-  const [thread] = await tx
-    .select({ title: threads.title })
-    .from(threads)
-    .where(eq(threads.id, event.threadId));
   const recipients = await watchersOf(tx, {
-    thread: event.threadId,
-    clause: place.clauseId,
-    module: place.moduleId,
-    standard: place.standardId,
+    thread: thread.id,
+    clause: thread.clauseId,
+    module: thread.moduleId,
+    standard: thread.standardId,
   });
   recipients.delete(event.actorId);
   await insertNotifications(
@@ -104,10 +112,10 @@ export async function notifyThreadActivity(
       kind: mentioned.includes(watch.userId) ? "mention" : event.kind,
     })),
     {
-      threadId: event.threadId,
+      threadId: thread.id,
       actorId: event.actorId,
-      subject: `${place.label} · ${thread?.title ?? ""}`,
-      path: place.path,
+      subject: `${thread.label} · ${thread.title}`,
+      path: thread.path,
       commentId: event.commentId,
       excerpt: "",
       at: event.at,

@@ -4,8 +4,8 @@ import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";
 import { displayName } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
-import { commentTexts } from "@/lib/discussion/moderation";
 import { comments } from "@/lib/discussion/schema";
+import { commentTexts } from "@/lib/moderation/visibility";
 import { notificationKinds } from "@/lib/notifications/mutations";
 import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
 

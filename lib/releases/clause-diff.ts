@@ -1,7 +1,6 @@
 import { type DiffPart, diffWords } from "@/lib/drafting/diff";
-import type { RichText } from "@/lib/drafting/rich-text";
+import { plainTextOf, type RichText } from "@/lib/drafting/rich-text";
 import type { ReleaseClause } from "@/lib/releases/content";
-import { plainTextOf } from "@/lib/releases/plain-text";
 
 export const comparedFields = [
   "title",

@@ -1,4 +1,5 @@
-import { exportStandard, type StandardDocument } from "@/lib/drafting/markdown";
+import { exportStandard } from "@/lib/drafting/markdown/document";
+import type { StandardDocument } from "@/lib/drafting/markdown/types";
 import { releaseFeedPath, releasePath, standardPath } from "@/lib/paths";
 import { canonicalJson, type ReleaseContent } from "@/lib/releases/content";
 

@@ -1,6 +1,7 @@
+import { plainTextOf } from "@/lib/drafting/rich-text";
 import { type ComparedField, compareClauses } from "@/lib/releases/clause-diff";
 import type { ReleaseClause, ReleaseContent } from "@/lib/releases/content";
-import { plainTextOf, sameWords } from "@/lib/releases/plain-text";
+import { sameWords } from "@/lib/releases/words";
 
 export type Version = { major: number; minor: number; patch: number };
 

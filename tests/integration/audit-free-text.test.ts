@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAudit } from "@/lib/audit/queries";
 import { auditLog } from "@/lib/audit/schema";
 import { appointMember } from "@/lib/community/mutations";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
@@ -15,6 +14,7 @@ import { addDays } from "@/lib/decisions/rules";
 import { openThread } from "@/lib/discussion/mutations";
 import { createClause, saveRevision } from "@/lib/drafting/mutations";
 import { levels, modules, standards } from "@/lib/drafting/schema";
+import { listAudit } from "@/lib/transparency/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuditEntry, recordAudit } from "@/lib/audit/mutations";
-import { listAudit } from "@/lib/audit/queries";
 import { auditLog } from "@/lib/audit/schema";
+import { listAudit } from "@/lib/transparency/queries";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
 
 let test: TestDatabase;

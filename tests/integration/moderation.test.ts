@@ -1,7 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
-import { listAudit } from "@/lib/audit/queries";
 import { appointMember } from "@/lib/community/mutations";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
@@ -15,6 +14,7 @@ import { deliverImmediate } from "@/lib/notifications/delivery";
 import { setWatch } from "@/lib/notifications/mutations";
 import { listInbox } from "@/lib/notifications/queries";
 import { notifications } from "@/lib/notifications/schema";
+import { callTimeline, listAudit } from "@/lib/transparency/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 
@@ -41,14 +41,15 @@ async function publicText(slug: string, number: number, watcherId: string) {
     publicUrl: "http://localhost:3000",
     now: later(60),
   });
-  const [page, audit, inbox] = await Promise.all([
+  const [page, timeline, audit, inbox] = await Promise.all([
     getCallPage(test.db, slug, number, null),
+    callTimeline(test.db, slug, number),
     listAudit(test.db, {}, 500),
     listInbox(test.db, watcherId),
   ]);
   return JSON.stringify({
     positions: page?.positions,
-    timeline: page?.timeline,
+    timeline,
     audit: audit.rows,
     inbox,
     sent,

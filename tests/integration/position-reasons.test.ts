@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
-import { listAudit } from "@/lib/audit/queries";
 import { appointMember } from "@/lib/community/mutations";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { hidePositionReason } from "@/lib/decisions/moderation";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { getCallPage } from "@/lib/decisions/queries";
 import { standards } from "@/lib/drafting/schema";
+import { callTimeline, listAudit } from "@/lib/transparency/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 
@@ -66,13 +66,14 @@ async function setting() {
 
 /** The call page and the public log, as the public sees them. */
 async function publicText(slug: string, number: number) {
-  const [page, audit] = await Promise.all([
+  const [page, timeline, audit] = await Promise.all([
     getCallPage(test.db, slug, number, null),
+    callTimeline(test.db, slug, number),
     listAudit(test.db, {}, 500),
   ]);
   return JSON.stringify({
     positions: page?.positions,
-    timeline: page?.timeline,
+    timeline,
     audit: audit.rows,
   });
 }

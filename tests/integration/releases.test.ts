@@ -8,7 +8,7 @@ import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
-import { parseStandard } from "@/lib/drafting/markdown";
+import { parseStandard } from "@/lib/drafting/markdown/document";
 import { standards } from "@/lib/drafting/schema";
 import { importStandard, loadStandardDocument } from "@/lib/drafting/transfer";
 import { releaseJson, releaseMarkdown } from "@/lib/releases/export";

@@ -20,6 +20,7 @@ import { listRevisions } from "@/lib/drafting/queries";
 import { clauseEdits, standards } from "@/lib/drafting/schema";
 import { listInbox } from "@/lib/notifications/queries";
 import { notifications } from "@/lib/notifications/schema";
+import { callTimeline } from "@/lib/transparency/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 
 // Every list that names a person in discussions and calls carries that person's roles, read from
@@ -184,7 +185,8 @@ describe("roles beside names come from the records", () => {
     expect(samPage?.appeal?.badges).toEqual(["ag_chair"]);
     expect(patPage?.call.proposerBadges).toEqual([]);
     expect(patPage?.appeal?.badges).toEqual([]);
-    const actors = (samPage?.timeline ?? []).map((entry) => [entry.actorId, entry.actorBadges]);
+    const samTimeline = await callTimeline(test.db, "iotmark", samCall.number);
+    const actors = samTimeline.map((entry) => [entry.actorId, entry.actorBadges]);
     expect(actors).toContainEqual([sam.id, ["secretariat"]]);
     expect(actors).toContainEqual([pat.id, []]);
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { exportStandard } from "@/lib/drafting/markdown";
+import { exportStandard } from "@/lib/drafting/markdown/document";
 import { loadStandardDocument } from "@/lib/drafting/transfer";
 import { malformedAddress, wellFormedParams } from "@/lib/http/params";
 

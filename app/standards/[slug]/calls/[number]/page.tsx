@@ -24,6 +24,7 @@ import { getDb } from "@/lib/db/client";
 import { getCallPage } from "@/lib/decisions/queries";
 import { isFinal } from "@/lib/decisions/rules";
 import { callsPath } from "@/lib/paths";
+import { callTimeline } from "@/lib/transparency/queries";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -45,10 +46,11 @@ export default async function CallPage({ params }: Props) {
   const { slug, number } = await params;
   const page = await load(slug, number);
   if (!page) notFound();
-  const [t, format, viewer] = await Promise.all([
+  const [t, format, viewer, timeline] = await Promise.all([
     getTranslations("decisions"),
     getFormatter(),
     getViewer(),
+    callTimeline(getDb(), page.call.slug, page.call.number),
   ]);
   const { call } = page;
   const deadline = pendingDeadline(call);
@@ -158,7 +160,7 @@ export default async function CallPage({ params }: Props) {
       {call.phase === "ag_decided" && page.viewer.position ? <AppealForm callId={call.id} /> : null}
       <Section title={t("timeline")}>
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">
-          {page.timeline.map((row) => (
+          {timeline.map((row) => (
             <AuditEntry key={row.id} row={row} />
           ))}
         </ol>

@@ -6,7 +6,6 @@ import { PeopleNames, withPeople } from "@/components/person-name";
 import { Redline } from "@/components/redline";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle, Section } from "@/components/ui/page";
-import { clausePlainText } from "@/lib/collab/document";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { diffWords, hasChanges } from "@/lib/drafting/diff";
@@ -16,6 +15,7 @@ import {
   listRevisions,
   type RevisionRow,
 } from "@/lib/drafting/queries";
+import { clausePlainText } from "@/lib/drafting/rich-text";
 import { draftClausePath } from "@/lib/paths";
 import { RestoreRevisionForm } from "../../forms";
 

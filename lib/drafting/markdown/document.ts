@@ -1,4 +1,4 @@
-import { readClause } from "@/lib/drafting/markdown-clause";
+import { readClause } from "@/lib/drafting/markdown/clause";
 import {
   isBlank,
   oneLine,
@@ -9,10 +9,16 @@ import {
   type SrcLine,
   sections,
   splitLines,
-} from "@/lib/drafting/markdown-common";
-import { readFrontMatter } from "@/lib/drafting/markdown-front-matter";
-import { richTextToMarkdown } from "@/lib/drafting/markdown-text";
-import type { RichText, Strength } from "@/lib/drafting/rich-text";
+} from "@/lib/drafting/markdown/common";
+import { readFrontMatter } from "@/lib/drafting/markdown/front-matter";
+import { richTextToMarkdown } from "@/lib/drafting/markdown/text";
+import type {
+  ClauseDocument,
+  ImportProblem,
+  ImportResult,
+  StandardDocument,
+} from "@/lib/drafting/markdown/types";
+import type { RichText } from "@/lib/drafting/rich-text";
 
 /**
  * A whole standard as one Markdown file, for people to read, diff and exchange:
@@ -37,7 +43,7 @@ import type { RichText, Strength } from "@/lib/drafting/rich-text";
  *   Level: Bronze · Strength: MUST   or `Level: recommended only · Strength: …`
  *   Status: retired                  only for retired clauses
  *
- *   body                             rich text as Markdown (markdown-text.ts)
+ *   body                             rich text as Markdown (text.ts)
  *
  *   #### Assessment                  always present, even when empty
  *
@@ -45,35 +51,6 @@ import type { RichText, Strength } from "@/lib/drafting/rich-text";
  *
  * Names, titles and level names sit on heading lines, so the writer collapses their whitespace.
  */
-
-export type ModuleDocument = { code: string; name: string; summary: string };
-export type LevelDocument = { name: string; summary: string };
-export type ClauseDocument = {
-  ref: string;
-  moduleCode: string;
-  title: string;
-  level: string | null;
-  strength: Strength;
-  retired: boolean;
-  body: RichText;
-  assessment: RichText;
-  examples: RichText;
-};
-export type StandardDocument = {
-  slug: string;
-  name: string;
-  summary: string;
-  modules: ModuleDocument[];
-  levels: LevelDocument[];
-  clauses: ClauseDocument[];
-};
-export type ImportProblem = { line: number; reason: string };
-export type ImportResult =
-  | { ok: true; standard: StandardDocument }
-  | { ok: false; problems: ImportProblem[] };
-
-// Outside documents in plain conventions have their own reader.
-export { deriveModuleCode, inferStrength, parsePlainDocument } from "@/lib/drafting/markdown-plain";
 
 export function exportStandard(standard: StandardDocument): string {
   const out = ["---", `slug: ${q(standard.slug)}`, `name: ${q(standard.name)}`];

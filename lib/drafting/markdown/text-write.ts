@@ -1,5 +1,5 @@
-import { type Mark, markKey, padded, readMarks } from "@/lib/drafting/markdown-text-common";
-import { normaliseRichText } from "@/lib/drafting/markdown-text-normalise";
+import { type Mark, markKey, padded, readMarks } from "@/lib/drafting/markdown/text-common";
+import { normaliseRichText } from "@/lib/drafting/markdown/text-normalise";
 import type { RichText } from "@/lib/drafting/rich-text";
 
 // Rich text → canonical Markdown. Text is escaped wherever Markdown would read it as syntax, so

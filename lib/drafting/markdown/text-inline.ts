@@ -4,7 +4,7 @@ import {
   MarkdownError,
   padded,
   textNode,
-} from "@/lib/drafting/markdown-text-common";
+} from "@/lib/drafting/markdown/text-common";
 import type { RichText } from "@/lib/drafting/rich-text";
 
 // As in CommonMark, only ASCII punctuation can be escaped; any other backslash is literal text.

@@ -1,6 +1,6 @@
-import { MarkdownError, type SrcLine } from "@/lib/drafting/markdown-text-common";
-import { parseInline } from "@/lib/drafting/markdown-text-inline";
-import { normaliseRichText } from "@/lib/drafting/markdown-text-normalise";
+import { MarkdownError, type SrcLine } from "@/lib/drafting/markdown/text-common";
+import { parseInline } from "@/lib/drafting/markdown/text-inline";
+import { normaliseRichText } from "@/lib/drafting/markdown/text-normalise";
 import type { RichText } from "@/lib/drafting/rich-text";
 
 // Block structure: paragraphs and (nested) lists; the text of each paragraph goes to parseInline.

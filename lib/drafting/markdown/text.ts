@@ -16,7 +16,7 @@
  * The parser is strict: anything outside the subset throws MarkdownError instead of being guessed.
  */
 
-export { MarkdownError } from "@/lib/drafting/markdown-text-common";
-export { normaliseRichText } from "@/lib/drafting/markdown-text-normalise";
-export { markdownToRichText } from "@/lib/drafting/markdown-text-read";
-export { richTextToMarkdown } from "@/lib/drafting/markdown-text-write";
+export { MarkdownError } from "@/lib/drafting/markdown/text-common";
+export { normaliseRichText } from "@/lib/drafting/markdown/text-normalise";
+export { markdownToRichText } from "@/lib/drafting/markdown/text-read";
+export { richTextToMarkdown } from "@/lib/drafting/markdown/text-write";

@@ -1,9 +1,3 @@
-import type {
-  ClauseDocument,
-  ImportProblem,
-  ImportResult,
-  LevelDocument,
-} from "@/lib/drafting/markdown";
 import {
   isBlank,
   oneLine,
@@ -13,8 +7,14 @@ import {
   type SrcLine,
   sections,
   splitLines,
-} from "@/lib/drafting/markdown-common";
-import { normaliseRichText } from "@/lib/drafting/markdown-text";
+} from "@/lib/drafting/markdown/common";
+import { normaliseRichText } from "@/lib/drafting/markdown/text";
+import type {
+  ClauseDocument,
+  ImportProblem,
+  ImportResult,
+  LevelDocument,
+} from "@/lib/drafting/markdown/types";
 import type { ClauseField, RichText, Strength } from "@/lib/drafting/rich-text";
 
 /**

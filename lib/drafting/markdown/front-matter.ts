@@ -1,5 +1,9 @@
-import type { LevelDocument, ModuleDocument, StandardDocument } from "@/lib/drafting/markdown";
-import { oneLine, q, type Report, recommendedOnly } from "@/lib/drafting/markdown-common";
+import { oneLine, q, type Report, recommendedOnly } from "@/lib/drafting/markdown/common";
+import type {
+  LevelDocument,
+  ModuleDocument,
+  StandardDocument,
+} from "@/lib/drafting/markdown/types";
 
 const modulePattern = /^[A-Z][A-Z0-9]{0,9}$/;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

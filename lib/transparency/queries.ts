@@ -1,16 +1,19 @@
 import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { liveTexts } from "@/lib/audit/live-text";
 import { type AuditDetails, copiedCommentText, publicDetails } from "@/lib/audit/rules";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
+import { badgesOf } from "@/lib/community/queries";
+import type { RoleBadge } from "@/lib/community/rules";
 import type { Database, Executor } from "@/lib/db/client";
 import {
   commentTexts,
   copyKey,
   positionReasonTexts,
   withdrawnCopies,
-} from "@/lib/discussion/moderation";
+} from "@/lib/moderation/visibility";
+import { callSubjectId } from "@/lib/paths";
+import { liveTexts } from "@/lib/transparency/live-text";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -130,6 +133,27 @@ async function moderated(db: Executor, rows: Omit<AuditRow, "hiddenText">[]): Pr
     const shown = publicDetails(row, check);
     return { ...row, ...shown, details: { ...shown.details, ...live.get(row.id) } };
   });
+}
+
+/** A call's public record, oldest first, with the roles each actor holds now. */
+export async function callTimeline(
+  db: Database,
+  slug: string,
+  number: number,
+): Promise<(AuditRow & { actorBadges: RoleBadge[] })[]> {
+  const { rows } = await listAudit(
+    db,
+    { subjectType: "call", subjectId: callSubjectId(slug, number) },
+    500,
+  );
+  const badges = await badgesOf(
+    db,
+    rows.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])),
+  );
+  return rows.reverse().map((entry) => ({
+    ...entry,
+    actorBadges: (entry.actorId && badges.get(entry.actorId)) || [],
+  }));
 }
 
 /** The distinct subject types, for the filter menu. */

@@ -1,6 +1,6 @@
-import type { ImportProblem, ImportResult, StandardDocument } from "@/lib/drafting/markdown";
-import { MarkdownError, markdownToRichText } from "@/lib/drafting/markdown-text";
-import type { SrcLine } from "@/lib/drafting/markdown-text-common";
+import { MarkdownError, markdownToRichText } from "@/lib/drafting/markdown/text";
+import type { SrcLine } from "@/lib/drafting/markdown/text-common";
+import type { ImportProblem, ImportResult, StandardDocument } from "@/lib/drafting/markdown/types";
 import { emptyRichText, type RichText } from "@/lib/drafting/rich-text";
 
 // Helpers the whole-standard writer, its reader and the plain-document reader share.

@@ -1,7 +1,7 @@
 import type { RichText } from "@/lib/drafting/rich-text";
 
 // What the writer, the reader and normalisation share: the reader's error, source lines, and
-// marks in canonical form (see markdown-text.ts).
+// marks in canonical form (see text.ts).
 
 export class MarkdownError extends Error {
   readonly line: number;

@@ -1,4 +1,3 @@
-import type { ClauseDocument } from "@/lib/drafting/markdown";
 import {
   isBlank,
   oneLine,
@@ -7,7 +6,8 @@ import {
   recommendedOnly,
   type Section,
   type SrcLine,
-} from "@/lib/drafting/markdown-common";
+} from "@/lib/drafting/markdown/common";
+import type { ClauseDocument } from "@/lib/drafting/markdown/types";
 import { type ClauseField, type Strength, strengths } from "@/lib/drafting/rich-text";
 
 const refPattern = /^([A-Z][A-Z0-9]{0,9})-[1-9][0-9]*$/;

@@ -5,7 +5,7 @@ import {
   marksKey,
   readMarks,
   textNode,
-} from "@/lib/drafting/markdown-text-common";
+} from "@/lib/drafting/markdown/text-common";
 import type { RichText } from "@/lib/drafting/rich-text";
 
 // Normalisation works on one styled character at a time so marks can be trimmed and merged freely.
@@ -14,7 +14,7 @@ type Styled = { ch: string; marks: Mark[] };
 const has = (s: Styled, type: MarkType) => s.marks.some((mark) => mark.type === type);
 const isSpace = (s: Styled | undefined) => s !== undefined && (s.ch === " " || s.ch === "\t");
 
-/** Returns the canonical form of a rich-text document (see the rules in markdown-text.ts). */
+/** Returns the canonical form of a rich-text document (see the rules in text.ts). */
 export function normaliseRichText(doc: RichText): RichText {
   if (doc.type !== "doc") throw new Error(`Expected a doc node, got ${JSON.stringify(doc.type)}`);
   return { type: "doc", content: normaliseBlocks(doc.content ?? []) };
