@@ -34,6 +34,7 @@ import { Worker } from "node:worker_threads";
 import { inArray, sql } from "drizzle-orm";
 import type { ClientJob, ClientReport, ClientSpec, Losses, ServerJob } from "@/bench/collab-worker";
 import { mintCollabToken } from "@/lib/collab/token";
+import type { Participant } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
@@ -119,7 +120,7 @@ class Thread {
 async function createClauses(db: Database): Promise<string[]> {
   const empty = { type: "doc", content: [] };
   const ids: string[] = [];
-  let author: Viewer = await createPerson(db);
+  let author: Participant = await createPerson(db);
   for (let i = 0; i < clauseCount; i++) {
     // New clauses are rate limited per person: a fresh author for every batch under the limit.
     if (i > 0 && i % limits.clause.points === 0) author = await createPerson(db);

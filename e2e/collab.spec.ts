@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
 import { createClause } from "@/lib/drafting/mutations";
 import { createPerson, expect, openEditor, signInAs, test } from "./fixtures";
@@ -31,7 +32,7 @@ test("two people type in the same clause at once and both contributions survive 
   if (!db) throw new Error("no database");
   const ann = await createPerson(db, { name: "Ann Drafter" });
   const bob = await createPerson(db, { name: "Bob Drafter" });
-  const { ref } = await createClause(db, await loadViewer(db, ann.id), {
+  const { ref } = await createClause(db, requireParticipant(await loadViewer(db, ann.id)), {
     standardSlug: "iotmark",
     title: "Spare parts for seven years",
     moduleCode: "HW",

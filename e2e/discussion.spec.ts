@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
+import { requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
 import { openThread, reply } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
@@ -32,7 +33,7 @@ test("no stored script runs: comments, thread titles and names are inert in a re
     .update(users)
     .set({ name: "<img src=x onerror=alert('name')>" })
     .where(eq(users.id, author.id));
-  const viewer = await loadViewer(db, author.id);
+  const viewer = requireParticipant(await loadViewer(db, author.id));
   const { clauseId, ref } = await createClause(db, viewer, {
     standardSlug: "iotmark",
     title: "XSS target",

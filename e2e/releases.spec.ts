@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import type { Database } from "@/lib/db/client";
 import { closeDue } from "@/lib/decisions/close-due";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
@@ -16,7 +16,7 @@ import { clauses, clauseTexts, standards } from "@/lib/drafting/schema";
 import { expect, expectAccessible, expectFitsPhone, signInAs, test } from "./fixtures";
 
 /** Demo people as lib/ sees them, found the way the demo seed finds them. */
-function viewer(db: Database, key: string): Promise<Viewer> {
+function viewer(db: Database, key: string): Promise<Participant> {
   return demoViewers(db, demoEmail, new Date())(key);
 }
 

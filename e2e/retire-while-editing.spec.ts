@@ -1,4 +1,5 @@
 import type { WebSocket } from "@playwright/test";
+import { requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
 import { createClause } from "@/lib/drafting/mutations";
 import { createPerson, expect, openEditor, signInAs, test } from "./fixtures";
@@ -11,7 +12,7 @@ test("a clause retired while someone edits it: their editor says so, turns read-
   test.setTimeout(150_000);
   const ann = await createPerson(db, { name: "Ann Editor" });
   const bob = await createPerson(db, { name: "Bob Retirer" });
-  const { ref } = await createClause(db, await loadViewer(db, ann.id), {
+  const { ref } = await createClause(db, requireParticipant(await loadViewer(db, ann.id)), {
     standardSlug: "iotmark",
     title: "Logs stay on the device",
     moduleCode: "HW",

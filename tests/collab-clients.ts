@@ -5,7 +5,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/collab/token";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import type { Database } from "@/lib/db/client";
 import { createClause } from "@/lib/drafting/mutations";
 
@@ -18,7 +18,7 @@ export const paragraphDoc = (text: string) => ({
 });
 
 /** A new clause of the demo standard, its body one paragraph (or empty), written by `author`. */
-export async function newTestClause(db: Database, author: Viewer, body = ""): Promise<string> {
+export async function newTestClause(db: Database, author: Participant, body = ""): Promise<string> {
   const { clauseId } = await createClause(db, author, {
     standardSlug: "iotmark",
     title: "Security updates",

@@ -16,56 +16,43 @@ import { charterSchema } from "@/lib/decisions/rules";
 import { callPath } from "@/lib/paths";
 import { uuid as id, slug } from "@/lib/validation";
 
-const revalidate = ["/standards", "/decisions"];
-
 // The mutations decide who may do what, and when; these parse the forms.
 export const openCallAction = defineAction({
   name: "openCall",
   schema: openCallSchema.safeExtend({ standardId: id, slug }),
-  signedIn: true,
-  run: async ({ standardId, slug, ...input }, viewer) => {
-    const { number } = await openCall(getDb(), viewer, standardId, input);
+  run: async ({ standardId, slug, ...input }, participant) => {
+    const { number } = await openCall(getDb(), participant, standardId, input);
     redirect(callPath(slug, number));
   },
-  revalidate,
 });
 
 export const takePositionAction = defineAction({
   name: "takePosition",
   schema: positionSchema.safeExtend({ callId: id }),
-  signedIn: true,
-  run: ({ callId, ...input }, viewer) => takePosition(getDb(), viewer, callId, input),
-  revalidate,
+  run: ({ callId, ...input }, participant) => takePosition(getDb(), participant, callId, input),
 });
 
 export const withdrawCallAction = defineAction({
   name: "withdrawCall",
   schema: reasonSchema.extend({ callId: id }),
-  signedIn: true,
-  run: ({ callId, reason }, viewer) => withdrawCall(getDb(), viewer, callId, reason),
-  revalidate,
+  run: ({ callId, reason }, participant) => withdrawCall(getDb(), participant, callId, reason),
 });
 
 export const castVoteAction = defineAction({
   name: "castVote",
   schema: voteSchema.extend({ callId: id }),
-  signedIn: true,
-  run: ({ callId, ...input }, viewer) => castVote(getDb(), viewer, callId, input),
-  revalidate,
+  run: ({ callId, ...input }, participant) => castVote(getDb(), participant, callId, input),
 });
 
 export const appealAction = defineAction({
   name: "appealDecision",
   schema: reasonSchema.extend({ callId: id }),
-  signedIn: true,
-  run: ({ callId, reason }, viewer) => appealDecision(getDb(), viewer, callId, reason),
-  revalidate,
+  run: ({ callId, reason }, participant) => appealDecision(getDb(), participant, callId, reason),
 });
 
 export const setCharterAction = defineAction({
   name: "setCharter",
   schema: charterSchema.extend({ standardId: id }),
-  signedIn: true,
-  run: ({ standardId, ...charter }, viewer) => setCharter(getDb(), viewer, standardId, charter),
-  revalidate,
+  run: ({ standardId, ...charter }, participant) =>
+    setCharter(getDb(), participant, standardId, charter),
 });

@@ -9,15 +9,11 @@ import { markAllRead, setEmailMode } from "@/lib/notifications/mutations";
 export const emailModeAction = defineAction({
   name: "emailMode",
   schema: z.object({ emailMode: z.enum(["immediate", "digest", "off"], fieldError("required")) }),
-  signedIn: true,
-  run: ({ emailMode }, viewer) => setEmailMode(getDb(), viewer, emailMode),
-  revalidate: ["/inbox"],
+  run: ({ emailMode }, participant) => setEmailMode(getDb(), participant, emailMode),
 });
 
 export const markAllReadAction = defineAction({
   name: "markAllRead",
   schema: z.object({}),
-  signedIn: true,
-  run: (_input, viewer) => markAllRead(getDb(), viewer),
-  revalidate: ["/inbox"],
+  run: (_input, participant) => markAllRead(getDb(), participant),
 });

@@ -2,31 +2,33 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
+import { requireSecretariat } from "@/lib/community/authz";
 import { appointMember, endMembership, setSecretariat } from "@/lib/community/mutations";
 import { appointmentSchema } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { fieldError } from "@/lib/errors";
 import { uuid } from "@/lib/validation";
 
-const revalidate = ["/secretariat", "/groups", "/transparency"];
-
-// Each mutation checks the secretariat role itself; the page showing the forms is not the guard.
+// Each mutation takes the secretariat's proof, minted here; the page showing the forms is not the
+// guard.
 export const appointAction = defineAction({
   name: "appointMember",
   schema: appointmentSchema,
-  signedIn: true,
-  run: async (input, viewer) => {
-    await appointMember(getDb(), viewer, input);
+  run: async (input, participant) => {
+    const db = getDb();
+    const secretary = await requireSecretariat(db, participant, "community.appoint_member");
+    await appointMember(db, secretary, input);
   },
-  revalidate,
 });
 
 export const endMembershipAction = defineAction({
   name: "endMembership",
   schema: z.object({ membershipId: uuid }),
-  signedIn: true,
-  run: ({ membershipId }, viewer) => endMembership(getDb(), viewer, membershipId),
-  revalidate,
+  run: async ({ membershipId }, participant) => {
+    const db = getDb();
+    const secretary = await requireSecretariat(db, participant, "community.end_membership");
+    await endMembership(db, secretary, membershipId);
+  },
 });
 
 export const setSecretariatAction = defineAction({
@@ -35,8 +37,9 @@ export const setSecretariatAction = defineAction({
     email: z.email(fieldError("invalid_email")).transform((value) => value.toLowerCase()),
     grant: z.enum(["true", "false"], fieldError("required")).transform((value) => value === "true"),
   }),
-  signedIn: true,
-  run: ({ email, grant }, viewer) =>
-    setSecretariat(getDb(), viewer, { email, isSecretariat: grant }),
-  revalidate,
+  run: async ({ email, grant }, participant) => {
+    const db = getDb();
+    const secretary = await requireSecretariat(db, participant, "community.set_secretariat");
+    await setSecretariat(db, secretary, { email, isSecretariat: grant });
+  },
 });

@@ -14,9 +14,11 @@ import { DomainError } from "@/lib/errors";
 import { checkEmailPath, profilePath } from "@/lib/paths";
 import { plainLine } from "@/lib/validation";
 
+// Signing in is for people without a session: these actions are public.
 export const requestMagicLink = defineAction({
   name: "requestMagicLink",
   schema: z.object({ email: signInEmailSchema }),
+  public: true,
   run: async ({ email }) => {
     const requestHeaders = await headers();
     const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), getEnv().TRUSTED_PROXIES);
@@ -29,6 +31,7 @@ export const requestMagicLink = defineAction({
 export const signInWithGitHub = defineAction({
   name: "signInWithGitHub",
   schema: z.object({}),
+  public: true,
   run: async () => {
     if (!githubCredentials()) throw new DomainError("not_found");
     await startGitHubSignIn(profilePath());
@@ -39,6 +42,7 @@ export const signInWithGitHub = defineAction({
 export const signInAsDemo = defineAction({
   name: "signInAsDemo",
   schema: z.object({ userId: plainLine(100) }),
+  public: true,
   run: async ({ userId }) => {
     if (!isDevelopmentBuild) throw new DomainError("not_found");
     const { token, expires } = await openDemoSession(getDb(), userId);

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
-import { requireSecretariat } from "@/lib/community/authz";
+import type { Participant, Secretariat } from "@/lib/community/authz";
 import { recordDeclaration } from "@/lib/community/declarations";
 import {
   type AppointmentInput,
@@ -12,14 +12,8 @@ import {
   termDatesProblem,
 } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
-import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Transaction } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-
-function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new DomainError("unauthenticated");
-  return viewer;
-}
 
 /**
  * Refuses a display name another person already uses (as `nameKey` compares them). The lock
@@ -41,11 +35,10 @@ async function claimNameKey(tx: Transaction, userId: string, key: string): Promi
  */
 export async function updateProfile(
   db: Database,
-  viewer: Viewer | null,
+  me: Participant,
   input: ProfileInput,
   now = new Date(),
 ): Promise<void> {
-  const me = requireViewer(viewer);
   const key = nameKey(input.name);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, me.id)).for("update");
@@ -83,10 +76,9 @@ export async function updateProfile(
 
 export async function appointMember(
   db: Database,
-  viewer: Viewer | null,
+  secretary: Secretariat,
   input: AppointmentInput,
 ): Promise<{ membershipId: string }> {
-  const secretary = await requireSecretariat(db, viewer, "community.appoint_member");
   const problem = termDatesProblem(input.startsOn, input.endsOn);
   if (problem) throw new DomainError("invalid_input", { [problem.field]: problem.code });
   const startsAt = startOfDay(input.startsOn);
@@ -141,11 +133,10 @@ export async function appointMember(
 /** Ends a term now. The row stays: past members remain on the public record. */
 export async function endMembership(
   db: Database,
-  viewer: Viewer | null,
+  secretary: Secretariat,
   membershipId: string,
   now = new Date(),
 ): Promise<void> {
-  const secretary = await requireSecretariat(db, viewer, "community.end_membership");
   await db.transaction(async (tx) => {
     const [membership] = await tx
       .select()
@@ -174,10 +165,9 @@ export async function endMembership(
 
 export async function setSecretariat(
   db: Database,
-  viewer: Viewer | null,
+  secretary: Secretariat,
   input: { email: string; isSecretariat: boolean },
 ): Promise<void> {
-  const secretary = await requireSecretariat(db, viewer, "community.set_secretariat");
   await db.transaction(async (tx) => {
     const [person] = await tx
       .select({ id: users.id, isSecretariat: users.isSecretariat })

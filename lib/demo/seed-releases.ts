@@ -12,6 +12,7 @@ import { createClause, takeRevision } from "@/lib/drafting/mutations";
 import { clausePlainText } from "@/lib/drafting/rich-text";
 import { formatRef, parseRef } from "@/lib/drafting/rules";
 import { clauses, clauseTexts } from "@/lib/drafting/schema";
+import { requireReleaseManager } from "@/lib/releases/authz";
 import { prepareRelease } from "@/lib/releases/mutations";
 
 /**
@@ -69,7 +70,7 @@ export async function seedDemoReleases(
   const sam = await who("sam");
   const first = await prepareRelease(
     db,
-    sam,
+    await requireReleaseManager(db, sam, at(-74)),
     standardId,
     {
       version: "1.0.0",
@@ -178,7 +179,7 @@ export async function seedDemoReleases(
   // 1.1.0 by rough consensus.
   const second = await prepareRelease(
     db,
-    sam,
+    await requireReleaseManager(db, sam, at(-33)),
     standardId,
     {
       version: "1.1.0",

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
+import { requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { reply } from "@/lib/discussion/mutations";
@@ -31,7 +32,7 @@ export async function acceptInboundReply(
   if (!body.success)
     return { ok: false, reason: `unusable reply: ${body.error.issues[0]?.message}` };
   try {
-    await reply(db, await loadViewer(db, person.id), {
+    await reply(db, requireParticipant(await loadViewer(db, person.id)), {
       threadId: target.threadId,
       parentId: null,
       body: body.data,

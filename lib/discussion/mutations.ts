@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
-import { recordRefusal } from "@/lib/community/authz";
-import { holdsRole } from "@/lib/community/rules";
-import type { Viewer } from "@/lib/community/viewer";
+import type { GroupMember, Participant } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
 import { threadPlace } from "@/lib/discussion/place";
 import { canResolve, type OpenThreadInput, renderComment } from "@/lib/discussion/rules";
@@ -12,22 +10,16 @@ import { DomainError } from "@/lib/errors";
 import { mentionedPeople, notifyThreadActivity } from "@/lib/notifications/mutations";
 import { enforceLimit } from "@/lib/rate-limit";
 
-function requireParticipant(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new DomainError("unauthenticated");
-  return viewer;
-}
-
 /** Where a new thread goes: a clause, a call, or both (an objection to a clause's call). */
 export type NewThreadPlace = { clauseId: string | null; callId: string | null };
 
 export async function openThread(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   clauseId: string,
   input: OpenThreadInput,
   now = new Date(),
 ): Promise<{ threadId: string }> {
-  const author = requireParticipant(viewer);
   return db.transaction(async (tx) => {
     const [clause] = await tx
       .select({ id: clauses.id })
@@ -102,11 +94,10 @@ async function lockThread(tx: Transaction, threadId: string) {
 /** A reply to the thread, or to one of its top-level comments (replies nest one level). */
 export async function reply(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   input: { threadId: string; parentId: string | null; body: string },
   now = new Date(),
 ): Promise<void> {
-  const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     const { title } = await lockThread(tx, input.threadId);
     let parentId: string | null = null;
@@ -151,9 +142,9 @@ async function lockComment(tx: Transaction, commentId: string) {
   return comment;
 }
 
-async function ownComment(tx: Transaction, viewer: Viewer, commentId: string) {
+async function ownComment(tx: Transaction, author: Participant, commentId: string) {
   const comment = await lockComment(tx, commentId);
-  if (comment.authorId !== viewer.id) throw new DomainError("forbidden");
+  if (comment.authorId !== author.id) throw new DomainError("forbidden");
   if (comment.deletedAt) throw new DomainError("conflict");
   return comment;
 }
@@ -161,12 +152,11 @@ async function ownComment(tx: Transaction, viewer: Viewer, commentId: string) {
 /** Authors edit their own comments; the earlier wording stays in the edit history. */
 export async function editComment(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   commentId: string,
   body: string,
   now = new Date(),
 ): Promise<void> {
-  const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     const comment = await ownComment(tx, author, commentId);
     await enforceLimit(tx, "comment", author.id, now);
@@ -183,11 +173,10 @@ export async function editComment(
 /** Authors delete their own comments; a tombstone keeps the conversation readable. */
 export async function deleteComment(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   commentId: string,
   now = new Date(),
 ): Promise<void> {
-  const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     await ownComment(tx, author, commentId);
     await tx.update(comments).set({ deletedAt: now }).where(eq(comments.id, commentId));
@@ -197,16 +186,11 @@ export async function deleteComment(
 /** Advisory-group members hide abuse, with a reason on the public record. */
 export async function hideComment(
   db: Database,
-  viewer: Viewer | null,
+  moderator: GroupMember<"advisory_group">,
   commentId: string,
   reason: string,
   now = new Date(),
 ): Promise<void> {
-  const moderator = requireParticipant(viewer);
-  if (!holdsRole(moderator.roles, "advisory_group")) {
-    await recordRefusal(db, moderator.id, "discussion.hide_comment", "not_advisory_group");
-    throw new DomainError("forbidden");
-  }
   await db.transaction(async (tx) => {
     await lockComment(tx, commentId);
     await tx
@@ -227,12 +211,11 @@ export async function hideComment(
 /** Resolving needs a reason; an objection first needs its author's withdrawal or insistence. */
 export async function setThreadStatus(
   db: Database,
-  viewer: Viewer | null,
+  actor: Participant,
   threadId: string,
   change: { status: "open" | "resolved"; reason: string },
   now = new Date(),
 ): Promise<void> {
-  const actor = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     const thread = await lockThread(tx, threadId);
     if (thread.status === change.status) throw new DomainError("conflict");
@@ -274,12 +257,11 @@ export async function setThreadStatus(
 /** Only the objection's author withdraws it or sustains it, after hearing the answers. */
 export async function settleObjection(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   threadId: string,
   state: "withdrawn" | "sustained",
   now = new Date(),
 ): Promise<void> {
-  const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     const thread = await lockThread(tx, threadId);
     if (thread.kind !== "objection") throw new DomainError("conflict");

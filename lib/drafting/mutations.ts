@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
 import { type ClauseFields, clausePlainText, emptyRichText } from "@/lib/drafting/rich-text";
 import { authorsSince, type ClauseMetaInput, formatRef, nextRefNumber } from "@/lib/drafting/rules";
@@ -17,11 +17,6 @@ import { DomainError } from "@/lib/errors";
 import { enforceLimit } from "@/lib/rate-limit";
 
 type RevisionKind = (typeof clauseRevisions.$inferInsert)["kind"];
-
-function requireParticipant(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new DomainError("unauthenticated");
-  return viewer;
-}
 
 async function resolveAxes(
   tx: Transaction,
@@ -92,10 +87,9 @@ export async function takeRevision(
 
 export async function createClause(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   input: ClauseMetaInput & { standardSlug: string; fields?: ClauseFields },
 ): Promise<{ clauseId: string; ref: string }> {
-  const author = requireParticipant(viewer);
   return db.transaction(async (tx) => {
     const [standard] = await tx
       .select()
@@ -162,11 +156,10 @@ async function lockClause(tx: Transaction, clauseId: string) {
 /** Changes title, module, level or strength; the text before the change is kept as a revision. */
 export async function updateClauseMeta(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   clauseId: string,
   input: ClauseMetaInput,
 ): Promise<void> {
-  const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     const clause = await lockClause(tx, clauseId);
     if (clause.retiredAt) throw new DomainError("conflict");
@@ -207,11 +200,10 @@ export async function updateClauseMeta(
 /** Swaps a clause with its neighbour in the module. */
 export async function moveClause(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   clauseId: string,
   direction: "up" | "down",
 ): Promise<void> {
-  const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     const clause = await lockClause(tx, clauseId);
     const [neighbour] = await tx
@@ -245,12 +237,11 @@ export async function moveClause(
 /** Retires a clause: it stays readable under its reference forever, and becomes read-only. */
 export async function retireClause(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   clauseId: string,
   now = new Date(),
   closeLiveText?: (clauseId: string) => Promise<void>,
 ): Promise<void> {
-  const author = requireParticipant(viewer);
   await db.transaction(async (tx) => {
     const clause = await lockClause(tx, clauseId);
     if (clause.retiredAt) throw new DomainError("conflict");
@@ -278,11 +269,10 @@ export async function retireClause(
 /** A participant's named snapshot of the clause as it stands. */
 export async function saveRevision(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   clauseId: string,
   note: string,
 ): Promise<number> {
-  const author = requireParticipant(viewer);
   return db.transaction(async (tx) => {
     const clause = await lockClause(tx, clauseId);
     await enforceLimit(tx, "drafting", author.id);

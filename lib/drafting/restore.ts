@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import type { Database } from "@/lib/db/client";
 import { takeRevision } from "@/lib/drafting/mutations";
 import type { ClauseFields } from "@/lib/drafting/rich-text";
@@ -21,13 +21,11 @@ export type ReplaceWorkingText = (
  */
 export async function restoreRevision(
   db: Database,
-  viewer: Viewer | null,
+  author: Participant,
   clauseId: string,
   number: number,
   replaceWorkingText: ReplaceWorkingText,
 ): Promise<number> {
-  if (!viewer) throw new DomainError("unauthenticated");
-  const author = viewer;
   const [clause] = await db.select().from(clauses).where(eq(clauses.id, clauseId));
   if (!clause) throw new DomainError("not_found");
   if (clause.retiredAt) throw new DomainError("conflict");

@@ -1,8 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
-import { requireSecretariat } from "@/lib/community/authz";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Secretariat } from "@/lib/community/authz";
 import type { Database } from "@/lib/db/client";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
 import { parseStandard } from "@/lib/drafting/markdown/document";
@@ -71,11 +70,10 @@ export async function loadStandardDocument(
  */
 export async function importStandard(
   db: Database,
-  viewer: Viewer | null,
+  secretary: Secretariat,
   document: StandardDocument,
   now = new Date(),
 ): Promise<{ slug: string; clauses: number }> {
-  const secretary = await requireSecretariat(db, viewer, "drafting.import_standard");
   return db.transaction(async (tx) => {
     await enforceLimit(tx, "import", secretary.id, now);
     const [taken] = await tx.select().from(standards).where(eq(standards.slug, document.slug));
@@ -179,15 +177,15 @@ export type ImportOutcome = { slug: string; clauses: number } | { problems: Impo
 
 /**
  * The import form's work: only the secretariat gets as far as parsing (a large document costs
- * real time), then either the problems with their line numbers or the standard, imported whole.
+ * real time, hence the proof), then either the problems with their line numbers or the standard,
+ * imported whole.
  */
 export async function importMarkdown(
   db: Database,
-  viewer: Viewer | null,
+  secretary: Secretariat,
   input: z.output<typeof importSchema>,
   now = new Date(),
 ): Promise<ImportOutcome> {
-  await requireSecretariat(db, viewer, "drafting.import_standard");
   const parsed =
     input.format === "hum"
       ? parseStandard(input.markdown)
@@ -201,5 +199,5 @@ export async function importMarkdown(
           ],
         });
   if (!parsed.ok) return { problems: parsed.problems };
-  return importStandard(db, viewer, parsed.standard, now);
+  return importStandard(db, secretary, parsed.standard, now);
 }

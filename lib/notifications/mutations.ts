@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import type { Database, Executor, Transaction } from "@/lib/db/client";
 import { threads } from "@/lib/discussion/schema";
 import { clauses, modules, standards } from "@/lib/drafting/schema";
@@ -24,21 +24,20 @@ const specificity: WatchTarget[] = ["thread", "clause", "module", "standard"];
 
 export async function setWatch(
   db: Database,
-  viewer: Viewer | null,
+  person: Participant,
   target: WatchTarget,
   targetId: string,
   on: boolean,
 ): Promise<void> {
-  if (!viewer) throw new DomainError("unauthenticated");
   if (on) {
     if (!(await watchTargetExists(db, target, targetId))) throw new DomainError("not_found");
-    await db.insert(watches).values({ userId: viewer.id, target, targetId }).onConflictDoNothing();
+    await db.insert(watches).values({ userId: person.id, target, targetId }).onConflictDoNothing();
   } else {
     await db
       .delete(watches)
       .where(
         and(
-          eq(watches.userId, viewer.id),
+          eq(watches.userId, person.id),
           eq(watches.target, target),
           eq(watches.targetId, targetId),
         ),
@@ -186,26 +185,24 @@ export async function insertNotifications(
 
 export async function setEmailMode(
   db: Database,
-  viewer: Viewer | null,
+  person: Participant,
   emailMode: "immediate" | "digest" | "off",
 ): Promise<void> {
-  if (!viewer) throw new DomainError("unauthenticated");
   await db
     .insert(notificationSettings)
-    .values({ userId: viewer.id, emailMode })
+    .values({ userId: person.id, emailMode })
     .onConflictDoUpdate({ target: notificationSettings.userId, set: { emailMode } });
 }
 
 export async function markAllRead(
   db: Database,
-  viewer: Viewer | null,
+  person: Participant,
   now = new Date(),
 ): Promise<void> {
-  if (!viewer) throw new DomainError("unauthenticated");
   await db
     .update(notifications)
     .set({ readAt: now })
-    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, person.id), isNull(notifications.readAt)));
 }
 
 /** Ends the one watch an unsubscribe token names; nothing else. */

@@ -1,15 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
-import { recordRefusal, requireSecretariat } from "@/lib/community/authz";
-import { holdsRole } from "@/lib/community/rules";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import type { Secretariat } from "@/lib/community/authz";
 import type { Database } from "@/lib/db/client";
 import { insertCall } from "@/lib/decisions/mutations";
 import { calls } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
 import { DomainError, fieldError } from "@/lib/errors";
 import { releaseSubjectId } from "@/lib/paths";
+import type { ReleaseManager } from "@/lib/releases/authz";
 import { draftCandidate } from "@/lib/releases/build";
 import { contentDigest, contentProblems, type ReleaseContent } from "@/lib/releases/content";
 import { releaseCandidates, releases, releaseWithdrawals } from "@/lib/releases/schema";
@@ -25,29 +24,17 @@ export const prepareReleaseSchema = z.object({
 });
 export type PrepareReleaseInput = z.output<typeof prepareReleaseSchema>;
 
-/** The secretariat and the AG chair prepare releases; checked against the terms at `now`. */
-async function requireReleaseManager(db: Database, viewer: Viewer | null, now: Date) {
-  if (!viewer) throw new DomainError("unauthenticated");
-  const current = await loadViewer(db, viewer.id, now);
-  if (current?.isSecretariat || (current && holdsRole(current.roles, "advisory_group", "chair"))) {
-    return current;
-  }
-  await recordRefusal(db, viewer.id, "releases.prepare", "not_release_manager");
-  throw new DomainError("forbidden");
-}
-
 /**
  * Freezes the adopted text of every clause as a candidate and opens the call that may publish
  * it. The version must come after every published one and not be claimed by a pending call.
  */
 export async function prepareRelease(
   db: Database,
-  viewer: Viewer | null,
+  manager: ReleaseManager,
   standardId: string,
   input: PrepareReleaseInput,
   now = new Date(),
 ): Promise<{ callNumber: number; leftOut: string[] }> {
-  const manager = await requireReleaseManager(db, viewer, now);
   const version = parseVersion(input.version);
   if (!version) throw new DomainError("invalid_input", { version: "invalid_version" });
   return db.transaction(async (tx) => {
@@ -127,12 +114,11 @@ export async function prepareRelease(
 /** The secretariat marks a release withdrawn, with a reason; its content stays readable. */
 export async function withdrawRelease(
   db: Database,
-  viewer: Viewer | null,
+  secretary: Secretariat,
   releaseId: string,
   reason: string,
   now = new Date(),
 ): Promise<void> {
-  const secretary = await requireSecretariat(db, viewer, "releases.withdraw");
   if (!reason.trim()) throw new DomainError("invalid_input", { reason: "required" });
   await db.transaction(async (tx) => {
     const [release] = await tx

@@ -16,7 +16,7 @@ import { createClause, saveRevision } from "@/lib/drafting/mutations";
 import { levels, modules, standards } from "@/lib/drafting/schema";
 import { listAudit } from "@/lib/transparency/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary } from "@/tests/people";
 
 let test: TestDatabase;
 const t0 = new Date("2026-11-01T10:00:00Z");
@@ -41,7 +41,7 @@ const idOrEnum = (value: unknown) =>
 
 describe("new audit entries for positions, threads, calls, votes, appeals and revisions", () => {
   it("hold ids and enums only, and the log shows the words from the rows they name", async () => {
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const memberPerson = await createPerson(test.db);
     await appointMember(test.db, secretary, {
       email: memberPerson.email,

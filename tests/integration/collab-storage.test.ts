@@ -8,7 +8,7 @@ import type { Server } from "@hocuspocus/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
 import { createClause } from "@/lib/drafting/mutations";
 import { clauseTexts } from "@/lib/drafting/schema";
@@ -26,8 +26,8 @@ import { createPerson } from "@/tests/people";
 const REDIS_URL = "redis://127.0.0.1:6379";
 
 let test: TestDatabase;
-let ann: Viewer;
-let bob: Viewer;
+let ann: Participant;
+let bob: Participant;
 
 beforeAll(async () => {
   test = await createTestDatabase();

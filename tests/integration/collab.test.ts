@@ -13,7 +13,7 @@ import { editorStop } from "@/components/clause-editor/editor-stop";
 import { closeClauseConnections, replaceClauseText } from "@/lib/collab/internal";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import { mintCollabToken } from "@/lib/collab/token";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
 import { retireClause, saveRevision } from "@/lib/drafting/mutations";
 import { listRevisions } from "@/lib/drafting/queries";
@@ -35,8 +35,8 @@ import { createPerson } from "@/tests/people";
 let test: TestDatabase;
 let server: Server<CollabContext>;
 let url: string;
-let ann: Viewer;
-let bob: Viewer;
+let ann: Participant;
+let bob: Participant;
 
 beforeAll(async () => {
   test = await createTestDatabase();

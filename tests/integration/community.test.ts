@@ -12,10 +12,10 @@ import {
 import { listMemberships } from "@/lib/community/queries";
 import { holdsRole } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
-import { loadViewer } from "@/lib/community/viewer";
+import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { DomainError } from "@/lib/errors";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary, signedIn } from "@/tests/people";
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ const appointment = (
 
 describe("memberships", () => {
   it("grant the role during the term and no longer once it has ended", async () => {
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const member = await createPerson(test.db);
     await appointMember(test.db, secretary, appointment(member.email));
 
@@ -67,7 +67,7 @@ describe("memberships", () => {
   });
 
   it("count a term's last day and nothing after it", async () => {
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const member = await createPerson(test.db);
     await appointMember(
       test.db,
@@ -91,22 +91,35 @@ describe("memberships", () => {
   it("can be managed only by the secretariat, which the actions themselves check", async () => {
     const participant = await createPerson(test.db);
     const target = await createPerson(test.db);
-    expect(await refusal(appointMember(test.db, participant, appointment(target.email)))).toEqual({
+    // What each server action does: mint the secretariat's proof, then call the mutation.
+    const appoint = (viewer: Viewer | null) =>
+      requireSecretariat(test.db, viewer, "community.appoint_member").then((secretary) =>
+        appointMember(test.db, secretary, appointment(target.email)),
+      );
+    expect(await refusal(appoint(participant))).toEqual({
       code: "forbidden",
       fields: {},
     });
-    expect(await refusal(appointMember(test.db, null, appointment(target.email)))).toMatchObject({
+    expect(await refusal(appoint(null))).toMatchObject({
       code: "unauthenticated",
     });
     expect(
       await refusal(
-        setSecretariat(test.db, participant, { email: participant.email, isSecretariat: true }),
+        requireSecretariat(test.db, participant, "community.set_secretariat").then((secretary) =>
+          setSecretariat(test.db, secretary, { email: participant.email, isSecretariat: true }),
+        ),
       ),
     ).toMatchObject({ code: "forbidden" });
 
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const { membershipId } = await appointMember(test.db, secretary, appointment(target.email));
-    expect(await refusal(endMembership(test.db, participant, membershipId))).toMatchObject({
+    expect(
+      await refusal(
+        requireSecretariat(test.db, participant, "community.end_membership").then((secretary) =>
+          endMembership(test.db, secretary, membershipId),
+        ),
+      ),
+    ).toMatchObject({
       code: "forbidden",
     });
     expect(await loadViewer(test.db, target.id)).toMatchObject({
@@ -125,7 +138,7 @@ describe("memberships", () => {
   });
 
   it("refuse unknown people, overlapping terms and ending a term twice", async () => {
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const member = await createPerson(test.db);
     expect(
       await refusal(appointMember(test.db, secretary, appointment("nobody@example.org"))),
@@ -147,7 +160,7 @@ describe("memberships", () => {
   });
 
   it("write each appointment and its audit row together", async () => {
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const member = await createPerson(test.db);
     const { membershipId } = await appointMember(test.db, secretary, appointment(member.email));
     const [row] = await test.db
@@ -222,7 +235,7 @@ describe("refusals", () => {
 
 describe("secretariat flag", () => {
   it("is granted and revoked by the secretariat, who cannot remove themselves", async () => {
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const other = await createPerson(test.db);
     await setSecretariat(test.db, secretary, { email: other.email, isSecretariat: true });
     expect((await loadViewer(test.db, other.id))?.isSecretariat).toBe(true);
@@ -259,7 +272,9 @@ describe("profiles", () => {
     });
     expect(
       await refusal(
-        updateProfile(test.db, null, { name: "x", affiliation: "", conflictOfInterest: "" }),
+        signedIn(null).then((person) =>
+          updateProfile(test.db, person, { name: "x", affiliation: "", conflictOfInterest: "" }),
+        ),
       ),
     ).toMatchObject({
       code: "unauthenticated",

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import type { Viewer } from "@/lib/community/viewer";
 import { closeDue } from "@/lib/decisions/close-due";
 import {
   appealDecision,
@@ -14,6 +13,7 @@ import {
 import { addDays, defaultCharter } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { demoViewers } from "@/lib/demo/viewers";
 import { standards } from "@/lib/drafting/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
@@ -34,16 +34,8 @@ const proposerKey = "noor";
 let proposer: Viewer;
 const t0 = new Date("2026-11-02T09:00:00Z");
 const closes = addDays(t0, 14);
-
-async function demo(key: string): Promise<Viewer> {
-  const [row] = await test.db
-    .select()
-    .from(users)
-    .where(eq(users.email, demoEmail(key)));
-  const viewer = row ? await loadViewer(test.db, row.id, t0) : null;
-  if (!viewer) throw new Error(key);
-  return viewer;
-}
+/** A demo person, signed in as they stand at t0. */
+const demo = (key: string) => demoViewers(test.db, demoEmail, t0)(key);
 
 beforeAll(async () => {
   test = await createTestDatabase();

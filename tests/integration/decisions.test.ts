@@ -1,10 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
-import { users } from "@/lib/auth/schema";
+import { type Participant, requireSecretariat } from "@/lib/community/authz";
 import { endMembership } from "@/lib/community/mutations";
 import { memberships } from "@/lib/community/schema";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { closeDue } from "@/lib/decisions/close-due";
 import { voteSchema } from "@/lib/decisions/inputs";
 import {
@@ -19,6 +18,7 @@ import { getCallPage, waitingFor } from "@/lib/decisions/queries";
 import { addDays, defaultCharter } from "@/lib/decisions/rules";
 import { calls, positions } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { demoViewers } from "@/lib/demo/viewers";
 import { settleObjection } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
 import { createClause } from "@/lib/drafting/mutations";
@@ -34,21 +34,12 @@ let standardId: string;
 let clauseRef: string;
 const t0 = new Date("2026-11-01T10:00:00Z");
 const closed = addDays(t0, 14);
-const people: Record<string, Viewer> = {};
-
-async function demo(key: string): Promise<Viewer> {
-  const [row] = await test.db
-    .select()
-    .from(users)
-    .where(eq(users.email, demoEmail(key)));
-  const viewer = row ? await loadViewer(test.db, row.id, t0) : null;
-  if (!viewer) throw new Error(`no demo person ${key}`);
-  return viewer;
-}
+const people: Record<string, Participant> = {};
 
 beforeAll(async () => {
   test = await createTestDatabase();
   await seedDemo(test.db);
+  const demo = demoViewers(test.db, demoEmail, t0);
   for (const key of [
     "sam",
     "rosa",
@@ -65,7 +56,7 @@ beforeAll(async () => {
   }
   const [standard] = await test.db.select().from(standards).where(eq(standards.slug, "iotmark"));
   standardId = standard?.id ?? "";
-  ({ ref: clauseRef } = await createClause(test.db, people.noor ?? null, {
+  ({ ref: clauseRef } = await createClause(test.db, p("noor"), {
     standardSlug: "iotmark",
     title: "Lock firmware signing",
     moduleCode: "SW",
@@ -75,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-const p = (key: string): Viewer => {
+const p = (key: string): Participant => {
   const viewer = people[key];
   if (!viewer) throw new Error(key);
   return viewer;
@@ -446,7 +437,8 @@ describe("memberships", () => {
       .select()
       .from(memberships)
       .where(and(eq(memberships.userId, p("mei").id), eq(memberships.group, "advisory_group")));
-    await endMembership(test.db, p("sam"), term?.id ?? "", addDays(closed, 1));
+    const secretary = await requireSecretariat(test.db, p("sam"), "community.end_membership");
+    await endMembership(test.db, secretary, term?.id ?? "", addDays(closed, 1));
     expect(await outcomeOf(vote("mei", call.id, "ag", "adopt", addDays(closed, 2)))).toBe(
       "not_member",
     );

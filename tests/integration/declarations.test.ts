@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
+import { type Participant, requireParticipant, type Secretariat } from "@/lib/community/authz";
 import { listDeclarationHistory } from "@/lib/community/declarations";
 import { appointMember, updateProfile } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { loadViewer } from "@/lib/community/viewer";
 import { closeDue } from "@/lib/decisions/close-due";
 import { castVote, openCall } from "@/lib/decisions/mutations";
 import { getCallPage } from "@/lib/decisions/queries";
@@ -11,7 +12,7 @@ import { addDays } from "@/lib/decisions/rules";
 import { standards } from "@/lib/drafting/schema";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary } from "@/tests/people";
 
 let test: TestDatabase;
 const t0 = new Date("2026-11-01T10:00:00Z");
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-async function agMember(secretary: Viewer & { email: string }): Promise<Viewer> {
+async function agMember(secretary: Secretariat): Promise<Participant> {
   const person = await createPerson(test.db);
   await appointMember(test.db, secretary, {
     email: person.email,
@@ -34,20 +35,20 @@ async function agMember(secretary: Viewer & { email: string }): Promise<Viewer> 
   });
   const viewer = await loadViewer(test.db, person.id, t0);
   if (!viewer) throw new Error("viewer missing");
-  return viewer;
+  return requireParticipant(viewer);
 }
 
-const profile = (viewer: Viewer, conflictOfInterest: string, at: Date) =>
+const profile = (viewer: Participant, conflictOfInterest: string, at: Date) =>
   updateProfile(test.db, viewer, { name: viewer.name, affiliation: "", conflictOfInterest }, at);
 
 describe("conflict-of-interest declarations", () => {
   it("keep every version, and each vote names the one in force when it was cast", async () => {
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const [editor, recusing, other] = [
       await agMember(secretary),
       await agMember(secretary),
       await agMember(secretary),
-    ] as [Viewer, Viewer, Viewer];
+    ] as [Participant, Participant, Participant];
     await profile(editor, "Paid audits for Lockwise in 2025.", addDays(t0, -30));
     await profile(recusing, "Employed by Lockwise.", addDays(t0, -30));
     const [standard] = await test.db
@@ -70,7 +71,7 @@ describe("conflict-of-interest declarations", () => {
     );
     await closeDue(test.db, closed);
     const callId = (await getCallPage(test.db, "coi", number, null))?.call.id ?? "";
-    const vote = (who: Viewer, choice: "adopt" | "recuse", at: Date) =>
+    const vote = (who: Participant, choice: "adopt" | "recuse", at: Date) =>
       castVote(test.db, who, callId, { stage: "ag", choice, rationale: `${choice}.` }, at);
 
     // The declaration forces a recusal; edited away, the vote goes through; then it is restored.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Participant, requireGroupMember } from "@/lib/community/authz";
 import { appointMember } from "@/lib/community/mutations";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { createDatabase } from "@/lib/db/client";
@@ -18,12 +19,12 @@ import { createClause } from "@/lib/drafting/mutations";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary, signedIn } from "@/tests/people";
 
 let test: TestDatabase;
-let ann: Viewer;
-let bob: Viewer;
-let moderator: Viewer;
+let ann: Participant;
+let bob: Participant;
+let moderator: Participant;
 let clauseId: string;
 
 beforeAll(async () => {
@@ -32,7 +33,7 @@ beforeAll(async () => {
   ann = await createPerson(test.db, { name: "Ann" });
   bob = await createPerson(test.db, { name: "Bob" });
   const mod = await createPerson(test.db, { name: "Mo" });
-  const secretary = await createPerson(test.db, { name: "Sec", isSecretariat: true });
+  const secretary = await createSecretary(test.db, { name: "Sec" });
   await appointMember(test.db, secretary, {
     email: mod.email,
     group: "advisory_group",
@@ -40,7 +41,7 @@ beforeAll(async () => {
     startsOn: "2026-01-01",
     endsOn: null,
   });
-  moderator = (await loadViewer(test.db, mod.id)) ?? mod;
+  moderator = await signedIn((await loadViewer(test.db, mod.id)) ?? mod);
   ({ clauseId } = await createClause(test.db, ann, {
     standardSlug: "iotmark",
     title: "Update period",
@@ -96,8 +97,13 @@ describe("threads", () => {
     await reply(test.db, bob, { threadId, parentId: null, body: "Something rude." });
     const target = (await listThreads(test.db, clauseId, null)).find((t) => t.id === threadId)
       ?.comments[1];
-    expect(await outcomeOf(hideComment(test.db, ann, target?.id ?? "", "spam"))).toBe("forbidden");
-    await hideComment(test.db, moderator, target?.id ?? "", "Personal attack");
+    // As the server action does: mint the moderator's proof, then hide.
+    const hide = (viewer: Participant, reason: string) =>
+      requireGroupMember(test.db, viewer, "advisory_group", "discussion.hide_comment").then(
+        (member) => hideComment(test.db, member, target?.id ?? "", reason),
+      );
+    expect(await outcomeOf(hide(ann, "spam"))).toBe("forbidden");
+    await hide(moderator, "Personal attack");
     const seenBy = async (viewer: Viewer | null) =>
       (await listThreads(test.db, clauseId, viewer)).find((t) => t.id === threadId)?.comments[1];
     expect(await seenBy(null)).toMatchObject({

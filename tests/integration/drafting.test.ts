@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
 import { createClause, moveClause, retireClause, updateClauseMeta } from "@/lib/drafting/mutations";
 import {
@@ -12,10 +12,10 @@ import {
 } from "@/lib/drafting/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
-import { createPerson } from "@/tests/people";
+import { createPerson, signedIn } from "@/tests/people";
 
 let test: TestDatabase;
-let ann: Viewer;
+let ann: Participant;
 let standardId: string;
 
 beforeAll(async () => {
@@ -104,9 +104,13 @@ describe("clauses", () => {
   });
 
   it("refuse anonymous changes, unknown modules or levels, and changes to retired clauses", async () => {
-    expect(await outcomeOf(createClause(test.db, null, { ...meta, standardSlug: "iotmark" }))).toBe(
-      "unauthenticated",
-    );
+    expect(
+      await outcomeOf(
+        signedIn(null).then((person) =>
+          createClause(test.db, person, { ...meta, standardSlug: "iotmark" }),
+        ),
+      ),
+    ).toBe("unauthenticated");
     expect(
       await outcomeOf(
         createClause(test.db, ann, { ...meta, moduleCode: "NOPE", standardSlug: "iotmark" }),

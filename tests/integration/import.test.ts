@@ -4,20 +4,21 @@ import loadNextConfig from "next/dist/server/config";
 import { PHASE_PRODUCTION_SERVER } from "next/dist/shared/lib/constants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
+import { requireSecretariat, type Secretariat } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/viewer";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
 import { standards } from "@/lib/drafting/schema";
 import { importMarkdown, importSchema } from "@/lib/drafting/transfer";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary } from "@/tests/people";
 
 let test: TestDatabase;
-let secretary: Viewer;
+let secretary: Secretariat;
 let participant: Viewer;
 beforeAll(async () => {
   test = await createTestDatabase();
-  secretary = await createPerson(test.db, { name: "Sam", isSecretariat: true });
+  secretary = await createSecretary(test.db, { name: "Sam" });
   participant = await createPerson(test.db, { name: "Pat" });
 });
 afterAll(() => test?.close());
@@ -65,8 +66,13 @@ describe("importing Markdown", () => {
   it("checks the secretariat before parsing anything", async () => {
     const broken = "# Not a Hum export\n".repeat(50_000); // 950 KB the parser would have to read
     const input = { format: "hum" as const, markdown: broken, slug: "", name: "" };
-    expect(await outcomeOf(importMarkdown(test.db, participant, input))).toBe("forbidden");
-    expect(await outcomeOf(importMarkdown(test.db, null, input))).toBe("unauthenticated");
+    // As the server action does: the secretariat's proof first, then the import.
+    const importAs = (viewer: Viewer | null) =>
+      requireSecretariat(test.db, viewer, "drafting.import_standard").then((proof) =>
+        importMarkdown(test.db, proof, input),
+      );
+    expect(await outcomeOf(importAs(participant))).toBe("forbidden");
+    expect(await outcomeOf(importAs(null))).toBe("unauthenticated");
     const outcome = await importMarkdown(test.db, secretary, input);
     expect("problems" in outcome && outcome.problems.length > 0).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
 import { acceptInboundReply } from "@/lib/discussion/inbound";
 import { openThread } from "@/lib/discussion/mutations";
@@ -11,8 +11,8 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 
 let test: TestDatabase;
-let ann: Viewer & { email: string };
-let bob: Viewer & { email: string };
+let ann: Participant & { email: string };
+let bob: Participant & { email: string };
 let clauseId: string;
 let threadId: string;
 const secret = "inbound-secret";

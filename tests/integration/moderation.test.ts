@@ -1,8 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
+import { requireGroupMember } from "@/lib/community/authz";
 import { appointMember } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { loadViewer } from "@/lib/community/viewer";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { getCallPage } from "@/lib/decisions/queries";
 import { positions } from "@/lib/decisions/schema";
@@ -16,7 +17,7 @@ import { listInbox } from "@/lib/notifications/queries";
 import { notifications } from "@/lib/notifications/schema";
 import { callTimeline, listAudit } from "@/lib/transparency/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary } from "@/tests/people";
 
 let test: TestDatabase;
 const t0 = new Date("2026-11-01T10:00:00Z");
@@ -58,7 +59,7 @@ async function publicText(slug: string, number: number, watcherId: string) {
 
 describe("a comment the advisory group hides", () => {
   it("disappears from the call page, the public log, inboxes and emails not yet sent", async () => {
-    const secretary = await createPerson(test.db, { isSecretariat: true });
+    const secretary = await createSecretary(test.db);
     const moderatorPerson = await createPerson(test.db);
     await appointMember(test.db, secretary, {
       email: moderatorPerson.email,
@@ -67,7 +68,12 @@ describe("a comment the advisory group hides", () => {
       startsOn: "2026-01-01",
       endsOn: null,
     });
-    const moderator = (await loadViewer(test.db, moderatorPerson.id, t0)) as Viewer;
+    const moderator = await requireGroupMember(
+      test.db,
+      await loadViewer(test.db, moderatorPerson.id, t0),
+      "advisory_group",
+      "discussion.hide_comment",
+    );
     const [objector, fair, proposer, watcher] = [
       await createPerson(test.db),
       await createPerson(test.db),

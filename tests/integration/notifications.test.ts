@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
 import { openThread, reply } from "@/lib/discussion/mutations";
 import { createClause } from "@/lib/drafting/mutations";
@@ -19,9 +19,9 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 
 let test: TestDatabase;
-let ann: Viewer & { email: string };
-let bob: Viewer & { email: string };
-let cat: Viewer & { email: string };
+let ann: Participant & { email: string };
+let bob: Participant & { email: string };
+let cat: Participant & { email: string };
 let clauseId: string;
 let standardId: string;
 const secret = "notify-secret";

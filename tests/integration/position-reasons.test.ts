@@ -8,7 +8,7 @@ import { getCallPage } from "@/lib/decisions/queries";
 import { standards } from "@/lib/drafting/schema";
 import { callTimeline, listAudit } from "@/lib/transparency/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary } from "@/tests/people";
 
 let test: TestDatabase;
 const t0 = new Date("2026-11-01T10:00:00Z");
@@ -23,7 +23,7 @@ afterAll(() => test?.close());
 const abuse = (slug: string) => `The proposer is a fraud, says ABUSIVE-${slug}.`;
 
 async function setting() {
-  const secretary = await createPerson(test.db, { isSecretariat: true });
+  const secretary = await createSecretary(test.db);
   const moderatorPerson = await createPerson(test.db);
   await appointMember(test.db, secretary, {
     email: moderatorPerson.email,

@@ -1,18 +1,24 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { type Participant, requireSecretariat } from "@/lib/community/authz";
+import type { Viewer } from "@/lib/community/viewer";
 import { closeDue } from "@/lib/decisions/close-due";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
+import { demoViewers } from "@/lib/demo/viewers";
 import { parseStandard } from "@/lib/drafting/markdown/document";
 import { standards } from "@/lib/drafting/schema";
 import { importStandard, loadStandardDocument } from "@/lib/drafting/transfer";
+import { requireReleaseManager } from "@/lib/releases/authz";
 import { releaseJson, releaseMarkdown } from "@/lib/releases/export";
-import { prepareRelease, withdrawRelease } from "@/lib/releases/mutations";
+import {
+  type PrepareReleaseInput,
+  prepareRelease,
+  withdrawRelease,
+} from "@/lib/releases/mutations";
 import { getRelease, listReleases } from "@/lib/releases/queries";
 import { releaseCandidates, releases } from "@/lib/releases/schema";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
@@ -21,7 +27,7 @@ import { createPerson } from "@/tests/people";
 
 let test: TestDatabase;
 let standardId: string;
-const people: Record<string, Viewer> = {};
+const people: Record<string, Participant> = {};
 const t0 = new Date("2026-10-01T08:00:00Z");
 let clock = t0;
 /** Each step happens a little later than the one before, as in real use. */
@@ -30,7 +36,7 @@ const later = (days = 1) => {
   return clock;
 };
 
-const who = (key: string): Viewer => {
+const who = (key: string): Participant => {
   const viewer = people[key];
   if (!viewer) throw new Error(key);
   return viewer;
@@ -39,14 +45,9 @@ const who = (key: string): Viewer => {
 beforeAll(async () => {
   test = await createTestDatabase();
   await seedDemo(test.db, t0);
+  const demo = demoViewers(test.db, demoEmail, t0);
   for (const key of ["sam", "rosa", "mei", "noor", "kofi", "lena"]) {
-    const [row] = await test.db
-      .select()
-      .from(users)
-      .where(eq(users.email, demoEmail(key)));
-    const viewer = row ? await loadViewer(test.db, row.id, t0) : null;
-    if (!viewer) throw new Error(key);
-    people[key] = viewer;
+    people[key] = await demo(key);
   }
   standardId =
     (await test.db.select().from(standards).where(eq(standards.slug, "iotmark")))[0]?.id ?? "";
@@ -82,14 +83,24 @@ async function adopt(ref: string) {
   await agree(id);
 }
 
-async function publish(version: string, notes = "") {
-  const { callNumber } = await prepareRelease(
-    test.db,
-    who("sam"),
-    standardId,
-    { version, notes },
-    later(),
+/** As the server action does: the release manager's proof, a moment later, then the release. */
+function prepareAs(viewer: Viewer | null, input: PrepareReleaseInput) {
+  const at = later();
+  return requireReleaseManager(test.db, viewer, at).then((manager) =>
+    prepareRelease(test.db, manager, standardId, input, at),
   );
+}
+
+/** As the server action does: the secretariat's proof, then the withdrawal. */
+function withdrawAs(viewer: Viewer, releaseId: string, reason: string) {
+  const at = later();
+  return requireSecretariat(test.db, viewer, "releases.withdraw").then((secretary) =>
+    withdrawRelease(test.db, secretary, releaseId, reason, at),
+  );
+}
+
+async function publish(version: string, notes = "") {
+  const { callNumber } = await prepareAs(who("sam"), { version, notes });
   const [call] = await test.db.select().from(calls).where(eq(calls.number, callNumber));
   await agree(call?.id ?? "");
 }
@@ -98,15 +109,9 @@ describe("releases", () => {
   it("are prepared by the secretariat or the AG chair only", async () => {
     const participant = await createPerson(test.db, { name: "Pat" });
     const input = { version: "1.0.0", notes: "" };
-    expect(await outcomeOf(prepareRelease(test.db, participant, standardId, input, later()))).toBe(
-      "forbidden",
-    );
-    expect(await outcomeOf(prepareRelease(test.db, who("mei"), standardId, input, later()))).toBe(
-      "forbidden",
-    );
-    expect(await outcomeOf(prepareRelease(test.db, null, standardId, input, later()))).toBe(
-      "unauthenticated",
-    );
+    expect(await outcomeOf(prepareAs(participant, input))).toBe("forbidden");
+    expect(await outcomeOf(prepareAs(who("mei"), input))).toBe("forbidden");
+    expect(await outcomeOf(prepareAs(null, input))).toBe("unauthenticated");
   });
 
   it("are published only by an adopted call, hash to their digest, and never change", async () => {
@@ -121,11 +126,9 @@ describe("releases", () => {
     expect(view?.trace["SW-1"]?.call).toBeGreaterThan(0);
 
     // Publishing again, or an older version, is refused; so is any change to the stored rows.
-    expect(
-      await outcomeOf(
-        prepareRelease(test.db, who("sam"), standardId, { version: "1.0.0", notes: "" }, later()),
-      ),
-    ).toBe("invalid_input");
+    expect(await outcomeOf(prepareAs(who("sam"), { version: "1.0.0", notes: "" }))).toBe(
+      "invalid_input",
+    );
     const id = view?.id ?? "";
     expect(
       await databaseErrorOf(
@@ -153,13 +156,7 @@ describe("releases", () => {
 
   it("supersede each other; a withdrawn one stays readable and points to the latest", async () => {
     await adopt("HW-1");
-    const { callNumber } = await prepareRelease(
-      test.db,
-      who("rosa"),
-      standardId,
-      { version: "1.1.0", notes: "" },
-      later(),
-    );
+    const { callNumber } = await prepareAs(who("rosa"), { version: "1.1.0", notes: "" });
     const [call] = await test.db.select().from(calls).where(eq(calls.number, callNumber));
     // Before its call is decided, the candidate is not a release, and cannot be made one.
     expect(await getRelease(test.db, "iotmark", "1.1.0")).toBeNull();
@@ -194,10 +191,10 @@ describe("releases", () => {
     const latest = await getRelease(test.db, "iotmark", "latest");
     expect(latest?.version).toBe("1.1.0");
 
-    expect(
-      await outcomeOf(withdrawRelease(test.db, who("rosa"), latest?.id ?? "", "Mistake.", later())),
-    ).toBe("forbidden");
-    await withdrawRelease(test.db, who("sam"), latest?.id ?? "", "Published by mistake.", later());
+    expect(await outcomeOf(withdrawAs(who("rosa"), latest?.id ?? "", "Mistake."))).toBe(
+      "forbidden",
+    );
+    await withdrawAs(who("sam"), latest?.id ?? "", "Published by mistake.");
     const withdrawn = await getRelease(test.db, "iotmark", "1.1.0");
     expect(withdrawn?.withdrawal?.reason).toBe("Published by mistake.");
     expect(withdrawn?.latest?.version).toBe("1.0.0");
@@ -209,7 +206,8 @@ describe("releases", () => {
     if (!view) throw new Error("no release");
     const parsed = parseStandard(releaseMarkdown(view.content));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    await importStandard(test.db, who("sam"), { ...parsed.standard, slug: "iotmark-1-0-0" });
+    const secretary = await requireSecretariat(test.db, who("sam"), "drafting.import_standard");
+    await importStandard(test.db, secretary, { ...parsed.standard, slug: "iotmark-1-0-0" });
     const copy = await loadStandardDocument(test.db, "iotmark-1-0-0");
     const byRef = new Map(copy?.clauses.map((clause) => [clause.ref, clause]));
     expect(copy?.clauses).toHaveLength(view.content.clauses.length);
@@ -226,7 +224,7 @@ describe("releases", () => {
     }
     // Importing over the published standard's address is refused.
     expect(
-      await outcomeOf(importStandard(test.db, who("sam"), { ...parsed.standard, slug: "iotmark" })),
+      await outcomeOf(importStandard(test.db, secretary, { ...parsed.standard, slug: "iotmark" })),
     ).toBe("conflict");
   });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/community/viewer";
+import { requireSecretariat, type Secretariat } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
 import { exportStandard, parseStandard } from "@/lib/drafting/markdown/document";
 import { parsePlainDocument } from "@/lib/drafting/markdown/plain";
@@ -9,13 +9,13 @@ import { clauses, standards } from "@/lib/drafting/schema";
 import { importStandard, loadStandardDocument } from "@/lib/drafting/transfer";
 import { DomainError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary } from "@/tests/people";
 
 let test: TestDatabase;
-let secretary: Viewer;
+let secretary: Secretariat;
 beforeAll(async () => {
   test = await createTestDatabase();
-  secretary = await createPerson(test.db, { name: "Sam", isSecretariat: true });
+  secretary = await createSecretary(test.db, { name: "Sam" });
 });
 afterAll(() => test?.close());
 
@@ -76,7 +76,11 @@ describe("Markdown through the database", () => {
       await test.db.select().from(standards).where(eq(standards.slug, "half-way")),
     ).toHaveLength(0);
     const participant = await createPerson(test.db, { name: "Pat" });
-    await expect(importStandard(test.db, participant, document)).rejects.toMatchObject({
+    await expect(
+      requireSecretariat(test.db, participant, "drafting.import_standard").then((proof) =>
+        importStandard(test.db, proof, document),
+      ),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
     await expect(

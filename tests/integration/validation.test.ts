@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users } from "@/lib/auth/schema";
+import { type Participant, requireParticipant } from "@/lib/community/authz";
 import { updateProfile } from "@/lib/community/mutations";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { openCall, takePosition } from "@/lib/decisions/mutations";
@@ -19,7 +20,7 @@ import { createPerson } from "@/tests/people";
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("@/lib/community/request-viewer", () => ({ getViewer: async () => session.viewer }));
 vi.mock("@/lib/auth", () => ({ signOut: async () => undefined }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/cache", () => ({ refresh: () => undefined }));
 
 const { replyAction, openThreadAction, editCommentAction } = await import(
   "@/app/standards/[slug]/draft/discussion-actions"
@@ -32,7 +33,7 @@ const { withdrawReleaseAction } = await import("@/app/standards/[slug]/releases/
 const { saveProfile } = await import("@/app/profile/actions");
 
 let test: TestDatabase;
-let ann: Viewer;
+let ann: Participant;
 let standardId: string;
 let clauseId: string;
 let threadId: string;
@@ -49,7 +50,7 @@ const viewerOf = async (email: string) => {
   const [row] = await test.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   const viewer = row ? await loadViewer(test.db, row.id) : null;
   if (!viewer) throw new Error(`no person ${email}`);
-  return viewer;
+  return requireParticipant(viewer);
 };
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import { createClause } from "@/lib/drafting/mutations";
 import { modules, standards } from "@/lib/drafting/schema";
 import { setWatch } from "@/lib/notifications/mutations";
@@ -11,7 +11,7 @@ import { outcomeOf } from "@/tests/outcome";
 import { createPerson } from "@/tests/people";
 
 let test: TestDatabase;
-let ann: Viewer;
+let ann: Participant;
 let standardId: string;
 let moduleId: string;
 let clauseId: string;

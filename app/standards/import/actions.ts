@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/safe-action";
+import { requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
 import { importMarkdown, importSchema } from "@/lib/drafting/transfer";
 
@@ -8,7 +9,9 @@ import { importMarkdown, importSchema } from "@/lib/drafting/transfer";
 export const importStandardAction = defineAction({
   name: "importStandard",
   schema: importSchema,
-  signedIn: true,
-  run: (input, viewer) => importMarkdown(getDb(), viewer, input),
-  revalidate: ["/"],
+  run: async (input, participant) => {
+    const db = getDb();
+    const secretary = await requireSecretariat(db, participant, "drafting.import_standard");
+    return importMarkdown(db, secretary, input);
+  },
 });

@@ -13,6 +13,7 @@ import { linkToken } from "@/lib/validation";
 export const unsubscribeAction = defineAction({
   name: "unsubscribe",
   schema: z.object({ token: linkToken }),
+  public: true,
   run: async ({ token }) => {
     const target = readUnsubscribeToken(token, authSecret());
     if (!target) throw new DomainError("not_found");

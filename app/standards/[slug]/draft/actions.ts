@@ -17,60 +17,50 @@ import { authSecret, collabInternalUrl } from "@/lib/env";
 import { fieldError } from "@/lib/errors";
 import { uuid as clauseId, positiveInt4, slug } from "@/lib/validation";
 
-// Each mutation checks who may do it; these only parse the form and pick what to refresh.
+// Each mutation takes a participant and checks the rest itself; these only parse the form.
 export const addClauseAction = defineAction({
   name: "addClause",
   schema: clauseMetaSchema.extend({ standardSlug: slug }),
-  signedIn: true,
-  run: (input, viewer) => createClause(getDb(), viewer, input),
-  revalidate: ["/standards"],
+  run: (input, participant) => createClause(getDb(), participant, input),
 });
 
 export const updateClauseAction = defineAction({
   name: "updateClause",
   schema: clauseMetaSchema.extend({ clauseId }),
-  signedIn: true,
-  run: ({ clauseId: id, ...input }, viewer) => updateClauseMeta(getDb(), viewer, id, input),
-  revalidate: ["/standards"],
+  run: ({ clauseId: id, ...input }, participant) =>
+    updateClauseMeta(getDb(), participant, id, input),
 });
 
 export const restoreRevisionAction = defineAction({
   name: "restoreRevision",
   schema: z.object({ clauseId, number: positiveInt4 }),
-  signedIn: true,
-  run: ({ clauseId: id, number }, viewer) =>
-    restoreRevision(getDb(), viewer, id, number, (target, fields, userId) =>
+  run: ({ clauseId: id, number }, participant) =>
+    restoreRevision(getDb(), participant, id, number, (target, fields, userId) =>
       replaceClauseText(collabInternalUrl(), authSecret(), target, {
         userId,
         fields,
       }),
     ),
-  revalidate: ["/standards"],
 });
 
 export const moveClauseAction = defineAction({
   name: "moveClause",
   schema: z.object({ clauseId, direction: z.enum(["up", "down"], fieldError("required")) }),
-  signedIn: true,
-  run: ({ clauseId: id, direction }, viewer) => moveClause(getDb(), viewer, id, direction),
-  revalidate: ["/standards"],
+  run: ({ clauseId: id, direction }, participant) =>
+    moveClause(getDb(), participant, id, direction),
 });
 
 export const retireClauseAction = defineAction({
   name: "retireClause",
   schema: z.object({ clauseId }),
-  signedIn: true,
-  run: ({ clauseId: id }, viewer) =>
-    retireClause(getDb(), viewer, id, new Date(), (target) =>
+  run: ({ clauseId: id }, participant) =>
+    retireClause(getDb(), participant, id, new Date(), (target) =>
       closeClauseConnections(collabInternalUrl(), authSecret(), target),
     ),
-  revalidate: ["/standards"],
 });
 
 export const saveRevisionAction = defineAction({
   name: "saveRevision",
   schema: revisionNoteSchema.extend({ clauseId }),
-  signedIn: true,
-  run: ({ clauseId: id, note }, viewer) => saveRevision(getDb(), viewer, id, note),
-  revalidate: ["/standards"],
+  run: ({ clauseId: id, note }, participant) => saveRevision(getDb(), participant, id, note),
 });

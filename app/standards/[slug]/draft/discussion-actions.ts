@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
+import { requireGroupMember } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
 import {
   deleteComment,
@@ -17,17 +18,14 @@ import { fieldError } from "@/lib/errors";
 import { setWatch } from "@/lib/notifications/mutations";
 import { uuid as id } from "@/lib/validation";
 
-const revalidate = ["/standards"];
-
-// The mutations decide who may do what; these parse the forms.
+// The mutations decide who may do what (hiding takes a moderator's proof, minted here); these parse
+// the forms.
 export const openThreadAction = defineAction({
   name: "openThread",
   schema: openThreadSchema.extend({ clauseId: id }),
-  signedIn: true,
-  run: async ({ clauseId, ...input }, viewer) => {
-    await openThread(getDb(), viewer, clauseId, input);
+  run: async ({ clauseId, ...input }, participant) => {
+    await openThread(getDb(), participant, clauseId, input);
   },
-  revalidate,
 });
 
 export const replyAction = defineAction({
@@ -37,35 +35,36 @@ export const replyAction = defineAction({
     parentId: z.union([z.literal(""), id]).transform((value) => value || null),
     body: commentBodySchema,
   }),
-  signedIn: true,
-  run: async (input, viewer) => {
-    await reply(getDb(), viewer, input);
+  run: async (input, participant) => {
+    await reply(getDb(), participant, input);
   },
-  revalidate,
 });
 
 export const editCommentAction = defineAction({
   name: "editComment",
   schema: z.object({ commentId: id, body: commentBodySchema }),
-  signedIn: true,
-  run: ({ commentId, body }, viewer) => editComment(getDb(), viewer, commentId, body),
-  revalidate,
+  run: ({ commentId, body }, participant) => editComment(getDb(), participant, commentId, body),
 });
 
 export const deleteCommentAction = defineAction({
   name: "deleteComment",
   schema: z.object({ commentId: id }),
-  signedIn: true,
-  run: ({ commentId }, viewer) => deleteComment(getDb(), viewer, commentId),
-  revalidate,
+  run: ({ commentId }, participant) => deleteComment(getDb(), participant, commentId),
 });
 
 export const hideCommentAction = defineAction({
   name: "hideComment",
   schema: z.object({ commentId: id, reason: reasonSchema }),
-  signedIn: true,
-  run: ({ commentId, reason }, viewer) => hideComment(getDb(), viewer, commentId, reason),
-  revalidate,
+  run: async ({ commentId, reason }, participant) => {
+    const db = getDb();
+    const moderator = await requireGroupMember(
+      db,
+      participant,
+      "advisory_group",
+      "discussion.hide_comment",
+    );
+    await hideComment(db, moderator, commentId, reason);
+  },
 });
 
 export const threadStatusAction = defineAction({
@@ -75,9 +74,8 @@ export const threadStatusAction = defineAction({
     status: z.enum(["open", "resolved"], fieldError("required")),
     reason: reasonSchema,
   }),
-  signedIn: true,
-  run: ({ threadId, ...change }, viewer) => setThreadStatus(getDb(), viewer, threadId, change),
-  revalidate,
+  run: ({ threadId, ...change }, participant) =>
+    setThreadStatus(getDb(), participant, threadId, change),
 });
 
 export const settleObjectionAction = defineAction({
@@ -86,9 +84,7 @@ export const settleObjectionAction = defineAction({
     threadId: id,
     state: z.enum(["withdrawn", "sustained"], fieldError("required")),
   }),
-  signedIn: true,
-  run: ({ threadId, state }, viewer) => settleObjection(getDb(), viewer, threadId, state),
-  revalidate,
+  run: ({ threadId, state }, participant) => settleObjection(getDb(), participant, threadId, state),
 });
 
 export const watchAction = defineAction({
@@ -98,7 +94,6 @@ export const watchAction = defineAction({
     targetId: id,
     on: z.enum(["true", "false"], fieldError("required")).transform((value) => value === "true"),
   }),
-  signedIn: true,
-  run: ({ target, targetId, on }, viewer) => setWatch(getDb(), viewer, target, targetId, on),
-  revalidate,
+  run: ({ target, targetId, on }, participant) =>
+    setWatch(getDb(), participant, target, targetId, on),
 });

@@ -2,17 +2,20 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
+import { requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
+import { requireReleaseManager } from "@/lib/releases/authz";
 import { prepareRelease, prepareReleaseSchema, withdrawRelease } from "@/lib/releases/mutations";
 import { uuid as id, plainText } from "@/lib/validation";
 
-// lib/releases decides who may prepare or withdraw a release; these parse the forms.
+// Each mutation takes the proof of who may prepare or withdraw a release, minted here.
 export const prepareReleaseAction = defineAction({
   name: "prepareRelease",
   schema: prepareReleaseSchema.extend({ standardId: id }),
-  signedIn: true,
-  run: ({ standardId, ...input }, viewer) => prepareRelease(getDb(), viewer, standardId, input),
-  revalidate: ["/standards", "/decisions"],
+  run: async ({ standardId, ...input }, participant) => {
+    const db = getDb();
+    return prepareRelease(db, await requireReleaseManager(db, participant), standardId, input);
+  },
 });
 
 export const withdrawReleaseAction = defineAction({
@@ -21,7 +24,9 @@ export const withdrawReleaseAction = defineAction({
     releaseId: id,
     reason: plainText(2000, { required: true, markup: true }),
   }),
-  signedIn: true,
-  run: ({ releaseId, reason }, viewer) => withdrawRelease(getDb(), viewer, releaseId, reason),
-  revalidate: ["/standards"],
+  run: async ({ releaseId, reason }, participant) => {
+    const db = getDb();
+    const secretary = await requireSecretariat(db, participant, "releases.withdraw");
+    await withdrawRelease(db, secretary, releaseId, reason);
+  },
 });

@@ -11,7 +11,6 @@ import { uuid as id } from "@/lib/validation";
 export const hidePositionReasonAction = defineAction({
   name: "hidePositionReason",
   schema: z.object({ reasonId: id, reason: reasonSchema }),
-  signedIn: true,
-  run: ({ reasonId, reason }, viewer) => hidePositionReason(getDb(), viewer, reasonId, reason),
-  revalidate: ["/standards", "/transparency"],
+  run: ({ reasonId, reason }, participant) =>
+    hidePositionReason(getDb(), participant, reasonId, reason),
 });
