@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import type { Database } from "@/lib/db/client";
+import { openCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
-import { openCall, takePosition } from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail } from "@/lib/demo/seed";
@@ -16,7 +17,7 @@ import { clauses, clauseTexts, standards } from "@/lib/drafting/schema";
 import { expect, expectAccessible, expectFitsPhone, signInAs, test } from "./fixtures";
 
 /** Demo people as lib/ sees them, found the way the demo seed finds them. */
-function viewer(db: Database, key: string): Promise<Viewer> {
+function viewer(db: Database, key: string): Promise<Participant> {
   return demoViewers(db, demoEmail, new Date())(key);
 }
 

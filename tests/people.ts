@@ -1,14 +1,15 @@
 import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { type Participant, requireParticipant } from "@/lib/community/authz";
+import { loadViewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 
 let counter = 0;
 
-/** A signed-up person, as Auth.js would have created them, and their viewer. */
+/** A signed-up person, as Auth.js would have created them, signed in. */
 export async function createPerson(
   db: Database,
   options: { name?: string; isSecretariat?: boolean } = {},
-): Promise<Viewer & { email: string }> {
+): Promise<Participant & { email: string }> {
   counter += 1;
   const email = `person${counter}-${Date.now()}@example.org`;
   const [row] = await db
@@ -22,5 +23,5 @@ export async function createPerson(
   if (!row) throw new Error("insert failed");
   const viewer = await loadViewer(db, row.id);
   if (!viewer) throw new Error("viewer missing");
-  return { ...viewer, email };
+  return { ...requireParticipant(viewer), email };
 }

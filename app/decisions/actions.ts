@@ -2,29 +2,26 @@
 
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/safe-action";
+import { requireParticipant, requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
+import { openCall, withdrawCall } from "@/lib/decisions/calls";
+import { setCharter } from "@/lib/decisions/charter";
 import { openCallSchema, positionSchema, reasonSchema, voteSchema } from "@/lib/decisions/inputs";
-import {
-  appealDecision,
-  castVote,
-  openCall,
-  setCharter,
-  takePosition,
-  withdrawCall,
-} from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
 import { charterSchema } from "@/lib/decisions/rules";
+import { appealDecision, castVote } from "@/lib/decisions/votes";
 import { callPath } from "@/lib/paths";
 import { uuid as id, slug } from "@/lib/validation";
 
 const revalidate = ["/standards", "/decisions"];
 
-// The mutations decide who may do what, and when; these parse the forms.
+// Signing in is all most of these need; the rules decide who may do what, and when.
 export const openCallAction = defineAction({
   name: "openCall",
   schema: openCallSchema.safeExtend({ standardId: id, slug }),
   signedIn: true,
   run: async ({ standardId, slug, ...input }, viewer) => {
-    const { number } = await openCall(getDb(), viewer, standardId, input);
+    const { number } = await openCall(getDb(), requireParticipant(viewer), standardId, input);
     redirect(callPath(slug, number));
   },
   revalidate,
@@ -34,7 +31,8 @@ export const takePositionAction = defineAction({
   name: "takePosition",
   schema: positionSchema.safeExtend({ callId: id }),
   signedIn: true,
-  run: ({ callId, ...input }, viewer) => takePosition(getDb(), viewer, callId, input),
+  run: ({ callId, ...input }, viewer) =>
+    takePosition(getDb(), requireParticipant(viewer), callId, input),
   revalidate,
 });
 
@@ -42,7 +40,8 @@ export const withdrawCallAction = defineAction({
   name: "withdrawCall",
   schema: reasonSchema.extend({ callId: id }),
   signedIn: true,
-  run: ({ callId, reason }, viewer) => withdrawCall(getDb(), viewer, callId, reason),
+  run: ({ callId, reason }, viewer) =>
+    withdrawCall(getDb(), requireParticipant(viewer), callId, reason),
   revalidate,
 });
 
@@ -50,7 +49,8 @@ export const castVoteAction = defineAction({
   name: "castVote",
   schema: voteSchema.extend({ callId: id }),
   signedIn: true,
-  run: ({ callId, ...input }, viewer) => castVote(getDb(), viewer, callId, input),
+  run: ({ callId, ...input }, viewer) =>
+    castVote(getDb(), requireParticipant(viewer), callId, input),
   revalidate,
 });
 
@@ -58,7 +58,8 @@ export const appealAction = defineAction({
   name: "appealDecision",
   schema: reasonSchema.extend({ callId: id }),
   signedIn: true,
-  run: ({ callId, reason }, viewer) => appealDecision(getDb(), viewer, callId, reason),
+  run: ({ callId, reason }, viewer) =>
+    appealDecision(getDb(), requireParticipant(viewer), callId, reason),
   revalidate,
 });
 
@@ -66,6 +67,10 @@ export const setCharterAction = defineAction({
   name: "setCharter",
   schema: charterSchema.extend({ standardId: id }),
   signedIn: true,
-  run: ({ standardId, ...charter }, viewer) => setCharter(getDb(), viewer, standardId, charter),
+  run: async ({ standardId, ...charter }, viewer) => {
+    const db = getDb();
+    const secretariat = await requireSecretariat(db, viewer, "decisions.set_charter");
+    await setCharter(db, secretariat, standardId, charter);
+  },
   revalidate,
 });

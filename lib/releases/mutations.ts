@@ -1,11 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
-import { recordRefusal, requireSecretariat } from "@/lib/community/authz";
+import { type Participant, recordRefusal, requireSecretariat } from "@/lib/community/authz";
 import { holdsRole } from "@/lib/community/rules";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
-import type { Database } from "@/lib/db/client";
-import { insertCall } from "@/lib/decisions/mutations";
+import type { Database, Transaction } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
@@ -25,102 +24,84 @@ export const prepareReleaseSchema = z.object({
 export type PrepareReleaseInput = z.output<typeof prepareReleaseSchema>;
 
 /** The secretariat and the AG chair prepare releases; checked against the terms at `now`. */
-async function requireReleaseManager(db: Database, viewer: Viewer | null, now: Date) {
-  if (!viewer) throw new DomainError("unauthenticated");
-  const current = await loadViewer(db, viewer.id, now);
+export async function requireReleaseManager(db: Database, person: Participant, now: Date) {
+  const current = await loadViewer(db, person.id, now);
   if (current?.isSecretariat || (current && holdsRole(current.roles, "advisory_group", "chair"))) {
     return current;
   }
-  await recordRefusal(db, viewer.id, "releases.prepare", "not_release_manager");
+  await recordRefusal(db, person.id, "releases.prepare", "not_release_manager");
   throw new DomainError("forbidden");
 }
 
 /**
- * Freezes the adopted text of every clause as a candidate and opens the call that may publish
- * it. The version must come after every published one and not be claimed by a pending call.
+ * Freezes the adopted text of every clause as a candidate, in the caller's transaction, for the
+ * call that may publish it. The version must come after every published one and not be claimed
+ * by a pending call.
  */
-export async function prepareRelease(
-  db: Database,
-  viewer: Viewer | null,
+export async function insertCandidate(
+  tx: Transaction,
+  managerId: string,
   standardId: string,
   input: PrepareReleaseInput,
-  now = new Date(),
-): Promise<{ callNumber: number; leftOut: string[] }> {
-  const manager = await requireReleaseManager(db, viewer, now);
+  now: Date,
+): Promise<{ id: string; standardName: string; leftOut: string[] }> {
   const version = parseVersion(input.version);
   if (!version) throw new DomainError("invalid_input", { version: "invalid_version" });
-  return db.transaction(async (tx) => {
-    const [standard] = await tx
-      .select()
-      .from(standards)
-      .where(eq(standards.id, standardId))
-      .for("update");
-    if (!standard) throw new DomainError("not_found");
-    const published = await tx
-      .select({ version: releases.version })
-      .from(releases)
-      .where(eq(releases.standardId, standardId));
-    for (const row of published) {
-      const other = parseVersion(row.version);
-      if (other && compareVersions(version, other) <= 0) {
-        throw new DomainError("invalid_input", { version: "version_not_later" });
-      }
+  const [standard] = await tx
+    .select()
+    .from(standards)
+    .where(eq(standards.id, standardId))
+    .for("update");
+  if (!standard) throw new DomainError("not_found");
+  const published = await tx
+    .select({ version: releases.version })
+    .from(releases)
+    .where(eq(releases.standardId, standardId));
+  for (const row of published) {
+    const other = parseVersion(row.version);
+    if (other && compareVersions(version, other) <= 0) {
+      throw new DomainError("invalid_input", { version: "version_not_later" });
     }
-    const pending = await tx
-      .select({ id: calls.id })
-      .from(calls)
-      .innerJoin(releaseCandidates, eq(releaseCandidates.id, calls.releaseId))
-      .where(
-        and(
-          eq(releaseCandidates.version, input.version),
-          eq(releaseCandidates.standardId, standardId),
-          inArray(calls.phase, ["open", "escalated_ag", "ag_decided", "escalated_sc", "appealed"]),
-        ),
-      );
-    if (pending.length > 0) throw new DomainError("invalid_input", { version: "version_pending" });
-    const draft = await draftCandidate(tx, standardId);
-    const content: ReleaseContent = {
-      ...draft.content,
-      version: input.version,
-      notes: input.notes,
-    };
-    if (content.clauses.length === 0) {
-      throw new DomainError("invalid_input", { version: "nothing_adopted" });
-    }
-    const problems = contentProblems(content);
-    if (problems.length > 0)
-      throw new Error(`release content is inconsistent: ${problems.join("; ")}`);
-    const [candidate] = await tx
-      .insert(releaseCandidates)
-      .values({
-        standardId,
-        version: input.version,
-        content,
-        digest: contentDigest(content),
-        trace: draft.trace,
-        leftOut: draft.leftOut,
-        preparedBy: manager.id,
-        preparedAt: now,
-      })
-      .returning({ id: releaseCandidates.id });
-    if (!candidate) throw new DomainError("internal");
-    const call = await insertCall(
-      tx,
-      manager.id,
-      standardId,
-      {
-        kind: "release",
-        title: `Publish ${standard.name} ${input.version}`,
-        description: input.notes,
-        organisations: "",
-        clauseId: null,
-        revisionId: null,
-        releaseId: candidate.id,
-      },
-      now,
+  }
+  const pending = await tx
+    .select({ id: calls.id })
+    .from(calls)
+    .innerJoin(releaseCandidates, eq(releaseCandidates.id, calls.releaseId))
+    .where(
+      and(
+        eq(releaseCandidates.version, input.version),
+        eq(releaseCandidates.standardId, standardId),
+        inArray(calls.phase, ["open", "escalated_ag", "ag_decided", "escalated_sc", "appealed"]),
+      ),
     );
-    return { callNumber: call.number, leftOut: draft.leftOut };
-  });
+  if (pending.length > 0) throw new DomainError("invalid_input", { version: "version_pending" });
+  const draft = await draftCandidate(tx, standardId);
+  const content: ReleaseContent = {
+    ...draft.content,
+    version: input.version,
+    notes: input.notes,
+  };
+  if (content.clauses.length === 0) {
+    throw new DomainError("invalid_input", { version: "nothing_adopted" });
+  }
+  const problems = contentProblems(content);
+  if (problems.length > 0)
+    throw new Error(`release content is inconsistent: ${problems.join("; ")}`);
+  const [candidate] = await tx
+    .insert(releaseCandidates)
+    .values({
+      standardId,
+      version: input.version,
+      content,
+      digest: contentDigest(content),
+      trace: draft.trace,
+      leftOut: draft.leftOut,
+      preparedBy: managerId,
+      preparedAt: now,
+    })
+    .returning({ id: releaseCandidates.id });
+  if (!candidate) throw new DomainError("internal");
+  return { id: candidate.id, standardName: standard.name, leftOut: draft.leftOut };
 }
 
 /** The secretariat marks a release withdrawn, with a reason; its content stays readable. */

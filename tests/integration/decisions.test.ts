@@ -2,22 +2,20 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
+import { type Participant, requireParticipant, requireSecretariat } from "@/lib/community/authz";
 import { endMembership } from "@/lib/community/mutations";
 import { memberships } from "@/lib/community/schema";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { openCall, withdrawCall } from "@/lib/decisions/calls";
+import { setCharter } from "@/lib/decisions/charter";
 import { closeDue } from "@/lib/decisions/close-due";
 import { voteSchema } from "@/lib/decisions/inputs";
-import {
-  appealDecision,
-  castVote,
-  openCall,
-  setCharter,
-  takePosition,
-  withdrawCall,
-} from "@/lib/decisions/mutations";
-import { getCallPage, waitingFor } from "@/lib/decisions/queries";
-import { addDays, defaultCharter } from "@/lib/decisions/rules";
+import { takePosition } from "@/lib/decisions/positions";
+import { waitingFor } from "@/lib/decisions/queries";
+import { addDays, type Charter, defaultCharter } from "@/lib/decisions/rules";
 import { calls, positions } from "@/lib/decisions/schema";
+import { appealDecision, castVote } from "@/lib/decisions/votes";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
 import { settleObjection } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
@@ -34,16 +32,16 @@ let standardId: string;
 let clauseRef: string;
 const t0 = new Date("2026-11-01T10:00:00Z");
 const closed = addDays(t0, 14);
-const people: Record<string, Viewer> = {};
+const people: Record<string, Participant> = {};
 
-async function demo(key: string): Promise<Viewer> {
+async function demo(key: string): Promise<Participant> {
   const [row] = await test.db
     .select()
     .from(users)
     .where(eq(users.email, demoEmail(key)));
   const viewer = row ? await loadViewer(test.db, row.id, t0) : null;
   if (!viewer) throw new Error(`no demo person ${key}`);
-  return viewer;
+  return requireParticipant(viewer);
 }
 
 beforeAll(async () => {
@@ -75,11 +73,20 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-const p = (key: string): Viewer => {
+const p = (key: string): Participant => {
   const viewer = people[key];
   if (!viewer) throw new Error(key);
   return viewer;
 };
+
+/** As the charter form does it: the secretariat's check, then the change. */
+const setCharterAs = async (viewer: Viewer, charter: Charter) =>
+  setCharter(
+    test.db,
+    await requireSecretariat(test.db, viewer, "decisions.set_charter"),
+    standardId,
+    charter,
+  );
 
 async function open(title: string, options: { clause?: boolean; organisations?: string } = {}) {
   const { number } = await openCall(
@@ -328,15 +335,9 @@ describe("bad input", () => {
   });
 
   it("keeps a call's charter when the standard's changes, and the database refuses to change it", async () => {
-    expect(await outcomeOf(setCharter(test.db, p("noor"), standardId, defaultCharter))).toBe(
-      "forbidden",
-    );
+    expect(await outcomeOf(setCharterAs(p("noor"), defaultCharter))).toBe("forbidden");
     const call = await open("Charter snapshot");
-    await setCharter(test.db, p("sam"), standardId, {
-      ...defaultCharter,
-      commentPeriodDays: 30,
-      quorum: 5,
-    });
+    await setCharterAs(p("sam"), { ...defaultCharter, commentPeriodDays: 30, quorum: 5 });
     const [kept] = await test.db.select().from(calls).where(eq(calls.id, call.id));
     expect(kept?.charter).toEqual(defaultCharter);
     expect(kept?.closesAt).toEqual(closed);
@@ -348,7 +349,7 @@ describe("bad input", () => {
           .where(eq(calls.id, call.id)),
       ),
     ).toMatch(/charter cannot change/);
-    await setCharter(test.db, p("sam"), standardId, defaultCharter);
+    await setCharterAs(p("sam"), defaultCharter);
   });
 
   it("lets only the proposer withdraw, with a reason", async () => {

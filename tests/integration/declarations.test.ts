@@ -1,13 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
+import { type Participant, requireParticipant } from "@/lib/community/authz";
 import { listDeclarationHistory } from "@/lib/community/declarations";
 import { appointMember, updateProfile } from "@/lib/community/mutations";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { openCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
-import { castVote, openCall } from "@/lib/decisions/mutations";
-import { getCallPage } from "@/lib/decisions/queries";
 import { addDays } from "@/lib/decisions/rules";
+import { castVote } from "@/lib/decisions/votes";
 import { standards } from "@/lib/drafting/schema";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
@@ -23,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-async function agMember(secretary: Viewer & { email: string }): Promise<Viewer> {
+async function agMember(secretary: Viewer & { email: string }): Promise<Participant> {
   const person = await createPerson(test.db);
   await appointMember(test.db, secretary, {
     email: person.email,
@@ -34,7 +36,7 @@ async function agMember(secretary: Viewer & { email: string }): Promise<Viewer> 
   });
   const viewer = await loadViewer(test.db, person.id, t0);
   if (!viewer) throw new Error("viewer missing");
-  return viewer;
+  return requireParticipant(viewer);
 }
 
 const profile = (viewer: Viewer, conflictOfInterest: string, at: Date) =>
@@ -47,7 +49,7 @@ describe("conflict-of-interest declarations", () => {
       await agMember(secretary),
       await agMember(secretary),
       await agMember(secretary),
-    ] as [Viewer, Viewer, Viewer];
+    ] as [Participant, Participant, Participant];
     await profile(editor, "Paid audits for Lockwise in 2025.", addDays(t0, -30));
     await profile(recusing, "Employed by Lockwise.", addDays(t0, -30));
     const [standard] = await test.db
@@ -70,7 +72,7 @@ describe("conflict-of-interest declarations", () => {
     );
     await closeDue(test.db, closed);
     const callId = (await getCallPage(test.db, "coi", number, null))?.call.id ?? "";
-    const vote = (who: Viewer, choice: "adopt" | "recuse", at: Date) =>
+    const vote = (who: Participant, choice: "adopt" | "recuse", at: Date) =>
       castVote(test.db, who, callId, { stage: "ag", choice, rationale: `${choice}.` }, at);
 
     // The declaration forces a recusal; edited away, the vote goes through; then it is restored.

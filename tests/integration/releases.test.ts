@@ -2,9 +2,12 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/lib/auth/schema";
+import { type Participant, requireParticipant } from "@/lib/community/authz";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { openCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
-import { openCall, takePosition } from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
+import { prepareRelease } from "@/lib/decisions/release-calls";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
@@ -12,7 +15,7 @@ import { parseStandard } from "@/lib/drafting/markdown";
 import { standards } from "@/lib/drafting/schema";
 import { importStandard, loadStandardDocument } from "@/lib/drafting/transfer";
 import { releaseJson, releaseMarkdown } from "@/lib/releases/export";
-import { prepareRelease, withdrawRelease } from "@/lib/releases/mutations";
+import { withdrawRelease } from "@/lib/releases/mutations";
 import { getRelease, listReleases } from "@/lib/releases/queries";
 import { releaseCandidates, releases } from "@/lib/releases/schema";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
@@ -21,7 +24,7 @@ import { createPerson } from "@/tests/people";
 
 let test: TestDatabase;
 let standardId: string;
-const people: Record<string, Viewer> = {};
+const people: Record<string, Participant> = {};
 const t0 = new Date("2026-10-01T08:00:00Z");
 let clock = t0;
 /** Each step happens a little later than the one before, as in real use. */
@@ -30,7 +33,7 @@ const later = (days = 1) => {
   return clock;
 };
 
-const who = (key: string): Viewer => {
+const who = (key: string): Participant => {
   const viewer = people[key];
   if (!viewer) throw new Error(key);
   return viewer;
@@ -46,7 +49,7 @@ beforeAll(async () => {
       .where(eq(users.email, demoEmail(key)));
     const viewer = row ? await loadViewer(test.db, row.id, t0) : null;
     if (!viewer) throw new Error(key);
-    people[key] = viewer;
+    people[key] = requireParticipant(viewer);
   }
   standardId =
     (await test.db.select().from(standards).where(eq(standards.slug, "iotmark")))[0]?.id ?? "";
@@ -98,15 +101,12 @@ describe("releases", () => {
   it("are prepared by the secretariat or the AG chair only", async () => {
     const participant = await createPerson(test.db, { name: "Pat" });
     const input = { version: "1.0.0", notes: "" };
-    expect(await outcomeOf(prepareRelease(test.db, participant, standardId, input, later()))).toBe(
-      "forbidden",
-    );
-    expect(await outcomeOf(prepareRelease(test.db, who("mei"), standardId, input, later()))).toBe(
-      "forbidden",
-    );
-    expect(await outcomeOf(prepareRelease(test.db, null, standardId, input, later()))).toBe(
-      "unauthenticated",
-    );
+    // As the release form's action does it: signed in first, then the release manager's check.
+    const prepareAs = async (viewer: Viewer | null) =>
+      prepareRelease(test.db, requireParticipant(viewer), standardId, input, later());
+    expect(await outcomeOf(prepareAs(participant))).toBe("forbidden");
+    expect(await outcomeOf(prepareAs(who("mei")))).toBe("forbidden");
+    expect(await outcomeOf(prepareAs(null))).toBe("unauthenticated");
   });
 
   it("are published only by an adopted call, hash to their digest, and never change", async () => {

@@ -1,11 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/lib/auth/schema";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
-import { openCall, takePosition } from "@/lib/decisions/mutations";
+import { type Participant, requireParticipant } from "@/lib/community/authz";
+import { loadViewer } from "@/lib/community/viewer";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { openCall } from "@/lib/decisions/calls";
+import { takePosition } from "@/lib/decisions/positions";
 import {
   decisionTrail,
-  getCallPage,
   listCalls,
   listEscalated,
   objectionsOf,
@@ -27,9 +29,9 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 // (refused today, but older rows may hold one) earns nothing.
 
 let test: TestDatabase;
-let sam: Viewer; // the secretariat
-let rosa: Viewer; // chairs the advisory group
-let pat: Viewer; // a participant whose name and affiliation claim roles
+let sam: Participant; // the secretariat
+let rosa: Participant; // chairs the advisory group
+let pat: Participant; // a participant whose name and affiliation claim roles
 let standardId: string;
 let clauseId: string;
 let trailCalls: Record<string, string>;
@@ -40,7 +42,7 @@ const viewerOf = async (email: string) => {
   const [row] = await test.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   const viewer = row ? await loadViewer(test.db, row.id) : null;
   if (!viewer) throw new Error(`no person ${email}`);
-  return viewer;
+  return requireParticipant(viewer);
 };
 
 /** What each person shows beside their name: the secretariat, the AG chair, and nothing. */

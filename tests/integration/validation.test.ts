@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users } from "@/lib/auth/schema";
+import { type Participant, requireParticipant } from "@/lib/community/authz";
 import { updateProfile } from "@/lib/community/mutations";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
-import { openCall, takePosition } from "@/lib/decisions/mutations";
-import { getCallPage } from "@/lib/decisions/queries";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { openCall } from "@/lib/decisions/calls";
+import { takePosition } from "@/lib/decisions/positions";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
 import { openThread } from "@/lib/discussion/mutations";
 import { listThreads } from "@/lib/discussion/queries";
@@ -32,7 +34,7 @@ const { withdrawReleaseAction } = await import("@/app/standards/[slug]/releases/
 const { saveProfile } = await import("@/app/profile/actions");
 
 let test: TestDatabase;
-let ann: Viewer;
+let ann: Participant;
 let standardId: string;
 let clauseId: string;
 let threadId: string;
@@ -49,7 +51,7 @@ const viewerOf = async (email: string) => {
   const [row] = await test.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   const viewer = row ? await loadViewer(test.db, row.id) : null;
   if (!viewer) throw new Error(`no person ${email}`);
-  return viewer;
+  return requireParticipant(viewer);
 };
 
 beforeAll(async () => {

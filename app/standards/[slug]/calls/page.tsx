@@ -7,7 +7,7 @@ import { CallList } from "@/components/decisions/call-list";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
-import { charterOf } from "@/lib/decisions/mutations";
+import { charterOf } from "@/lib/decisions/charter";
 import { listCalls } from "@/lib/decisions/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
 

@@ -2,16 +2,19 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
+import { requireParticipant } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
-import { prepareRelease, prepareReleaseSchema, withdrawRelease } from "@/lib/releases/mutations";
+import { prepareRelease } from "@/lib/decisions/release-calls";
+import { prepareReleaseSchema, withdrawRelease } from "@/lib/releases/mutations";
 import { uuid as id, plainText } from "@/lib/validation";
 
-// lib/releases decides who may prepare or withdraw a release; these parse the forms.
+// lib/ decides who may prepare or withdraw a release; these parse the forms.
 export const prepareReleaseAction = defineAction({
   name: "prepareRelease",
   schema: prepareReleaseSchema.extend({ standardId: id }),
   signedIn: true,
-  run: ({ standardId, ...input }, viewer) => prepareRelease(getDb(), viewer, standardId, input),
+  run: ({ standardId, ...input }, viewer) =>
+    prepareRelease(getDb(), requireParticipant(viewer), standardId, input),
   revalidate: ["/standards", "/decisions"],
 });
 

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AppealForm, PositionForm, VoteForm, WithdrawCallForm } from "@/app/decisions/forms";
 import { ThreadList } from "@/app/standards/[slug]/draft/thread-list";
 import { AuditEntry } from "@/app/transparency/audit-entry";
-import { PhaseBadge, pendingDeadline } from "@/components/decisions/call-list";
+import { PhaseBadge } from "@/components/decisions/call-list";
 import { Countdown } from "@/components/decisions/countdown";
 import { PersonName, withPeople } from "@/components/person-name";
 import { Redline } from "@/components/redline";
@@ -14,8 +14,9 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { holdsRole } from "@/lib/community/rules";
 import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
-import { type CallPage as CallData, getCallPage } from "@/lib/decisions/queries";
-import { isFinal, stances } from "@/lib/decisions/rules";
+import { type CallPage as CallData, getCallPage } from "@/lib/decisions/call-page";
+import { deadlineOf, isFinal } from "@/lib/decisions/rules";
+import { stances } from "@/lib/decisions/tally";
 import { diffWords, hasChanges } from "@/lib/drafting/diff";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { compareReleases } from "@/lib/releases/compare";
@@ -224,7 +225,7 @@ export default async function CallPage({ params }: Props) {
     getViewer(),
   ]);
   const { call } = page;
-  const deadline = pendingDeadline(call);
+  const deadline = deadlineOf(call)?.at ?? null;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
