@@ -12,7 +12,6 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts"],
           environment: "node",
         },
       },
@@ -20,7 +19,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts", "tests/integration/**/*.test.ts"],
+          include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // Each file gets its own database; two at a time suits a two-core machine.
           maxWorkers: 2,

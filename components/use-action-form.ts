@@ -37,9 +37,8 @@ export function useActionForm<T>(action: Action<T>, options: { resetOnSuccess?: 
     succeeded: Boolean(state?.ok),
     formError: failed ? errorText(failed.code) : undefined,
     fieldError: (name: string) => {
-      const key = failed?.fieldErrors[name];
-      if (!key) return undefined;
-      return fieldText.has(key) ? fieldText(key) : fieldText("invalid");
+      const code = failed?.fieldErrors[name];
+      return code ? fieldText(code) : undefined;
     },
   };
 }

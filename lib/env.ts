@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The one place that reads process.env. Everything else imports `env`.
+ * The one place that reads process.env. Everything else calls `getEnv()` or a helper below.
  * Values are validated once, at first use, so a bad setting fails with one clear line.
  */
 const optionalText = z
@@ -93,6 +93,21 @@ export function githubCredentials(): { clientId: string; clientSecret: string } 
   return AUTH_GITHUB_ID && AUTH_GITHUB_SECRET
     ? { clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET }
     : undefined;
+}
+
+/**
+ * The secret that signs sessions, email links and calls to the collab server. The launcher always
+ * sets it; signing with an empty one would let anyone forge what it protects, so its absence is an
+ * error, never a default.
+ */
+export function authSecret(): string {
+  const secret = getEnv().AUTH_SECRET;
+  if (!secret) {
+    throw new EnvError(
+      "AUTH_SECRET is not set: start Hum with `npm run dev` or `npm start`, or set it yourself.",
+    );
+  }
+  return secret;
 }
 
 export function collabInternalUrl(): string {

@@ -35,8 +35,68 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** Field name → message key in the catalogue's `fieldErrors`. */
-export type FieldErrors = Record<string, string>;
+/**
+ * What can be wrong with one field of a form; each is a message key in the catalogue's
+ * `fieldErrors`. Schemas name them through `fieldError`, so a misspelt code fails to compile.
+ */
+export const fieldErrorCodes = [
+  // any field
+  "invalid",
+  "required",
+  "too_long",
+  "plain_text_only",
+  "too_deeply_nested",
+  "invalid_number",
+  "too_small",
+  "too_large",
+  // addresses, people and terms
+  "invalid_email",
+  "single_address",
+  "unknown_user",
+  "already_member",
+  "cannot_remove_self",
+  "name_taken",
+  "name_not_visible",
+  "name_claims_role",
+  "invalid_date",
+  "ends_before_start",
+  "date_out_of_range",
+  "term_too_long",
+  // drafting and importing
+  "unknown_module",
+  "unknown_level",
+  "slug_taken",
+  "import_too_large",
+  "import_problems",
+  // discussion
+  "comment_too_long",
+  "objection_not_settled",
+  // calls for decision
+  "unknown_clause",
+  "unknown_revision",
+  "clause_retired",
+  // releases
+  "invalid_version",
+  "version_not_later",
+  "version_pending",
+  "nothing_adopted",
+] as const;
+
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+const knownFieldErrors: ReadonlySet<string> = new Set(fieldErrorCodes);
+
+export function isFieldErrorCode(value: string): value is FieldErrorCode {
+  return knownFieldErrors.has(value);
+}
+
+/** Zod's `error` parameter for a field error: `z.string().max(80, fieldError("too_long"))`. */
+export function fieldError(code: FieldErrorCode): { error: FieldErrorCode } {
+  return { error: code };
+}
+
+/** Field name → what is wrong with it. */
+export type FieldErrors = Record<string, FieldErrorCode>;
 
 export class DomainError extends Error {
   constructor(

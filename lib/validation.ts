@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type FieldErrorCode, fieldError } from "@/lib/errors";
 
 /**
  * The shared shapes of what people type. Everything that reaches the database goes through one
@@ -22,13 +23,11 @@ type LineOptions = { required?: boolean };
 /** One line of plain text (titles, reasons given in a field): no markup, no control characters. */
 export function plainLine(max: number, { required = true }: LineOptions = {}) {
   const base = z
-    .string({ error: "required" })
+    .string(fieldError("required"))
     .trim()
-    .max(max, { error: "too_long" })
-    .refine((value) => !CONTROL.test(value) && !MARKUP.test(value), {
-      error: "plain_text_only",
-    });
-  return required ? base.refine((value) => value !== "", { error: "required" }) : base;
+    .max(max, fieldError("too_long"))
+    .refine((value) => !CONTROL.test(value) && !MARKUP.test(value), fieldError("plain_text_only"));
+  return required ? base.refine((value) => value !== "", fieldError("required")) : base;
 }
 
 type TextOptions = { required?: boolean; markup?: boolean; trim?: boolean };
@@ -39,17 +38,18 @@ export function plainText(
   { required = false, markup = false, trim = true }: TextOptions = {},
 ) {
   const base = z
-    .string({ error: "required" })
+    .string(fieldError("required"))
     .transform((value) => (trim ? unifyLineBreaks(value).trim() : unifyLineBreaks(value)))
     .pipe(
       z
         .string()
-        .max(max, { error: "too_long" })
-        .refine((value) => !CONTROL_EXCEPT_LINES.test(value) && (markup || !MARKUP.test(value)), {
-          error: "plain_text_only",
-        }),
+        .max(max, fieldError("too_long"))
+        .refine(
+          (value) => !CONTROL_EXCEPT_LINES.test(value) && (markup || !MARKUP.test(value)),
+          fieldError("plain_text_only"),
+        ),
     );
-  return required ? base.refine((value) => value !== "", { error: "required" }) : base;
+  return required ? base.refine((value) => value !== "", fieldError("required")) : base;
 }
 
 /** Deeper than this, a quote or list is an attack on the parser rather than a discussion. */
@@ -87,21 +87,22 @@ export function markdownNesting(markdown: string): number {
 /** Markdown people write (comments): like plain text, markup allowed, nesting bounded. */
 export function markdownText(
   max: number,
-  { required = true, tooLong = "too_long" }: { required?: boolean; tooLong?: string } = {},
+  { required = true, tooLong = "too_long" }: { required?: boolean; tooLong?: FieldErrorCode } = {},
 ) {
   return z
-    .string({ error: "required" })
+    .string(fieldError("required"))
     .transform(unifyLineBreaks)
     .pipe(
       z
         .string()
         .trim()
-        .refine((value) => !required || value !== "", { error: "required" })
-        .refine((value) => value.length <= max, { error: tooLong })
-        .refine((value) => !CONTROL_EXCEPT_LINES.test(value), { error: "plain_text_only" })
-        .refine((value) => markdownNesting(value) <= MAX_MARKDOWN_NESTING, {
-          error: "too_deeply_nested",
-        }),
+        .refine((value) => !required || value !== "", fieldError("required"))
+        .refine((value) => value.length <= max, fieldError(tooLong))
+        .refine((value) => !CONTROL_EXCEPT_LINES.test(value), fieldError("plain_text_only"))
+        .refine(
+          (value) => markdownNesting(value) <= MAX_MARKDOWN_NESTING,
+          fieldError("too_deeply_nested"),
+        ),
     );
 }
 
@@ -111,20 +112,20 @@ export const INT4_MAX = 2_147_483_647;
 /** A whole number typed in a form, bounded to fit the column it is compared with. */
 export function wholeNumber(min: number, max: number = INT4_MAX) {
   return z.coerce
-    .number({ error: "invalid_number" })
-    .int({ error: "invalid_number" })
-    .min(min, { error: "too_small" })
-    .max(Math.min(max, INT4_MAX), { error: "too_large" });
+    .number(fieldError("invalid_number"))
+    .int(fieldError("invalid_number"))
+    .min(min, fieldError("too_small"))
+    .max(Math.min(max, INT4_MAX), fieldError("too_large"));
 }
 
 /** Revision, call and other sequence numbers: 1 up to the column's limit. */
 export const positiveInt4 = wholeNumber(1);
 
-export const uuid = z.uuid({ error: "required" });
+export const uuid = z.uuid(fieldError("required"));
 
 /** A standard's address name, as in `/standards/{slug}`. */
 export const SLUG = /^[a-z0-9-]{1,60}$/;
-export const slug = z.string({ error: "required" }).regex(SLUG, { error: "invalid" });
+export const slug = z.string(fieldError("required")).regex(SLUG, fieldError("invalid"));
 
 /** A clause reference such as `SW-4` (lib/drafting/rules.ts parses it). */
 export const CLAUSE_REF = /^[A-Z][A-Z0-9]{0,9}-[1-9]\d{0,5}$/;
@@ -134,6 +135,6 @@ export const VERSION = /^\d{1,9}\.\d{1,9}\.\d{1,9}$/;
 
 /** An opaque token from a link (unsubscribe and the like): printable ASCII, bounded. */
 export const linkToken = z
-  .string({ error: "required" })
-  .max(300, { error: "too_long" })
-  .regex(/^[\x21-\x7e]+$/, { error: "invalid" });
+  .string(fieldError("required"))
+  .max(300, fieldError("too_long"))
+  .regex(/^[\x21-\x7e]+$/, fieldError("invalid"));

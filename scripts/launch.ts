@@ -51,9 +51,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function redact(url: string): string {
+/** Where a database URL points, without its user name or password. */
+function databaseLocation(url: string): string {
   const parsed = new URL(url);
-  if (parsed.password) parsed.password = "***";
   return `${parsed.host}${parsed.pathname}`;
 }
 
@@ -96,7 +96,7 @@ async function prepareDatabase(url: string, mode: Mode): Promise<void> {
       const { code, message } = error as NodeJS.ErrnoException;
       const reason = code ?? message.split("\n")[0];
       throw new StartupError(
-        `cannot reach the database at ${redact(url)} (${reason}); check DATABASE_URL.`,
+        `cannot reach the database at ${databaseLocation(url)} (${reason}); check DATABASE_URL.`,
       );
     }
     await migrateDatabase(db);

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PersonName, withPeople } from "@/components/person-name";
 import { PageTitle, Section } from "@/components/ui/page";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { emailModeOf, listInbox } from "@/lib/notifications/queries";
 import { EmailModeForm, MarkAllReadForm } from "./forms";

@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { appointMember, endMembership, setSecretariat } from "@/lib/community/mutations";
 import { appointmentSchema } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
+import { fieldError } from "@/lib/errors";
 import { uuid } from "@/lib/validation";
 
 const revalidate = ["/secretariat", "/groups", "/transparency"];
@@ -31,8 +32,8 @@ export const endMembershipAction = defineAction({
 export const setSecretariatAction = defineAction({
   name: "setSecretariat",
   schema: z.object({
-    email: z.email({ error: "invalid_email" }).transform((value) => value.toLowerCase()),
-    grant: z.enum(["true", "false"], { error: "required" }).transform((value) => value === "true"),
+    email: z.email(fieldError("invalid_email")).transform((value) => value.toLowerCase()),
+    grant: z.enum(["true", "false"], fieldError("required")).transform((value) => value === "true"),
   }),
   signedIn: true,
   run: ({ email, grant }, viewer) =>

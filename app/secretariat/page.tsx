@@ -6,7 +6,7 @@ import { TermDates } from "@/components/term-dates";
 import { PageTitle, Section } from "@/components/ui/page";
 import { requireSecretariat } from "@/lib/community/authz";
 import { listMemberships, listSecretariat } from "@/lib/community/queries";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { AppointForm, EndMembershipForm, SecretariatForm } from "./forms";

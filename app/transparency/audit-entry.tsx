@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PersonName, withPeople } from "@/components/person-name";
 import type { AuditRow } from "@/lib/audit/queries";
+import { isAuditAction, isAuditSubjectType } from "@/lib/audit/rules";
 import { displayName, type RoleBadge } from "@/lib/community/rules";
 
 /**
@@ -10,19 +11,23 @@ import { displayName, type RoleBadge } from "@/lib/community/rules";
  */
 export async function AuditEntry({ row }: { row: AuditRow & { actorBadges?: RoleBadge[] } }) {
   const [t, format] = await Promise.all([getTranslations("transparency"), getFormatter()]);
-  const known = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  // Entries keep the names they were written under; a name Hum no longer uses is shown as is.
+  const action = isAuditAction(row.action) ? t(`actions.${row.action}`) : row.action;
+  const subjectType = isAuditSubjectType(row.subjectType)
+    ? t(`subjects.${row.subjectType}`)
+    : row.subjectType;
   const actor = row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : t("system");
   const subject =
     row.subjectType === "user"
       ? row.subjectId === row.actorId
         ? null // "Ann signed in", not "Ann signed in · Ann"
         : displayName({ id: row.subjectId, name: row.subjectName })
-      : `${known(`subjects.${row.subjectType}`, row.subjectType)} ${row.subjectId}`;
+      : `${subjectType} ${row.subjectId}`;
   const details = Object.entries(row.details).filter(([, value]) => value !== null);
   return (
     <li className="p-3">
       <p className="flex flex-wrap items-baseline justify-between gap-2">
-        <span className="font-medium">{known(`actions.${row.action}`, row.action)}</span>
+        <span className="font-medium">{action}</span>
         <time dateTime={row.at.toISOString()} className="text-sm text-muted">
           {format.dateTime(row.at, { dateStyle: "medium", timeStyle: "short" })} UTC
         </time>

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PageTitle } from "@/components/ui/page";
 import { listAudit, listAuditSubjectTypes } from "@/lib/audit/queries";
-import { auditCategories, auditFilterSchema } from "@/lib/audit/rules";
+import { auditCategories, auditFilterSchema, isAuditSubjectType } from "@/lib/audit/rules";
 import { getDb } from "@/lib/db/client";
 import { AuditEntry } from "./audit-entry";
 
@@ -56,7 +56,7 @@ export default async function TransparencyPage({ searchParams }: Props) {
           allLabel={t("all")}
           options={subjectTypes.map((type) => ({
             value: type,
-            label: t.has(`subjects.${type}`) ? t(`subjects.${type}`) : type,
+            label: isAuditSubjectType(type) ? t(`subjects.${type}`) : type,
           }))}
         />
         <button type="submit" className={buttonClass("secondary")}>

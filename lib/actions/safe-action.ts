@@ -1,9 +1,9 @@
 import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { getViewer } from "@/lib/community/request-viewer";
 import type { Viewer } from "@/lib/community/viewer";
-import { getViewer } from "@/lib/community/viewer";
-import { DomainError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { DomainError, type ErrorCode, type FieldErrors, isFieldErrorCode } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -19,11 +19,12 @@ type ActionOptions<Schema extends z.ZodType, T> = {
   revalidate?: string[];
 };
 
+/** A schema's field errors; an issue from zod itself (not named by `fieldError`) is "invalid". */
 function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    fields[field] ??= issue.message;
+    fields[field] ??= isFieldErrorCode(issue.message) ? issue.message : "invalid";
   }
   return fields;
 }

@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import type { AuditDetails } from "@/lib/audit/rules";
+import type { AuditAction, AuditDetails } from "@/lib/audit/rules";
 import type { Executor } from "@/lib/db/client";
 import { isFinal } from "@/lib/decisions/rules";
 import { appeals, calls, votes } from "@/lib/decisions/schema";
@@ -10,19 +10,23 @@ import { renderMessage } from "@/lib/i18n";
 type Entry = { id: number; action: string; subjectType: string; subjectId: string };
 type Row = Entry & { details: AuditDetails };
 
-const threadOpenings = new Set(["discussion.thread_opened", "discussion.objection_raised"]);
+const threadOpenings: ReadonlySet<string> = new Set<AuditAction>([
+  "discussion.thread_opened",
+  "discussion.objection_raised",
+]);
 
 /** Which words an entry shows from the row it names, under which detail key. */
 function wanted(row: Row): { key: "title" | "rationale" | "reason"; from: string } | null {
-  const { action, details } = row;
-  if (threadOpenings.has(action) && typeof details.thread === "string") {
+  const { details } = row;
+  const is = (action: AuditAction) => row.action === action;
+  if (threadOpenings.has(row.action) && typeof details.thread === "string") {
     return { key: "title", from: `thread:${details.thread}` };
   }
   if (typeof details.vote === "string") return { key: "rationale", from: `vote:${details.vote}` };
   if (row.subjectType !== "call") return null;
-  if (action === "decisions.call_opened") return { key: "title", from: `call:${row.subjectId}` };
-  if (action === "decisions.appealed") return { key: "reason", from: `appeal:${row.subjectId}` };
-  if (action === "decisions.ag_decided") {
+  if (is("decisions.call_opened")) return { key: "title", from: `call:${row.subjectId}` };
+  if (is("decisions.appealed")) return { key: "reason", from: `appeal:${row.subjectId}` };
+  if (is("decisions.ag_decided")) {
     return { key: "rationale", from: `ag:${row.subjectId}` };
   }
   if (typeof details.phase === "string" && isFinal(details.phase as never)) {

@@ -1,10 +1,11 @@
+import type { AuditAction, AuditSubjectType } from "@/lib/audit/rules";
 import { auditLog } from "@/lib/audit/schema";
 import type { Executor } from "@/lib/db/client";
 
 export type AuditEntry = {
   actorId: string | null;
-  action: string;
-  subjectType: string;
+  action: AuditAction;
+  subjectType: AuditSubjectType;
   subjectId: string;
   details?: Record<string, string | number | boolean | null>;
   at?: Date;

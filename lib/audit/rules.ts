@@ -11,6 +11,88 @@ export const auditCategories = [
   "releases",
 ] as const;
 
+export type AuditCategory = (typeof auditCategories)[number];
+
+/**
+ * Every action the log records, named `category.what_happened`; the catalogue has a label for
+ * each under `transparency.actions`. Entries already written keep whatever name they were given.
+ */
+export const auditActions = [
+  "auth.signed_in",
+  "auth.signed_out",
+  "auth.sign_in_refused",
+  "access.refused",
+  "community.joined",
+  "community.profile_updated",
+  "community.member_appointed",
+  "community.membership_ended",
+  "community.secretariat_granted",
+  "community.secretariat_revoked",
+  "drafting.standard_created",
+  "drafting.clause_added",
+  "drafting.clause_changed",
+  "drafting.clause_moved",
+  "drafting.clause_retired",
+  "drafting.revision_saved",
+  "drafting.standard_imported",
+  "drafting.revision_restored",
+  "discussion.thread_opened",
+  "discussion.objection_raised",
+  "discussion.thread_resolved",
+  "discussion.thread_reopened",
+  "discussion.comment_hidden",
+  "discussion.objection_withdrawn",
+  "discussion.objection_sustained",
+  "decisions.call_opened",
+  "decisions.position_taken",
+  "decisions.position_reason_hidden",
+  "decisions.consensus",
+  "decisions.escalated_to_ag",
+  "decisions.withdrawn",
+  "decisions.vote_cast",
+  "decisions.recused",
+  "decisions.ag_decided",
+  "decisions.escalated_to_sc",
+  "decisions.appealed",
+  "decisions.ag_decision_final",
+  "decisions.sc_ruled",
+  "decisions.charter_changed",
+  "decisions.revision_adopted",
+  "releases.published",
+  "releases.withdrawn",
+] as const satisfies readonly `${AuditCategory}.${string}`[];
+
+export type AuditAction = (typeof auditActions)[number];
+
+const knownActions: ReadonlySet<string> = new Set(auditActions);
+
+/** Whether an action read from the log is one Hum records today (and so has a label). */
+export function isAuditAction(action: string): action is AuditAction {
+  return knownActions.has(action);
+}
+
+/** What an entry can be about; the catalogue names each under `transparency.subjects`. */
+export const auditSubjectTypes = [
+  "user",
+  "sign_in",
+  "action",
+  "standard",
+  "clause",
+  "comment",
+  "position_reason",
+  "call",
+  "charter",
+  "release",
+] as const;
+
+export type AuditSubjectType = (typeof auditSubjectTypes)[number];
+
+const knownSubjectTypes: ReadonlySet<string> = new Set(auditSubjectTypes);
+
+export function isAuditSubjectType(type: string): type is AuditSubjectType {
+  return knownSubjectTypes.has(type);
+}
+
 const optionalParam = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -100,7 +182,8 @@ const shownKeys = new Set([
  */
 export function copiedCommentText(entry: { action: string; details: AuditDetails }): string | null {
   const { reason } = entry.details;
-  return entry.action === "decisions.position_taken" && typeof reason === "string" ? reason : null;
+  const positionTaken: AuditAction = "decisions.position_taken";
+  return entry.action === positionTaken && typeof reason === "string" ? reason : null;
 }
 
 export type CommentCheck = {

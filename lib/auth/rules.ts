@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { fieldError } from "@/lib/errors";
 
 /** How long a magic link works, and how many may be asked for. */
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
@@ -12,12 +13,12 @@ export const RATE_WINDOW_MS = 60 * 60 * 1000;
  * no markup. The zod email check alone would accept a few of those shapes' parts.
  */
 export const signInEmailSchema = z
-  .string({ error: "required" })
+  .string(fieldError("required"))
   .trim()
-  .min(1, { error: "required" })
-  .max(254, { error: "too_long" })
-  .refine((value) => !/[\s,;<>"'()[\]\\]/.test(value), { error: "single_address" })
-  .pipe(z.email({ error: "invalid_email" }))
+  .min(1, fieldError("required"))
+  .max(254, fieldError("too_long"))
+  .refine((value) => !/[\s,;<>"'()[\]\\]/.test(value), fieldError("single_address"))
+  .pipe(z.email(fieldError("invalid_email")))
   .transform((value) => value.toLowerCase());
 
 export type SignInEmail = z.output<typeof signInEmailSchema>;

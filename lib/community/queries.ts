@@ -4,7 +4,6 @@ import {
   activeRoles,
   displayName,
   type Group,
-  type GroupRole,
   type RoleBadge,
   roleBadges,
   type TermStatus,

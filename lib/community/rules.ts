@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type FieldErrorCode, fieldError } from "@/lib/errors";
 import { plainText } from "@/lib/validation";
 
 export const groups = ["advisory_group", "steering_committee"] as const;
@@ -71,7 +72,7 @@ export function nameKey(name: string): string {
 }
 
 /** Why a name or affiliation cannot be used, or null when it can. */
-export function nameProblem(value: string, kind: "name" | "affiliation"): string | null {
+export function nameProblem(value: string, kind: "name" | "affiliation"): FieldErrorCode | null {
   if (/[<>]/.test(value) || /[\p{Cc}\p{Cs}]/u.test(value)) return "plain_text_only";
   if (BIDI_CONTROL.test(value) || HIDDEN_FORMAT.test(value)) return "plain_text_only";
   if (value !== "" && value.replace(INVISIBLE, "") === "") return "name_not_visible";
@@ -84,22 +85,22 @@ export function nameProblem(value: string, kind: "name" | "affiliation"): string
 
 const personText = (max: number, kind: "name" | "affiliation") =>
   z
-    .string({ error: "required" })
+    .string(fieldError("required"))
     .transform((value) => value.normalize("NFKC").replace(/\s+/gu, " ").trim())
-    .pipe(z.string().max(max, { error: "too_long" }))
+    .pipe(z.string().max(max, fieldError("too_long")))
     .superRefine((value, context) => {
       const problem = nameProblem(value, kind);
       if (problem) context.addIssue({ code: "custom", message: problem });
     });
 
 export const profileSchema = z.object({
-  name: personText(80, "name").pipe(z.string().min(1, { error: "required" })),
+  name: personText(80, "name").pipe(z.string().min(1, fieldError("required"))),
   affiliation: personText(120, "affiliation"),
   conflictOfInterest: plainText(2000),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 
-const isoDay = z.iso.date({ error: "invalid_date" });
+const isoDay = z.iso.date(fieldError("invalid_date"));
 
 /** Dates are whole days in UTC: a term ending on a day includes that day. */
 export function startOfDay(day: string): Date {
@@ -118,7 +119,7 @@ const LONGEST_TERM_YEARS = 20;
 export function termDatesProblem(
   startsOn: string,
   endsOn: string | null,
-): { field: "startsOn" | "endsOn"; code: string } | null {
+): { field: "startsOn" | "endsOn"; code: FieldErrorCode } | null {
   const inRange = (day: string) => day >= EARLIEST_TERM_DAY && day <= LATEST_TERM_DAY;
   if (!inRange(startsOn)) return { field: "startsOn", code: "date_out_of_range" };
   if (endsOn === null) return null;
@@ -131,9 +132,9 @@ export function termDatesProblem(
 
 export const appointmentSchema = z
   .object({
-    email: z.email({ error: "invalid_email" }).transform((value) => value.toLowerCase()),
-    group: z.enum(groups, { error: "required" }),
-    role: z.enum(roles, { error: "required" }),
+    email: z.email(fieldError("invalid_email")).transform((value) => value.toLowerCase()),
+    group: z.enum(groups, fieldError("required")),
+    role: z.enum(roles, fieldError("required")),
     startsOn: isoDay,
     endsOn: z.union([z.literal(""), isoDay]).transform((value) => value || null),
   })

@@ -1,10 +1,8 @@
 import { eq } from "drizzle-orm";
-import { cache } from "react";
-import { auth } from "@/lib/auth";
 import { users } from "@/lib/auth/schema";
 import { activeRoles, displayName, type GroupRole } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
-import { type Executor, getDb } from "@/lib/db/client";
+import type { Executor } from "@/lib/db/client";
 
 /**
  * Who is asking: the signed-in person with the roles they hold at this moment. A viewer proves
@@ -35,10 +33,3 @@ export async function loadViewer(
     roles: activeRoles(terms, now),
   };
 }
-
-/** The signed-in person for this request, or null. Read once per request. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  return userId ? loadViewer(getDb(), userId) : null;
-});

@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { decisions, stances } from "@/lib/decisions/tally";
+import { fieldError } from "@/lib/errors";
 import { plainLine as line, plainText as text } from "@/lib/validation";
 
 /** What the decision forms send; the mutations beside this file check who may send it. */
 
 export const openCallSchema = z
   .object({
-    kind: z.enum(["clause_revision", "question"], { error: "required" }),
+    kind: z.enum(["clause_revision", "question"], fieldError("required")),
     clauseRef: line(40, { required: false }).optional().default(""),
     /** Empty: take a new revision of the working text now. */
     revision: z
       .string()
       .trim()
-      .regex(/^\d{0,6}$/, { error: "invalid" })
+      .regex(/^\d{0,6}$/, fieldError("invalid"))
       .optional()
       .default("")
       .transform((value) => (value ? Number(value) : null)),
@@ -22,24 +23,24 @@ export const openCallSchema = z
   })
   .refine((value) => value.kind !== "clause_revision" || value.clauseRef !== "", {
     path: ["clauseRef"],
-    error: "required",
+    ...fieldError("required"),
   });
 export type OpenCallInput = z.output<typeof openCallSchema>;
 
 export const positionSchema = z
   .object({
-    stance: z.enum(stances, { error: "required" }),
+    stance: z.enum(stances, fieldError("required")),
     reason: text(2000).default(""),
   })
   .refine((value) => value.stance !== "object" || value.reason !== "", {
     path: ["reason"],
-    error: "required",
+    ...fieldError("required"),
   });
 export type PositionInput = z.output<typeof positionSchema>;
 
 export const voteSchema = z.object({
-  stage: z.enum(["ag", "sc"], { error: "required" }),
-  choice: z.enum([...decisions, "recuse"], { error: "required" }),
+  stage: z.enum(["ag", "sc"], fieldError("required")),
+  choice: z.enum([...decisions, "recuse"], fieldError("required")),
   rationale: line(4000),
 });
 export type VoteInput = z.output<typeof voteSchema>;

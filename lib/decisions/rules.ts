@@ -10,7 +10,7 @@ import {
   tallyVotes,
   type Vote,
 } from "@/lib/decisions/tally";
-import type { refusalCodes } from "@/lib/errors";
+import { fieldError, type refusalCodes } from "@/lib/errors";
 
 /**
  * How a call moves from open to its outcome, as pure functions of (state, event, context).
@@ -60,10 +60,10 @@ export const defaultCharter: Charter = {
 
 const wholeNumber = (min: number, max: number) =>
   z.coerce
-    .number({ error: "invalid_number" })
-    .int({ error: "invalid_number" })
-    .min(min, { error: "too_small" })
-    .max(max, { error: "too_large" });
+    .number(fieldError("invalid_number"))
+    .int(fieldError("invalid_number"))
+    .min(min, fieldError("too_small"))
+    .max(max, fieldError("too_large"));
 
 export const charterSchema = z.object({
   commentPeriodDays: wholeNumber(7, 90),

@@ -4,7 +4,8 @@ import { loadViewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { reply } from "@/lib/discussion/mutations";
 import { commentBodySchema } from "@/lib/discussion/rules";
-import { type InboundEmail, readReplyAddress } from "@/lib/email/inbound";
+import type { InboundEmail } from "@/lib/email/inbound";
+import { readReplyAddress } from "@/lib/email/reply-address";
 import { extractReply } from "@/lib/email/reply-text";
 import { DomainError } from "@/lib/errors";
 

@@ -2,6 +2,7 @@ import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
 import { type QuoteAnchor, quoteAnchorSchema } from "@/lib/collab/anchors";
+import { type FieldErrorCode, fieldError } from "@/lib/errors";
 import { markdownText, plainLine, plainText } from "@/lib/validation";
 
 export const threadKinds = ["comment", "question", "editorial", "objection"] as const;
@@ -47,7 +48,7 @@ export function sanitizeCommentHtml(html: string): string {
 export const commentBodySchema = markdownText(COMMENT_MAX_LENGTH, { tooLong: "comment_too_long" });
 
 export const openThreadSchema = z.object({
-  kind: z.enum(threadKinds, { error: "required" }),
+  kind: z.enum(threadKinds, fieldError("required")),
   title: plainLine(160),
   // Words taken from the clause, which may well contain "<".
   quote: plainText(2000, { markup: true })
@@ -56,7 +57,7 @@ export const openThreadSchema = z.object({
   /** Relative positions of the quote, as JSON, when it was taken from the editor. */
   anchor: z
     .string()
-    .max(4000, { error: "too_long" })
+    .max(4000, fieldError("too_long"))
     .optional()
     .transform((value, context) => {
       if (!value) return null;
@@ -66,7 +67,7 @@ export const openThreadSchema = z.object({
       } catch {
         // falls through to the issue below
       }
-      context.addIssue({ code: "custom", message: "invalid" });
+      context.addIssue({ code: "custom", message: "invalid" satisfies FieldErrorCode });
       return z.NEVER;
     }),
   body: commentBodySchema,

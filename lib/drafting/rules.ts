@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { strengths } from "@/lib/drafting/rich-text";
+import { fieldError } from "@/lib/errors";
 import { plainLine, plainText } from "@/lib/validation";
 
 export function formatRef(code: string, number: number): string {
@@ -17,8 +18,9 @@ export function nextRefNumber(usedNumbers: number[]): number {
 }
 
 /**
- * Whether a clause's text may be edited. A retired clause is read-only for everyone; the
- * decisions domain will add clauses frozen by an open call.
+ * Whether a clause's text may be edited. Only a retired clause is read-only, for everyone. An
+ * open call does not freeze its clause: the call points at a revision, which never changes, so
+ * the working text stays editable while people weigh in.
  */
 export function isReadOnly(clause: { retiredAt: Date | null }): boolean {
   return clause.retiredAt !== null;
@@ -38,10 +40,12 @@ export function authorsSince(
 /** What a participant fills in to add a clause or change its structure. */
 export const clauseMetaSchema = z.object({
   title: plainLine(160),
-  moduleCode: z.string({ error: "required" }).regex(/^[A-Z][A-Z0-9]{0,9}$/, { error: "required" }),
+  moduleCode: z
+    .string(fieldError("required"))
+    .regex(/^[A-Z][A-Z0-9]{0,9}$/, fieldError("required")),
   /** A level name, or "" for recommended only. */
   level: plainLine(60, { required: false }),
-  strength: z.enum(strengths, { error: "required" }),
+  strength: z.enum(strengths, fieldError("required")),
 });
 export type ClauseMetaInput = z.output<typeof clauseMetaSchema>;
 

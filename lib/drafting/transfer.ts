@@ -22,7 +22,7 @@ import {
   modules,
   standards,
 } from "@/lib/drafting/schema";
-import { DomainError } from "@/lib/errors";
+import { DomainError, fieldError } from "@/lib/errors";
 import { enforceLimit } from "@/lib/rate-limit";
 import { plainLine, plainText } from "@/lib/validation";
 
@@ -165,13 +165,13 @@ export async function importStandard(
 }
 
 export const importSchema = z.object({
-  format: z.enum(["hum", "plain"], { error: "required" }),
+  format: z.enum(["hum", "plain"], fieldError("required")),
   markdown: z
-    .string({ error: "required" })
-    .min(1, { error: "required" })
+    .string(fieldError("required"))
+    .min(1, fieldError("required"))
     // The length first, so an oversized text is refused without counting its bytes.
-    .max(MAX_IMPORT_BYTES, { error: "import_too_large" })
-    .refine((markdown) => formBytes(markdown) <= MAX_IMPORT_BYTES, { error: "import_too_large" })
+    .max(MAX_IMPORT_BYTES, fieldError("import_too_large"))
+    .refine((markdown) => formBytes(markdown) <= MAX_IMPORT_BYTES, fieldError("import_too_large"))
     // Not trimmed: problems are reported by line number.
     .pipe(plainText(MAX_IMPORT_BYTES, { required: true, markup: true, trim: false })),
   slug: plainLine(60, { required: false }).optional().default(""),

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
-import { mintReplyToken, replyAddressFor } from "@/lib/email/inbound";
-import { getEnv, publicUrl } from "@/lib/env";
+import { mintReplyToken, replyAddressFor } from "@/lib/email/reply-address";
+import { authSecret, getEnv, publicUrl } from "@/lib/env";
 import {
   type DeliveryContext,
   deliverImmediate,
@@ -10,9 +10,8 @@ import {
 
 /** The delivery settings of this process, from its environment. */
 export function deliveryContext(now = new Date()): DeliveryContext {
-  const env = getEnv();
-  const secret = env.AUTH_SECRET ?? "";
-  const domain = env.INBOUND_EMAIL_DOMAIN;
+  const secret = authSecret();
+  const domain = getEnv().INBOUND_EMAIL_DOMAIN;
   return {
     db: getDb(),
     sender: getEmailSender(),

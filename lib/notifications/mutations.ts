@@ -242,13 +242,6 @@ export async function markEmailed(db: Executor, ids: string[], now: Date): Promi
   await db.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, ids));
 }
 
-export const unreadCount = (db: Database, userId: string) =>
-  db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .then((rows) => rows[0]?.n ?? 0);
-
 /** The people a message names with @: "@AnnLee" or "@ann.lee" match the display name "Ann Lee". */
 export async function mentionedPeople(tx: Executor, body: string): Promise<string[]> {
   const handles = [...body.matchAll(/(?:^|[^\w@])@([\p{L}][\p{L}\p{N}._-]{1,39})/gu)].map((match) =>

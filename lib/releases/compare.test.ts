@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { changedFields, compareClauses } from "@/lib/releases/clause-diff";
 import { compareReleases, parseCompareRange } from "@/lib/releases/compare";
 import type { ReleaseClause } from "@/lib/releases/content";
-import { clause, doc, release, renumber } from "@/lib/releases/test-content";
+import { clause, doc, release, renumber } from "@/tests/release-content";
 
 const refs = (clauses: { ref: string }[]) => clauses.map((c) => c.ref);
 const movedRefs = (from: ReleaseClause[], to: ReleaseClause[]) =>

@@ -9,7 +9,7 @@ import {
   type JsonInput,
   type ReleaseContent,
 } from "@/lib/releases/content";
-import { clause, doc, release } from "@/lib/releases/test-content";
+import { clause, doc, release } from "@/tests/release-content";
 
 /** The same data with every object's keys in reverse order, at every depth. */
 function reverseKeys(value: unknown): unknown {

@@ -7,7 +7,7 @@ import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import type { Database, Transaction } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
-import { DomainError } from "@/lib/errors";
+import { DomainError, fieldError } from "@/lib/errors";
 import { draftCandidate } from "@/lib/releases/build";
 import { contentDigest, contentProblems, type ReleaseContent } from "@/lib/releases/content";
 import { releaseCandidates, releases, releaseWithdrawals } from "@/lib/releases/schema";
@@ -16,9 +16,9 @@ import { plainText } from "@/lib/validation";
 
 export const prepareReleaseSchema = z.object({
   version: z
-    .string({ error: "required" })
+    .string(fieldError("required"))
     .trim()
-    .refine((value) => parseVersion(value) !== null, { error: "invalid_version" }),
+    .refine((value) => parseVersion(value) !== null, fieldError("invalid_version")),
   notes: plainText(10_000),
 });
 export type PrepareReleaseInput = z.output<typeof prepareReleaseSchema>;

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ReleaseClause } from "@/lib/releases/content";
-import { clause, doc, release, renumber } from "@/lib/releases/test-content";
 import { suggestNextVersion } from "@/lib/releases/versions";
+import { clause, doc, release, renumber } from "@/tests/release-content";
 
 describe("suggestNextVersion", () => {
   const clauses = [

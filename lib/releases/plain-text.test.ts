@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plainTextOf, sameWords, wordsOf } from "@/lib/releases/plain-text";
-import { doc } from "@/lib/releases/test-content";
+import { doc } from "@/tests/release-content";
 
 describe("plainTextOf", () => {
   it("puts paragraphs, list items and hard breaks on their own lines", () => {

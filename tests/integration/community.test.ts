@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
@@ -14,7 +14,7 @@ import { holdsRole } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import { loadViewer } from "@/lib/community/viewer";
 import { DomainError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 
 let test: TestDatabase;
@@ -164,6 +164,34 @@ describe("memberships", () => {
       .from(memberships)
       .where(eq(memberships.id, membershipId));
     expect(stored?.appointedBy).toBe(secretary.id);
+
+    // When the audit row cannot be written, the appointment is not written either.
+    const refused = await createPerson(test.db);
+    await test.db.execute(sql`
+      create function refuse_appointment_audit() returns trigger language plpgsql as $$
+      begin
+        if new.action = 'community.member_appointed' then
+          raise exception 'audit row refused';
+        end if;
+        return new;
+      end $$`);
+    await test.db.execute(sql`
+      create trigger refuse_appointment_audit before insert on audit_log
+      for each row execute function refuse_appointment_audit()`);
+    try {
+      expect(
+        await databaseErrorOf(appointMember(test.db, secretary, appointment(refused.email))),
+      ).toBe("audit row refused");
+    } finally {
+      await test.db.execute(sql`drop trigger refuse_appointment_audit on audit_log`);
+      await test.db.execute(sql`drop function refuse_appointment_audit()`);
+    }
+    expect(
+      await test.db.select().from(memberships).where(eq(memberships.userId, refused.id)),
+    ).toEqual([]);
+    expect(await test.db.select().from(auditLog).where(eq(auditLog.subjectId, refused.id))).toEqual(
+      [],
+    );
   });
 });
 

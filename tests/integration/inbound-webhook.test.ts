@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/email/inbound/route";
-import { MAX_WEBHOOK_BYTES } from "@/lib/email/inbound";
+import { MAX_WEBHOOK_BYTES } from "@/lib/email/webhook";
 import { setEnv } from "@/lib/env";
 
 const KEY = randomBytes(24);

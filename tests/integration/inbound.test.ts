@@ -5,7 +5,8 @@ import { acceptInboundReply } from "@/lib/discussion/inbound";
 import { openThread } from "@/lib/discussion/mutations";
 import { listThreads } from "@/lib/discussion/queries";
 import { createClause } from "@/lib/drafting/mutations";
-import { type InboundEmail, mintReplyToken, replyAddressFor } from "@/lib/email/inbound";
+import type { InboundEmail } from "@/lib/email/inbound";
+import { mintReplyToken, replyAddressFor } from "@/lib/email/reply-address";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson } from "@/tests/people";
 

@@ -19,7 +19,7 @@ import { createPerson } from "@/tests/people";
 // The actions run for real against this file's database; only the request around them (who is
 // signed in, and Next.js's cache) is supplied here, since there is no HTTP request.
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/community/viewer", () => ({ getViewer: async () => session.viewer }));
+vi.mock("@/lib/community/request-viewer", () => ({ getViewer: async () => session.viewer }));
 vi.mock("@/lib/auth", () => ({ signOut: async () => undefined }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 

@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
  * key. Schema files import nothing but tables and types from the domains below them.
  */
 const LAYERS: string[][] = [
-  ["env", "errors", "i18n", "validation", "paths", "messages"],
+  ["env", "errors", "i18n", "paths", "messages"],
+  ["validation"],
   ["db"],
   ["http", "launch", "rate-limit", "email", "audit"],
   ["auth"],

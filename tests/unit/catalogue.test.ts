@@ -1,49 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { errorCodes } from "@/lib/errors";
+import { auditActions, auditSubjectTypes } from "@/lib/audit/rules";
+import { errorCodes, fieldErrorCodes } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 
-// Every code an action can return, and every field error lib/ can raise, has words to show.
-const fieldErrorKeys = [
-  "invalid",
-  "required",
-  "too_long",
-  "invalid_email",
-  "single_address",
-  "plain_text_only",
-  "invalid_date",
-  "ends_before_start",
-  "unknown_user",
-  "already_member",
-  "cannot_remove_self",
-  "unknown_module",
-  "unknown_level",
-  "slug_taken",
-  "import_problems",
-  "comment_too_long",
-  "objection_not_settled",
-  "invalid_number",
-  "too_small",
-  "too_large",
-  "unknown_clause",
-  "unknown_revision",
-  "clause_retired",
-  "invalid_version",
-  "version_not_later",
-  "version_pending",
-  "nothing_adopted",
-  "too_deeply_nested",
-  "name_taken",
-  "name_not_visible",
-  "name_claims_role",
-];
-
+// Every code an action can return, every field error lib/ can raise, and every action and kind
+// of subject the public log records has words to show.
 describe("message catalogue", () => {
   it("has a message for every error code", () => {
     for (const code of errorCodes) expect(messages.errors).toHaveProperty(code);
   });
 
   it("has a message for every field error", () => {
-    for (const key of fieldErrorKeys) expect(messages.fieldErrors).toHaveProperty(key);
+    for (const code of fieldErrorCodes) expect(messages.fieldErrors).toHaveProperty(code);
+  });
+
+  it("has a label for every action in the public log and every kind of subject", () => {
+    for (const action of auditActions) expect(messages.transparency.actions).toHaveProperty(action);
+    for (const type of auditSubjectTypes)
+      expect(messages.transparency.subjects).toHaveProperty(type);
   });
 
   it("has no empty strings", () => {

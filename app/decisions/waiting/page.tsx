@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallList } from "@/components/decisions/call-list";
 import { PageTitle } from "@/components/ui/page";
+import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
-import { getViewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { waitingFor } from "@/lib/decisions/queries";
 

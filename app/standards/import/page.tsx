@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page";
 import { requireSecretariat } from "@/lib/community/authz";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { ImportForm } from "./import-form";

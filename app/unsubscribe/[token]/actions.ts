@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { unsubscribe } from "@/lib/notifications/mutations";
 import { readUnsubscribeToken } from "@/lib/notifications/tokens";
@@ -14,7 +14,7 @@ export const unsubscribeAction = defineAction({
   name: "unsubscribe",
   schema: z.object({ token: linkToken }),
   run: async ({ token }) => {
-    const target = readUnsubscribeToken(token, getEnv().AUTH_SECRET ?? "");
+    const target = readUnsubscribeToken(token, authSecret());
     if (!target) throw new DomainError("not_found");
     await unsubscribe(getDb(), target.watchId, target.userId);
   },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 import { describeWatch } from "@/lib/notifications/queries";
 import { readUnsubscribeToken } from "@/lib/notifications/tokens";
 import { UnsubscribeForm } from "./unsubscribe-form";
@@ -19,7 +19,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function UnsubscribePage({ params }: Props) {
   const { token } = await params;
   const t = await getTranslations("unsubscribe");
-  const target = readUnsubscribeToken(token, getEnv().AUTH_SECRET ?? "");
+  const target = readUnsubscribeToken(token, authSecret());
   const watch = target ? await describeWatch(getDb(), target.watchId) : null;
   if (!target || !watch || watch.userId !== target.userId) {
     return <PageTitle title={t("title")} lead={t("unknown")} />;

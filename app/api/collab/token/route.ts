@@ -1,5 +1,5 @@
 import { mintCollabToken } from "@/lib/collab/token";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getEnv } from "@/lib/env";
 
 /** A short-lived token for the collab server, for the signed-in person only. */

@@ -1,7 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { acceptInboundReply } from "@/lib/discussion/inbound";
 import { fetchReceivedEmail } from "@/lib/email";
-import { parseInboundEvent, readSignedWebhook } from "@/lib/email/inbound";
+import { parseInboundEvent } from "@/lib/email/inbound";
+import { readSignedWebhook } from "@/lib/email/webhook";
 import { getEnv } from "@/lib/env";
 
 /**

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { CharterForm } from "@/app/decisions/forms";
 import { CallList } from "@/components/decisions/call-list";
 import { PageTitle, Section } from "@/components/ui/page";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { charterOf } from "@/lib/decisions/charter";
 import { listCalls } from "@/lib/decisions/queries";

@@ -13,7 +13,8 @@ import {
 } from "@/lib/drafting/mutations";
 import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseMetaSchema, revisionNoteSchema } from "@/lib/drafting/rules";
-import { collabInternalUrl, getEnv } from "@/lib/env";
+import { authSecret, collabInternalUrl } from "@/lib/env";
+import { fieldError } from "@/lib/errors";
 import { uuid as clauseId, positiveInt4, slug } from "@/lib/validation";
 
 // Each mutation checks who may do it; these only parse the form and pick what to refresh.
@@ -39,7 +40,7 @@ export const restoreRevisionAction = defineAction({
   signedIn: true,
   run: ({ clauseId: id, number }, viewer) =>
     restoreRevision(getDb(), viewer, id, number, (target, fields, userId) =>
-      replaceClauseText(collabInternalUrl(), getEnv().AUTH_SECRET ?? "", target, {
+      replaceClauseText(collabInternalUrl(), authSecret(), target, {
         userId,
         fields,
       }),
@@ -49,7 +50,7 @@ export const restoreRevisionAction = defineAction({
 
 export const moveClauseAction = defineAction({
   name: "moveClause",
-  schema: z.object({ clauseId, direction: z.enum(["up", "down"], { error: "required" }) }),
+  schema: z.object({ clauseId, direction: z.enum(["up", "down"], fieldError("required")) }),
   signedIn: true,
   run: ({ clauseId: id, direction }, viewer) => moveClause(getDb(), viewer, id, direction),
   revalidate: ["/standards"],
@@ -61,7 +62,7 @@ export const retireClauseAction = defineAction({
   signedIn: true,
   run: ({ clauseId: id }, viewer) =>
     retireClause(getDb(), viewer, id, new Date(), (target) =>
-      closeClauseConnections(collabInternalUrl(), getEnv().AUTH_SECRET ?? "", target),
+      closeClauseConnections(collabInternalUrl(), authSecret(), target),
     ),
   revalidate: ["/standards"],
 });

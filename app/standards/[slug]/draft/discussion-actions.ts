@@ -13,6 +13,7 @@ import {
   settleObjection,
 } from "@/lib/discussion/mutations";
 import { commentBodySchema, openThreadSchema, reasonSchema } from "@/lib/discussion/rules";
+import { fieldError } from "@/lib/errors";
 import { setWatch } from "@/lib/notifications/mutations";
 import { uuid as id } from "@/lib/validation";
 
@@ -71,7 +72,7 @@ export const threadStatusAction = defineAction({
   name: "threadStatus",
   schema: z.object({
     threadId: id,
-    status: z.enum(["open", "resolved"], { error: "required" }),
+    status: z.enum(["open", "resolved"], fieldError("required")),
     reason: reasonSchema,
   }),
   signedIn: true,
@@ -83,7 +84,7 @@ export const settleObjectionAction = defineAction({
   name: "settleObjection",
   schema: z.object({
     threadId: id,
-    state: z.enum(["withdrawn", "sustained"], { error: "required" }),
+    state: z.enum(["withdrawn", "sustained"], fieldError("required")),
   }),
   signedIn: true,
   run: ({ threadId, state }, viewer) => settleObjection(getDb(), viewer, threadId, state),
@@ -93,9 +94,9 @@ export const settleObjectionAction = defineAction({
 export const watchAction = defineAction({
   name: "watch",
   schema: z.object({
-    target: z.enum(["standard", "module", "clause", "thread"], { error: "required" }),
+    target: z.enum(["standard", "module", "clause", "thread"], fieldError("required")),
     targetId: id,
-    on: z.enum(["true", "false"], { error: "required" }).transform((value) => value === "true"),
+    on: z.enum(["true", "false"], fieldError("required")).transform((value) => value === "true"),
   }),
   signedIn: true,
   run: ({ target, targetId, on }, viewer) => setWatch(getDb(), viewer, target, targetId, on),

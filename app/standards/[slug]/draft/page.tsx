@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { getDraftPage } from "@/lib/drafting/draft-page";
 import { getStandardAxes } from "@/lib/drafting/queries";

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 import { unsubscribe } from "@/lib/notifications/mutations";
 import { readUnsubscribeToken } from "@/lib/notifications/tokens";
 
@@ -9,7 +9,7 @@ import { readUnsubscribeToken } from "@/lib/notifications/tokens";
  * scanners that prefetch cannot unsubscribe anyone.
  */
 export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const target = readUnsubscribeToken((await params).token, getEnv().AUTH_SECRET ?? "");
+  const target = readUnsubscribeToken((await params).token, authSecret());
   if (!target) return new Response("Unknown subscription.", { status: 404 });
   await unsubscribe(getDb(), target.watchId, target.userId);
   return new Response("Unsubscribed.", { status: 200 });

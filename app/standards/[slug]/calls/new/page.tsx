@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OpenCallForm } from "@/app/decisions/forms";
 import { PageTitle } from "@/components/ui/page";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
 

@@ -8,7 +8,7 @@ import { CallList } from "@/components/decisions/call-list";
 import { RichText } from "@/components/rich-text";
 import { PageTitle, Section } from "@/components/ui/page";
 import { caretColor } from "@/lib/collab/identity";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { decisionTrail } from "@/lib/decisions/queries";
 import { listThreads } from "@/lib/discussion/queries";

@@ -7,7 +7,7 @@ import { Redline } from "@/components/redline";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle, Section } from "@/components/ui/page";
 import { clausePlainText } from "@/lib/collab/document";
-import { getViewer } from "@/lib/community/viewer";
+import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { diffWords, hasChanges } from "@/lib/drafting/diff";
 import {
