@@ -22,7 +22,10 @@ export function callSubject(call: CallTitle): Message {
 }
 
 /** A new call: the excerpt is the proposer's own words. */
-export function openedNotice(call: CallTitle & { description: string }) {
+export function openedNotice(call: CallTitle & { description: string }): {
+  message: NotificationMessage;
+  excerpt: string;
+} {
   return { message: { subject: callSubject(call) }, excerpt: call.description || call.title };
 }
 
