@@ -10,7 +10,7 @@ import {
   votingStage,
 } from "@/lib/decisions/rules";
 import type { Body, Stance, Vote } from "@/lib/decisions/tally";
-import { ag, charter, escalated, open, sc, t0 } from "@/lib/decisions/test-calls";
+import { ag, charter, escalated, open, sc, t0 } from "@/tests/call-states";
 
 // Property tests: arbitrary sequences of events, at times moving forward, from anyone.
 const choice = fc.constantFrom<Vote["choice"]>("adopt", "reject", "return", "recuse");

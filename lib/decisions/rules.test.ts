@@ -14,7 +14,7 @@ import {
   sc,
   t0,
   vote,
-} from "@/lib/decisions/test-calls";
+} from "@/tests/call-states";
 
 describe("positions", () => {
   it("are taken while the call is open and before its deadline", () => {

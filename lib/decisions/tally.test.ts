@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Body, tallyVotes, type Vote } from "@/lib/decisions/tally";
-import { ag, sc, vote } from "@/lib/decisions/test-calls";
+import { ag, sc, vote } from "@/tests/call-states";
 
 describe("tallies", () => {
   it("count neither recusals nor votes from outside the group", () => {
