@@ -1,4 +1,22 @@
 /**
+ * Refusals of the decision rules (lib/decisions/rules.ts), each with its own explanation. The
+ * rules refuse with these and with `rationale_required`, which reaches people as a field error.
+ */
+export const refusalCodes = [
+  "call_not_open",
+  "call_not_due",
+  "call_final",
+  "not_proposer",
+  "wrong_stage",
+  "not_member",
+  "already_voted",
+  "must_recuse",
+  "appeal_window_closed",
+  "deadline_passed",
+  "no_position",
+] as const;
+
+/**
  * The one error vocabulary. Domain code throws `DomainError` with a code; the action wrapper
  * turns it into `{ ok: false, code }`, and the interface shows the catalogue's message for it.
  */
@@ -12,18 +30,7 @@ export const errorCodes = [
   "rate_limited_ip",
   "rate_limited",
   "internal",
-  // Refusals of the decision rules (lib/decisions/rules.ts), each with its own explanation.
-  "call_not_open",
-  "call_not_due",
-  "call_final",
-  "not_proposer",
-  "wrong_stage",
-  "not_member",
-  "already_voted",
-  "must_recuse",
-  "appeal_window_closed",
-  "deadline_passed",
-  "no_position",
+  ...refusalCodes,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

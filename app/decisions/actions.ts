@@ -2,17 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/safe-action";
+import { requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
+import { openCall, withdrawCall } from "@/lib/decisions/calls";
+import { setCharter } from "@/lib/decisions/charter";
 import { openCallSchema, positionSchema, reasonSchema, voteSchema } from "@/lib/decisions/inputs";
-import {
-  appealDecision,
-  castVote,
-  openCall,
-  setCharter,
-  takePosition,
-  withdrawCall,
-} from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
 import { charterSchema } from "@/lib/decisions/rules";
+import { appealDecision, castVote } from "@/lib/decisions/votes";
 import { callPath } from "@/lib/paths";
 import { uuid as id, slug } from "@/lib/validation";
 
@@ -53,6 +50,9 @@ export const appealAction = defineAction({
 export const setCharterAction = defineAction({
   name: "setCharter",
   schema: charterSchema.extend({ standardId: id }),
-  run: ({ standardId, ...charter }, participant) =>
-    setCharter(getDb(), participant, standardId, charter),
+  run: async ({ standardId, ...charter }, participant) => {
+    const db = getDb();
+    const secretariat = await requireSecretariat(db, participant, "decisions.set_charter");
+    await setCharter(db, secretariat, standardId, charter);
+  },
 });

@@ -3,16 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Countdown } from "@/components/decisions/countdown";
 import { PersonName, withPeople } from "@/components/person-name";
 import type { CallSummary } from "@/lib/decisions/queries";
-import { isFinal } from "@/lib/decisions/rules";
+import { deadlineOf, isFinal } from "@/lib/decisions/rules";
 import { callPath } from "@/lib/paths";
-
-/** The deadline a call is waiting for, if it waits for one. */
-export function pendingDeadline(call: CallSummary): Date | null {
-  if (call.phase === "open") return call.closesAt;
-  if (call.phase === "escalated_ag") return call.agDeadline;
-  if (call.phase === "ag_decided") return call.appealDeadline;
-  return null;
-}
 
 export async function PhaseBadge({ phase }: { phase: CallSummary["phase"] }) {
   const t = await getTranslations("decisions.phases");
@@ -40,7 +32,7 @@ export async function CallList<Call extends CallSummary>({
   return (
     <ol className="divide-y divide-line rounded-lg border border-line bg-white">
       {calls.map((call) => {
-        const deadline = pendingDeadline(call);
+        const deadline = deadlineOf(call)?.at;
         return (
           <li key={call.id} className="p-3">
             <p className="flex flex-wrap items-baseline justify-between gap-2">

@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { HidePositionReasonForm } from "@/components/decisions/hide-reason-form";
 import { PersonName } from "@/components/person-name";
 import { Section } from "@/components/ui/page";
-import type { CallPage } from "@/lib/decisions/queries";
-import { stances } from "@/lib/decisions/rules";
+import type { CallPage } from "@/lib/decisions/call-page";
+import { stances } from "@/lib/decisions/tally";
 
 /** Everyone's stance on an open or closed call, with the tally against the charter's quorum. */
 export async function CallPositions({ page, moderator }: { page: CallPage; moderator: boolean }) {

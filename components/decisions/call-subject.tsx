@@ -4,7 +4,7 @@ import { Redline } from "@/components/redline";
 import { RichText } from "@/components/rich-text";
 import { Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
-import type { CallPage } from "@/lib/decisions/queries";
+import type { CallPage } from "@/lib/decisions/call-page";
 import { diffWords, hasChanges } from "@/lib/drafting/diff";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { draftClausePath, releasePath } from "@/lib/paths";

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PersonName, withPeople } from "@/components/person-name";
 import { Section } from "@/components/ui/page";
-import type { CallPage } from "@/lib/decisions/queries";
+import type { CallPage } from "@/lib/decisions/call-page";
 
 /** The advisory group's and steering committee's votes, each with the declaration in force. */
 export async function CallVotes({ page }: { page: CallPage }) {

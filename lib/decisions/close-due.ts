@@ -1,17 +1,12 @@
 import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import {
-  addDays,
-  blockingObjections,
-  type CallEvent,
-  type ObjectionState,
-  quorumCount,
-} from "@/lib/decisions/rules";
+import { closingNotice } from "@/lib/decisions/notices";
+import { addDays, type CallEvent, deadlineOf } from "@/lib/decisions/rules";
 import { calls, positions } from "@/lib/decisions/schema";
+import { blockingObjections, type ObjectionState, quorumCount } from "@/lib/decisions/tally";
 import { applyTransition, decide, lockCall, tellParticipants } from "@/lib/decisions/transitions";
 import { threads } from "@/lib/discussion/schema";
 import { DomainError } from "@/lib/errors";
-import { callPath } from "@/lib/paths";
 
 export type CloseDueReport = { moved: number; reminded: number };
 
@@ -41,8 +36,10 @@ export async function closeDue(db: Database, now = new Date()): Promise<CloseDue
 async function moveOne(db: Database, callId: string, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
     const call = await lockCall(tx, callId);
+    const deadline = deadlineOf(call);
+    if (!deadline) return false; // another run moved it first
     let event: CallEvent;
-    if (call.phase === "open") {
+    if (deadline.event === "close") {
       const stances = await tx
         .select({ stance: positions.stance })
         .from(positions)
@@ -56,12 +53,8 @@ async function moveOne(db: Database, callId: string, now: Date): Promise<boolean
         stances: stances.map((row) => row.stance),
         objections: objections.map((row): ObjectionState => row.state ?? "raised"),
       };
-    } else if (call.phase === "escalated_ag") {
-      event = { type: "ag_deadline" };
-    } else if (call.phase === "ag_decided") {
-      event = { type: "appeal_window_end" };
     } else {
-      return false; // another run moved it first
+      event = { type: deadline.event };
     }
     let result: ReturnType<typeof decide>;
     try {
@@ -113,12 +106,9 @@ async function remindClosing(db: Database, now: Date): Promise<number> {
       if (claimed.length === 0) return false;
       const call = await lockCall(tx, id);
       await tellParticipants(tx, call, "call_closing", {
-        callId: call.id,
         actorId: null,
-        subject: `Call ${call.number} · ${call.title}`,
-        path: callPath(call.slug, call.number),
         at: now,
-        excerpt: `Closes ${call.closesAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+        message: closingNotice(call),
       });
       return true;
     });

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { decisions, stances } from "@/lib/decisions/rules";
+import { decisions, stances } from "@/lib/decisions/tally";
 import { fieldError } from "@/lib/errors";
 import { plainLine as line, plainText as text } from "@/lib/validation";
 
-/** What the decision forms send; lib/decisions/mutations.ts checks who may send it. */
+/** What the decision forms send; the mutations beside this file check who may send it. */
 
 export const openCallSchema = z
   .object({

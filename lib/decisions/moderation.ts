@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
-import { recordRefusal } from "@/lib/community/authz";
-import { holdsRole } from "@/lib/community/rules";
-import type { Viewer } from "@/lib/community/viewer";
+import type { GroupMember } from "@/lib/community/authz";
 import type { Database } from "@/lib/db/client";
 import { calls, positionReasons } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
@@ -15,16 +13,11 @@ import { callSubjectId } from "@/lib/paths";
  */
 export async function hidePositionReason(
   db: Database,
-  viewer: Viewer | null,
+  moderator: GroupMember<"advisory_group">,
   reasonId: string,
   reason: string,
   now = new Date(),
 ): Promise<void> {
-  if (!viewer) throw new DomainError("unauthenticated");
-  if (!holdsRole(viewer.roles, "advisory_group")) {
-    await recordRefusal(db, viewer.id, "decisions.hide_position_reason", "not_advisory_group");
-    throw new DomainError("forbidden");
-  }
   if (!reason.trim()) throw new DomainError("invalid_input", { reason: "required" });
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -38,11 +31,11 @@ export async function hidePositionReason(
     if (row.hiddenAt) throw new DomainError("conflict");
     await tx
       .update(positionReasons)
-      .set({ hiddenAt: now, hiddenBy: viewer.id, hiddenReason: reason })
+      .set({ hiddenAt: now, hiddenBy: moderator.id, hiddenReason: reason })
       .where(eq(positionReasons.id, reasonId));
     await recordAudit(tx, {
       at: now,
-      actorId: viewer.id,
+      actorId: moderator.id,
       action: "decisions.position_reason_hidden",
       subjectType: "position_reason",
       subjectId: reasonId,

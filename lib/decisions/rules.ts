@@ -1,14 +1,22 @@
 import { z } from "zod";
-import { fieldError } from "@/lib/errors";
+import {
+  type Body,
+  blockingObjections,
+  type Decision,
+  type ObjectionState,
+  quorumCount,
+  rationaleOf,
+  type Stance,
+  tallyVotes,
+  type Vote,
+} from "@/lib/decisions/tally";
+import { fieldError, type refusalCodes } from "@/lib/errors";
 
 /**
  * How a call moves from open to its outcome, as pure functions of (state, event, context).
  * Nothing here reads a clock or a database: callers pass `now` and the facts they loaded, so
  * the same rules hold in the server, in `closeDue` and in tests.
  */
-
-export const decisions = ["adopt", "reject", "return"] as const;
-export type Decision = (typeof decisions)[number];
 
 export const outcomes = ["adopted", "rejected", "returned", "withdrawn"] as const;
 export type Outcome = (typeof outcomes)[number];
@@ -34,12 +42,6 @@ export const outcomeOf: Record<Decision, Exclude<Outcome, "withdrawn">> = {
   reject: "rejected",
   return: "returned",
 };
-
-export const stances = ["support", "no_objection", "object", "abstain", "recuse"] as const;
-export type Stance = (typeof stances)[number];
-
-/** An objection blocks consensus until its author withdraws it. */
-export type ObjectionState = "raised" | "withdrawn" | "sustained";
 
 /** The numbers each standard's charter may change; a call keeps the ones it opened with. */
 export type Charter = {
@@ -75,11 +77,6 @@ export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * DAY);
 }
 
-export type Vote = { voterId: string; choice: Decision | "recuse"; rationale: string };
-
-/** A group as it stands when it votes: its current members and chair. */
-export type Body = { memberIds: string[]; chairId: string | null };
-
 export type CallState = {
   phase: Phase;
   closesAt: Date;
@@ -88,8 +85,20 @@ export type CallState = {
   /** The AG's decision while an appeal may still overturn it. */
   agDecision: Decision | null;
   /** Why the call ended as it did; every final state has one. */
-  rationale: string | null;
+  rationale: Rationale | null;
 };
+
+/**
+ * Hum's own reason for an outcome, kept as a sentence of the catalogue and its numbers rather
+ * than in English, so each reader reads it in their language.
+ */
+export type RationaleMessage = {
+  key: "decisions.rationales.consensus";
+  params: { positions: number };
+};
+
+/** People's words (the votes that carried it, a withdrawal's reason), or Hum's own reason. */
+export type Rationale = string | RationaleMessage;
 
 export type CallEvent =
   | { type: "position" }
@@ -107,21 +116,8 @@ export type CallEvent =
   | { type: "appeal"; tookPosition: boolean; reason: string }
   | { type: "appeal_window_end" };
 
-export const refusals = [
-  "call_not_open",
-  "call_not_due",
-  "call_final",
-  "not_proposer",
-  "rationale_required",
-  "wrong_stage",
-  "not_member",
-  "already_voted",
-  "must_recuse",
-  "appeal_window_closed",
-  "deadline_passed",
-  "no_position",
-] as const;
-export type Refusal = (typeof refusals)[number];
+/** Why the rules refuse an event: an error of its own, or a missing rationale (a field error). */
+export type Refusal = (typeof refusalCodes)[number] | "rationale_required";
 
 export type Step =
   | { ok: true; state: CallState; transition: Transition | null }
@@ -145,60 +141,6 @@ const move = (state: CallState, transition: Transition | null): Step => ({
   state,
   transition,
 });
-
-/** Recused people take part in nothing: they leave both quorum and majority counts. */
-export function quorumCount(stances: Stance[]): number {
-  return stances.filter((stance) => stance !== "recuse").length;
-}
-
-export function blockingObjections(objections: ObjectionState[]): number {
-  return objections.filter((state) => state !== "withdrawn").length;
-}
-
-export type Tally =
-  | { kind: "decided"; decision: Decision; votes: number; eligible: number }
-  | { kind: "tie"; eligible: number }
-  | { kind: "pending"; eligible: number };
-
-/**
- * A strict majority of the group's non-recused members decides. When every one of them has
- * voted and no choice has a majority, it is a tie; `castingVoteOf` (the SC chair) breaks it when
- * the chair voted for one of the choices that tied.
- */
-export function tallyVotes(votes: Vote[], body: Body, castingVoteOf: string | null = null): Tally {
-  const members = new Set(body.memberIds);
-  const counted = votes.filter((vote) => members.has(vote.voterId));
-  const recused = new Set(
-    counted.filter((vote) => vote.choice === "recuse").map((vote) => vote.voterId),
-  );
-  const eligible = body.memberIds.filter((id) => !recused.has(id)).length;
-  const cast = counted.filter(
-    (vote): vote is Vote & { choice: Decision } => vote.choice !== "recuse",
-  );
-  const counts = new Map<Decision, number>();
-  for (const vote of cast) counts.set(vote.choice, (counts.get(vote.choice) ?? 0) + 1);
-  const needed = Math.floor(eligible / 2) + 1;
-  for (const decision of decisions) {
-    const votes = counts.get(decision) ?? 0;
-    if (eligible > 0 && votes >= needed) return { kind: "decided", decision, votes, eligible };
-  }
-  if (cast.length < eligible) return { kind: "pending", eligible };
-  const top = Math.max(0, ...counts.values());
-  const casting = cast.find((vote) => vote.voterId === castingVoteOf);
-  if (casting && top > 0 && counts.get(casting.choice) === top) {
-    return { kind: "decided", decision: casting.choice, votes: top, eligible };
-  }
-  return { kind: "tie", eligible };
-}
-
-/** The written reasons of those who carried the decision, which become the call's rationale. */
-export function rationaleOf(votes: Vote[], decision: Decision): string {
-  return votes
-    .filter((vote) => vote.choice === decision)
-    .map((vote) => vote.rationale.trim())
-    .filter(Boolean)
-    .join("\n\n");
-}
 
 /** Which group votes in a phase: the AG on an escalation, the SC on a tie or an appeal. */
 export function votingStage(phase: Phase): "ag" | "sc" | null {
@@ -274,7 +216,7 @@ export function step(state: CallState, event: CallEvent, now: Date, charter: Cha
           {
             ...state,
             phase: "adopted",
-            rationale: `Rough consensus: ${positions} positions taken, no objection left open.`,
+            rationale: { key: "decisions.rationales.consensus", params: { positions } },
           },
           "consensus",
         );
@@ -317,47 +259,25 @@ export function step(state: CallState, event: CallEvent, now: Date, charter: Cha
   }
 }
 
-/** The deadline a waiting call is heading for, or null: what `closeDue` and countdowns watch. */
-export function nextDeadline(state: CallState): { at: Date; event: CallEvent } | null {
-  if (state.phase === "open") return null;
-  if (state.phase === "escalated_ag" && state.agDeadline) {
-    return { at: state.agDeadline, event: { type: "ag_deadline" } };
-  }
-  if (state.phase === "ag_decided" && state.appealDeadline) {
-    return { at: state.appealDeadline, event: { type: "appeal_window_end" } };
-  }
-  return null;
-}
+/** What a waiting call's deadline brings when it passes. */
+export type DeadlineEvent = Extract<
+  CallEvent["type"],
+  "close" | "ag_deadline" | "appeal_window_end"
+>;
 
 /**
- * A member has a conflict on a call when their public declaration or affiliation names one of
- * the organisations the call concerns, as a whole word and whatever the letter case.
+ * The deadline a waiting call is heading for, and the event it brings, or null when none: what
+ * `closeDue` acts on and countdowns show.
  */
-export function hasConflict(
-  member: { conflictOfInterest: string; affiliation: string },
-  organisations: string[],
-): boolean {
-  const text = fold(`${member.conflictOfInterest}\n${member.affiliation}`);
-  return organisations.some((organisation) => {
-    const name = fold(organisation.trim());
-    if (name.length < 2) return false;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, "u").test(text);
-  });
-}
-
-function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
-/** "Acme, Brightbulb Ltd" → ["Acme", "Brightbulb Ltd"]: organisations named on a call. */
-export function parseOrganisations(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,;\n]/)
-        .map((part) => part.trim())
-        .filter(Boolean),
-    ),
-  ];
+export function deadlineOf(
+  state: Pick<CallState, "phase" | "closesAt" | "agDeadline" | "appealDeadline">,
+): { at: Date; event: DeadlineEvent } | null {
+  if (state.phase === "open") return { at: state.closesAt, event: "close" };
+  if (state.phase === "escalated_ag" && state.agDeadline) {
+    return { at: state.agDeadline, event: "ag_deadline" };
+  }
+  if (state.phase === "ag_decided" && state.appealDeadline) {
+    return { at: state.appealDeadline, event: "appeal_window_end" };
+  }
+  return null;
 }

@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { conflictDeclarations } from "@/lib/community/schema";
-import type { Charter } from "@/lib/decisions/rules";
+import type { Charter, RationaleMessage } from "@/lib/decisions/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 
 const at = (name: string) => timestamp(name, { mode: "date", withTimezone: true });
@@ -82,7 +82,10 @@ export const calls = pgTable(
     agDecision: decision("ag_decision"),
     agRationale: text("ag_rationale"),
     appealDeadline: at("appeal_deadline"),
+    /** Why it ended as it did, in people's words (votes, a withdrawal)… */
     rationale: text("rationale"),
+    /** …or in Hum's own (rough consensus), as a sentence of the catalogue. */
+    rationaleMessage: jsonb("rationale_message").$type<RationaleMessage>(),
     decidedAt: at("decided_at"),
     /** Set once the "closes in two days" reminder went out, so it goes out once. */
     remindedAt: at("reminded_at"),

@@ -3,8 +3,8 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Group } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Executor, Transaction } from "@/lib/db/client";
+import { transitionNotices } from "@/lib/decisions/notices";
 import {
-  type Body,
   type CallEvent,
   type CallState,
   type Charter,
@@ -14,6 +14,7 @@ import {
   type Transition,
 } from "@/lib/decisions/rules";
 import { calls, positions } from "@/lib/decisions/schema";
+import type { Body } from "@/lib/decisions/tally";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
@@ -22,6 +23,7 @@ import {
   type NotificationKind,
   watchersOf,
 } from "@/lib/notifications/mutations";
+import type { NotificationMessage } from "@/lib/notifications/schema";
 import { callPath, callSubjectId } from "@/lib/paths";
 import { publishCandidate } from "@/lib/releases/publish";
 
@@ -46,7 +48,7 @@ export function stateOf(call: CallRow): CallState {
     agDeadline: call.agDeadline,
     appealDeadline: call.appealDeadline,
     agDecision: call.agDecision,
-    rationale: call.rationale,
+    rationale: call.rationaleMessage ?? call.rationale,
   };
 }
 
@@ -94,6 +96,7 @@ export async function applyTransition(
   const { now } = context;
   const leavingOpen = call.phase === "open" && next.phase !== "open";
   const agDecided = transition === "ag_decided";
+  const final = isFinal(next.phase) ? next.rationale : null;
   await tx
     .update(calls)
     .set({
@@ -101,8 +104,9 @@ export async function applyTransition(
       agDeadline: next.agDeadline,
       appealDeadline: next.appealDeadline,
       agDecision: next.agDecision,
-      ...(agDecided ? { agRationale: next.rationale } : {}),
-      rationale: isFinal(next.phase) ? next.rationale : null,
+      ...(agDecided && typeof next.rationale === "string" ? { agRationale: next.rationale } : {}),
+      rationale: typeof final === "string" ? final : null,
+      rationaleMessage: typeof final === "string" ? null : final,
       ...(leavingOpen ? { closedAt: now } : {}),
       ...(isFinal(next.phase) ? { decidedAt: now } : {}),
     })
@@ -145,7 +149,7 @@ async function adoptRevision(tx: Transaction, call: CallRow, now: Date): Promise
   });
 }
 
-/** Who hears of each transition, and how it is worded in their inbox. */
+/** Who hears of each transition, and what they read (see notices.ts). */
 async function tellAbout(
   tx: Transaction,
   call: CallRow,
@@ -153,33 +157,26 @@ async function tellAbout(
   transition: Transition,
   now: Date,
 ): Promise<void> {
-  const about = {
-    callId: call.id,
-    actorId: null,
-    subject: `Call ${call.number} · ${call.title}`,
-    path: callPath(call.slug, call.number),
-    at: now,
-  };
-  const toGroup = async (group: Group, excerpt: string) => {
-    const body = await bodyOf(tx, group, now);
+  const notices = transitionNotices(call, next, transition);
+  if (notices.group) {
+    const body = await bodyOf(tx, notices.group.group, now);
     await insertNotifications(
       tx,
       body.memberIds.map((userId) => ({ userId, watchId: null, kind: "call_escalated" })),
-      { ...about, excerpt },
+      {
+        callId: call.id,
+        actorId: null,
+        path: callPath(call.slug, call.number),
+        at: now,
+        message: notices.group.message,
+      },
     );
-  };
-  if (transition === "escalated_to_ag") {
-    await toGroup("advisory_group", "No rough consensus: the advisory group now calls it.");
-  } else if (transition === "escalated_to_sc") {
-    await toGroup("steering_committee", "The advisory group did not reach a majority.");
-  } else if (transition === "appealed") {
-    await toGroup("steering_committee", "The advisory group's decision has been appealed.");
   }
-  if (isFinal(next.phase)) {
-    const outcome = `${next.phase[0]?.toUpperCase()}${next.phase.slice(1)}`;
+  if (notices.decided) {
     await tellParticipants(tx, call, "call_decided", {
-      ...about,
-      excerpt: `${outcome}. ${next.rationale ?? ""}`,
+      actorId: null,
+      at: now,
+      message: notices.decided,
     });
   }
 }
@@ -189,14 +186,7 @@ export async function tellParticipants(
   tx: Transaction,
   call: CallRow,
   kind: NotificationKind,
-  about: {
-    callId: string;
-    actorId: string | null;
-    subject: string;
-    path: string;
-    at: Date;
-    excerpt: string;
-  },
+  about: { actorId: string | null; at: Date; message: NotificationMessage; excerpt?: string },
 ): Promise<void> {
   const [clause] = call.clauseId
     ? await tx.select().from(clauses).where(eq(clauses.id, call.clauseId))
@@ -220,6 +210,6 @@ export async function tellParticipants(
   await insertNotifications(
     tx,
     [...recipients].map(([userId, watchId]) => ({ userId, watchId, kind })),
-    about,
+    { ...about, callId: call.id, path: callPath(call.slug, call.number) },
   );
 }

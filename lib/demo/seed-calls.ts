@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { openCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
-import { castVote, openCall, takePosition } from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
 import { addDays } from "@/lib/decisions/rules";
+import { castVote } from "@/lib/decisions/votes";
 import { demoViewers } from "@/lib/demo/viewers";
 import { settleObjection } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";

@@ -1,9 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { openCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
-import { castVote, openCall, takePosition } from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
+import { prepareRelease } from "@/lib/decisions/release-calls";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
+import { castVote } from "@/lib/decisions/votes";
 import { demoViewers } from "@/lib/demo/viewers";
 import { settleObjection } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
@@ -13,7 +16,6 @@ import { clausePlainText } from "@/lib/drafting/rich-text";
 import { formatRef, parseRef } from "@/lib/drafting/rules";
 import { clauses, clauseTexts } from "@/lib/drafting/schema";
 import { requireReleaseManager } from "@/lib/releases/authz";
-import { prepareRelease } from "@/lib/releases/mutations";
 
 /**
  * Two releases of the demo standard, published the way a community would: every clause adopted
@@ -36,10 +38,11 @@ export async function seedDemoReleases(
   };
   const adopt = async (refs: string[], day: number) => {
     for (const [index, ref] of refs.entries()) {
-      const proposer = supporters[index % supporters.length] ?? supporters[0];
+      const proposer = supporters[index % supporters.length];
+      if (!proposer) throw new Error("no demo proposer");
       const { id } = await openCall(
         db,
-        proposer ?? null,
+        proposer,
         standardId,
         {
           kind: "clause_revision",

@@ -7,7 +7,7 @@ import type { EmailSender } from "@/lib/email/sender";
 import { translate } from "@/lib/i18n";
 import { notificationEmail } from "@/lib/notifications/email";
 import { claimDigests, markEmailed, notificationKinds } from "@/lib/notifications/mutations";
-import { moderatedExcerpts } from "@/lib/notifications/queries";
+import { moderatedExcerpts, worded } from "@/lib/notifications/queries";
 import { notificationSettings, notifications } from "@/lib/notifications/schema";
 import { mintUnsubscribeToken } from "@/lib/notifications/tokens";
 import { emailSettingsPath, oneClickUnsubscribePath, unsubscribePath } from "@/lib/paths";
@@ -42,6 +42,7 @@ async function pending(db: Executor, where: ReturnType<typeof and>) {
         actorId: notifications.actorId,
         actorName: actor.name,
         subject: notifications.subject,
+        message: notifications.message,
         path: notifications.path,
       })
       .from(notifications)
@@ -82,7 +83,8 @@ async function release(db: Database, ids: string[]): Promise<void> {
 
 type Pending = Awaited<ReturnType<typeof pending>>[number] & { hidden: boolean };
 
-function itemOf(row: Pending, publicUrl: string) {
+function itemOf(pending: Pending, publicUrl: string) {
+  const row = worded(pending);
   return {
     subject: row.subject,
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",

@@ -5,7 +5,12 @@ import type { Database, Executor, Transaction } from "@/lib/db/client";
 import { threads } from "@/lib/discussion/schema";
 import { clauses, modules, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
-import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
+import {
+  type NotificationMessage,
+  notificationSettings,
+  notifications,
+  watches,
+} from "@/lib/notifications/schema";
 
 export const notificationKinds = [
   "thread_opened",
@@ -159,9 +164,11 @@ export async function insertNotifications(
     callId?: string;
     commentId?: string;
     actorId: string | null;
-    subject: string;
+    /** Left out when `message` words it. */
+    subject?: string;
     path: string;
-    excerpt: string;
+    excerpt?: string;
+    message?: NotificationMessage;
     at: Date;
   },
 ): Promise<void> {
@@ -175,9 +182,10 @@ export async function insertNotifications(
       commentId: about.commentId ?? null,
       kind: recipient.kind,
       actorId: about.actorId,
-      subject: about.subject,
+      subject: about.subject ?? "",
       path: about.path,
-      excerpt: about.excerpt.slice(0, 280),
+      excerpt: (about.excerpt ?? "").slice(0, 280),
+      message: about.message ?? null,
       createdAt: about.at,
     })),
   );

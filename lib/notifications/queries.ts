@@ -5,9 +5,15 @@ import { badgesOf } from "@/lib/community/queries";
 import { displayName } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
 import { comments } from "@/lib/discussion/schema";
+import { renderMessage } from "@/lib/i18n";
 import { commentTexts } from "@/lib/moderation/visibility";
 import { notificationKinds } from "@/lib/notifications/mutations";
-import { notificationSettings, notifications, watches } from "@/lib/notifications/schema";
+import {
+  type NotificationMessage,
+  notificationSettings,
+  notifications,
+  watches,
+} from "@/lib/notifications/schema";
 
 /** Which of these things the person watches, as "target:id" keys. */
 export async function watchedKeys(
@@ -91,6 +97,21 @@ export async function moderatedExcerpts<T extends ExcerptSource>(
 }
 
 /**
+ * A notification's subject and excerpt in words: from the catalogue where its message words
+ * them, otherwise the text it was sent with (thread notifications, and rows older than messages).
+ */
+export function worded<
+  T extends { subject: string; excerpt: string; message: NotificationMessage | null },
+>(row: T): T {
+  const { subject, excerpt } = row.message ?? {};
+  return {
+    ...row,
+    subject: subject ? renderMessage(subject) : row.subject,
+    excerpt: excerpt ? renderMessage(excerpt).slice(0, EXCERPT_LENGTH) : row.excerpt,
+  };
+}
+
+/**
  * A person's inbox, newest first, each excerpt through the moderation check, with the roles of
  * whoever acted.
  */
@@ -106,6 +127,7 @@ export async function listInbox(db: Executor, userId: string, limit = 100) {
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
       subject: notifications.subject,
+      message: notifications.message,
       path: notifications.path,
       actorId: notifications.actorId,
       actorName: actor.name,
@@ -123,7 +145,7 @@ export async function listInbox(db: Executor, userId: string, limit = 100) {
     ),
   ]);
   return moderated.map((row) => ({
-    ...row,
+    ...worded(row),
     kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",
     actorBadges: (row.actorId && badges.get(row.actorId)) || [],

@@ -1,7 +1,24 @@
-import { date, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { calls } from "@/lib/decisions/schema";
 import { comments, threads } from "@/lib/discussion/schema";
+import type { Message } from "@/lib/i18n";
+
+/**
+ * What a notification says in Hum's own words, as sentences of the catalogue, so each reader
+ * reads it in their language. A part left out is read from the row's `subject` or `excerpt`.
+ */
+export type NotificationMessage = { subject?: Message; excerpt?: Message };
 
 export const watchTarget = pgEnum("watch_target", ["standard", "module", "clause", "thread"]);
 export const emailMode = pgEnum("email_mode", ["immediate", "digest", "off"]);
@@ -37,7 +54,10 @@ export const notifications = pgTable(
     threadId: uuid("thread_id").references(() => threads.id),
     callId: uuid("call_id").references(() => calls.id),
     kind: text("kind").notNull(),
-    /** What it is about ("SW-4 · Title", "Call 3 · Title") and where to read it, fixed at sending. */
+    /**
+     * What it is about ("SW-4 · Title") and where to read it, fixed at sending. Empty when
+     * `message` words it ("Call 3 · Title").
+     */
     subject: text("subject").notNull(),
     path: text("path").notNull(),
     actorId: text("actor_id").references(() => users.id),
@@ -47,6 +67,8 @@ export const notifications = pgTable(
      */
     commentId: uuid("comment_id").references(() => comments.id),
     excerpt: text("excerpt").notNull(),
+    /** Null when `subject` and `excerpt` say it all: thread notifications, and older rows. */
+    message: jsonb("message").$type<NotificationMessage>(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { mode: "date", withTimezone: true }),
     emailedAt: timestamp("emailed_at", { mode: "date", withTimezone: true }),

@@ -2,13 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Secretariat } from "@/lib/community/authz";
-import type { Database } from "@/lib/db/client";
-import { insertCall } from "@/lib/decisions/mutations";
+import type { Database, Transaction } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
 import { DomainError, fieldError } from "@/lib/errors";
 import { releaseSubjectId } from "@/lib/paths";
-import type { ReleaseManager } from "@/lib/releases/authz";
 import { draftCandidate } from "@/lib/releases/build";
 import { contentDigest, contentProblems, type ReleaseContent } from "@/lib/releases/content";
 import { releaseCandidates, releases, releaseWithdrawals } from "@/lib/releases/schema";
@@ -25,90 +23,74 @@ export const prepareReleaseSchema = z.object({
 export type PrepareReleaseInput = z.output<typeof prepareReleaseSchema>;
 
 /**
- * Freezes the adopted text of every clause as a candidate and opens the call that may publish
- * it. The version must come after every published one and not be claimed by a pending call.
+ * Freezes the adopted text of every clause as a candidate, in the caller's transaction, for the
+ * call that may publish it. The version must come after every published one and not be claimed
+ * by a pending call.
  */
-export async function prepareRelease(
-  db: Database,
-  manager: ReleaseManager,
+export async function insertCandidate(
+  tx: Transaction,
+  managerId: string,
   standardId: string,
   input: PrepareReleaseInput,
-  now = new Date(),
-): Promise<{ callNumber: number; leftOut: string[] }> {
+  now: Date,
+): Promise<{ id: string; standardName: string; leftOut: string[] }> {
   const version = parseVersion(input.version);
   if (!version) throw new DomainError("invalid_input", { version: "invalid_version" });
-  return db.transaction(async (tx) => {
-    const [standard] = await tx
-      .select()
-      .from(standards)
-      .where(eq(standards.id, standardId))
-      .for("update");
-    if (!standard) throw new DomainError("not_found");
-    const published = await tx
-      .select({ version: releases.version })
-      .from(releases)
-      .where(eq(releases.standardId, standardId));
-    for (const row of published) {
-      const other = parseVersion(row.version);
-      if (other && compareVersions(version, other) <= 0) {
-        throw new DomainError("invalid_input", { version: "version_not_later" });
-      }
+  const [standard] = await tx
+    .select()
+    .from(standards)
+    .where(eq(standards.id, standardId))
+    .for("update");
+  if (!standard) throw new DomainError("not_found");
+  const published = await tx
+    .select({ version: releases.version })
+    .from(releases)
+    .where(eq(releases.standardId, standardId));
+  for (const row of published) {
+    const other = parseVersion(row.version);
+    if (other && compareVersions(version, other) <= 0) {
+      throw new DomainError("invalid_input", { version: "version_not_later" });
     }
-    const pending = await tx
-      .select({ id: calls.id })
-      .from(calls)
-      .innerJoin(releaseCandidates, eq(releaseCandidates.id, calls.releaseId))
-      .where(
-        and(
-          eq(releaseCandidates.version, input.version),
-          eq(releaseCandidates.standardId, standardId),
-          inArray(calls.phase, ["open", "escalated_ag", "ag_decided", "escalated_sc", "appealed"]),
-        ),
-      );
-    if (pending.length > 0) throw new DomainError("invalid_input", { version: "version_pending" });
-    const draft = await draftCandidate(tx, standardId);
-    const content: ReleaseContent = {
-      ...draft.content,
-      version: input.version,
-      notes: input.notes,
-    };
-    if (content.clauses.length === 0) {
-      throw new DomainError("invalid_input", { version: "nothing_adopted" });
-    }
-    const problems = contentProblems(content);
-    if (problems.length > 0)
-      throw new Error(`release content is inconsistent: ${problems.join("; ")}`);
-    const [candidate] = await tx
-      .insert(releaseCandidates)
-      .values({
-        standardId,
-        version: input.version,
-        content,
-        digest: contentDigest(content),
-        trace: draft.trace,
-        leftOut: draft.leftOut,
-        preparedBy: manager.id,
-        preparedAt: now,
-      })
-      .returning({ id: releaseCandidates.id });
-    if (!candidate) throw new DomainError("internal");
-    const call = await insertCall(
-      tx,
-      manager.id,
-      standardId,
-      {
-        kind: "release",
-        title: `Publish ${standard.name} ${input.version}`,
-        description: input.notes,
-        organisations: "",
-        clauseId: null,
-        revisionId: null,
-        releaseId: candidate.id,
-      },
-      now,
+  }
+  const pending = await tx
+    .select({ id: calls.id })
+    .from(calls)
+    .innerJoin(releaseCandidates, eq(releaseCandidates.id, calls.releaseId))
+    .where(
+      and(
+        eq(releaseCandidates.version, input.version),
+        eq(releaseCandidates.standardId, standardId),
+        inArray(calls.phase, ["open", "escalated_ag", "ag_decided", "escalated_sc", "appealed"]),
+      ),
     );
-    return { callNumber: call.number, leftOut: draft.leftOut };
-  });
+  if (pending.length > 0) throw new DomainError("invalid_input", { version: "version_pending" });
+  const draft = await draftCandidate(tx, standardId);
+  const content: ReleaseContent = {
+    ...draft.content,
+    version: input.version,
+    notes: input.notes,
+  };
+  if (content.clauses.length === 0) {
+    throw new DomainError("invalid_input", { version: "nothing_adopted" });
+  }
+  const problems = contentProblems(content);
+  if (problems.length > 0)
+    throw new Error(`release content is inconsistent: ${problems.join("; ")}`);
+  const [candidate] = await tx
+    .insert(releaseCandidates)
+    .values({
+      standardId,
+      version: input.version,
+      content,
+      digest: contentDigest(content),
+      trace: draft.trace,
+      leftOut: draft.leftOut,
+      preparedBy: managerId,
+      preparedAt: now,
+    })
+    .returning({ id: releaseCandidates.id });
+  if (!candidate) throw new DomainError("internal");
+  return { id: candidate.id, standardName: standard.name, leftOut: draft.leftOut };
 }
 
 /** The secretariat marks a release withdrawn, with a reason; its content stays readable. */

@@ -5,6 +5,7 @@ import { isFinal } from "@/lib/decisions/rules";
 import { appeals, calls, votes } from "@/lib/decisions/schema";
 import { threads } from "@/lib/discussion/schema";
 import { standards } from "@/lib/drafting/schema";
+import { renderMessage } from "@/lib/i18n";
 
 type Entry = { id: number; action: string; subjectType: string; subjectId: string };
 type Row = Entry & { details: AuditDetails };
@@ -73,6 +74,7 @@ export async function liveTexts(db: Executor, rows: Row[]): Promise<Map<number, 
             title: calls.title,
             agRationale: calls.agRationale,
             rationale: calls.rationale,
+            rationaleMessage: calls.rationaleMessage,
             appeal: appeals.reason,
           })
           .from(calls)
@@ -88,7 +90,10 @@ export async function liveTexts(db: Executor, rows: Row[]): Promise<Map<number, 
     text.set(`call:${row.key}`, row.title);
     text.set(`appeal:${row.key}`, row.appeal);
     text.set(`ag:${row.key}`, row.agRationale);
-    text.set(`final:${row.key}`, row.rationale);
+    text.set(
+      `final:${row.key}`,
+      row.rationaleMessage ? renderMessage(row.rationaleMessage) : row.rationale,
+    );
   }
   const extra = new Map<number, AuditDetails>();
   for (const need of needs) {

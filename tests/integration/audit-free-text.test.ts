@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
+import { requireParticipant } from "@/lib/community/authz";
 import { appointMember } from "@/lib/community/mutations";
-import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { loadViewer } from "@/lib/community/viewer";
+import { openCall, withdrawCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
-import {
-  appealDecision,
-  castVote,
-  openCall,
-  takePosition,
-  withdrawCall,
-} from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
 import { addDays } from "@/lib/decisions/rules";
+import { appealDecision, castVote } from "@/lib/decisions/votes";
 import { openThread } from "@/lib/discussion/mutations";
 import { createClause, saveRevision } from "@/lib/drafting/mutations";
 import { levels, modules, standards } from "@/lib/drafting/schema";
@@ -50,7 +47,7 @@ describe("new audit entries for positions, threads, calls, votes, appeals and re
       startsOn: "2026-01-01",
       endsOn: null,
     });
-    const member = (await loadViewer(test.db, memberPerson.id, t0)) as Viewer;
+    const member = requireParticipant(await loadViewer(test.db, memberPerson.id, t0));
     const [proposer, supporter, objector, writer] = [
       await createPerson(test.db),
       await createPerson(test.db),

@@ -1,17 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Participant, requireParticipant, requireSecretariat } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/viewer";
+import { openCall, withdrawCall } from "@/lib/decisions/calls";
+import { setCharter } from "@/lib/decisions/charter";
 import { closeDue } from "@/lib/decisions/close-due";
-import {
-  appealDecision,
-  castVote,
-  openCall,
-  setCharter,
-  takePosition,
-  withdrawCall,
-} from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
 import { addDays, defaultCharter } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
+import { appealDecision, castVote } from "@/lib/decisions/votes";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
 import { standards } from "@/lib/drafting/schema";
@@ -31,7 +28,7 @@ let test: TestDatabase;
 let standardId: string;
 const viewers = {} as Record<Role, Viewer | null>;
 const proposerKey = "noor";
-let proposer: Viewer;
+let proposer: Participant;
 const t0 = new Date("2026-11-02T09:00:00Z");
 const closes = addDays(t0, 14);
 /** A demo person, signed in as they stand at t0. */
@@ -77,7 +74,7 @@ async function freshCall(): Promise<string> {
   return call?.id ?? "";
 }
 
-async function atStage(stage: "ag" | "sc" | "ag_decided", positionBy: Viewer | null = null) {
+async function atStage(stage: "ag" | "sc" | "ag_decided", positionBy: Participant | null = null) {
   const id = await freshCall();
   if (positionBy) {
     await takePosition(test.db, positionBy, id, { stance: "support", reason: "" }, t0);
@@ -167,11 +164,15 @@ const expected: Record<string, Record<Role, string>> = {
   },
 };
 
+/**
+ * Each action as its server action runs it: the proof it needs is minted from the viewer (signed
+ * in, or the secretariat), then the mutation runs.
+ */
 const actions: Record<string, (viewer: Viewer | null) => Promise<unknown>> = {
-  openCall: (viewer) =>
+  openCall: async (viewer) =>
     openCall(
       test.db,
-      viewer,
+      requireParticipant(viewer),
       standardId,
       {
         kind: "question",
@@ -184,13 +185,25 @@ const actions: Record<string, (viewer: Viewer | null) => Promise<unknown>> = {
       t0,
     ),
   takePosition: async (viewer) =>
-    takePosition(test.db, viewer, await freshCall(), { stance: "support", reason: "" }, t0),
+    takePosition(
+      test.db,
+      requireParticipant(viewer),
+      await freshCall(),
+      { stance: "support", reason: "" },
+      t0,
+    ),
   withdrawOthersCall: async (viewer) =>
-    withdrawCall(test.db, viewer, await freshCall(), "Not mine to withdraw.", t0),
+    withdrawCall(
+      test.db,
+      requireParticipant(viewer),
+      await freshCall(),
+      "Not mine to withdraw.",
+      t0,
+    ),
   voteAsAdvisoryGroup: async (viewer) =>
     castVote(
       test.db,
-      viewer,
+      requireParticipant(viewer),
       await atStage("ag"),
       { stage: "ag", choice: "adopt", rationale: "Sound." },
       addDays(closes, 1),
@@ -198,22 +211,32 @@ const actions: Record<string, (viewer: Viewer | null) => Promise<unknown>> = {
   voteAsSteeringCommittee: async (viewer) =>
     castVote(
       test.db,
-      viewer,
+      requireParticipant(viewer),
       await atStage("sc"),
       { stage: "sc", choice: "adopt", rationale: "Sound." },
       addDays(closes, 9),
     ),
-  appealWithPosition: async (viewer) =>
+  appealWithPosition: async (viewer) => {
+    const person = requireParticipant(viewer);
+    const id = await atStage("ag_decided", person);
+    return appealDecision(test.db, person, id, "Reconsider.", addDays(closes, 2));
+  },
+  appealWithoutPosition: async (viewer) =>
     appealDecision(
       test.db,
-      viewer,
-      await atStage("ag_decided", viewer),
+      requireParticipant(viewer),
+      await atStage("ag_decided"),
       "Reconsider.",
       addDays(closes, 2),
     ),
-  appealWithoutPosition: async (viewer) =>
-    appealDecision(test.db, viewer, await atStage("ag_decided"), "Reconsider.", addDays(closes, 2)),
-  setCharter: (viewer) => setCharter(test.db, viewer, standardId, defaultCharter, t0),
+  setCharter: async (viewer) =>
+    setCharter(
+      test.db,
+      await requireSecretariat(test.db, viewer, "decisions.set_charter"),
+      standardId,
+      defaultCharter,
+      t0,
+    ),
 };
 
 describe("decision actions × roles", () => {

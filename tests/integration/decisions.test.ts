@@ -4,19 +4,17 @@ import { auditLog } from "@/lib/audit/schema";
 import { type Participant, requireSecretariat } from "@/lib/community/authz";
 import { endMembership } from "@/lib/community/mutations";
 import { memberships } from "@/lib/community/schema";
+import type { Viewer } from "@/lib/community/viewer";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { openCall, withdrawCall } from "@/lib/decisions/calls";
+import { setCharter } from "@/lib/decisions/charter";
 import { closeDue } from "@/lib/decisions/close-due";
 import { voteSchema } from "@/lib/decisions/inputs";
-import {
-  appealDecision,
-  castVote,
-  openCall,
-  setCharter,
-  takePosition,
-  withdrawCall,
-} from "@/lib/decisions/mutations";
-import { getCallPage, waitingFor } from "@/lib/decisions/queries";
-import { addDays, defaultCharter } from "@/lib/decisions/rules";
+import { takePosition } from "@/lib/decisions/positions";
+import { waitingFor } from "@/lib/decisions/queries";
+import { addDays, type Charter, defaultCharter } from "@/lib/decisions/rules";
 import { calls, positions } from "@/lib/decisions/schema";
+import { appealDecision, castVote } from "@/lib/decisions/votes";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
 import { settleObjection } from "@/lib/discussion/mutations";
@@ -71,6 +69,15 @@ const p = (key: string): Participant => {
   if (!viewer) throw new Error(key);
   return viewer;
 };
+
+/** As the charter form does it: the secretariat's check, then the change. */
+const setCharterAs = async (viewer: Viewer, charter: Charter) =>
+  setCharter(
+    test.db,
+    await requireSecretariat(test.db, viewer, "decisions.set_charter"),
+    standardId,
+    charter,
+  );
 
 async function open(title: string, options: { clause?: boolean; organisations?: string } = {}) {
   const { number } = await openCall(
@@ -319,15 +326,9 @@ describe("bad input", () => {
   });
 
   it("keeps a call's charter when the standard's changes, and the database refuses to change it", async () => {
-    expect(await outcomeOf(setCharter(test.db, p("noor"), standardId, defaultCharter))).toBe(
-      "forbidden",
-    );
+    expect(await outcomeOf(setCharterAs(p("noor"), defaultCharter))).toBe("forbidden");
     const call = await open("Charter snapshot");
-    await setCharter(test.db, p("sam"), standardId, {
-      ...defaultCharter,
-      commentPeriodDays: 30,
-      quorum: 5,
-    });
+    await setCharterAs(p("sam"), { ...defaultCharter, commentPeriodDays: 30, quorum: 5 });
     const [kept] = await test.db.select().from(calls).where(eq(calls.id, call.id));
     expect(kept?.charter).toEqual(defaultCharter);
     expect(kept?.closesAt).toEqual(closed);
@@ -339,7 +340,7 @@ describe("bad input", () => {
           .where(eq(calls.id, call.id)),
       ),
     ).toMatch(/charter cannot change/);
-    await setCharter(test.db, p("sam"), standardId, defaultCharter);
+    await setCharterAs(p("sam"), defaultCharter);
   });
 
   it("lets only the proposer withdraw, with a reason", async () => {

@@ -5,10 +5,11 @@ import { type Participant, requireParticipant, type Secretariat } from "@/lib/co
 import { listDeclarationHistory } from "@/lib/community/declarations";
 import { appointMember, updateProfile } from "@/lib/community/mutations";
 import { loadViewer } from "@/lib/community/viewer";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { openCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
-import { castVote, openCall } from "@/lib/decisions/mutations";
-import { getCallPage } from "@/lib/decisions/queries";
 import { addDays } from "@/lib/decisions/rules";
+import { castVote } from "@/lib/decisions/votes";
 import { standards } from "@/lib/drafting/schema";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";

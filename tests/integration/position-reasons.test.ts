@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
+import { requireGroupMember } from "@/lib/community/authz";
 import { appointMember } from "@/lib/community/mutations";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { openCall } from "@/lib/decisions/calls";
 import { hidePositionReason } from "@/lib/decisions/moderation";
-import { openCall, takePosition } from "@/lib/decisions/mutations";
-import { getCallPage } from "@/lib/decisions/queries";
+import { takePosition } from "@/lib/decisions/positions";
 import { standards } from "@/lib/drafting/schema";
 import { callTimeline, listAudit } from "@/lib/transparency/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -21,6 +23,17 @@ afterAll(() => test?.close());
 
 /** Each test's call has its own slug, and its abusive reason names it. */
 const abuse = (slug: string) => `The proposer is a fraud, says ABUSIVE-${slug}.`;
+
+/** As the call page's action does it: the advisory group's check, then the hiding. */
+async function hideAs(viewer: Viewer | null, reasonId: string, reason: string, at: Date) {
+  const moderator = await requireGroupMember(
+    test.db,
+    viewer,
+    "advisory_group",
+    "decisions.hide_position_reason",
+  );
+  await hidePositionReason(test.db, moderator, reasonId, reason, at);
+}
 
 async function setting() {
   const secretary = await createSecretary(test.db);
@@ -93,7 +106,7 @@ describe("a support reason the advisory group hides", () => {
       details: { stance: "support", reason: ABUSE },
     });
 
-    await hidePositionReason(test.db, moderator, reasonId, "Personal attack.", later(10));
+    await hideAs(moderator, reasonId, "Personal attack.", later(10));
 
     const shown = await publicText(slug, number);
     expect(shown).not.toContain(`ABUSIVE-${slug}`);
@@ -111,19 +124,19 @@ describe("a support reason the advisory group hides", () => {
 
   it("cannot be hidden by someone outside the advisory group", async () => {
     const { outsider, slug, number, reasonId, ABUSE } = await setting();
-    await expect(
-      hidePositionReason(test.db, outsider, reasonId, "I dislike it.", later(10)),
-    ).rejects.toMatchObject({ code: "forbidden" });
-    await expect(
-      hidePositionReason(test.db, null, reasonId, "I dislike it.", later(10)),
-    ).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(hideAs(outsider, reasonId, "I dislike it.", later(10))).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(hideAs(null, reasonId, "I dislike it.", later(10))).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
     const page = await getCallPage(test.db, slug, number, null);
     expect(page?.positions[0]).toMatchObject({ reason: ABUSE, reasonHidden: false });
   });
 
   it("stays hidden when its author takes a new stand without a reason", async () => {
     const { moderator, supporter, slug, number, reasonId } = await setting();
-    await hidePositionReason(test.db, moderator, reasonId, "Personal attack.", later(10));
+    await hideAs(moderator, reasonId, "Personal attack.", later(10));
     const page = await getCallPage(test.db, slug, number, null);
     await takePosition(
       test.db,

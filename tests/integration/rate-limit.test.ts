@@ -1,9 +1,10 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
-import type { Viewer } from "@/lib/community/viewer";
+import type { Participant } from "@/lib/community/authz";
 import { createDatabase } from "@/lib/db/client";
-import { openCall, takePosition } from "@/lib/decisions/mutations";
+import { openCall } from "@/lib/decisions/calls";
+import { takePosition } from "@/lib/decisions/positions";
 import { comments, threads } from "@/lib/discussion/schema";
 import { createClause } from "@/lib/drafting/mutations";
 import { clauses, levels, modules, standards } from "@/lib/drafting/schema";
@@ -30,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-async function questionCall(proposer: Viewer, title: string): Promise<string> {
+async function questionCall(proposer: Participant, title: string): Promise<string> {
   const { id } = await openCall(test.db, proposer, standardId, {
     kind: "question",
     clauseRef: "",

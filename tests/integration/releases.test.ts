@@ -3,8 +3,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Participant, requireSecretariat } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/viewer";
+import { openCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
-import { openCall, takePosition } from "@/lib/decisions/mutations";
+import { takePosition } from "@/lib/decisions/positions";
+import { prepareRelease } from "@/lib/decisions/release-calls";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
@@ -14,11 +16,7 @@ import { standards } from "@/lib/drafting/schema";
 import { importStandard, loadStandardDocument } from "@/lib/drafting/transfer";
 import { requireReleaseManager } from "@/lib/releases/authz";
 import { releaseJson, releaseMarkdown } from "@/lib/releases/export";
-import {
-  type PrepareReleaseInput,
-  prepareRelease,
-  withdrawRelease,
-} from "@/lib/releases/mutations";
+import { type PrepareReleaseInput, withdrawRelease } from "@/lib/releases/mutations";
 import { getRelease, listReleases } from "@/lib/releases/queries";
 import { releaseCandidates, releases } from "@/lib/releases/schema";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";

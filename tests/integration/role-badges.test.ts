@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/lib/auth/schema";
 import { type Participant, requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
-import { openCall, takePosition } from "@/lib/decisions/mutations";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { openCall } from "@/lib/decisions/calls";
+import { takePosition } from "@/lib/decisions/positions";
 import {
   decisionTrail,
-  getCallPage,
   listCalls,
   listEscalated,
   objectionsOf,

@@ -7,7 +7,7 @@ import { CharterForm } from "@/components/decisions/charter-form";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
-import { charterOf } from "@/lib/decisions/mutations";
+import { charterOf } from "@/lib/decisions/charter";
 import { listCalls } from "@/lib/decisions/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { draftPath, newCallPath } from "@/lib/paths";

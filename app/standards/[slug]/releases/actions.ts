@@ -4,8 +4,9 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
+import { prepareRelease } from "@/lib/decisions/release-calls";
 import { requireReleaseManager } from "@/lib/releases/authz";
-import { prepareRelease, prepareReleaseSchema, withdrawRelease } from "@/lib/releases/mutations";
+import { prepareReleaseSchema, withdrawRelease } from "@/lib/releases/mutations";
 import { uuid as id, plainText } from "@/lib/validation";
 
 // Each mutation takes the proof of who may prepare or withdraw a release, minted here.

@@ -10,7 +10,7 @@ import {
   VoteForm,
   WithdrawCallForm,
 } from "@/components/decisions/call-forms";
-import { PhaseBadge, pendingDeadline } from "@/components/decisions/call-list";
+import { PhaseBadge } from "@/components/decisions/call-list";
 import { CallPositions } from "@/components/decisions/call-positions";
 import { CallSubject } from "@/components/decisions/call-subject";
 import { CallVotes } from "@/components/decisions/call-votes";
@@ -21,8 +21,8 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
-import { getCallPage } from "@/lib/decisions/queries";
-import { isFinal } from "@/lib/decisions/rules";
+import { getCallPage } from "@/lib/decisions/call-page";
+import { deadlineOf, isFinal } from "@/lib/decisions/rules";
 import { callsPath } from "@/lib/paths";
 import { callTimeline } from "@/lib/transparency/queries";
 
@@ -53,7 +53,7 @@ export default async function CallPage({ params }: Props) {
     callTimeline(getDb(), page.call.slug, page.call.number),
   ]);
   const { call } = page;
-  const deadline = pendingDeadline(call);
+  const deadline = deadlineOf(call)?.at ?? null;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>

@@ -1,0 +1,195 @@
+import { and, asc, eq } from "drizzle-orm";
+import { users } from "@/lib/auth/schema";
+import { badgesOf } from "@/lib/community/queries";
+import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
+import { conflictDeclarations } from "@/lib/community/schema";
+import type { Viewer } from "@/lib/community/viewer";
+import type { Database, Executor } from "@/lib/db/client";
+import { hasConflict } from "@/lib/decisions/organisations";
+import { selectCalls, summaryOf } from "@/lib/decisions/queries";
+import { votingStage } from "@/lib/decisions/rules";
+import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
+import { quorumCount, type Stance, stances } from "@/lib/decisions/tally";
+import { listCallThreads } from "@/lib/discussion/queries";
+import { clauseRevisions, clauseTexts, standards } from "@/lib/drafting/schema";
+import {
+  commentTexts,
+  copyKey,
+  positionReasonTexts,
+  withdrawnCopies,
+} from "@/lib/moderation/visibility";
+
+export type PositionView = {
+  userId: string;
+  name: string;
+  /** Roles from the memberships in force, shown beside the name. */
+  badges: RoleBadge[];
+  stance: Stance;
+  /** Empty when the reason's comment is hidden or deleted and this viewer may not read it. */
+  reason: string;
+  /** The reason was hidden by the advisory group (or deleted by its author). */
+  reasonHidden: boolean;
+  /** A reason other than an objection's, which the advisory group hides here (not in a thread). */
+  reasonId: string | null;
+  threadId: string | null;
+  takenAt: Date;
+};
+
+export type VoteView = {
+  userId: string;
+  name: string;
+  badges: RoleBadge[];
+  stage: "ag" | "sc";
+  choice: "adopt" | "reject" | "return" | "recuse";
+  rationale: string;
+  castAt: Date;
+  /** The voter's conflict-of-interest declaration when the vote was cast; null: none declared. */
+  declaration: { id: string; text: string; affiliation: string; declaredAt: Date } | null;
+};
+
+/**
+ * An objection's reason is a comment, and shows only as the comment would: not once moderators
+ * hid it or its author deleted it, except to moderators and the author, as in the thread. Any
+ * other stand's reason is a position reason, hidden the same way. Positions taken before they
+ * named their comment are matched to it by author and words.
+ */
+async function withModeratedReasons(
+  db: Executor,
+  rows: (typeof positions.$inferSelect & { name: string; badges: RoleBadge[] })[],
+  viewer: Viewer | null,
+): Promise<PositionView[]> {
+  const named = await commentTexts(
+    db,
+    rows.map((row) => row.commentId),
+  );
+  const given = await positionReasonTexts(
+    db,
+    rows.map((row) => row.reasonId),
+  );
+  const legacy = await withdrawnCopies(
+    db,
+    rows
+      .filter((row) => !row.commentId && row.threadId && row.reason)
+      .map((row) => ({ authorId: row.userId, body: row.reason })),
+  );
+  const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
+  return rows.map(({ commentId, ...row }) => {
+    const comment = commentId
+      ? named.get(commentId)
+      : row.reasonId
+        ? given.get(row.reasonId)
+        : undefined;
+    const hidden = comment
+      ? !comment.public
+      : !commentId && !row.reasonId && legacy.has(copyKey(row.userId, row.reason));
+    const reason = comment ? comment.body : row.reason;
+    const mayRead = !hidden || moderator || viewer?.id === row.userId;
+    return { ...row, reason: mayRead ? reason : "", reasonHidden: hidden };
+  });
+}
+
+/** Everything a call page shows, and what the viewer may do on it. */
+export async function getCallPage(
+  db: Database,
+  slug: string,
+  number: number,
+  viewer: Viewer | null,
+) {
+  const [row] = await selectCalls(db).where(
+    and(eq(standards.slug, slug), eq(calls.number, number)),
+  );
+  if (!row) return null;
+  const call = summaryOf(row, new Map());
+  const [revision] = call.revisionId
+    ? await db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
+    : [];
+  const [working] = call.clauseId
+    ? await db
+        .select({ plainText: clauseTexts.plainText })
+        .from(clauseTexts)
+        .where(eq(clauseTexts.clauseId, call.clauseId))
+    : [];
+  const positionRows = await db
+    .select({ position: positions, name: users.name })
+    .from(positions)
+    .innerJoin(users, eq(users.id, positions.userId))
+    .where(eq(positions.callId, call.id))
+    .orderBy(asc(positions.takenAt));
+  const voteRows = await db
+    .select({ vote: votes, name: users.name, declaration: conflictDeclarations })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.userId))
+    .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
+    .where(eq(votes.callId, call.id))
+    .orderBy(asc(votes.castAt));
+  const [appeal] = await db
+    .select({ appeal: appeals, name: users.name })
+    .from(appeals)
+    .innerJoin(users, eq(users.id, appeals.appellantId))
+    .where(eq(appeals.callId, call.id));
+  const [objections, me] = await Promise.all([
+    listCallThreads(db, call.id, viewer),
+    viewer ? db.select().from(users).where(eq(users.id, viewer.id)) : Promise.resolve([]),
+  ]);
+  const badges = await badgesOf(db, [
+    call.openedBy,
+    ...(appeal ? [appeal.appeal.appellantId] : []),
+    ...positionRows.map((row) => row.position.userId),
+    ...voteRows.map((row) => row.vote.userId),
+  ]);
+  const positionViews = await withModeratedReasons(
+    db,
+    positionRows.map(({ position, name }) => ({
+      ...position,
+      name: displayName({ id: position.userId, name }),
+      badges: badges.get(position.userId) ?? [],
+    })),
+    viewer,
+  );
+  const voteViews: VoteView[] = voteRows.map(({ vote, name, declaration }) => ({
+    ...vote,
+    name: displayName({ id: vote.userId, name }),
+    badges: badges.get(vote.userId) ?? [],
+    declaration: declaration
+      ? {
+          id: declaration.id,
+          text: declaration.text,
+          affiliation: declaration.affiliation,
+          declaredAt: declaration.declaredAt,
+        }
+      : null,
+  }));
+  const tally = Object.fromEntries(
+    stances.map((stance) => [stance, positionViews.filter((p) => p.stance === stance).length]),
+  ) as Record<Stance, number>;
+  const stage = votingStage(call.phase);
+  const group = stage === "ag" ? "advisory_group" : "steering_committee";
+  const mayVote =
+    Boolean(viewer && stage && holdsRole(viewer.roles, group)) &&
+    !voteViews.some((vote) => vote.stage === stage && vote.userId === viewer?.id);
+  const profile = me[0];
+  return {
+    call: { ...call, proposerBadges: badges.get(call.openedBy) ?? [] },
+    revision: revision ?? null,
+    workingText: working?.plainText ?? null,
+    positions: positionViews,
+    tally,
+    quorum: quorumCount(positionViews.map((p) => p.stance)),
+    votes: voteViews,
+    appeal: appeal
+      ? {
+          ...appeal.appeal,
+          name: displayName({ id: appeal.appeal.appellantId, name: appeal.name }),
+          badges: badges.get(appeal.appeal.appellantId) ?? [],
+        }
+      : null,
+    objections: objections.filter((thread) => thread.kind === "objection"),
+    viewer: {
+      position: positionViews.find((p) => p.userId === viewer?.id) ?? null,
+      voteStage: mayVote ? stage : null,
+      conflicted: profile ? hasConflict(profile, call.organisations) : false,
+      isProposer: viewer?.id === call.openedBy,
+    },
+  };
+}
+export type CallPage = NonNullable<Awaited<ReturnType<typeof getCallPage>>>;
