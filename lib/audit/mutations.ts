@@ -1,3 +1,4 @@
+import "server-only";
 import { auditLog } from "@/lib/audit/schema";
 import type { Executor } from "@/lib/db/client";
 

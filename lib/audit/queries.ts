@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { liveTexts } from "@/lib/audit/live-text";

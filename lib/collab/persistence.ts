@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { type ClauseFields, clausePlainText, readFields } from "@/lib/collab/document";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { clausePlainText } from "@/lib/collab/document";
 import type { Database } from "@/lib/db/client";
