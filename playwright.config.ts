@@ -1,3 +1,6 @@
+// Lets Node load Hum's "server-only" modules. The runner and each worker process load this file
+// before the global setup and the specs.
+import "./scripts/outside-next.mjs";
 import { defineConfig, devices } from "@playwright/test";
 import { e2eDataDir, e2eHost, e2eInboundSecret, e2ePort } from "./e2e/settings";
 

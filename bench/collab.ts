@@ -1,7 +1,8 @@
 /**
  * Real-time collaboration on clause texts: edit-to-peer latency and lost updates.
  *
- *   npx tsx bench/collab.ts [clients=300] [clauses=100] [seconds=20]
+ *   npx tsx --import ./scripts/outside-next.mjs bench/collab.ts \
+ *     [clients=300] [clauses=100] [seconds=20]
  *
  * N Hocuspocus providers (multiplexed over one shared socket per collab server and client thread)
  * edit M clauses,
@@ -80,7 +81,7 @@ class Thread {
   constructor(job: ServerJob | ClientJob) {
     this.worker = new Worker(new URL("./collab-worker.ts", import.meta.url), {
       workerData: job,
-      execArgv: ["--import", "tsx"],
+      execArgv: ["--import", "tsx", "--import", "./scripts/outside-next.mjs"],
     });
     this.worker.on("message", (reply: Reply) => this.deliver(reply));
     this.worker.on("error", (error) => this.deliver({ type: "failed", reason: String(error) }));

@@ -2,7 +2,8 @@
  * Comparing releases of a large standard: the time `compareReleases` takes between two of 20
  * releases of a generated 1,000-clause standard.
  *
- *   npx tsx bench/compare.ts [clauses=1000] [releases=20] [seed=1]
+ *   npx tsx --import ./scripts/outside-next.mjs bench/compare.ts \
+ *     [clauses=1000] [releases=20] [seed=1]
  *
  * The standard has 5 modules and 3 levels; every clause has a sentence-length body with RFC 2119
  * keywords, assessment criteria and sometimes a list of examples. Each release after the first

@@ -2,7 +2,7 @@
  * The working draft page with a large standard: the database reads and the rendering of the
  * clause list, for the whole draft at once (as the page was) and for one module (as it is).
  *
- *   npx tsx bench/draft.ts [clauses=1500] [runs=10]
+ *   npx tsx --import ./scripts/outside-next.mjs bench/draft.ts [clauses=1500] [runs=10]
  *
  * Seeds a standard of that many clauses over five modules (tests/large-draft.ts) in an
  * in-process PGlite, then times each way `runs` times after one warm-up and prints the median

@@ -2,7 +2,8 @@
  * Requests per second and latency of Hum's public pages through the production server, on the
  * embedded database with the demo community and 10,000 audit entries.
  *
- *   npm run build && npx tsx bench/public-pages.ts [seconds=10] [connections=64]
+ *   npm run build && npx tsx --import ./scripts/outside-next.mjs bench/public-pages.ts \
+ *     [seconds=10] [connections=64]
  *
  * Loopback only; every run is bounded by its duration.
  */
@@ -34,7 +35,12 @@ const env = {
   HOSTNAME: "127.0.0.1",
   COLLAB_PORT: String(port + 1),
 };
-const tsx = ["node_modules/tsx/dist/cli.mjs", "scripts/launch.ts"];
+const tsx = [
+  "node_modules/tsx/dist/cli.mjs",
+  "--import",
+  "./scripts/outside-next.mjs",
+  "scripts/launch.ts",
+];
 
 spawnSync(process.execPath, [...tsx, "seed"], { env, stdio: "inherit" });
 const server = spawn(process.execPath, [...tsx, "start"], { env, stdio: "ignore" });

@@ -3,7 +3,8 @@
  * server (`npm start`, whose front keeps rendered releases), against nginx serving the very same
  * bytes from disk, in the same run. Also the JavaScript the page ships, gzipped.
  *
- *   npm run build && npx tsx bench/public.ts [seconds=10] [connections=64]
+ *   npm run build && npx tsx --import ./scripts/outside-next.mjs bench/public.ts \
+ *     [seconds=10] [connections=64]
  *
  * Installs nginx from Debian when it is missing (needs root). Loopback only; every run is
  * bounded by its duration. The comparison budget is measured by bench/compare.ts.
@@ -51,7 +52,12 @@ const env = {
   HOSTNAME: "127.0.0.1",
   COLLAB_PORT: String(port + 1),
 };
-const tsx = ["node_modules/tsx/dist/cli.mjs", "scripts/launch.ts"];
+const tsx = [
+  "node_modules/tsx/dist/cli.mjs",
+  "--import",
+  "./scripts/outside-next.mjs",
+  "scripts/launch.ts",
+];
 const children: ChildProcess[] = [];
 
 async function waitFor(url: string): Promise<void> {

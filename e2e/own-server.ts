@@ -24,7 +24,13 @@ export class OwnServer {
   async start(): Promise<Database> {
     this.child = spawn(
       process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "scripts/launch.ts", "start"],
+      [
+        "node_modules/tsx/dist/cli.mjs",
+        "--import",
+        "./scripts/outside-next.mjs",
+        "scripts/launch.ts",
+        "start",
+      ],
       {
         env: {
           ...process.env,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditAction, AuditSubjectType } from "@/lib/audit/rules";
 import { auditLog } from "@/lib/audit/schema";
 import type { Executor } from "@/lib/db/client";

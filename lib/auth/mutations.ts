@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { judgeSignInLimits, mailboxKey, RATE_WINDOW_MS, type SignInEmail } from "@/lib/auth/rules";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Extension } from "@hocuspocus/server";
 import { clauseAccess, collabName } from "@/lib/collab/access";
 import { CollabRefusal, clauseIdOf } from "@/lib/collab/document-name";

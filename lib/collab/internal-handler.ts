@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { readFields } from "@/lib/collab/document";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Server } from "@hocuspocus/server";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import { createDatabase } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type Extension, Server } from "@hocuspocus/server";
 import { ReadOnlyWatch } from "@/lib/collab/access";
 import { type CollabContext, createAuth } from "@/lib/collab/auth";

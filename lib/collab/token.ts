@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /** How long a collab token works: long enough to connect, short enough not to matter if leaked. */

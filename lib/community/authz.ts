@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { logAnonymousRefusal } from "@/lib/community/refusal-log";
 import { type Group, holdsRole, type Role } from "@/lib/community/rules";

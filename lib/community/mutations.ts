@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";

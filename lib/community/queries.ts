@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";

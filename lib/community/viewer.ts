@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import { activeRoles, displayName, type GroupRole } from "@/lib/community/rules";

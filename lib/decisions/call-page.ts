@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, max } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Participant } from "@/lib/community/authz";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { closingNotice } from "@/lib/decisions/notices";

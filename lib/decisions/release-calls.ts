@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/lib/db/client";
 import { insertCall } from "@/lib/decisions/calls";
 import type { ReleaseManager } from "@/lib/releases/authz";

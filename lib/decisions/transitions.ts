@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Group } from "@/lib/community/rules";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, like } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import type { Database } from "@/lib/db/client";

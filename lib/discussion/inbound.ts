@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import { requireParticipant } from "@/lib/community/authz";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database, Executor } from "@/lib/db/client";
 import { type ClauseFields, clausePlainText } from "@/lib/drafting/rich-text";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Resend } from "resend";
 import { getDb } from "@/lib/db/client";
 import { createOutboxSender, createResendSender, type EmailSender } from "@/lib/email/sender";

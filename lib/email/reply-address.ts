@@ -2,6 +2,7 @@
  * Reply-To addresses: each notification goes out with `reply+<token>@…`, a signed token naming
  * the thread and the person it was sent to, so a reply by email finds both again.
  */
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { bareAddresses } from "@/lib/email/reply-text";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc } from "drizzle-orm";
 import { Resend } from "resend";
 import type { Database } from "@/lib/db/client";

@@ -3,6 +3,7 @@
  * `email.received` webhook it sends us with Svix; a request is read only as far as it must be
  * to refuse it.
  */
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 type Failure = { ok: false; reason: string };

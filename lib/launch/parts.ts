@@ -14,6 +14,8 @@ import type { Run } from "@/lib/launch/supervise";
 const require = createRequire(import.meta.url);
 const collabScript = fileURLToPath(new URL("../../scripts/collab.ts", import.meta.url));
 const lifeline = fileURLToPath(new URL("../../scripts/exit-with-parent.cjs", import.meta.url));
+/** Lets Node load modules marked `import "server-only"`, as Next.js does on its server. */
+const outsideNext = new URL("../../scripts/outside-next.mjs", import.meta.url).href;
 const frontScript = new URL("../http/front-worker.ts", import.meta.url);
 
 export type ChildRun = Run & { child: ChildProcess };
@@ -56,7 +58,7 @@ function childRun(
  */
 export function startCollabProcess(env: NodeJS.ProcessEnv): ChildRun {
   const tsx = pathToFileURL(require.resolve("tsx")).href;
-  const child = spawn(process.execPath, ["--import", tsx, collabScript], {
+  const child = spawn(process.execPath, ["--import", tsx, "--import", outsideNext, collabScript], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env,
   });

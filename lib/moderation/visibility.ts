@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, isNotNull, or } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { positionReasons } from "@/lib/decisions/schema";

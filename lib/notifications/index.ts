@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
 import { mintReplyToken, replyAddressFor } from "@/lib/email/reply-address";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import type { Participant } from "@/lib/community/authz";

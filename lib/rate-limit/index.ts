@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, lte, min, sql, sum } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type Participant, recordRefusal, requireParticipant } from "@/lib/community/authz";
 import { holdsRole } from "@/lib/community/rules";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";

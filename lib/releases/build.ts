@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";

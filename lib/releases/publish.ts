@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Transaction } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";

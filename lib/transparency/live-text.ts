@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { AuditAction, AuditDetails } from "@/lib/audit/rules";
 import type { Executor } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type AuditDetails, copiedCommentText, publicDetails } from "@/lib/audit/rules";

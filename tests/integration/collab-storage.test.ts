@@ -70,7 +70,13 @@ function collabProcess(port: number) {
   const tsx = createRequire(import.meta.url).resolve("tsx");
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ["--import", pathToFileURL(tsx).href, "scripts/collab.ts"],
+    [
+      "--import",
+      pathToFileURL(tsx).href,
+      "--import",
+      "./scripts/outside-next.mjs",
+      "scripts/collab.ts",
+    ],
     {
       env: {
         PATH: process.env.PATH ?? "",

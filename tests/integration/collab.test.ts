@@ -341,7 +341,12 @@ describe("a collab server stopped with SIGTERM", () => {
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      [createRequire(import.meta.url).resolve("tsx/cli"), "scripts/collab.ts"],
+      [
+        createRequire(import.meta.url).resolve("tsx/cli"),
+        "--import",
+        "./scripts/outside-next.mjs",
+        "scripts/collab.ts",
+      ],
       {
         env: {
           PATH: process.env.PATH ?? "",

@@ -7,7 +7,12 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+/** tsx, and the preload that lets Node load Hum's "server-only" modules. */
+const tsx = [
+  createRequire(import.meta.url).resolve("tsx/cli"),
+  "--import",
+  "./scripts/outside-next.mjs",
+];
 const folders: string[] = [];
 afterAll(() => {
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
@@ -22,7 +27,7 @@ function tempDataDir(): string {
 /** Runs `npm run dev|start|db:migrate|db:seed`'s script the way npm does, and collects its output. */
 function launch(mode: string, env: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [tsx, "scripts/launch.ts", mode], {
+    const child = spawn(process.execPath, [...tsx, "scripts/launch.ts", mode], {
       env: {
         PATH: process.env.PATH ?? "",
         HOME: os.tmpdir(),

@@ -6,13 +6,18 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+/** tsx, and the preload that lets Node load Hum's "server-only" modules. */
+const tsx = [
+  createRequire(import.meta.url).resolve("tsx/cli"),
+  "--import",
+  "./scripts/outside-next.mjs",
+];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hum-origin-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function launch(mode: string, env: Record<string, string>) {
   return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [tsx, "scripts/launch.ts", mode], {
+    const child = spawn(process.execPath, [...tsx, "scripts/launch.ts", mode], {
       env: { PATH: process.env.PATH ?? "", HOME: os.tmpdir(), NODE_ENV: "production", ...env },
     });
     let stderr = "";

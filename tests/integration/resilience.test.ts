@@ -20,7 +20,13 @@ import { connectClient } from "@/tests/collab-clients";
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+/** tsx, and the preload that lets Node load Hum's "server-only" modules. */
+const tsx = [
+  "--import",
+  pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href,
+  "--import",
+  "./scripts/outside-next.mjs",
+];
 const host = "127.0.0.1";
 
 let launcher: ChildProcess;
@@ -216,7 +222,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hum-resilience-"));
   webPort = await freePort();
   collabPort = await freePort();
-  launcher = spawn(process.execPath, ["--import", tsx, "scripts/launch.ts", "dev"], {
+  launcher = spawn(process.execPath, [...tsx, "scripts/launch.ts", "dev"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
