@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 // The pipeline around an action, without a request: who is signed in, and the router refresh.
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 const refresh = vi.hoisted(() => vi.fn());
-vi.mock("@/lib/community/viewer", () => ({ getViewer: async () => session.viewer }));
+vi.mock("@/lib/community/request-viewer", () => ({ getViewer: async () => session.viewer }));
 vi.mock("next/cache", () => ({ refresh }));
 const { defineAction } = await import("@/lib/actions/safe-action");
 
