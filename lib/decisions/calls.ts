@@ -11,8 +11,9 @@ import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { applyTransition, decide, lockCall, tellParticipants } from "@/lib/decisions/transitions";
 import { takeRevision } from "@/lib/drafting/mutations";
+import { lockStandard } from "@/lib/drafting/queries";
 import { parseRef } from "@/lib/drafting/rules";
-import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
+import { clauseRevisions, clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
 import { callSubjectId } from "@/lib/paths";
 import { enforceLimit } from "@/lib/rate-limit";
@@ -96,12 +97,7 @@ export async function insertCall(
 ): Promise<{ id: string; number: number }> {
   await enforceLimit(tx, "call", proposerId, now);
   // One call at a time per standard takes the next number.
-  const [standard] = await tx
-    .select()
-    .from(standards)
-    .where(eq(standards.id, standardId))
-    .for("update");
-  if (!standard) throw new DomainError("not_found");
+  const standard = await lockStandard(tx, standardId);
   const charter = await charterOf(tx, standardId);
   const [last] = await tx
     .select({ number: max(calls.number) })

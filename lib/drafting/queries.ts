@@ -4,7 +4,7 @@ import { cache } from "react";
 import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";
 import { displayName, type RoleBadge } from "@/lib/community/rules";
-import type { Executor } from "@/lib/db/client";
+import type { Executor, Transaction } from "@/lib/db/client";
 import type { RichText, Strength } from "@/lib/drafting/rich-text";
 import { formatRef, parseRef } from "@/lib/drafting/rules";
 import {
@@ -15,6 +15,7 @@ import {
   modules,
   standards,
 } from "@/lib/drafting/schema";
+import { DomainError } from "@/lib/errors";
 
 export type StandardOverview = {
   slug: string;
@@ -48,6 +49,20 @@ export async function listStandards(db: Executor): Promise<StandardOverview[]> {
       .filter((level) => level.standardId === standard.id)
       .map(({ name, summary }) => ({ name, summary })),
   }));
+}
+
+/**
+ * The standard's row, locked until the caller's transaction ends: whatever takes the next number
+ * of a standard (a call, a release candidate) waits for the one before it.
+ */
+export async function lockStandard(tx: Transaction, standardId: string) {
+  const [standard] = await tx
+    .select()
+    .from(standards)
+    .where(eq(standards.id, standardId))
+    .for("update");
+  if (!standard) throw new DomainError("not_found");
+  return standard;
 }
 
 export type StandardAxes = {

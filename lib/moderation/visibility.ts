@@ -20,6 +20,12 @@ const presentIds = (ids: (string | null | undefined)[]) => [
   ...new Set(ids.filter((id): id is string => Boolean(id))),
 ];
 
+/** A text's words, keyed by its id, with whether the public may read them. */
+const byId = (rows: (CommentText & { id: string })[]) =>
+  new Map(
+    rows.map((row) => [row.id, { authorId: row.authorId, body: row.body, public: row.public }]),
+  );
+
 /** Comments by id, with whether their text may be shown to the public. */
 export async function commentTexts(
   db: Executor,
@@ -27,22 +33,8 @@ export async function commentTexts(
 ): Promise<Map<string, CommentText>> {
   const wanted = presentIds(ids);
   if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: comments.id,
-      authorId: comments.authorId,
-      body: comments.body,
-      hiddenAt: comments.hiddenAt,
-      deletedAt: comments.deletedAt,
-    })
-    .from(comments)
-    .where(inArray(comments.id, wanted));
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      { authorId: row.authorId, body: row.body, public: isPublicComment(row) },
-    ]),
-  );
+  const rows = await db.select().from(comments).where(inArray(comments.id, wanted));
+  return byId(rows.map((row) => ({ ...row, public: isPublicComment(row) })));
 }
 
 /** Position reasons (other than objections') by id, with whether they may be shown. */
@@ -52,21 +44,8 @@ export async function positionReasonTexts(
 ): Promise<Map<string, CommentText>> {
   const wanted = presentIds(ids);
   if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: positionReasons.id,
-      authorId: positionReasons.authorId,
-      body: positionReasons.body,
-      hiddenAt: positionReasons.hiddenAt,
-    })
-    .from(positionReasons)
-    .where(inArray(positionReasons.id, wanted));
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      { authorId: row.authorId, body: row.body, public: row.hiddenAt === null },
-    ]),
-  );
+  const rows = await db.select().from(positionReasons).where(inArray(positionReasons.id, wanted));
+  return byId(rows.map((row) => ({ ...row, public: row.hiddenAt === null })));
 }
 
 /** The key `withdrawnCopies` answers with: who wrote the words, and the words. */

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Secretariat } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
+import { lockStandard } from "@/lib/drafting/queries";
 import { standards } from "@/lib/drafting/schema";
 import { DomainError, fieldError } from "@/lib/errors";
 import { releaseSubjectId } from "@/lib/paths";
@@ -37,12 +38,7 @@ export async function insertCandidate(
 ): Promise<{ id: string; standardName: string; leftOut: string[] }> {
   const version = parseVersion(input.version);
   if (!version) throw new DomainError("invalid_input", { version: "invalid_version" });
-  const [standard] = await tx
-    .select()
-    .from(standards)
-    .where(eq(standards.id, standardId))
-    .for("update");
-  if (!standard) throw new DomainError("not_found");
+  const standard = await lockStandard(tx, standardId);
   const published = await tx
     .select({ version: releases.version })
     .from(releases)
