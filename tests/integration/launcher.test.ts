@@ -61,7 +61,8 @@ describe("the launcher", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain("demo community created");
     expect(fs.existsSync(path.join(dataDir, "hum.lock"))).toBe(false);
-  }, 60_000);
+    // Two processes each migrate PGlite and seed the demo: a minute or more on a busy machine.
+  }, 240_000);
 
   it("keeps the data folder private: the folder and its folders 0700, its files 0600", async () => {
     const dataDir = tempDataDir();
