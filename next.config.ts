@@ -12,8 +12,10 @@ const withNextIntl = createNextIntlPlugin({
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The database drivers are Node-only and must not be bundled.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // The database drivers are Node-only and must not be bundled. Yjs must be loaded once per
+  // process (its types are checked by constructor): bundled, the server components and the
+  // editor's server rendering would each carry a copy of their own.
+  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "yjs"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,
