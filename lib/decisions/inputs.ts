@@ -30,7 +30,10 @@ export const openCallSchema = z
   // Without JavaScript, choosing another clause leaves the number filled in for the first.
   .refine(
     (value) =>
-      value.revision === null || value.revisionOf === "" || value.revisionOf === value.clauseRef,
+      value.kind !== "clause_revision" ||
+      value.revision === null ||
+      value.revisionOf === "" ||
+      value.revisionOf === value.clauseRef,
     { path: ["revision"], ...fieldError("revision_of_other_clause") },
   );
 /** What opening a call needs, once the form's own check of the revision number is done. */

@@ -147,6 +147,11 @@ describe("the form's revision number", () => {
     ]);
   });
 
+  it("does not matter for a question", () => {
+    const question = { ...form, kind: "question", clauseRef: "", revisionOf: "SW-1" };
+    expect(openCallSchema.safeParse(question).success).toBe(true);
+  });
+
   it("is taken when filled in for this clause, or typed in by hand", () => {
     expect(openCallSchema.safeParse({ ...form, revisionOf: "SW-2" }).data?.revision).toBe(3);
     expect(openCallSchema.safeParse(form).data?.revision).toBe(3);

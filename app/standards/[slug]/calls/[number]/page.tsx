@@ -71,9 +71,12 @@ export default async function CallPage({ params }: Props) {
       />
       <ul className="mb-8 space-y-1 text-sm">
         <li>
-          {withPeople((people) => t("openedBy", { ...people, date: when(call.openedAt) }), {
-            name: <PersonName name={call.proposer} badges={call.proposerBadges} />,
-          })}
+          {withPeople(
+            (people) => t("openedBy", { ...people, date: `${when(call.openedAt)} UTC` }),
+            {
+              name: <PersonName name={call.proposer} badges={call.proposerBadges} />,
+            },
+          )}
         </li>
         <li>
           <CallDeadline call={call} />
