@@ -74,6 +74,7 @@ export const fieldErrorCodes = [
   // calls for decision
   "unknown_clause",
   "unknown_revision",
+  "revision_of_other_clause",
   "clause_retired",
   // releases
   "invalid_version",

@@ -10,7 +10,7 @@ import { parseOrganisations } from "@/lib/decisions/organisations";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { applyTransition, decide, lockCall, tellParticipants } from "@/lib/decisions/transitions";
-import { takeRevision } from "@/lib/drafting/mutations";
+import { revisionOfWorkingText } from "@/lib/drafting/latest-revision";
 import { lockStandard } from "@/lib/drafting/queries";
 import { parseRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses } from "@/lib/drafting/schema";
@@ -18,7 +18,10 @@ import { DomainError } from "@/lib/errors";
 import { callSubjectId } from "@/lib/paths";
 import { enforceLimit } from "@/lib/rate-limit";
 
-/** The revision a clause call decides on: a named one, or a snapshot of the text right now. */
+/**
+ * The revision a clause call decides on: a named one, or the one holding the text as it stands
+ * (taken now only if the text changed since the latest).
+ */
 async function subjectRevision(
   tx: Transaction,
   standardId: string,
@@ -43,8 +46,7 @@ async function subjectRevision(
   if (clause.retiredAt) throw new DomainError("invalid_input", { clauseRef: "clause_retired" });
   const number =
     input.revision ??
-    (await takeRevision(tx, clause.id, {
-      kind: "automatic",
+    (await revisionOfWorkingText(tx, clause.id, {
       note: `Proposed for adoption: ${input.title}`,
       actorId,
       now,

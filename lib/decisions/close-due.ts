@@ -38,7 +38,7 @@ async function moveOne(db: Database, callId: string, now: Date): Promise<boolean
   return db.transaction(async (tx) => {
     const call = await lockCall(tx, callId);
     const deadline = deadlineOf(call);
-    if (!deadline) return false; // another run moved it first
+    if (!deadline.event) return false; // another run moved it first
     let event: CallEvent;
     if (deadline.event === "close") {
       const stances = await tx

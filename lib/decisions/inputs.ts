@@ -9,7 +9,7 @@ export const openCallSchema = z
   .object({
     kind: z.enum(["clause_revision", "question"], fieldError("required")),
     clauseRef: line(40, { required: false }).optional().default(""),
-    /** Empty: take a new revision of the working text now. */
+    /** Empty: the working text as it stands (its latest revision, or a new one if it changed). */
     revision: z
       .string()
       .trim()
@@ -17,6 +17,8 @@ export const openCallSchema = z
       .optional()
       .default("")
       .transform((value) => (value ? Number(value) : null)),
+    /** The clause the form filled the revision number in for, when it did. */
+    revisionOf: line(40, { required: false }).optional().default(""),
     title: line(200),
     description: text(5000).default(""),
     organisations: text(500).default(""),
@@ -24,8 +26,18 @@ export const openCallSchema = z
   .refine((value) => value.kind !== "clause_revision" || value.clauseRef !== "", {
     path: ["clauseRef"],
     ...fieldError("required"),
-  });
-export type OpenCallInput = z.output<typeof openCallSchema>;
+  })
+  // Without JavaScript, choosing another clause leaves the number filled in for the first.
+  .refine(
+    (value) =>
+      value.kind !== "clause_revision" ||
+      value.revision === null ||
+      value.revisionOf === "" ||
+      value.revisionOf === value.clauseRef,
+    { path: ["revision"], ...fieldError("revision_of_other_clause") },
+  );
+/** What opening a call needs, once the form's own check of the revision number is done. */
+export type OpenCallInput = Omit<z.output<typeof openCallSchema>, "revisionOf">;
 
 export const positionSchema = z
   .object({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, step } from "@/lib/decisions/rules";
+import {
+  addDays,
+  type CallDeadline,
+  deadlineOf,
+  type Phase,
+  phases,
+  step,
+} from "@/lib/decisions/rules";
 import type { Stance, Vote } from "@/lib/decisions/tally";
 import {
   afterClose,
@@ -155,5 +162,52 @@ describe("appeals and the steering committee", () => {
     const result = ok(state, { ...base, vote: vote("s3", "return"), earlier }, at);
     expect(result.transition).toBe("sc_ruled");
     expect(result.state).toMatchObject({ phase: "adopted", rationale: "Chair: adopt." });
+  });
+});
+
+describe("the deadline each phase shows", () => {
+  const dates = {
+    closesAt: addDays(t0, 14),
+    closedAt: addDays(t0, 14.5),
+    agDeadline: addDays(t0, 21.5),
+    appealDeadline: addDays(t0, 30),
+    decidedAt: addDays(t0, 33),
+  };
+  // One row per phase: the type makes the table list every phase there is.
+  const expected: Record<Phase, Omit<CallDeadline, "at"> & { at: keyof typeof dates }> = {
+    open: { kind: "comments_close", at: "closesAt", event: "close" },
+    escalated_ag: { kind: "ag_decides", at: "agDeadline", event: "ag_deadline" },
+    ag_decided: { kind: "appeals_until", at: "appealDeadline", event: "appeal_window_end" },
+    escalated_sc: { kind: "sc_decides", at: "closedAt", event: null },
+    appealed: { kind: "sc_decides", at: "closedAt", event: null },
+    adopted: { kind: "closed", at: "decidedAt", event: null },
+    rejected: { kind: "closed", at: "decidedAt", event: null },
+    returned: { kind: "closed", at: "decidedAt", event: null },
+    withdrawn: { kind: "closed", at: "decidedAt", event: null },
+  };
+
+  it.each(phases)("%s: its own deadline, and a countdown only while one is pending", (phase) => {
+    const row = expected[phase];
+    expect(deadlineOf({ ...dates, phase })).toEqual({ ...row, at: dates[row.at] });
+  });
+
+  it("never counts down to the advisory group's or the appeal deadline once closed", () => {
+    // "Closed … · 21 days left": a closed call showed the AG deadline's countdown.
+    for (const phase of phases.filter((phase) => expected[phase].kind === "closed")) {
+      expect(deadlineOf({ ...dates, phase }).event).toBeNull();
+    }
+  });
+
+  it("falls back to when comments closed where a deadline is missing", () => {
+    const missing = { ...dates, agDeadline: null, appealDeadline: null };
+    for (const phase of ["escalated_ag", "ag_decided"] as const) {
+      expect(deadlineOf({ ...missing, phase })).toEqual({
+        kind: "comments_closed",
+        at: dates.closedAt,
+        event: null,
+      });
+    }
+    expect(deadlineOf({ ...dates, phase: "adopted", decidedAt: null }).at).toBe(dates.closedAt);
+    expect(deadlineOf({ ...dates, phase: "escalated_sc", closedAt: null }).at).toBe(dates.closesAt);
   });
 });

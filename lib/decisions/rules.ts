@@ -259,25 +259,41 @@ export function step(state: CallState, event: CallEvent, now: Date, charter: Cha
   }
 }
 
-/** What a waiting call's deadline brings when it passes. */
-export type DeadlineEvent = Extract<
-  CallEvent["type"],
-  "close" | "ag_deadline" | "appeal_window_end"
->;
-
 /**
- * The deadline a waiting call is heading for, and the event it brings, or null when none: what
- * `closeDue` acts on and countdowns show.
+ * The date that matters in each phase: while something is pending, its deadline and the event
+ * it brings (what `closeDue` acts on, and countdowns count down to); with the steering committee
+ * (no deadline), or once closed, when comments closed or the call did, and no event.
  */
+export type CallDeadline =
+  | { kind: "comments_close"; at: Date; event: "close" }
+  | { kind: "ag_decides"; at: Date; event: "ag_deadline" }
+  | { kind: "appeals_until"; at: Date; event: "appeal_window_end" }
+  | { kind: "sc_decides" | "comments_closed" | "closed"; at: Date; event: null };
+
 export function deadlineOf(
-  state: Pick<CallState, "phase" | "closesAt" | "agDeadline" | "appealDeadline">,
-): { at: Date; event: DeadlineEvent } | null {
-  if (state.phase === "open") return { at: state.closesAt, event: "close" };
-  if (state.phase === "escalated_ag" && state.agDeadline) {
-    return { at: state.agDeadline, event: "ag_deadline" };
+  state: Pick<CallState, "phase" | "closesAt" | "agDeadline" | "appealDeadline"> & {
+    closedAt: Date | null;
+    decidedAt: Date | null;
+  },
+): CallDeadline {
+  const closedAt = state.closedAt ?? state.closesAt;
+  // "comments_closed" stands for a deadline missing where the transitions always set one.
+  const past = (kind: "sc_decides" | "comments_closed" | "closed", at = closedAt) =>
+    ({ kind, at, event: null }) as const;
+  if (isFinal(state.phase)) return past("closed", state.decidedAt ?? closedAt);
+  switch (state.phase) {
+    case "open":
+      return { kind: "comments_close", at: state.closesAt, event: "close" };
+    case "escalated_ag":
+      return state.agDeadline
+        ? { kind: "ag_decides", at: state.agDeadline, event: "ag_deadline" }
+        : past("comments_closed");
+    case "ag_decided":
+      return state.appealDeadline
+        ? { kind: "appeals_until", at: state.appealDeadline, event: "appeal_window_end" }
+        : past("comments_closed");
+    case "escalated_sc":
+    case "appealed":
+      return past("sc_decides");
   }
-  if (state.phase === "ag_decided" && state.appealDeadline) {
-    return { at: state.appealDeadline, event: "appeal_window_end" };
-  }
-  return null;
 }

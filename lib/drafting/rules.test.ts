@@ -6,6 +6,7 @@ import {
   isReadOnly,
   nextRefNumber,
   parseRef,
+  sameSnapshot,
 } from "@/lib/drafting/rules";
 
 describe("references", () => {
@@ -66,5 +67,44 @@ describe("clauseMetaSchema", () => {
     const result = clauseMetaSchema.safeParse({ ...valid, ...input });
     expect(result.error?.issues[0]?.path[0]).toBe(field);
     expect(result.error?.issues[0]?.message).toBe(code);
+  });
+});
+
+describe("two snapshots of a clause", () => {
+  const text = (words: string) => ({
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
+  });
+  const snapshot = {
+    title: "Sign firmware",
+    strength: "MUST" as const,
+    levelId: null,
+    body: text("Firmware must be signed."),
+    assessment: text("Check the signature."),
+    examples: { type: "doc", content: [] },
+  };
+
+  it("say the same whatever order a document's keys come in", () => {
+    const reordered = {
+      ...snapshot,
+      body: {
+        content: [
+          { content: [{ text: "Firmware must be signed.", type: "text" }], type: "paragraph" },
+        ],
+        type: "doc",
+      },
+    };
+    expect(sameSnapshot(snapshot, reordered)).toBe(true);
+  });
+
+  it.each([
+    ["title", { title: "Sign all firmware" }],
+    ["strength", { strength: "SHOULD" as const }],
+    ["level", { levelId: "bronze" }],
+    ["requirement", { body: text("Firmware should be signed.") }],
+    ["assessment", { assessment: text("Check it.") }],
+    ["examples", { examples: text("A signed image.") }],
+  ])("differ when the %s differs", (_, change) => {
+    expect(sameSnapshot(snapshot, { ...snapshot, ...change })).toBe(false);
   });
 });

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { strengths } from "@/lib/drafting/rich-text";
+import {
+  type ClauseFields,
+  clauseFields,
+  type Strength,
+  strengths,
+} from "@/lib/drafting/rich-text";
 import { fieldError } from "@/lib/errors";
 import { plainLine, plainText } from "@/lib/validation";
 
@@ -52,3 +57,35 @@ export type ClauseMetaInput = z.output<typeof clauseMetaSchema>;
 export const revisionNoteSchema = z.object({
   note: plainText(500, { required: true }),
 });
+
+/** What a revision records of a clause: its structure and its text. */
+export type ClauseSnapshot = ClauseFields & {
+  title: string;
+  strength: Strength;
+  levelId: string | null;
+};
+
+/** JSON with every object's keys in order, so that equal documents read the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, child]) => child !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonicalJson(child)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Whether two snapshots of a clause say the same: a revision that would say the same as the
+ * latest one is not taken again.
+ */
+export function sameSnapshot(a: ClauseSnapshot, b: ClauseSnapshot): boolean {
+  return (
+    a.title === b.title &&
+    a.strength === b.strength &&
+    a.levelId === b.levelId &&
+    clauseFields.every((field) => canonicalJson(a[field]) === canonicalJson(b[field]))
+  );
+}

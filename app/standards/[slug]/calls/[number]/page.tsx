@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AuditEntry } from "@/components/audit-entry";
+import { CallDeadline } from "@/components/decisions/call-deadline";
 import {
   AppealForm,
   PositionForm,
@@ -14,7 +15,6 @@ import { PhaseBadge } from "@/components/decisions/call-list";
 import { CallPositions } from "@/components/decisions/call-positions";
 import { CallSubject } from "@/components/decisions/call-subject";
 import { CallVotes } from "@/components/decisions/call-votes";
-import { Countdown } from "@/components/decisions/countdown";
 import { ThreadList } from "@/components/discussion/thread-list";
 import { PersonName, withPeople } from "@/components/person-name";
 import { PageTitle, Section } from "@/components/ui/page";
@@ -22,7 +22,7 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { getCallPage } from "@/lib/decisions/call-page";
-import { deadlineOf, isFinal } from "@/lib/decisions/rules";
+import { isFinal } from "@/lib/decisions/rules";
 import { callsPath } from "@/lib/paths";
 import { callTimeline } from "@/lib/transparency/queries";
 
@@ -53,7 +53,6 @@ export default async function CallPage({ params }: Props) {
     callTimeline(getDb(), page.call.slug, page.call.number),
   ]);
   const { call } = page;
-  const deadline = deadlineOf(call)?.at ?? null;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
@@ -72,32 +71,16 @@ export default async function CallPage({ params }: Props) {
       />
       <ul className="mb-8 space-y-1 text-sm">
         <li>
-          {withPeople((people) => t("openedBy", { ...people, date: when(call.openedAt) }), {
-            name: <PersonName name={call.proposer} badges={call.proposerBadges} />,
-          })}
+          {withPeople(
+            (people) => t("openedBy", { ...people, date: `${when(call.openedAt)} UTC` }),
+            {
+              name: <PersonName name={call.proposer} badges={call.proposerBadges} />,
+            },
+          )}
         </li>
         <li>
-          {call.phase === "open"
-            ? t("closesIn", { when: `${when(call.closesAt)} UTC` })
-            : t("closedOn", { when: `${when(call.closedAt ?? call.closesAt)} UTC` })}
-          {deadline ? (
-            <>
-              {" · "}
-              <strong>
-                <Countdown
-                  deadline={deadline.toISOString()}
-                  renderedAt={new Date().toISOString()}
-                />
-              </strong>
-            </>
-          ) : null}
+          <CallDeadline call={call} />
         </li>
-        {call.phase === "escalated_ag" && call.agDeadline ? (
-          <li>{t("agDeadline", { when: `${when(call.agDeadline)} UTC` })}</li>
-        ) : null}
-        {call.phase === "ag_decided" && call.appealDeadline ? (
-          <li>{t("appealDeadline", { when: `${when(call.appealDeadline)} UTC` })}</li>
-        ) : null}
         {call.organisations.length > 0 ? (
           <li>{t("organisations", { names: call.organisations.join(", ") })}</li>
         ) : null}

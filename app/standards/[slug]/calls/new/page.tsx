@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { OpenCallForm } from "@/components/decisions/open-call-form";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { type LatestRevisionView, OpenCallForm } from "@/components/decisions/open-call-form";
 import { PageTitle } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
+import { latestRevisions } from "@/lib/drafting/latest-revision";
 import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
 import { callsPath, signInPath } from "@/lib/paths";
 
@@ -25,12 +26,26 @@ export default async function NewCallPage({ params, searchParams }: Props) {
   const db = getDb();
   const standard = await getStandardAxes(db, slug);
   if (!standard) notFound();
-  const [t, clauses] = await Promise.all([
+  const [t, format, clauses, revisions] = await Promise.all([
     getTranslations("decisions"),
+    getFormatter(),
     listDraftClauses(db, standard.id),
+    latestRevisions(db, standard.id),
   ]);
   const live = clauses.filter((clause) => !clause.retiredAt);
   const wanted = typeof query.clause === "string" ? query.clause : "";
+  const latest: Record<string, LatestRevisionView> = {};
+  for (const clause of live) {
+    const revision = revisions.get(clause.ref);
+    if (!revision) continue;
+    latest[clause.ref] = {
+      number: revision.number,
+      when: format.dateTime(revision.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+      by: revision.createdBy,
+      note: revision.note,
+      current: revision.current,
+    };
+  }
   return (
     <>
       <p className="mb-2 text-sm">
@@ -42,6 +57,7 @@ export default async function NewCallPage({ params, searchParams }: Props) {
         slug={slug}
         clauses={live.map((clause) => ({ ref: clause.ref, title: clause.title }))}
         clauseRef={live.some((clause) => clause.ref === wanted) ? wanted : ""}
+        latest={latest}
       />
     </>
   );
