@@ -4,7 +4,10 @@ import type * as Y from "yjs";
 import { clauseTextSchema, isAllowedHref } from "@/lib/collab/extensions";
 import { type ClauseFields, clauseFields, type RichText } from "@/lib/drafting/rich-text";
 
-/** Each field of a clause is one XML fragment of the clause's Yjs document. */
+/**
+ * Each field of a clause is one XML fragment of the clause's Yjs document. The JSON is as
+ * y-tiptap reads it, extras included; storing it (storeClauseText) puts it in stored form.
+ */
 export function readFields(doc: Y.Doc): ClauseFields {
   const fields = {} as ClauseFields;
   for (const field of clauseFields) {

@@ -1,5 +1,7 @@
 import { getSchema } from "@tiptap/core";
+import Link from "@tiptap/extension-link";
 import StarterKit from "@tiptap/starter-kit";
+import { storedAttributes } from "@/lib/drafting/canonical-text";
 
 /** Link targets the editor accepts; anything else (javascript:, data:, …) is refused. */
 export const allowedLinkProtocols = ["http", "https", "mailto"] as const;
@@ -9,6 +11,25 @@ export function isAllowedHref(href: unknown): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href.trim())?.[1]?.toLowerCase();
   return scheme !== undefined && (allowedLinkProtocols as readonly string[]).includes(scheme);
 }
+
+/**
+ * A link whose only attribute is its target. How a link opens (`rel`, `target`) is rendering,
+ * so it comes from `HTMLAttributes` when the editor draws the link and is never part of the
+ * mark: as mark attributes, they would travel through the shared document into the stored JSON.
+ */
+const ClauseLink = Link.extend({
+  addAttributes() {
+    const all = this.parent?.() ?? {};
+    const stored = storedAttributes[this.name] ?? {};
+    return Object.fromEntries(Object.entries(all).filter(([name]) => name in stored));
+  },
+}).configure({
+  openOnClick: false,
+  autolink: true,
+  protocols: [...allowedLinkProtocols],
+  isAllowedUri: (url) => isAllowedHref(url),
+  HTMLAttributes: { target: "_blank", rel: "noopener noreferrer nofollow", class: null },
+});
 
 /**
  * The one extension list for clause text, shared by the browser editor and the collab server's
@@ -25,13 +46,9 @@ export const clauseTextExtensions = [
     underline: false,
     undoRedo: false,
     trailingNode: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      protocols: [...allowedLinkProtocols],
-      isAllowedUri: (url) => isAllowedHref(url),
-    },
+    link: false,
   }),
+  ClauseLink,
 ];
 
 export const clauseTextSchema = getSchema(clauseTextExtensions);

@@ -132,6 +132,16 @@ const accepted: Case[] = [
     "a safe link on existing text",
     (l) => edit(l, (d) => firstText(d).format(0, 5, { link: { href: "mailto:a@b.org" } })),
   ],
+  [
+    // Documents edited before links lost them hold such links still, and must stay editable.
+    "a link with the rendering attributes earlier editors gave it",
+    (l) =>
+      edit(l, (d) =>
+        firstText(d).format(0, 5, {
+          link: { href: "https://x.org", target: "_blank", rel: "noopener", class: null },
+        }),
+      ),
+  ],
   ["a new paragraph", (l) => edit(l, (d) => body(d).insert(1, [newParagraph("Next")]))],
   [
     "a new ordered list starting at 3",

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Participant } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
+import { canonicalFields } from "@/lib/drafting/canonical-text";
 import { type ClauseFields, clausePlainText, emptyRichText } from "@/lib/drafting/rich-text";
 import { authorsSince, type ClauseMetaInput, formatRef, nextRefNumber } from "@/lib/drafting/rules";
 import {
@@ -40,7 +41,8 @@ async function resolveAxes(
 
 /**
  * Snapshots a clause's current text and structure as its next revision, crediting everyone
- * who edited the text since the previous one.
+ * who edited the text since the previous one. The text is recorded in stored form, whatever
+ * form the working copy or an older revision being restored has it in.
  */
 export async function takeRevision(
   tx: Transaction,
@@ -65,6 +67,9 @@ export async function takeRevision(
     .limit(1);
   const edits = await tx.select().from(clauseEdits).where(eq(clauseEdits.clauseId, clauseId));
   const number = (previous?.number ?? 0) + 1;
+  const fields = canonicalFields(
+    revision.fields ?? { body: text.body, assessment: text.assessment, examples: text.examples },
+  );
   await tx.insert(clauseRevisions).values({
     clauseId,
     number,
@@ -73,12 +78,8 @@ export async function takeRevision(
     title: clause.title,
     strength: clause.strength,
     levelId: clause.levelId,
-    ...(revision.fields ?? {
-      body: text.body,
-      assessment: text.assessment,
-      examples: text.examples,
-    }),
-    plainText: revision.fields ? clausePlainText(revision.fields) : text.plainText,
+    ...fields,
+    plainText: revision.fields ? clausePlainText(fields) : text.plainText,
     authorIds: authorsSince(edits, previous?.createdAt ?? null),
     createdBy: revision.actorId,
     ...(revision.now ? { createdAt: revision.now } : {}),
@@ -123,11 +124,13 @@ export async function createClause(
       })
       .returning({ id: clauses.id });
     if (!clause) throw new DomainError("internal");
-    const fields = input.fields ?? {
-      body: emptyRichText(),
-      assessment: emptyRichText(),
-      examples: emptyRichText(),
-    };
+    const fields = canonicalFields(
+      input.fields ?? {
+        body: emptyRichText(),
+        assessment: emptyRichText(),
+        examples: emptyRichText(),
+      },
+    );
     await tx
       .insert(clauseTexts)
       .values({ clauseId: clause.id, ...fields, plainText: clausePlainText(fields) });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database, Executor } from "@/lib/db/client";
+import { canonicalFields } from "@/lib/drafting/canonical-text";
 import { type ClauseFields, clausePlainText } from "@/lib/drafting/rich-text";
 import { isReadOnly } from "@/lib/drafting/rules";
 import { clauses, clauseTexts } from "@/lib/drafting/schema";
@@ -42,9 +43,10 @@ export async function loadClauseText(
 }
 
 /**
- * Stores a clause's working text: the shared document's state with the JSON fields and the
- * searchable plain text derived from it, in one statement, so the three never disagree. With
- * `unseeded`, only a clause that has no state yet is written. Says whether it was.
+ * Stores a clause's working text: the shared document's state with the JSON fields (in stored
+ * form, so what the editor adds for rendering never reaches them) and the searchable plain text
+ * derived from it, in one statement, so the three never disagree. With `unseeded`, only a
+ * clause that has no state yet is written. Says whether it was.
  */
 export async function storeClauseText(
   db: Executor,
@@ -53,12 +55,13 @@ export async function storeClauseText(
   options: { unseeded?: boolean } = {},
 ): Promise<boolean> {
   const ofClause = eq(clauseTexts.clauseId, text.clauseId);
+  const fields = canonicalFields(text.fields);
   const stored = await db
     .update(clauseTexts)
     .set({
       yjsState: text.yjsState,
-      ...text.fields,
-      plainText: clausePlainText(text.fields),
+      ...fields,
+      plainText: clausePlainText(fields),
       updatedAt: now,
     })
     .where(options.unseeded ? and(ofClause, isNull(clauseTexts.yjsState)) : ofClause)

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
+import { canonicalRichText } from "@/lib/drafting/canonical-text";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, levels, modules, standards } from "@/lib/drafting/schema";
 import type { ReleaseClause, ReleaseContent } from "@/lib/releases/content";
@@ -16,7 +17,9 @@ export type CandidateDraft = {
 
 /**
  * What a release prepared now would contain: the adopted revision of every clause that is not
- * retired, in the draft's order, under the standard's current modules and levels.
+ * retired, in the draft's order, under the standard's current modules and levels. Text is taken
+ * in stored form, so a revision recorded with what an editor once added for rendering releases
+ * (and hashes) exactly as the same text imported from Markdown.
  */
 export async function draftCandidate(db: Executor, standardId: string): Promise<CandidateDraft> {
   const [standard] = await db.select().from(standards).where(eq(standards.id, standardId));
@@ -63,9 +66,9 @@ export async function draftCandidate(db: Executor, standardId: string): Promise<
         title: revision.title,
         strength: revision.strength,
         level: revision.levelId ? (levelName.get(revision.levelId) ?? null) : null,
-        body: revision.body,
-        assessment: revision.assessment,
-        examples: revision.examples,
+        body: canonicalRichText(revision.body),
+        assessment: canonicalRichText(revision.assessment),
+        examples: canonicalRichText(revision.examples),
       });
       trace[ref] = { revision: revision.number, call: callNumber };
     }

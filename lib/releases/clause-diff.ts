@@ -1,3 +1,4 @@
+import { sameRichText } from "@/lib/drafting/canonical-text";
 import { type DiffPart, diffWords } from "@/lib/drafting/diff";
 import { plainTextOf, type RichText } from "@/lib/drafting/rich-text";
 import type { ReleaseClause } from "@/lib/releases/content";
@@ -80,7 +81,8 @@ function textField(name: ComparedField, from: string, to: string): FieldChange |
 }
 
 function richField(name: ComparedField, from: RichText, to: RichText): FieldChange | null {
-  if (sameJson(from, to)) return null;
+  // A release published before text was stored canonically may carry rendering attributes.
+  if (sameJson(from, to) || sameRichText(from, to)) return null;
   return { name, parts: diffWords(plainTextOf(from), plainTextOf(to)) };
 }
 

@@ -1,3 +1,4 @@
+import { markOrder } from "@/lib/drafting/canonical-text";
 import type { RichText } from "@/lib/drafting/rich-text";
 
 // What the writer, the reader and normalisation share: the reader's error, source lines, and
@@ -14,11 +15,11 @@ export class MarkdownError extends Error {
   }
 }
 
-export type MarkType = "link" | "bold" | "italic" | "code";
+export type MarkType = (typeof markOrder)[number];
 export type Mark = { type: MarkType; attrs?: { href: string } };
 export type SrcLine = { text: string; line: number };
 
-export const markOrder: readonly MarkType[] = ["link", "bold", "italic", "code"];
+export { markOrder };
 export const allowedHref = /^(?:https?|mailto):/i;
 
 export const markKey = (mark: Mark) => (mark.attrs ? `${mark.type} ${mark.attrs.href}` : mark.type);
