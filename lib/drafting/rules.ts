@@ -1,10 +1,6 @@
 import { z } from "zod";
-import {
-  type ClauseFields,
-  clauseFields,
-  type Strength,
-  strengths,
-} from "@/lib/drafting/rich-text";
+import { fieldsChanged } from "@/lib/drafting/canonical-text";
+import { type ClauseFields, type Strength, strengths } from "@/lib/drafting/rich-text";
 import { fieldError } from "@/lib/errors";
 import { plainLine, plainText } from "@/lib/validation";
 
@@ -65,18 +61,6 @@ export type ClauseSnapshot = ClauseFields & {
   levelId: string | null;
 };
 
-/** JSON with every object's keys in order, so that equal documents read the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, child]) => child !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonicalJson(child)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /**
  * Whether two snapshots of a clause say the same: a revision that would say the same as the
  * latest one is not taken again.
@@ -86,6 +70,6 @@ export function sameSnapshot(a: ClauseSnapshot, b: ClauseSnapshot): boolean {
     a.title === b.title &&
     a.strength === b.strength &&
     a.levelId === b.levelId &&
-    clauseFields.every((field) => canonicalJson(a[field]) === canonicalJson(b[field]))
+    fieldsChanged(a, b).length === 0
   );
 }
