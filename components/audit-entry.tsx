@@ -1,72 +1,88 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { PersonName, withPeople } from "@/components/person-name";
-import { isAuditAction, isAuditSubjectType } from "@/lib/audit/rules";
-import { displayName, type RoleBadge } from "@/lib/community/rules";
-import { callPath, releasePath } from "@/lib/paths";
+import type { RoleBadge } from "@/lib/community/rules";
 import type { AuditRow } from "@/lib/transparency/queries";
+import {
+  describeEntry,
+  formatMoment,
+  type Here,
+  type Reference,
+  sentence,
+} from "@/lib/transparency/sentence";
 
 /**
- * One line of the public record: what happened, when, by whom, to what; with the actor's roles
- * where the page looked them up (a call's timeline).
+ * One entry of the public record as a sentence ("Kofi took a position on call 3: objection"),
+ * with the words people wrote for it, when it happened, and the entry exactly as recorded in a
+ * disclosure: the record is never reworded away, only explained. `here` is the subject the page
+ * is about (a call's own timeline says "this call"); the actor's roles show where the page looked
+ * them up.
  */
-export async function AuditEntry({ row }: { row: AuditRow & { actorBadges?: RoleBadge[] } }) {
-  const [t, format] = await Promise.all([getTranslations("transparency"), getFormatter()]);
-  // Entries keep the names they were written under; a name Hum no longer uses is shown as is.
-  const action = isAuditAction(row.action) ? t(`actions.${row.action}`) : row.action;
-  const subjectType = isAuditSubjectType(row.subjectType)
-    ? t(`subjects.${row.subjectType}`)
-    : row.subjectType;
-  const actor = row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : t("system");
-  const subject =
-    row.subjectType === "user"
-      ? row.subjectId === row.actorId
-        ? null // "Ann signed in", not "Ann signed in · Ann"
-        : displayName({ id: row.subjectId, name: row.subjectName })
-      : `${subjectType} ${row.subjectId}`;
-  const details = Object.entries(row.details).filter(([, value]) => value !== null);
+export async function AuditEntry({
+  row,
+  here,
+}: {
+  row: AuditRow & { actorBadges?: RoleBadge[] };
+  here?: Here;
+}) {
+  const t = await getTranslations("transparency");
+  const text = describeEntry(row, here);
+  const shown = (name: string, reference: Reference): ReactNode => {
+    if (name === "actor") {
+      return row.actorBadges && row.actorId ? (
+        <PersonName name={reference.text} badges={row.actorBadges} />
+      ) : (
+        <span className="font-medium text-ink">{reference.text}</span>
+      );
+    }
+    // Short names (call 3, SW-4) stay on one line; a thread's title may wrap.
+    return reference.href ? (
+      <Link
+        href={reference.href}
+        className={name === "thread" ? "underline" : "whitespace-nowrap underline"}
+      >
+        {reference.text}
+      </Link>
+    ) : (
+      reference.text
+    );
+  };
+  const nodes = Object.fromEntries(
+    Object.entries(text.references).map(([name, reference]) => [name, shown(name, reference)]),
+  );
+  const raw = Object.entries(row.details).filter(([, value]) => value !== null);
   return (
-    <li className="p-3">
-      <p className="flex flex-wrap items-baseline justify-between gap-2">
-        <span className="font-medium">{action}</span>
-        <time dateTime={row.at.toISOString()} className="text-sm text-muted">
-          {format.dateTime(row.at, { dateStyle: "medium", timeStyle: "short" })} UTC
+    <li className="p-3" data-action={row.action}>
+      <div className="flex flex-col sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
+        <p className="min-w-0">{withPeople((markers) => sentence(text, markers), nodes)}</p>
+        <time dateTime={row.at.toISOString()} className="shrink-0 text-sm text-muted">
+          {formatMoment(row.at)}
         </time>
-      </p>
-      <p className="text-sm">
-        {row.actorBadges && row.actorId
-          ? withPeople((people) => t("by", people), {
-              actor: <PersonName name={actor} badges={row.actorBadges} />,
-            })
-          : t("by", { actor })}
-        {subject && (row.subjectType === "call" || row.subjectType === "release") ? (
-          <>
-            {" · "}
-            <Link href={subjectLink(row.subjectType, row.subjectId)} className="underline">
-              {subject}
-            </Link>
-          </>
-        ) : subject ? (
-          ` · ${subject}`
-        ) : null}
-      </p>
-      {row.hiddenText ? <p className="text-sm italic text-muted">{t("hiddenText")}</p> : null}
-      {details.length > 0 ? (
-        <dl className="mt-1 flex flex-wrap gap-x-4 text-sm text-muted">
-          {details.map(([key, value]) => (
-            <div key={key} className="flex gap-1">
-              <dt>{key}:</dt>
-              <dd>{String(value)}</dd>
+      </div>
+      {text.quotes.map((quote) => (
+        <p key={quote.key} className="mt-1 text-sm">
+          <span className="text-muted">{t(`words.${quote.key}`)}: </span>
+          {quote.words}
+        </p>
+      ))}
+      {row.hiddenText ? <p className="mt-1 text-sm italic text-muted">{t("hiddenText")}</p> : null}
+      <details className="mt-1 text-xs text-muted">
+        <summary className="cursor-pointer">{t("record.summary", { id: row.id })}</summary>
+        <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 font-mono">
+          {[
+            ["at", row.at.toISOString()],
+            ["action", row.action],
+            ["subject", `${row.subjectType} ${row.subjectId}`],
+            ...raw.map(([key, value]) => [key, String(value)]),
+          ].map(([key, value]) => (
+            <div key={key} className="contents">
+              <dt>{key}</dt>
+              <dd className="break-all">{value}</dd>
             </div>
           ))}
         </dl>
-      ) : null}
+      </details>
     </li>
   );
-}
-
-/** Calls and releases are recorded as "slug/number" and "slug/version". */
-function subjectLink(type: "call" | "release", subjectId: string): string {
-  const [slug = "", key = ""] = subjectId.split("/");
-  return type === "call" ? callPath(slug, Number(key)) : releasePath(slug, key);
 }

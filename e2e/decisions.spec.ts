@@ -136,14 +136,14 @@ test("a sustained objection escalates; the AG splits; the SC chair's casting vot
   ).toBeVisible();
   await page.goto("/transparency?action=decisions.");
   for (const step of [
-    "Call opened",
-    "Closed without consensus: escalated to the advisory group",
-    "Recused",
-    "Escalated to the steering committee",
-    "Steering committee ruled",
-    "Revision adopted",
+    /Noor Haddad opened call \d+ to adopt a clause revision: “Adopt the HW-3 wording”\./,
+    /Hum closed call \d+ without rough consensus \(\d+ positions, \d+ objections? standing\): the advisory group now decides\./,
+    /Tomás Ferreira recused themself from the advisory group's vote on call \d+\./,
+    /The advisory group reached no majority on call \d+: the steering committee now decides\./,
+    /The steering committee ruled on call \d+: adopted\./,
+    /Revision \d+ of HW-3 was adopted through call \d+\./,
   ]) {
-    await expect(page.getByText(step, { exact: true }).first()).toBeVisible();
+    await expect(page.getByText(step).first()).toBeVisible();
   }
 });
 
@@ -193,7 +193,10 @@ test("a participant appeals the AG's decision and the SC overturns it", async ({
   await vote(page, "Adopt", "Agree with the appeal.");
   await expectVote(page, "Agree with the appeal.");
   await expect(page.getByText("Adopted").first()).toBeVisible();
-  await expect(page.getByText("appeal:")).toBeVisible();
-  await expect(page.getByText("overturned")).toBeVisible();
+  await expect(
+    page.getByText(
+      "The steering committee ruled on this call: adopted, overturning the advisory group's decision.",
+    ),
+  ).toBeVisible();
   await expectFitsPhone(page);
 });

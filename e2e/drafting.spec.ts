@@ -34,10 +34,12 @@ test("a participant adds a clause, saves a revision, and retires it; the record 
   await expect(page.getByRole("textbox", { name: "Requirement" })).toHaveCount(0);
 
   await page.goto("/transparency?action=drafting.");
-  for (const action of ["Clause added", "Revision saved", "Clause retired"]) {
-    await expect(
-      page.getByRole("listitem").filter({ hasText: action }).filter({ hasText: ref }).first(),
-    ).toBeVisible();
+  for (const sentence of [
+    `added clause ${ref}:`,
+    `saved revision 2 of ${ref}.`,
+    `retired ${ref}.`,
+  ]) {
+    await expect(page.getByRole("listitem").filter({ hasText: sentence }).first()).toBeVisible();
   }
 });
 

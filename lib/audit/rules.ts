@@ -14,8 +14,9 @@ export const auditCategories = [
 export type AuditCategory = (typeof auditCategories)[number];
 
 /**
- * Every action the log records, named `category.what_happened`; the catalogue has a label for
- * each under `transparency.actions`. Entries already written keep whatever name they were given.
+ * Every action the log records, named `category.what_happened`; the catalogue words each as a
+ * sentence under `transparency.sentences`, with the entry's public details as its arguments.
+ * Entries already written keep whatever name they were given.
  */
 export const auditActions = [
   "auth.signed_in",
@@ -66,7 +67,7 @@ export type AuditAction = (typeof auditActions)[number];
 
 const knownActions: ReadonlySet<string> = new Set(auditActions);
 
-/** Whether an action read from the log is one Hum records today (and so has a label). */
+/** Whether an action read from the log is one Hum records today (and so has a sentence). */
 export function isAuditAction(action: string): action is AuditAction {
   return knownActions.has(action);
 }
@@ -128,10 +129,11 @@ export type AuditDetails = Record<string, string | number | boolean | null>;
 
 /**
  * The detail keys the public log shows. Anything else is left out, so a key added without
- * thought never publishes free text by accident. A comment's words are never among them: entries
- * name the comment (`comment`), and the page shows its words only while moderation allows.
+ * thought never publishes free text by accident; the log's sentences may name these keys and no
+ * others (tests/unit/catalogue.test.ts). A comment's words are never among them: entries name
+ * the comment (`comment`), and the page shows its words only while moderation allows.
  */
-const shownKeys = new Set([
+export const publicDetailKeys = [
   // structure: what, which, when
   "stance",
   "previously",
@@ -174,7 +176,11 @@ const shownKeys = new Set([
   "rationale",
   "note",
   "reason",
-]);
+] as const;
+
+export type PublicDetailKey = (typeof publicDetailKeys)[number];
+
+const shownKeys: ReadonlySet<string> = new Set(publicDetailKeys);
 
 /**
  * An entry written before entries named their comment or reason: a position's words, copied (an

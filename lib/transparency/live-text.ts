@@ -11,16 +11,12 @@ import { renderMessage } from "@/lib/i18n";
 type Entry = { id: number; action: string; subjectType: string; subjectId: string };
 type Row = Entry & { details: AuditDetails };
 
-const threadOpenings: ReadonlySet<string> = new Set<AuditAction>([
-  "discussion.thread_opened",
-  "discussion.objection_raised",
-]);
-
 /** Which words an entry shows from the row it names, under which detail key. */
 function wanted(row: Row): { key: "title" | "rationale" | "reason"; from: string } | null {
   const { details } = row;
   const is = (action: AuditAction) => row.action === action;
-  if (threadOpenings.has(row.action) && typeof details.thread === "string") {
+  // Every entry about a thread names it by its title.
+  if (typeof details.thread === "string") {
     return { key: "title", from: `thread:${details.thread}` };
   }
   if (typeof details.vote === "string") return { key: "rationale", from: `vote:${details.vote}` };

@@ -15,6 +15,8 @@ import {
 } from "@/lib/moderation/visibility";
 import { callSubjectId } from "@/lib/paths";
 import { liveTexts } from "@/lib/transparency/live-text";
+import { placesOf } from "@/lib/transparency/places";
+import type { Place } from "@/lib/transparency/sentence";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -43,6 +45,8 @@ export type AuditRow = {
   details: AuditDetails;
   /** Some words were left out because moderators hid them (or their author deleted them). */
   hiddenText: boolean;
+  /** The standard the entry concerns, when known: its sentence links what it names there. */
+  place: Place | null;
 };
 
 /** Newest first, one page, with the next page's cursor when there is one. */
@@ -100,9 +104,12 @@ export async function listAudit(
  * reasons, and old entries that copied a position's words are checked against what they copied.
  * Other words (titles, rationales) are read from the rows entries name.
  */
-async function moderated(db: Executor, rows: Omit<AuditRow, "hiddenText">[]): Promise<AuditRow[]> {
+async function moderated(
+  db: Executor,
+  rows: Omit<AuditRow, "hiddenText" | "place">[],
+): Promise<AuditRow[]> {
   const idOf = (value: unknown) => (typeof value === "string" ? value : null);
-  const [named, reasons, live] = await Promise.all([
+  const [named, reasons, live, places] = await Promise.all([
     commentTexts(
       db,
       rows.map((row) => idOf(row.details.comment)),
@@ -112,6 +119,7 @@ async function moderated(db: Executor, rows: Omit<AuditRow, "hiddenText">[]): Pr
       rows.map((row) => idOf(row.details.positionReason)),
     ),
     liveTexts(db, rows),
+    placesOf(db, rows),
   ]);
   const copies = rows.flatMap((row) => {
     const words = copiedCommentText(row);
@@ -132,7 +140,12 @@ async function moderated(db: Executor, rows: Omit<AuditRow, "hiddenText">[]): Pr
   };
   return rows.map((row) => {
     const shown = publicDetails(row, check);
-    return { ...row, ...shown, details: { ...shown.details, ...live.get(row.id) } };
+    return {
+      ...row,
+      ...shown,
+      details: { ...shown.details, ...live.get(row.id) },
+      place: places.get(row.id) ?? null,
+    };
   });
 }
 

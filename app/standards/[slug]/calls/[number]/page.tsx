@@ -23,7 +23,7 @@ import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { getCallPage } from "@/lib/decisions/call-page";
 import { isFinal } from "@/lib/decisions/rules";
-import { callsPath } from "@/lib/paths";
+import { callSubjectId, callsPath } from "@/lib/paths";
 import { callTimeline } from "@/lib/transparency/queries";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
@@ -144,7 +144,11 @@ export default async function CallPage({ params }: Props) {
       <Section title={t("timeline")}>
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">
           {timeline.map((row) => (
-            <AuditEntry key={row.id} row={row} />
+            <AuditEntry
+              key={row.id}
+              row={row}
+              here={{ subjectType: "call", subjectId: callSubjectId(call.slug, call.number) }}
+            />
           ))}
         </ol>
       </Section>

@@ -1,0 +1,93 @@
+import type { Locator } from "@playwright/test";
+import { createPerson, expect, expectAccessible, signInAs, test } from "./fixtures";
+
+/** What the public record must not read like: database keys, ISO timestamps, ids. */
+const RAW = [
+  /\b(kind|stance|previously|reason|phase|thread|stage|choice|closes|startsOn|method): /,
+  /\b\d{4}-\d\d-\d\dT\d\d:\d\d/,
+  /\b(no_objection|clause_revision|escalated_ag|not_secretariat|not_advisory_group|advisory_group)\b/,
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/,
+];
+
+/** The text a reader sees (closed disclosures hold the raw fields, and are not read). */
+async function expectReadable(scope: Locator): Promise<void> {
+  for (const pattern of RAW) await expect(scope).not.toHaveText(pattern, { useInnerText: true });
+}
+
+test("the transparency log speaks in sentences and keeps each entry's fields", async ({
+  page,
+  db,
+}) => {
+  // A refusal the record words for what it was: who tried what, and who may do it.
+  const ines = await createPerson(db, { name: "Ines Varga" });
+  await signInAs(page, db, ines);
+  await page.goto("/secretariat");
+  await page.context().clearCookies();
+  await page.goto("/transparency?action=access.");
+  const refusal = page
+    .locator("li[data-action]")
+    .filter({
+      hasText: "Ines Varga was refused: only the secretariat may open the secretariat's page.",
+    })
+    .first();
+  await expect(refusal).toBeVisible();
+  await expect(refusal.locator("time")).toHaveText(
+    /^\w{3} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M UTC$/,
+  );
+
+  // The entry as recorded is one click away, field by field.
+  await expect(refusal.getByText("page.secretariat")).toBeHidden();
+  await refusal.getByText(/^Entry \d+, field by field$/).click();
+  await expect(refusal.getByText("access.refused")).toBeVisible();
+  await expect(refusal.getByText("not_secretariat")).toBeVisible();
+
+  // Decisions read as sentences, with the call they concern as a link.
+  await page.goto("/transparency?action=decisions.");
+  await expectReadable(page.locator("main"));
+  const position = page
+    .locator("li[data-action='decisions.position_taken']")
+    .filter({ hasText: /took a position on call \d+: (support|no objection|objection)\./ })
+    .first();
+  await expect(position).toBeVisible();
+  await expectAccessible(page);
+
+  // Drafting entries link the clause they name.
+  await page.goto("/transparency?action=drafting.");
+  await expectReadable(page.locator("main"));
+  const added = page.locator("li[data-action='drafting.clause_added']").first();
+  await expect(added).toHaveText(/added clause [A-Z]+-\d+: “.+” \((MUST|SHOULD|MAY)\)\./);
+  await expect(added.getByRole("link")).toHaveAttribute(
+    "href",
+    /^\/standards\/iotmark\/draft\/[A-Z]+-\d+$/,
+  );
+
+  // A person's terms read as dates, the group as a link to it.
+  await page.goto("/transparency?action=community.&subjectType=user");
+  await expectReadable(page.locator("main"));
+  await expect(
+    page
+      .locator("li[data-action='community.member_appointed']")
+      .filter({
+        hasText: /appointed .+ (a member|chair) of the advisory group from \w+ \d+, \d{4}/,
+      })
+      .first()
+      .getByRole("link", { name: "advisory group" }),
+  ).toHaveAttribute("href", "/groups/advisory-group");
+});
+
+test("a call's timeline speaks in sentences about this call", async ({ page }) => {
+  await page.goto("/transparency?action=decisions.position_taken");
+  await page
+    .locator("li[data-action='decisions.position_taken']")
+    .first()
+    .getByRole("link", { name: /^call \d+$/ })
+    .click();
+  await expect(page).toHaveURL(/\/standards\/iotmark\/calls\/\d+$/);
+  const timeline = page.locator("section").filter({
+    has: page.getByRole("heading", { name: "Timeline" }),
+  });
+  await expect(timeline.getByText(/opened this call /).first()).toBeVisible();
+  await expect(timeline.getByText(/took a position on this call: /).first()).toBeVisible();
+  await expectReadable(timeline);
+  await expectAccessible(page);
+});

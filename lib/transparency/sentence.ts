@@ -1,0 +1,295 @@
+import { createFormatter, createTranslator } from "use-intl/core";
+import {
+  type AuditAction,
+  type AuditDetails,
+  isAuditAction,
+  type PublicDetailKey,
+  publicDetailKeys,
+} from "@/lib/audit/rules";
+import { displayName, groupSlugs, groups } from "@/lib/community/rules";
+import { locale, type MessageKey, messages } from "@/lib/i18n";
+import {
+  callPath,
+  callsPath,
+  callThreadPath,
+  draftClausePath,
+  draftThreadPath,
+  groupPath,
+  releasePath,
+  standardPath,
+} from "@/lib/paths";
+
+/** The standard an entry concerns, when the entry or the record around it says which. */
+export type Place = { slug: string; name: string };
+
+/** What a sentence needs to know of an entry: what the public log shows, and no more. */
+export type EntryInput = {
+  action: string;
+  actorId: string | null;
+  actorName: string | null;
+  subjectType: string;
+  subjectId: string;
+  subjectName: string | null;
+  details: AuditDetails;
+  place: Place | null;
+};
+
+/** A part of a sentence shown as a link, or as plain words when there is nowhere to go. */
+export type Reference = { text: string; href: string | null };
+
+/** Words people wrote for the record, shown under the sentence with what they are. */
+export const quotedKeys = ["reason", "rationale", "note", "organisations"] as const;
+export type QuotedKey = (typeof quotedKeys)[number];
+
+export type EntryText = {
+  /** The action's sentence, or null for an action Hum no longer records (shown by its name). */
+  action: AuditAction | null;
+  /** The action as recorded. */
+  name: string;
+  /** Every argument a sentence may name: the actor, the subject and each public detail. */
+  values: Record<string, string | number>;
+  /** The arguments shown as links (or names): the actor, the subject, a thread, a call, a group. */
+  references: Record<string, Reference>;
+  quotes: { key: QuotedKey; words: string }[];
+};
+
+/** What a sentence says of a detail it does not have: its ICU `select` branches on this. */
+export const ABSENT = "none";
+
+/** Where the page showing the entry already is: that subject is "this call", not a link. */
+export type Here = { subjectType: string; subjectId: string };
+
+// The same catalogue and time zone as the pages (i18n/request.ts). A sentence that cannot be
+// formatted (an old entry with a malformed detail) throws, and the entry falls back to its name.
+const t = createTranslator({
+  locale,
+  messages,
+  onError: (error) => {
+    throw error;
+  },
+});
+const format = createFormatter({ locale, timeZone: "UTC" });
+
+/** A moment, for the reader: "Dec 12, 2025, 3:04 PM UTC". */
+export function formatMoment(at: Date): string {
+  return format.dateTime(at, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+}
+
+/** A day stored as YYYY-MM-DD (a term's start or end): "January 1, 2025". */
+function formatDay(day: string): string {
+  const at = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(at.getTime()) ? day : format.dateTime(at, { dateStyle: "long" });
+}
+
+function isCatalogued(key: string): key is MessageKey {
+  let node: unknown = messages;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, part)) return false;
+    node = Reflect.get(node, part);
+  }
+  return typeof node === "string";
+}
+
+/** A stored value in words, from `transparency.terms.<vocabulary>`; an unknown one as stored. */
+export function term(vocabulary: keyof typeof messages.transparency.terms, value: string): string {
+  const key = `transparency.terms.${vocabulary}.${value}`;
+  return isCatalogued(key) ? t(key) : value;
+}
+
+const slugAndKey = (id: string) => {
+  const at = id.indexOf("/");
+  return at < 0 ? null : { slug: id.slice(0, at), key: id.slice(at + 1) };
+};
+
+function callReference(id: string, here: Here | undefined): Reference {
+  if (here?.subjectType === "call" && here.subjectId === id) {
+    return { text: t("transparency.names.thisCall"), href: null };
+  }
+  const parts = slugAndKey(id);
+  const number = Number(parts?.key);
+  if (!parts || !Number.isInteger(number)) return { text: id, href: null };
+  return { text: t("transparency.names.call", { number }), href: callPath(parts.slug, number) };
+}
+
+function subjectReference(entry: EntryInput, here: Here | undefined): Reference {
+  const { subjectType: type, subjectId: id, place, details } = entry;
+  const named = (text: string, href: string | null = null) => ({ text, href });
+  switch (type) {
+    case "user":
+      return named(displayName({ id, name: entry.subjectName }));
+    case "action":
+      return named(term("attempts", id));
+    case "standard":
+      return named(
+        typeof details.name === "string" ? details.name : (place?.name ?? id),
+        standardPath(id),
+      );
+    case "clause":
+      return named(id, place ? draftClausePath(place.slug, id) : null);
+    case "comment":
+      return named(t("transparency.names.comment"));
+    case "position_reason":
+      return named(t("transparency.names.positionReason"));
+    case "call":
+      return callReference(id, here);
+    case "charter":
+      return named(t("transparency.names.charter", { standard: place?.name ?? id }), callsPath(id));
+    case "release": {
+      const parts = slugAndKey(id);
+      return parts
+        ? named(
+            t("transparency.names.release", { version: parts.key }),
+            releasePath(parts.slug, parts.key),
+          )
+        : named(id);
+    }
+    case "sign_in":
+      return named(t("transparency.subjects.sign_in"));
+    default:
+      return named(`${type} ${id}`);
+  }
+}
+
+function threadReference(entry: EntryInput, threadId: string): Reference {
+  const { title } = entry.details;
+  const text =
+    typeof title === "string" && title
+      ? t("transparency.names.thread", { title })
+      : t("transparency.names.untitledThread");
+  const { subjectType, subjectId, place } = entry;
+  const call = subjectType === "call" ? slugAndKey(subjectId) : null;
+  const href =
+    subjectType === "clause" && place
+      ? draftThreadPath(place.slug, subjectId, threadId)
+      : call && Number.isInteger(Number(call.key))
+        ? callThreadPath(call.slug, Number(call.key), threadId)
+        : null;
+  return { text, href };
+}
+
+const refusalActions: ReadonlySet<string> = new Set<AuditAction>([
+  "access.refused",
+  "auth.sign_in_refused",
+]);
+const isQuoted = (entry: EntryInput, key: string): key is QuotedKey =>
+  (quotedKeys as readonly string[]).includes(key) &&
+  !(key === "reason" && refusalActions.has(entry.action));
+const numberKeys: ReadonlySet<PublicDetailKey> = new Set([
+  "positions",
+  "objections",
+  "revision",
+  "restored",
+  "clauses",
+  "commentPeriodDays",
+  "quorum",
+  "agDeadlineDays",
+  "appealWindowDays",
+]);
+const isGroup = (value: string): value is (typeof groups)[number] =>
+  (groups as readonly string[]).includes(value);
+
+type Shown = string | number | Reference;
+
+/** How the sentence shows one detail of the entry. */
+function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here): Shown {
+  if (numberKeys.has(key)) {
+    const number = Number(raw);
+    return Number.isFinite(number) ? number : raw;
+  }
+  switch (key) {
+    case "stance":
+    case "previously":
+      return term("stances", raw);
+    case "kind":
+      return entry.action === "decisions.call_opened"
+        ? term("callKinds", raw)
+        : term("threadKinds", raw);
+    case "stage":
+      return term("stages", raw);
+    case "choice":
+      return term("choices", raw);
+    case "phase":
+      return term("phases", raw);
+    case "appeal":
+      return term("appeals", raw);
+    case "role":
+      return term("roles", raw);
+    case "direction":
+      return term("directions", raw);
+    case "method":
+      return term("methods", raw);
+    case "group":
+      return isGroup(raw)
+        ? { text: term("groups", raw), href: groupPath(groupSlugs[raw]) }
+        : { text: raw, href: null };
+    case "startsOn":
+    case "endsOn":
+      return formatDay(raw);
+    case "closes": {
+      const at = new Date(raw);
+      return Number.isNaN(at.getTime()) ? raw : formatMoment(at);
+    }
+    case "thread":
+      return threadReference(entry, raw);
+    case "call":
+      return callReference(raw, here);
+    case "reason":
+      // A refusal's reason is a code; any other reason is words, quoted under the sentence.
+      if (entry.action === "access.refused") return term("refusals", raw);
+      if (entry.action === "auth.sign_in_refused") return term("signInRefusals", raw);
+      return raw;
+    default:
+      return raw;
+  }
+}
+
+/** The sentence's arguments for one entry, the parts shown as links, and the quoted words. */
+export function describeEntry(entry: EntryInput, here?: Here): EntryText {
+  const action = isAuditAction(entry.action) ? entry.action : null;
+  const actor = entry.actorId
+    ? displayName({ id: entry.actorId, name: entry.actorName })
+    : t("transparency.system");
+  const values: Record<string, string | number> = {};
+  const references: Record<string, Reference> = {
+    actor: { text: actor, href: null },
+    subject: subjectReference(entry, here),
+  };
+  const quotes: EntryText["quotes"] = [];
+  for (const key of publicDetailKeys) {
+    const value = entry.details[key];
+    values[key] = ABSENT;
+    if (value === undefined || value === null || value === "") continue;
+    const result = shown(entry, key, String(value), here);
+    if (typeof result === "object") references[key] = result;
+    else values[key] = result;
+    if (isQuoted(entry, key)) quotes.push({ key, words: String(value) });
+  }
+  quotes.sort((a, b) => quotedKeys.indexOf(a.key) - quotedKeys.indexOf(b.key));
+  return { action, name: entry.action, values, references, quotes };
+}
+
+/**
+ * The entry's sentence in plain text. `markers` stand in for references the page shows as
+ * links (see `withPeople`); without them each reference reads as its words.
+ */
+export function sentence(text: EntryText, markers: Partial<Record<string, string>> = {}): string {
+  const values = { ...text.values };
+  for (const [name, reference] of Object.entries(text.references)) {
+    values[name] = markers[name] ?? reference.text;
+  }
+  if (text.action) {
+    try {
+      return t(`transparency.sentences.${text.action}`, values);
+    } catch {
+      // An old entry whose details the sentence cannot read: say what it is, by name.
+    }
+  }
+  return t("transparency.unnamed", { actor: values.actor ?? "", action: text.name });
+}

@@ -1,0 +1,310 @@
+import { describe, expect, it } from "vitest";
+import { type AuditAction, type AuditDetails, auditActions } from "@/lib/audit/rules";
+import { describeEntry, type EntryInput, sentence } from "@/lib/transparency/sentence";
+
+const THREAD = "68badde0-c20c-4f82-b609-7358faacb673";
+const DECLARATION = "38a371ab-173f-4681-8ba7-1fe8d3287a33";
+const place = { slug: "iotmark", name: "IoTmark Principles" };
+
+/** An entry of each action, with the subject and details Hum writes for it. */
+const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" | "details">> = {
+  "auth.signed_in": { subjectType: "user", subjectId: "ana", details: { method: "resend" } },
+  "auth.signed_out": { subjectType: "user", subjectId: "ana", details: {} },
+  "auth.sign_in_refused": {
+    subjectType: "sign_in",
+    subjectId: "magic_link",
+    details: { reason: "rate_limited_email" },
+  },
+  "access.refused": {
+    subjectType: "action",
+    subjectId: "discussion.hide_comment",
+    details: { reason: "not_advisory_group" },
+  },
+  "community.joined": { subjectType: "user", subjectId: "ana", details: {} },
+  "community.profile_updated": {
+    subjectType: "user",
+    subjectId: "ana",
+    details: { name: "Ana Lima", affiliation: "Tinkerers' Guild", declaration: DECLARATION },
+  },
+  "community.member_appointed": {
+    subjectType: "user",
+    subjectId: "ben",
+    details: {
+      membership: "m1",
+      group: "advisory_group",
+      role: "member",
+      startsOn: "2025-01-01",
+      endsOn: "2026-12-31",
+    },
+  },
+  "community.membership_ended": {
+    subjectType: "user",
+    subjectId: "ben",
+    details: { membership: "m1", group: "steering_committee", role: "chair" },
+  },
+  "community.secretariat_granted": { subjectType: "user", subjectId: "ben", details: {} },
+  "community.secretariat_revoked": { subjectType: "user", subjectId: "ben", details: {} },
+  "drafting.standard_created": {
+    subjectType: "standard",
+    subjectId: "iotmark",
+    details: { name: "IoTmark Principles" },
+  },
+  "drafting.clause_added": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { standard: "iotmark", title: "Signed updates", strength: "MUST" },
+  },
+  "drafting.clause_changed": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { title: "Signed updates", module: "SW", level: "Bronze", strength: "SHOULD" },
+  },
+  "drafting.clause_moved": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { direction: "up" },
+  },
+  "drafting.clause_retired": { subjectType: "clause", subjectId: "SW-4", details: {} },
+  "drafting.revision_saved": { subjectType: "clause", subjectId: "SW-4", details: { revision: 3 } },
+  "drafting.standard_imported": {
+    subjectType: "standard",
+    subjectId: "homekit",
+    details: { name: "Home kit", clauses: 12 },
+  },
+  "drafting.revision_restored": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { restored: 2, revision: 4 },
+  },
+  "discussion.thread_opened": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { thread: THREAD, kind: "question", title: "Which keys?" },
+  },
+  "discussion.objection_raised": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { thread: THREAD, kind: "objection", title: "Too strict" },
+  },
+  "discussion.thread_resolved": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { thread: THREAD, reason: "Answered in revision 4.", title: "Which keys?" },
+  },
+  "discussion.thread_reopened": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { thread: THREAD, reason: "Not answered after all." },
+  },
+  "discussion.comment_hidden": {
+    subjectType: "comment",
+    subjectId: THREAD,
+    details: { reason: "Personal attack." },
+  },
+  "discussion.objection_withdrawn": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { thread: THREAD },
+  },
+  "discussion.objection_sustained": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { thread: THREAD, title: "Too strict" },
+  },
+  "decisions.call_opened": {
+    subjectType: "call",
+    subjectId: "iotmark/3",
+    details: {
+      kind: "clause_revision",
+      closes: "2025-12-09T22:37:24.908Z",
+      title: "Adopt the data inventory clause",
+    },
+  },
+  "decisions.position_taken": {
+    subjectType: "call",
+    subjectId: "iotmark/3",
+    details: { stance: "no_objection", previously: "object", reason: "My concern is met." },
+  },
+  "decisions.position_reason_hidden": {
+    subjectType: "position_reason",
+    subjectId: THREAD,
+    details: { call: "iotmark/3", reason: "Off topic." },
+  },
+  "decisions.consensus": {
+    subjectType: "call",
+    subjectId: "iotmark/3",
+    details: {
+      phase: "adopted",
+      positions: 3,
+      objections: 0,
+      rationale: "Rough consensus: 3 positions taken, no objection left open.",
+    },
+  },
+  "decisions.escalated_to_ag": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { phase: "escalated_ag", positions: 3, objections: 1 },
+  },
+  "decisions.withdrawn": {
+    subjectType: "call",
+    subjectId: "iotmark/3",
+    details: { phase: "withdrawn", rationale: "Superseded by call 4." },
+  },
+  "decisions.vote_cast": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { stage: "ag", choice: "return", vote: "v1", declaration: DECLARATION },
+  },
+  "decisions.recused": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { stage: "sc", choice: "recuse", vote: null, declaration: null },
+  },
+  "decisions.ag_decided": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { phase: "ag_decided", rationale: "Both sides have a point." },
+  },
+  "decisions.escalated_to_sc": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { phase: "escalated_sc" },
+  },
+  "decisions.appealed": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { phase: "appealed", reason: "The AG ignored the objection." },
+  },
+  "decisions.ag_decision_final": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { phase: "returned" },
+  },
+  "decisions.sc_ruled": {
+    subjectType: "call",
+    subjectId: "iotmark/48",
+    details: { phase: "adopted", appeal: "overturned" },
+  },
+  "decisions.charter_changed": {
+    subjectType: "charter",
+    subjectId: "iotmark",
+    details: { commentPeriodDays: 14, quorum: 3, agDeadlineDays: 7, appealWindowDays: 1 },
+  },
+  "decisions.revision_adopted": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { revision: 3, call: "iotmark/5" },
+  },
+  "releases.published": {
+    subjectType: "release",
+    subjectId: "iotmark/1.1.0",
+    details: { digest: "3f2a".repeat(16), call: "iotmark/7" },
+  },
+  "releases.withdrawn": {
+    subjectType: "release",
+    subjectId: "iotmark/1.1.0",
+    details: { reason: "Published by mistake." },
+  },
+};
+
+function entry(action: string, details?: AuditDetails): EntryInput {
+  const sample = samples[action as AuditAction];
+  return {
+    action,
+    actorId: "ana",
+    actorName: "Ana Lima",
+    subjectName: "Ben Okoro",
+    place,
+    ...sample,
+    details: details ?? sample.details,
+  };
+}
+
+const read = (input: EntryInput) => sentence(describeEntry(input));
+
+// What a database key looks like in a sentence: snake_case words, ISO timestamps, ids, unfilled
+// arguments, or the marker of a missing detail.
+const rawKey = new RegExp(
+  [
+    "\\b[a-z]+_[a-z_]+\\b",
+    "\\d{4}-\\d\\d-\\d\\dT",
+    "[0-9a-f]{8}-[0-9a-f]{4}",
+    "[{}]",
+    "\\bnone\\b",
+  ].join("|"),
+);
+
+describe("the public log's sentences", () => {
+  it.each(auditActions)("reads %s as a sentence, without database keys", (action) => {
+    const text = read(entry(action));
+    expect(text).not.toMatch(rawKey);
+    expect(text).not.toContain(action);
+    expect(text).toMatch(/[.]$/);
+  });
+
+  it.each(auditActions)("reads %s without its details (an old entry) too", (action) => {
+    const text = read(entry(action, {}));
+    expect(text).not.toMatch(rawKey);
+    expect(text).not.toContain(action);
+  });
+
+  it("says who did what, with the details in words", () => {
+    expect(read(entry("decisions.position_taken", { stance: "no_objection" }))).toBe(
+      "Ana Lima took a position on call 3: no objection.",
+    );
+    expect(read(entry("decisions.position_taken"))).toBe(
+      "Ana Lima changed their position on call 3 from objection to no objection.",
+    );
+    expect(read({ ...entry("decisions.revision_adopted"), actorId: null })).toBe(
+      "Revision 3 of SW-4 was adopted through call 5.",
+    );
+    expect(read(entry("access.refused"))).toBe(
+      "Ana Lima was refused: only advisory-group members may hide a comment.",
+    );
+    expect(read(entry("community.member_appointed"))).toBe(
+      "Ana Lima appointed Ben Okoro a member of the advisory group from January 1, 2025 to December 31, 2026.",
+    );
+    expect(read(entry("decisions.call_opened"))).toBe(
+      "Ana Lima opened call 3 to adopt a clause revision: “Adopt the data inventory clause”. It closes on Dec 9, 2025, 10:37 PM UTC.",
+    );
+    expect(read({ ...entry("decisions.escalated_to_ag"), actorId: null })).toBe(
+      "Hum closed call 48 without rough consensus (3 positions, 1 objection standing): the advisory group now decides.",
+    );
+  });
+
+  it("links what the entry names, and calls the page's own call 'this call'", () => {
+    const opened = describeEntry(entry("discussion.thread_opened"));
+    expect(opened.references.subject).toEqual({
+      text: "SW-4",
+      href: "/standards/iotmark/draft/SW-4",
+    });
+    expect(opened.references.thread).toEqual({
+      text: "“Which keys?”",
+      href: `/standards/iotmark/draft/SW-4#thread-${THREAD}`,
+    });
+    const here = { subjectType: "call", subjectId: "iotmark/3" };
+    const taken = describeEntry(entry("decisions.position_taken"), here);
+    expect(taken.references.subject).toEqual({ text: "this call", href: null });
+    expect(sentence(taken)).toBe(
+      "Ana Lima changed their position on this call from objection to no objection.",
+    );
+    const appointed = describeEntry(entry("community.member_appointed"));
+    expect(appointed.references.group).toEqual({
+      text: "advisory group",
+      href: "/groups/advisory-group",
+    });
+  });
+
+  it("quotes the words people wrote under the sentence, and keeps a refusal's code out", () => {
+    expect(describeEntry(entry("decisions.position_taken")).quotes).toEqual([
+      { key: "reason", words: "My concern is met." },
+    ]);
+    expect(describeEntry(entry("access.refused")).quotes).toEqual([]);
+  });
+
+  it("names an action Hum no longer records as it was recorded", () => {
+    expect(read({ ...entry("auth.signed_in"), action: "drafting.renamed" })).toBe(
+      "Ana Lima: drafting.renamed",
+    );
+  });
+});
