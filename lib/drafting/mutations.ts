@@ -90,6 +90,7 @@ export async function createClause(
   db: Database,
   author: Participant,
   input: ClauseMetaInput & { standardSlug: string; fields?: ClauseFields },
+  now = new Date(),
 ): Promise<{ clauseId: string; ref: string }> {
   return db.transaction(async (tx) => {
     const [standard] = await tx
@@ -120,6 +121,7 @@ export async function createClause(
         strength: input.strength,
         position: (last?.position ?? -1) + 1,
         createdBy: author.id,
+        createdAt: now,
       })
       .returning({ id: clauses.id });
     if (!clause) throw new DomainError("internal");
@@ -136,8 +138,10 @@ export async function createClause(
       kind: "automatic",
       note: "Clause added",
       actorId: author.id,
+      now,
     });
     await recordAudit(tx, {
+      at: now,
       actorId: author.id,
       action: "drafting.clause_added",
       subjectType: "clause",

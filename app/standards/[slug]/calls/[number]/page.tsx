@@ -17,13 +17,14 @@ import { CallVotes } from "@/components/decisions/call-votes";
 import { Countdown } from "@/components/decisions/countdown";
 import { ThreadList } from "@/components/discussion/thread-list";
 import { PersonName, withPeople } from "@/components/person-name";
+import { signInLink } from "@/components/sign-in-link";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { getCallPage } from "@/lib/decisions/call-page";
 import { deadlineOf, isFinal } from "@/lib/decisions/rules";
-import { callsPath } from "@/lib/paths";
+import { callPath, callsPath } from "@/lib/paths";
 import { callTimeline } from "@/lib/transparency/queries";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
@@ -138,7 +139,9 @@ export default async function CallPage({ params }: Props) {
         </Section>
       ) : null}
       {!viewer && call.phase === "open" ? (
-        <p className="mb-8 text-muted">{t("signInToOpen")}</p>
+        <p className="mb-8 text-muted">
+          {t.rich("signInToOpen", { link: signInLink(callPath(call.slug, call.number)) })}
+        </p>
       ) : null}
       <Section title={t("objections")}>
         {page.objections.length > 0 ? (

@@ -7,7 +7,7 @@ import { PageTitle } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
-import { callsPath, signInPath } from "@/lib/paths";
+import { callsPath, newCallPath, signInPath } from "@/lib/paths";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -21,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewCallPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const viewer = await getViewer();
-  if (!viewer) redirect(signInPath());
+  const wanted = typeof query.clause === "string" ? query.clause : "";
+  if (!viewer) redirect(signInPath(newCallPath(slug, wanted || undefined)));
   const db = getDb();
   const standard = await getStandardAxes(db, slug);
   if (!standard) notFound();
@@ -30,7 +31,6 @@ export default async function NewCallPage({ params, searchParams }: Props) {
     listDraftClauses(db, standard.id),
   ]);
   const live = clauses.filter((clause) => !clause.retiredAt);
-  const wanted = typeof query.clause === "string" ? query.clause : "";
   return (
     <>
       <p className="mb-2 text-sm">
