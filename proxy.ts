@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { publicOriginOf } from "@/lib/auth/public-url";
-import { getEnv, githubCredentials, isDevelopmentBuild } from "@/lib/env";
+import { addressOnOrigin, ON_ORIGIN_HEADER } from "@/lib/auth/public-url";
+import { getEnv, githubCredentials, isDevelopmentBuild, publicUrl } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/content-security";
 import { hasControlCharacter } from "@/lib/http/params";
 
@@ -8,17 +8,17 @@ import { hasControlCharacter } from "@/lib/http/params";
  * Sets each page's security headers, with a fresh script nonce per request (Next.js reads it
  * from the request's Content-Security-Policy and puts it on its scripts), and tells the
  * not-found page which address was asked for, so a missing release or clause can suggest the
- * nearest one that exists. Nothing here authorizes anything: that lives in lib/.
+ * nearest one that exists. In development, it tells the root layout where a page asked for on
+ * another loopback name (127.0.0.1 for localhost) is on the public origin, so that the layout
+ * sends the browser there (lib/auth/public-url.ts). Nothing here authorizes anything: that lives
+ * in lib/.
  */
 export function proxy(request: NextRequest) {
   const env = getEnv();
+  const origin = publicUrl();
   const headers = securityHeaders({
     nonce: Buffer.from(crypto.randomUUID()).toString("base64"),
-    origin: publicOriginOf(request.headers, {
-      configured: env.AUTH_URL,
-      port: env.PORT,
-      production: env.NODE_ENV === "production",
-    }),
+    origin,
     collabPublicUrl: env.COLLAB_PUBLIC_URL,
     collabPort: env.COLLAB_PORT,
     development: isDevelopmentBuild,
@@ -32,6 +32,11 @@ export function proxy(request: NextRequest) {
   }
   const forwarded = new Headers(request.headers);
   forwarded.set("x-hum-path", request.nextUrl.pathname);
+  forwarded.delete(ON_ORIGIN_HEADER);
+  const onOrigin = isDevelopmentBuild
+    ? addressOnOrigin(request.url, request.headers.get("host"), origin)
+    : undefined;
+  if (onOrigin) forwarded.set(ON_ORIGIN_HEADER, onOrigin);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"] ?? "");
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

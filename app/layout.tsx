@@ -1,9 +1,12 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { publicUrl } from "@/lib/env";
+import { ON_ORIGIN_HEADER } from "@/lib/auth/public-url";
+import { isDevelopmentBuild, publicUrl } from "@/lib/env";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Development only: a page opened on another loopback name moves to the one public origin.
+  const onOrigin = isDevelopmentBuild ? (await headers()).get(ON_ORIGIN_HEADER) : null;
+  if (onOrigin) redirect(onOrigin);
   const [locale, t, messages] = await Promise.all([
     getLocale(),
     getTranslations("site"),

@@ -18,8 +18,20 @@ import {
 // database) would try to render the page ahead of time.
 export const dynamic = "force-dynamic";
 
+async function StandardLinks({ slug }: { slug: string }) {
+  const t = await getTranslations("home");
+  return (
+    <p className="mt-2 flex flex-wrap gap-x-4">
+      <Link href={standardPath(slug)}>{t("readRelease")}</Link>
+      <Link href={draftPath(slug)}>{t("readDraft")}</Link>
+      <Link href={callsPath(slug)}>{t("readCalls")}</Link>
+    </p>
+  );
+}
+
+/** The community's featured standard in full, then any others by name (lib/drafting/queries.ts). */
 export default async function HomePage() {
-  const [t, viewer, standards] = await Promise.all([
+  const [t, viewer, { featured, others }] = await Promise.all([
     getTranslations("home"),
     getViewer(),
     listStandards(getDb()),
@@ -50,23 +62,18 @@ export default async function HomePage() {
       </Section>
 
       <Section title={t("standardsTitle")}>
-        {standards.length === 0 ? <p className="text-muted">{t("noStandards")}</p> : null}
-        {standards.map((standard) => (
-          <article key={standard.slug} className="rounded-lg border border-line bg-white p-5">
-            <h3 className="text-lg font-semibold">{standard.name}</h3>
-            <p className="mt-1 text-muted">{standard.summary}</p>
-            <p className="mt-2 flex flex-wrap gap-x-4">
-              <Link href={standardPath(standard.slug)}>{t("readRelease")}</Link>
-              <Link href={draftPath(standard.slug)}>{t("readDraft")}</Link>
-              <Link href={callsPath(standard.slug)}>{t("readCalls")}</Link>
-            </p>
+        {featured ? (
+          <article className="rounded-lg border border-line bg-white p-5">
+            <h3 className="text-lg font-semibold">{featured.name}</h3>
+            <p className="mt-1 text-muted">{featured.summary}</p>
+            <StandardLinks slug={featured.slug} />
             <div className="mt-4 grid gap-6 sm:grid-cols-2">
               <div>
                 <h4 className="text-sm font-semibold uppercase tracking-wide text-muted">
                   {t("modules")}
                 </h4>
                 <dl className="mt-2 space-y-2">
-                  {standard.modules.map((module) => (
+                  {featured.modules.map((module) => (
                     <div key={module.code}>
                       <dt className="font-medium">
                         {module.name} <span className="text-sm text-muted">({module.code})</span>
@@ -81,7 +88,7 @@ export default async function HomePage() {
                   {t("levels")}
                 </h4>
                 <dl className="mt-2 space-y-2">
-                  {standard.levels.map((level) => (
+                  {featured.levels.map((level) => (
                     <div key={level.name}>
                       <dt className="font-medium">{level.name}</dt>
                       <dd className="text-sm text-muted">{level.summary}</dd>
@@ -91,7 +98,25 @@ export default async function HomePage() {
               </div>
             </div>
           </article>
-        ))}
+        ) : (
+          <p className="text-muted">{t("noStandards")}</p>
+        )}
+        {others.length > 0 ? (
+          <>
+            <h3 className="mt-8 mb-3 text-lg font-semibold">{t("otherStandards")}</h3>
+            <ul className="space-y-3">
+              {others.map((standard) => (
+                <li key={standard.slug} className="rounded-lg border border-line bg-white p-4">
+                  <p className="font-semibold">{standard.name}</p>
+                  {standard.summary ? (
+                    <p className="mt-1 text-sm text-muted">{standard.summary}</p>
+                  ) : null}
+                  <StandardLinks slug={standard.slug} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Section>
 
       <Section title={t("governanceTitle")}>

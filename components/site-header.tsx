@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { HeaderSignInLink } from "@/components/header-sign-in-link";
 import { getViewer } from "@/lib/community/request-viewer";
 import { isProductionBuild } from "@/lib/env";
 import {
@@ -46,7 +48,10 @@ export async function SiteHeader() {
               {viewer ? (
                 <Link href={profilePath()}>{t("nav.profile", { name: viewer.name })}</Link>
               ) : (
-                <Link href={signInPath()}>{t("nav.signIn")}</Link>
+                // The page's query is read in the browser: a page rendered ahead of time has none.
+                <Suspense fallback={<Link href={signInPath()}>{t("nav.signIn")}</Link>}>
+                  <HeaderSignInLink label={t("nav.signIn")} />
+                </Suspense>
               )}
             </li>
           </ul>

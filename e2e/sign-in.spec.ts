@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import { expect, expectAccessible, latestEmailTo, test, uniqueEmail } from "./fixtures";
 
-test("a newcomer signs in with a magic link, fills in the profile and finds the sign-in on the record", async ({
+test("a newcomer signs in with a magic link, gives their name on the welcome page and finds the sign-in on the record", async ({
   page,
   db,
 }) => {
@@ -21,13 +21,15 @@ test("a newcomer signs in with a magic link, fills in the profile and finds the 
   expect(link).toBeTruthy();
   await page.goto(link ?? "");
 
-  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
-  await expect(page.getByText("Welcome!")).toBeVisible();
+  // The link lands on the welcome page, which asks a newcomer for their name first.
+  await expect(page.getByRole("heading", { name: "Welcome to Hum" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "First, your name" })).toBeVisible();
   await page.getByLabel("Display name").fill("Wren Osei");
   await page.getByLabel("Affiliation").fill("Tinkerers' Guild");
   await page.getByLabel("Conflict-of-interest declaration").fill("Sells refurbished routers.");
   await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByText("Your profile is saved.")).toBeVisible();
+  await expect(page.getByText("Your profile is saved. Welcome, Wren Osei.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "First, your name" })).toHaveCount(0);
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Wren Osei" }),
   ).toBeVisible();

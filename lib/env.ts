@@ -116,13 +116,22 @@ export function collabInternalUrl(): string {
   return env.COLLAB_INTERNAL_URL ?? `http://127.0.0.1:${env.COLLAB_PORT}`;
 }
 
+const loopbackName = /^(?:localhost|127(?:\.\d{1,3}){3})$/i;
+
 /**
- * The site's public origin, for every absolute link (emails, feeds, metadata): AUTH_URL, never a
- * request's Host. Only development runs without it.
+ * The site's one public origin. Every absolute link (magic links and the redirects after
+ * sign-in, notification and unsubscribe links, feeds, metadata) is built on it, by the web
+ * server and by the launcher that sends email alike. It is AUTH_URL, never a request's Host:
+ * whoever sends a request chooses its headers, and a magic link built from them would carry the
+ * victim's token to the sender's host. Without AUTH_URL (development only: `npm start` requires
+ * it) it is the address the development server listens on: http://HOSTNAME:PORT when HOSTNAME
+ * is a loopback name, else http://localhost:PORT.
  */
 export function publicUrl(): string {
   const env = getEnv();
-  return env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`;
+  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
+  const host = loopbackName.test(env.HOSTNAME) ? env.HOSTNAME.toLowerCase() : "localhost";
+  return `http://${host}:${env.PORT}`;
 }
 
 /** `npm start` serves the public, so it needs the origin its links are built on. */

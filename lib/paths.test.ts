@@ -28,6 +28,7 @@ import {
   releasePath,
   releaseSubjectId,
   releasesPath,
+  safeReturnPath,
   secretariatPath,
   signInErrorPath,
   signInPath,
@@ -36,6 +37,7 @@ import {
   transparencyPath,
   unsubscribePath,
   waitingDecisionsPath,
+  welcomePath,
 } from "@/lib/paths";
 
 const thread = "0b7c9e1e-2f43-4b8e-9d7a-3c1f5e6a7b80";
@@ -141,5 +143,58 @@ describe("segments chosen by people", () => {
     expect(callPath("a b", 1)).toBe("/standards/a%20b/calls/1");
     expect(groupPath("a/b")).toBe("/groups/a%2Fb");
     expect(unsubscribePath("a/b")).toBe("/unsubscribe/a%2Fb");
+  });
+});
+
+describe("the return path after signing in", () => {
+  it("keeps a path on this site, with its query", () => {
+    expect(safeReturnPath("/standards/iotmark/draft/SW-4")).toBe("/standards/iotmark/draft/SW-4");
+    expect(safeReturnPath("/standards/iotmark/draft?module=SW&level=Gold")).toBe(
+      "/standards/iotmark/draft?module=SW&level=Gold",
+    );
+    expect(safeReturnPath("/standards/iotmark/calls/3#objections")).toBe(
+      "/standards/iotmark/calls/3",
+    );
+    expect(safeReturnPath("/inbox")).toBe("/inbox");
+  });
+
+  it.each([
+    ["an absolute address", "https://evil.example/standards"],
+    ["an address without its scheme", "//evil.example/standards"],
+    ["a backslash browsers read as a slash", "/\\evil.example"],
+    ["a backslash further in", "/a\\..\\..\\evil.example"],
+    ["a tab browsers drop", "/\t/evil.example"],
+    ["a line break", "/inbox\nLocation: https://evil.example"],
+    ["a script", "javascript:alert(1)"],
+    ["a relative path", "standards/iotmark"],
+    ["nothing", ""],
+    ["something else than text", ["/inbox"]],
+    ["an address too long to be a page", `/${"a".repeat(2000)}`],
+  ])("refuses %s", (_, value) => {
+    expect(safeReturnPath(value)).toBeUndefined();
+  });
+
+  it("refuses the home page, the sign-in pages and the Auth.js routes: the welcome page is better", () => {
+    for (const path of [
+      "/",
+      "/?x=1",
+      "/sign-in",
+      "/sign-in/check-email",
+      "/api/auth/signout",
+      "/standards/../api/auth/signout",
+    ]) {
+      expect(safeReturnPath(path)).toBeUndefined();
+    }
+    expect(safeReturnPath("/sign-ins")).toBe("/sign-ins");
+  });
+
+  it("is carried by the sign-in and welcome addresses, which drop one that is not safe", () => {
+    expect(signInPath("/standards/iotmark/draft/SW-4")).toBe(
+      "/sign-in?next=%2Fstandards%2Fiotmark%2Fdraft%2FSW-4",
+    );
+    expect(welcomePath("/inbox")).toBe("/welcome?next=%2Finbox");
+    expect(signInPath("//evil.example")).toBe("/sign-in");
+    expect(welcomePath("https://evil.example")).toBe("/welcome");
+    expect(welcomePath(undefined, { saved: true })).toBe("/welcome?saved=1");
   });
 });

@@ -180,18 +180,69 @@ export function transparencyPath(
   return text ? `/transparency?${text}` : "/transparency";
 }
 
-export function signInPath(): string {
-  return "/sign-in";
+/** The query parameter that carries where a person was going when they were asked to sign in. */
+export const RETURN_PARAM = "next";
+
+const RETURN_BASE = "http://return.invalid";
+const MAX_RETURN_LENGTH = 2000;
+
+/**
+ * The path to return to after signing in, or undefined when `value` is not one. Only a path on
+ * this site is accepted, never an address elsewhere: it must start with exactly one "/" ("//host"
+ * is another site), and may hold no backslash and no control character (browsers read "/\host"
+ * as "//host" and drop tabs and line breaks, which would turn "/\t/host" into "//host"). The home
+ * page, the sign-in pages and the Auth.js routes are no destination: someone who signed in from
+ * there is shown the welcome page instead. The result keeps the path and query, nothing more.
+ */
+export function safeReturnPath(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length > MAX_RETURN_LENGTH) return undefined;
+  if (!value.startsWith("/") || value.startsWith("//")) return undefined;
+  for (const character of value) {
+    const code = character.charCodeAt(0);
+    if (character === "\\" || code < 0x20 || code === 0x7f) return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value, RETURN_BASE);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== RETURN_BASE) return undefined;
+  const { pathname } = url;
+  const excluded = ["/sign-in", "/api"];
+  if (pathname === "/" || excluded.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    return undefined;
+  }
+  return `${pathname}${url.search}`;
+}
+
+function withReturn(path: string, returnTo: string | undefined): string {
+  const safe = safeReturnPath(returnTo);
+  return safe ? `${path}?${new URLSearchParams({ [RETURN_PARAM]: safe })}` : path;
+}
+
+/** The sign-in page, remembering the page that sent the person there when there is one. */
+export function signInPath(returnTo?: string): string {
+  return withReturn("/sign-in", returnTo);
+}
+
+/**
+ * Where every sign-in lands: the welcome page, which asks a newcomer for their name and then
+ * sends them on to `returnTo`, or goes there at once for someone who has one. `saved` tells it
+ * the name was just saved there.
+ */
+export function welcomePath(returnTo?: string, options: { saved?: boolean } = {}): string {
+  return options.saved ? "/welcome?saved=1" : withReturn("/welcome", returnTo);
 }
 
 /** Where a magic link's recipient is told to look in their mail. */
 export function checkEmailPath(): string {
-  return `${signInPath()}/check-email`;
+  return "/sign-in/check-email";
 }
 
 /** Where Auth.js sends people whose link is expired, used already, or refused. */
 export function signInErrorPath(): string {
-  return `${signInPath()}/error`;
+  return "/sign-in/error";
 }
 
 /** Outside production: the emails Hum would have sent. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   INT4_MAX,
   MAX_MARKDOWN_NESTING,
@@ -7,6 +8,7 @@ import {
   plainLine,
   plainText,
   positiveInt4,
+  returnPathField,
 } from "@/lib/validation";
 
 const errorOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -73,5 +75,20 @@ describe("positiveInt4", () => {
     expect(errorOf(positiveInt4.safeParse("0"))).toBe("too_small");
     expect(errorOf(positiveInt4.safeParse("1.5"))).toBe("invalid_number");
     expect(errorOf(positiveInt4.safeParse("x"))).toBe("invalid_number");
+  });
+});
+
+describe("returnPathField", () => {
+  const form = z.object({ email: z.string(), next: returnPathField });
+
+  it("keeps a safe return path, and lets a form without one through", () => {
+    expect(form.parse({ email: "a", next: "/inbox" })).toEqual({ email: "a", next: "/inbox" });
+    expect(form.parse({ email: "a" })).toEqual({ email: "a" });
+  });
+
+  it("drops a return path that leaves the site, without refusing the form", () => {
+    for (const next of ["//evil.example", "https://evil.example", "/\\evil.example", ""]) {
+      expect(form.parse({ email: "a", next }).next).toBeUndefined();
+    }
   });
 });

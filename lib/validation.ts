@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type FieldErrorCode, fieldError } from "@/lib/errors";
+import { safeReturnPath } from "@/lib/paths";
 
 /**
  * The shared shapes of what people type. Everything that reaches the database goes through one
@@ -138,3 +139,12 @@ export const linkToken = z
   .string(fieldError("required"))
   .max(300, fieldError("too_long"))
   .regex(/^[\x21-\x7e]+$/, fieldError("invalid"));
+
+/**
+ * A form's hidden return path, the page to go on to afterwards: kept when it is a safe path on
+ * this site (lib/paths.ts), dropped otherwise, so a forged value leads nowhere but home ground.
+ */
+export const returnPathField = z
+  .unknown()
+  .transform((value) => safeReturnPath(value))
+  .optional();

@@ -7,7 +7,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { emailModeOf, listInbox } from "@/lib/notifications/queries";
-import { signInPath } from "@/lib/paths";
+import { inboxPath, signInPath } from "@/lib/paths";
 import { EmailModeForm, MarkAllReadForm } from "./forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InboxPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect(signInPath());
+  if (!viewer) redirect(signInPath(inboxPath()));
   const db = getDb();
   const [t, tNotifications, format, items, mode] = await Promise.all([
     getTranslations("inbox"),

@@ -1,16 +1,22 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { signOut } from "@/lib/auth";
 import { updateProfile } from "@/lib/community/mutations";
 import { profileSchema } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
+import { returnPathField } from "@/lib/validation";
 
+/** Saves the profile; from the welcome page it then goes on to where the person was going. */
 export const saveProfile = defineAction({
   name: "saveProfile",
-  schema: profileSchema,
-  run: (input, participant) => updateProfile(getDb(), participant, input),
+  schema: profileSchema.extend({ next: returnPathField }),
+  run: async ({ next, ...input }, participant) => {
+    await updateProfile(getDb(), participant, input);
+    if (next) redirect(next);
+  },
 });
 
 export const signOutAction = defineAction({

@@ -7,7 +7,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getProfile, listMemberships } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
-import { signInPath } from "@/lib/paths";
+import { profilePath, signInPath } from "@/lib/paths";
 import { ProfileForm, SignOutForm } from "./profile-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const viewer = await getViewer();
-  if (!viewer) redirect(signInPath());
+  if (!viewer) redirect(signInPath(profilePath()));
   const db = getDb();
   const [t, tGroups, profile, terms] = await Promise.all([
     getTranslations("profile"),

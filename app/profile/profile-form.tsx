@@ -5,17 +5,20 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
+import { RETURN_PARAM } from "@/lib/paths";
 import { saveProfile, signOutAction } from "./actions";
 
 export type ProfileValues = { name: string; affiliation: string; conflictOfInterest: string };
 
-export function ProfileForm({ values }: { values: ProfileValues }) {
+/** `next`: where to go once the profile is saved (the welcome page passes it); else stay here. */
+export function ProfileForm({ values, next }: { values: ProfileValues; next?: string }) {
   const t = useTranslations("profile");
   const form = useActionForm(saveProfile);
   return (
     <form {...form.formProps} noValidate className="max-w-xl">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       {form.succeeded ? <Notice tone="success">{t("saved")}</Notice> : null}
+      {next ? <input type="hidden" name={RETURN_PARAM} value={next} /> : null}
       <TextField
         id="name"
         label={t("name")}

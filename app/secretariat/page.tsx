@@ -9,7 +9,7 @@ import { listMemberships, listSecretariat } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { importStandardPath, signInPath } from "@/lib/paths";
+import { importStandardPath, secretariatPath, signInPath } from "@/lib/paths";
 import { AppointForm, EndMembershipForm, SecretariatForm } from "./forms";
 
 // Reads the database before anything of the request: without this, `next build` (which has no
@@ -26,7 +26,8 @@ export default async function SecretariatPage() {
   try {
     await requireSecretariat(db, viewer, "page.secretariat");
   } catch (error) {
-    if (error instanceof DomainError && error.code === "unauthenticated") redirect(signInPath());
+    if (error instanceof DomainError && error.code === "unauthenticated")
+      redirect(signInPath(secretariatPath()));
     forbidden();
   }
   const [t, tGroups, terms, secretariat] = await Promise.all([

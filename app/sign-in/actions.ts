@@ -11,39 +11,40 @@ import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
 import { getDb } from "@/lib/db/client";
 import { getEnv, githubCredentials, isDevelopmentBuild } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
-import { checkEmailPath, profilePath } from "@/lib/paths";
-import { plainLine } from "@/lib/validation";
+import { checkEmailPath, welcomePath } from "@/lib/paths";
+import { plainLine, returnPathField } from "@/lib/validation";
 
-// Signing in is for people without a session: these actions are public.
+// Signing in is for people without a session: these actions are public. Each lands on the
+// welcome page, carrying the page the person came from (`next`, dropped unless it is a safe path).
 export const requestMagicLink = defineAction({
   name: "requestMagicLink",
-  schema: z.object({ email: signInEmailSchema }),
+  schema: z.object({ email: signInEmailSchema, next: returnPathField }),
   public: true,
-  run: async ({ email }) => {
+  run: async ({ email, next }) => {
     const requestHeaders = await headers();
     const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), getEnv().TRUSTED_PROXIES);
     await reserveMagicLink(getDb(), { email, ip });
-    await sendMagicLink(email, profilePath());
+    await sendMagicLink(email, welcomePath(next));
     redirect(checkEmailPath());
   },
 });
 
 export const signInWithGitHub = defineAction({
   name: "signInWithGitHub",
-  schema: z.object({}),
+  schema: z.object({ next: returnPathField }),
   public: true,
-  run: async () => {
+  run: async ({ next }) => {
     if (!githubCredentials()) throw new DomainError("not_found");
-    await startGitHubSignIn(profilePath());
+    await startGitHubSignIn(welcomePath(next));
   },
 });
 
 /** Development only: a production build refuses it whatever the form sent. */
 export const signInAsDemo = defineAction({
   name: "signInAsDemo",
-  schema: z.object({ userId: plainLine(100) }),
+  schema: z.object({ userId: plainLine(100), next: returnPathField }),
   public: true,
-  run: async ({ userId }) => {
+  run: async ({ userId, next }) => {
     if (!isDevelopmentBuild) throw new DomainError("not_found");
     const { token, expires } = await openDemoSession(getDb(), userId);
     (await cookies()).set(SESSION_COOKIE, token, {
@@ -52,6 +53,6 @@ export const signInAsDemo = defineAction({
       path: "/",
       expires,
     });
-    redirect(profilePath());
+    redirect(welcomePath(next));
   },
 });

@@ -10,7 +10,13 @@ import type { Database } from "@/lib/db/client";
 import type { EmailSender } from "@/lib/email/sender";
 import { magicLinkEmail } from "@/lib/email/templates";
 import { translate } from "@/lib/i18n";
-import { checkEmailPath, signInErrorPath, signInPath } from "@/lib/paths";
+import {
+  checkEmailPath,
+  RETURN_PARAM,
+  signInErrorPath,
+  signInPath,
+  welcomePath,
+} from "@/lib/paths";
 
 const tables = {
   usersTable: users,
@@ -25,6 +31,26 @@ export type AuthDeps = {
   secret: string | undefined;
   github?: { clientId: string; clientSecret: string };
 };
+
+/**
+ * Where Auth.js may send someone after signing in or out, as a path on the site: home after
+ * signing out, otherwise the welcome page, carrying the page the person came from when it is a
+ * safe return path (lib/paths.ts). An address on another origin never leaves the site.
+ */
+export function pathAfterAuth(url: string, baseUrl: string): string {
+  let target: URL;
+  try {
+    target = new URL(url, baseUrl);
+  } catch {
+    return welcomePath();
+  }
+  if (target.origin !== new URL(baseUrl).origin) return welcomePath();
+  if (target.pathname === "/") return "/";
+  if (target.pathname === welcomePath()) {
+    return welcomePath(target.searchParams.get(RETURN_PARAM) ?? undefined);
+  }
+  return welcomePath(`${target.pathname}${target.search}`);
+}
 
 /**
  * The whole Auth.js configuration, built from its dependencies so that tests run the real thing
@@ -94,6 +120,7 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
       ...(github ? [GitHub(github)] : []),
     ],
     callbacks: {
+      redirect: ({ url, baseUrl }) => `${baseUrl}${pathAfterAuth(url, baseUrl)}`,
       // What /api/auth/session hands to JavaScript: who is signed in, no more. The row Auth.js
       // passes in carries the session token, the address and the person's other columns.
       session({ session, user }) {

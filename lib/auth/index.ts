@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { answerAuthRequest, authActionAt } from "@/lib/auth/auth-action";
 import { createAuthConfig } from "@/lib/auth/config";
-import { type OriginSettings, onOrigin, publicOriginOf } from "@/lib/auth/public-url";
+import { onOrigin } from "@/lib/auth/public-url";
 import { getDb } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
-import { getEnv, githubCredentials } from "@/lib/env";
+import { getEnv, githubCredentials, publicUrl } from "@/lib/env";
 
 function appAuthConfig(): NextAuthConfig {
   return createAuthConfig({
@@ -18,25 +18,17 @@ function appAuthConfig(): NextAuthConfig {
   });
 }
 
-function originSettings(): OriginSettings {
-  const env = getEnv();
-  return { configured: env.AUTH_URL, port: env.PORT, production: env.NODE_ENV === "production" };
-}
-
 // The app's Auth.js instance, assembled once from the real database and email sender. Only its
 // session reader is used: it makes no links.
 export const { auth } = NextAuth(appAuthConfig);
 
 /**
- * Serves /api/auth/* on the public origin (see public-url.ts), so that redirects after a
- * callback never follow a forged Host. In development that is the loopback host the browser
- * used: Next.js rewrites a route handler's URL to "localhost", where the new session cookie
- * would not exist for a browser on 127.0.0.1.
+ * Serves /api/auth/* on the public origin (lib/env.ts), so that redirects after a callback never
+ * follow a forged Host (Next.js also rewrites a route handler's URL to "localhost").
  */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
-  const origin = publicOriginOf(request.headers, originSettings());
-  const onPublicOrigin = new Request(onOrigin(request.url, origin), {
+  const onPublicOrigin = new Request(onOrigin(request.url, publicUrl()), {
     method: request.method,
     headers: request.headers,
     body,
@@ -46,14 +38,13 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
 
 /** Runs an Auth.js action from a server action, keeping the cookies it sets; returns its redirect. */
 async function runAction(action: string, body: Record<string, string>): Promise<string> {
-  const requestHeaders = await headers();
-  const origin = publicOriginOf(requestHeaders, originSettings());
+  const origin = publicUrl();
   const response = await authActionAt(
     appAuthConfig(),
     origin,
     action,
     body,
-    requestHeaders.get("cookie") ?? "",
+    (await headers()).get("cookie") ?? "",
   );
   const jar = await cookies();
   for (const cookie of response.cookies ?? []) jar.set(cookie.name, cookie.value, cookie.options);

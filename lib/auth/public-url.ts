@@ -1,25 +1,36 @@
 /**
- * The origin of every absolute link Hum makes (magic links, redirects after sign-in). It is the
- * configured AUTH_URL, never the request's Host or X-Forwarded-Host: whoever sends a request
- * chooses its headers, and a magic link built from them would carry the victim's token to the
- * sender's host. `npm start` refuses to run without AUTH_URL.
- *
- * In development, without AUTH_URL, a loopback Host is followed (a browser on 127.0.0.1 must
- * get its session cookie on 127.0.0.1, not on localhost); any other host gets localhost.
+ * Requests reach Auth.js rebuilt on the site's one public origin (`publicUrl()` in lib/env.ts),
+ * so that the links and redirects it makes never follow a forged Host or X-Forwarded-Host.
  */
-export type OriginSettings = { configured?: string; port: number; production: boolean };
-
-const loopbackHost = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
-
-export function publicOriginOf(headers: Headers, settings: OriginSettings): string {
-  if (settings.configured) return new URL(settings.configured).origin;
-  const host = headers.get("host")?.trim() ?? "";
-  if (!settings.production && loopbackHost.test(host)) return `http://${host.toLowerCase()}`;
-  return `http://localhost:${settings.port}`;
-}
 
 /** The same path and query on the public origin. */
 export function onOrigin(requestUrl: string, origin: string): string {
   const url = new URL(requestUrl);
   return new URL(`${url.pathname}${url.search}`, origin).toString();
+}
+
+/**
+ * The request header in which proxy.ts hands the root layout that address (development only):
+ * a redirect answered by the proxy itself would be rewritten by Next.js into a path on the
+ * host the request came by, and lead nowhere.
+ */
+export const ON_ORIGIN_HEADER = "x-hum-on-origin";
+
+const loopbackHost = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
+
+/**
+ * In development the server answers every loopback name of the machine; a page opened on another
+ * one than the public origin's (127.0.0.1 for localhost) is sent to the same address on the
+ * origin, so that the browser, its session cookie and every link Hum makes, emails included,
+ * share one origin. Returns that address, or undefined when the request is on the origin or
+ * comes by another name, which is left alone.
+ */
+export function addressOnOrigin(
+  requestUrl: string,
+  host: string | null,
+  origin: string,
+): string | undefined {
+  const name = host?.trim().toLowerCase() ?? "";
+  if (!loopbackHost.test(name) || name === new URL(origin).host) return undefined;
+  return onOrigin(requestUrl, origin);
 }

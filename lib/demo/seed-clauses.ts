@@ -29,18 +29,22 @@ const coAuthors = [
 /**
  * Fills the demo standard with its clauses, each with a short history: earlier wordings by one
  * person, then the current text by two, so the history and diff pages have something to show.
+ * The histories end about a hundred days before `now`, before the calls that adopt them
+ * (seed-releases.ts opens them ninety days back), so each clause's revisions are dated in the
+ * order of their numbers.
  */
 export async function seedDemoClauses(
   tx: Transaction,
   standardId: string,
   emailOf: (key: string) => string,
+  now: Date,
 ): Promise<void> {
   const people = await tx.select({ id: users.id, email: users.email }).from(users);
   const idOf = (key: string) => people.find((person) => person.email === emailOf(key))?.id ?? null;
   const moduleRows = await tx.select().from(modules).where(eq(modules.standardId, standardId));
   const levelRows = await tx.select().from(levels).where(eq(levels.standardId, standardId));
   const counters = new Map<string, number>();
-  const now = Date.now();
+  const daysBack = (days: number) => new Date(now.getTime() - days * DAY);
 
   for (const [index, demo] of demoClauses.entries()) {
     const module = moduleRows.find((row) => row.code === demo.moduleCode);
@@ -69,7 +73,7 @@ export async function seedDemoClauses(
         strength: demo.strength,
         position: number - 1,
         createdBy: first,
-        createdAt: new Date(now - 40 * DAY),
+        createdAt: daysBack(130),
       })
       .returning({ id: clauses.id });
     if (!clause) throw new Error("could not create a demo clause");
@@ -100,14 +104,14 @@ export async function seedDemoClauses(
           (id): id is string => id !== null,
         ),
         createdBy: isLast ? second : first,
-        createdAt: new Date(now - (30 - step * 7) * DAY),
+        createdAt: daysBack(120 - step * 7),
       });
     }
     for (const userId of [first, second]) {
       if (userId)
         await tx
           .insert(clauseEdits)
-          .values({ clauseId: clause.id, userId, lastEditAt: new Date(now - 9 * DAY) });
+          .values({ clauseId: clause.id, userId, lastEditAt: daysBack(100) });
     }
     await recordAudit(tx, {
       actorId: first,

@@ -163,20 +163,29 @@ export async function seedDemoReleases(
     "DATA-1",
     "The product **MUST** collect only the personal data its functions need, and the manufacturer **MUST** name, for each item collected, the function that needs it.",
   );
-  const added = await createClause(db, await who("noor"), {
-    standardSlug: "iotmark",
-    title: "Data export in an open format",
-    moduleCode: "DATA",
-    level: "Silver",
-    strength: "SHOULD",
-    fields: {
-      body: markdownToRichText(
-        "The owner **SHOULD** be able to export their data in a documented, open format whenever they ask, without a fee.",
-      ),
-      assessment: markdownToRichText("A description of the export and a sample file."),
-      examples: markdownToRichText("The Nimbus app exports a thermostat's history as CSV."),
+  const added = await createClause(
+    db,
+    await who("noor"),
+    {
+      standardSlug: "iotmark",
+      title: "Owners told of data breaches",
+      moduleCode: "DATA",
+      level: "Silver",
+      strength: "MUST",
+      fields: {
+        body: markdownToRichText(
+          "The vendor **MUST** tell the owners affected by a breach of their personal data within 72 hours of learning of it, saying what was exposed and what they can do about it.",
+        ),
+        assessment: markdownToRichText(
+          "The incident-response policy naming who tells owners and how, and the notices sent after past breaches.",
+        ),
+        examples: markdownToRichText(
+          "After account emails leaked, Hearthly wrote to every affected owner within two days, with the steps to change their password.",
+        ),
+      },
     },
-  });
+    at(-50),
+  );
   await adopt(["SW-2", "DATA-1", added.ref], -49);
   await closeDue(db, at(-34));
 
@@ -187,7 +196,8 @@ export async function seedDemoReleases(
     standardId,
     {
       version: "1.1.0",
-      notes: "Clearer wording for SW-2 and DATA-1, and a new clause on data export.",
+      notes:
+        "Clearer wording for SW-2 and DATA-1, and a new clause on telling owners of data breaches.",
     },
     at(-33),
   );

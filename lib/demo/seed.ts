@@ -185,7 +185,7 @@ async function seedPeople(tx: Transaction, now: Date): Promise<void> {
   }
 }
 
-async function seedStandard(tx: Transaction): Promise<string> {
+async function seedStandard(tx: Transaction, now: Date): Promise<string> {
   const [standard] = await tx
     .insert(standards)
     .values({ slug: demoStandard.slug, name: demoStandard.name, summary: demoStandard.summary })
@@ -208,7 +208,7 @@ async function seedStandard(tx: Transaction): Promise<string> {
       position,
     })),
   );
-  await seedDemoClauses(tx, standard.id, demoEmail);
+  await seedDemoClauses(tx, standard.id, demoEmail, now);
   await recordAudit(tx, {
     actorId: null,
     action: "drafting.standard_created",
@@ -232,7 +232,7 @@ export async function seedDemo(
       .where(eq(standards.slug, demoStandard.slug));
     if (existing) return null;
     await seedPeople(tx, now);
-    return seedStandard(tx);
+    return seedStandard(tx, now);
   });
   if (!standardId) return false;
   // Calls go through the decision rules, each step in its own transaction, as in real use.

@@ -91,6 +91,7 @@ export async function createClause(
   db: Database,
   author: Participant,
   input: ClauseMetaInput & { standardSlug: string; fields?: ClauseFields },
+  now = new Date(),
 ): Promise<{ clauseId: string; ref: string }> {
   return db.transaction(async (tx) => {
     const [standard] = await tx
@@ -121,6 +122,7 @@ export async function createClause(
         strength: input.strength,
         position: (last?.position ?? -1) + 1,
         createdBy: author.id,
+        createdAt: now,
       })
       .returning({ id: clauses.id });
     if (!clause) throw new DomainError("internal");
@@ -139,8 +141,10 @@ export async function createClause(
       kind: "automatic",
       note: "Clause added",
       actorId: author.id,
+      now,
     });
     await recordAudit(tx, {
+      at: now,
       actorId: author.id,
       action: "drafting.clause_added",
       subjectType: "clause",

@@ -18,6 +18,7 @@ import {
 import { DomainError } from "@/lib/errors";
 
 export type StandardOverview = {
+  id: string;
   slug: string;
   name: string;
   summary: string;
@@ -25,10 +26,20 @@ export type StandardOverview = {
   levels: { name: string; summary: string }[];
 };
 
-/** Every standard with its modules and levels in order: three queries, whatever the count. */
-export async function listStandards(db: Executor): Promise<StandardOverview[]> {
-  const rows = await db.select().from(standards).orderBy(asc(standards.name));
-  if (rows.length === 0) return [];
+/**
+ * Every standard with its modules and levels in order: three queries, whatever the count. The
+ * featured one is the community's own: the standard set up first (the demo's IoTmark
+ * Principles, or a community's first import), whatever standards are added after it, for
+ * trials or neighbouring work; those follow by name.
+ */
+export async function listStandards(
+  db: Executor,
+): Promise<{ featured: StandardOverview | null; others: StandardOverview[] }> {
+  const rows = await db
+    .select()
+    .from(standards)
+    .orderBy(asc(standards.createdAt), asc(standards.name));
+  if (rows.length === 0) return { featured: null, others: [] };
   const ids = rows.map((row) => row.id);
   const [moduleRows, levelRows] = await Promise.all([
     db
@@ -38,7 +49,8 @@ export async function listStandards(db: Executor): Promise<StandardOverview[]> {
       .orderBy(asc(modules.position)),
     db.select().from(levels).where(inArray(levels.standardId, ids)).orderBy(asc(levels.position)),
   ]);
-  return rows.map((standard) => ({
+  const [featured, ...others] = rows.map((standard) => ({
+    id: standard.id,
     slug: standard.slug,
     name: standard.name,
     summary: standard.summary,
@@ -49,6 +61,10 @@ export async function listStandards(db: Executor): Promise<StandardOverview[]> {
       .filter((level) => level.standardId === standard.id)
       .map(({ name, summary }) => ({ name, summary })),
   }));
+  return {
+    featured: featured ?? null,
+    others: others.sort((a, b) => a.name.localeCompare(b.name, "en")),
+  };
 }
 
 /**

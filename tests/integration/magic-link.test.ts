@@ -2,17 +2,18 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Auth, skipCSRFCheck } from "@auth/core";
 import { desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
 import { answerAuthRequest, authActionAt } from "@/lib/auth/auth-action";
 import { createAuthConfig } from "@/lib/auth/config";
 import { reserveMagicLink } from "@/lib/auth/mutations";
-import { type OriginSettings, publicOriginOf } from "@/lib/auth/public-url";
 import { clientIpFrom, LINKS_PER_ADDRESS_PER_HOUR, LINKS_PER_IP_PER_HOUR } from "@/lib/auth/rules";
 import { sessions, users, verificationTokens } from "@/lib/auth/schema";
 import { outbox } from "@/lib/email/schema";
 import { createOutboxSender } from "@/lib/email/sender";
+import { publicUrl, setEnv } from "@/lib/env";
 import { createFront, type Front } from "@/lib/http/front";
+import { welcomePath } from "@/lib/paths";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
 
@@ -41,7 +42,7 @@ async function askForLink(email: string) {
     new Request(`${BASE}/api/auth/signin/resend`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email, callbackUrl: `${BASE}/profile` }),
+      body: new URLSearchParams({ email, callbackUrl: `${BASE}/welcome` }),
     }),
   );
 }
@@ -75,7 +76,7 @@ describe("magic links", () => {
     const link = await latestLinkTo("ann@example.org");
     const first = await openLink(link);
     expect(first.status).toBe(302);
-    expect(first.headers.get("location")).toBe(`${BASE}/profile`);
+    expect(first.headers.get("location")).toBe(`${BASE}/welcome`);
     expect(first.headers.get("set-cookie")).toMatch(/authjs\.session-token=/);
 
     const [ann] = await test.db.select().from(users).where(eq(users.email, "ann@example.org"));
@@ -214,41 +215,47 @@ describe("magic link limits", () => {
 });
 
 describe("sign-in links", () => {
-  const forged = new Headers({
-    host: "evil.example",
-    "x-forwarded-host": "evil.example",
-    "x-forwarded-proto": "https",
-  });
-
-  /** What the sign-in form's server action does, with the headers an attacker chose. */
-  async function signInFrom(headers: Headers, settings: OriginSettings, email: string) {
-    const origin = publicOriginOf(headers, settings);
-    await authActionAt(appConfig(), origin, "signin/resend", { email, callbackUrl: "/profile" });
+  /** What the sign-in form's server action does: Auth.js on the site's one public origin. */
+  async function signInOn(origin: string, email: string, callbackUrl: string) {
+    await authActionAt(appConfig(), origin, "signin/resend", { email, callbackUrl });
     return latestLinkTo(email);
   }
 
-  it("point at the configured origin whatever Host and X-Forwarded-Host say", async () => {
-    const link = await signInFrom(
-      forged,
-      { configured: "https://hum.example.org", port: 3000, production: true },
-      "hal@example.org",
-    );
-    expect(link).toMatch(/^https:\/\/hum\.example\.org\/api\/auth\/callback\/resend\?/);
-    expect(link).not.toContain("evil.example");
+  it("point at the site's one public origin, the one notification emails use too", async () => {
+    vi.stubEnv("AUTH_URL", "https://hum.example.org");
+    setEnv({});
+    try {
+      const link = await signInOn(publicUrl(), "hal@example.org", welcomePath());
+      expect(link).toMatch(/^https:\/\/hum\.example\.org\/api\/auth\/callback\/resend\?/);
+    } finally {
+      vi.unstubAllEnvs();
+      setEnv({});
+    }
   });
 
-  it("point at localhost in development when the request names another host", async () => {
-    const link = await signInFrom(forged, { port: 3000, production: false }, "ian@example.org");
-    expect(link).toMatch(/^http:\/\/localhost:3000\/api\/auth\/callback\/resend\?/);
+  it("bring the person back, through the welcome page, to the page that sent them to sign in", async () => {
+    const link = await signInOn(
+      BASE,
+      "ian@example.org",
+      welcomePath("/standards/iotmark/draft/SW-1?x=1"),
+    );
+    const landed = await openLink(link);
+    expect(landed.headers.get("location")).toBe(
+      `${BASE}/welcome?next=%2Fstandards%2Fiotmark%2Fdraft%2FSW-1%3Fx%3D1`,
+    );
   });
 
-  it("follow a loopback host in development, so the session cookie lands where the browser is", async () => {
-    const link = await signInFrom(
-      new Headers({ host: "127.0.0.1:3100", "x-forwarded-host": "evil.example" }),
-      { port: 3100, production: false },
-      "jon@example.org",
-    );
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3100\/api\/auth\/callback\/resend\?/);
+  it.each([
+    "https://evil.example/standards",
+    "//evil.example/standards",
+    "/\\evil.example/standards",
+    `${BASE}/welcome?next=//evil.example`,
+    `${BASE}/welcome?next=https://evil.example`,
+    "javascript:alert(1)",
+  ])("never lead off the site, whatever the callback address says: %s", async (callbackUrl) => {
+    const email = `jon-${callbackUrl.length}@example.org`;
+    const landed = await openLink(await signInOn(BASE, email, callbackUrl));
+    expect(landed.headers.get("location")).toBe(`${BASE}/welcome`);
   });
 });
 

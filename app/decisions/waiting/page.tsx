@@ -7,7 +7,7 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { waitingFor } from "@/lib/decisions/queries";
-import { signInPath } from "@/lib/paths";
+import { signInPath, waitingDecisionsPath } from "@/lib/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("decisions"))("waiting.title") };
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WaitingPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect(signInPath());
+  if (!viewer) redirect(signInPath(waitingDecisionsPath()));
   const [t, calls] = await Promise.all([getTranslations("decisions"), waitingFor(getDb(), viewer)]);
   const member =
     holdsRole(viewer.roles, "advisory_group") || holdsRole(viewer.roles, "steering_committee");

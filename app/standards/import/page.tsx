@@ -6,7 +6,7 @@ import { requireSecretariat } from "@/lib/community/authz";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { signInPath } from "@/lib/paths";
+import { importStandardPath, signInPath } from "@/lib/paths";
 import { ImportForm } from "./import-form";
 
 // Reads the database before anything of the request: without this, `next build` (which has no
@@ -22,7 +22,8 @@ export default async function ImportPage() {
   try {
     await requireSecretariat(getDb(), await getViewer(), "page.import_standard");
   } catch (error) {
-    if (error instanceof DomainError && error.code === "unauthenticated") redirect(signInPath());
+    if (error instanceof DomainError && error.code === "unauthenticated")
+      redirect(signInPath(importStandardPath()));
     forbidden();
   }
   const t = await getTranslations("importing");

@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallList } from "@/components/decisions/call-list";
 import { CharterForm } from "@/components/decisions/charter-form";
+import { signInLink } from "@/components/sign-in-link";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { charterOf } from "@/lib/decisions/charter";
 import { listCalls } from "@/lib/decisions/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
-import { draftPath, newCallPath } from "@/lib/paths";
+import { callsPath, draftPath, newCallPath } from "@/lib/paths";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,7 +42,9 @@ export default async function CallsPage({ params }: Props) {
             {t("newCall")}
           </Link>
         ) : (
-          <span className="text-muted">{t("signInToOpen")}</span>
+          <span className="text-muted">
+            {t.rich("signInToOpen", { link: signInLink(callsPath(slug)) })}
+          </span>
         )}
       </p>
       <Section title={t("allCalls")}>

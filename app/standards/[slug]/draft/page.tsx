@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
 import { WatchForm } from "@/components/discussion/discussion-forms";
 import { RichText } from "@/components/rich-text";
+import { signInLink } from "@/components/sign-in-link";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
@@ -160,7 +161,11 @@ export default async function DraftPage({ params, searchParams }: Props) {
           />
         </Section>
       ) : (
-        <p className="text-muted">{t("signInToDraft")}</p>
+        <p className="text-muted">
+          {t.rich("signInToDraft", {
+            link: signInLink(href(current?.code, chosen?.name)),
+          })}
+        </p>
       )}
     </>
   );

@@ -17,13 +17,14 @@ import { CallSubject } from "@/components/decisions/call-subject";
 import { CallVotes } from "@/components/decisions/call-votes";
 import { ThreadList } from "@/components/discussion/thread-list";
 import { PersonName, withPeople } from "@/components/person-name";
+import { signInLink } from "@/components/sign-in-link";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { getCallPage } from "@/lib/decisions/call-page";
 import { isFinal } from "@/lib/decisions/rules";
-import { callSubjectId, callsPath } from "@/lib/paths";
+import { callPath, callSubjectId, callsPath } from "@/lib/paths";
 import { callTimeline } from "@/lib/transparency/queries";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
@@ -121,7 +122,9 @@ export default async function CallPage({ params }: Props) {
         </Section>
       ) : null}
       {!viewer && call.phase === "open" ? (
-        <p className="mb-8 text-muted">{t("signInToOpen")}</p>
+        <p className="mb-8 text-muted">
+          {t.rich("signInToOpen", { link: signInLink(callPath(call.slug, call.number)) })}
+        </p>
       ) : null}
       <Section title={t("objections")}>
         {page.objections.length > 0 ? (

@@ -8,7 +8,7 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { latestRevisions } from "@/lib/drafting/latest-revision";
 import { getStandardAxes, listDraftClauses } from "@/lib/drafting/queries";
-import { callsPath, signInPath } from "@/lib/paths";
+import { callsPath, newCallPath, signInPath } from "@/lib/paths";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -22,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewCallPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const viewer = await getViewer();
-  if (!viewer) redirect(signInPath());
+  const wanted = typeof query.clause === "string" ? query.clause : "";
+  if (!viewer) redirect(signInPath(newCallPath(slug, wanted || undefined)));
   const db = getDb();
   const standard = await getStandardAxes(db, slug);
   if (!standard) notFound();
@@ -33,7 +34,6 @@ export default async function NewCallPage({ params, searchParams }: Props) {
     latestRevisions(db, standard.id),
   ]);
   const live = clauses.filter((clause) => !clause.retiredAt);
-  const wanted = typeof query.clause === "string" ? query.clause : "";
   const latest: Record<string, LatestRevisionView> = {};
   for (const clause of live) {
     const revision = revisions.get(clause.ref);

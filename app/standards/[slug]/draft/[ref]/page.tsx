@@ -9,6 +9,7 @@ import { CallList } from "@/components/decisions/call-list";
 import { NewThreadForm, WatchForm } from "@/components/discussion/discussion-forms";
 import { ThreadList } from "@/components/discussion/thread-list";
 import { RichText } from "@/components/rich-text";
+import { signInLink } from "@/components/sign-in-link";
 import { PageTitle, Section } from "@/components/ui/page";
 import { caretColor } from "@/lib/collab/identity";
 import { getViewer } from "@/lib/community/request-viewer";
@@ -19,7 +20,7 @@ import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafti
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
 import { watchedKeys } from "@/lib/notifications/queries";
-import { clauseHistoryPath, draftPath, newCallPath } from "@/lib/paths";
+import { clauseHistoryPath, draftClausePath, draftPath, newCallPath } from "@/lib/paths";
 import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
 
 type Props = { params: Promise<{ slug: string; ref: string }> };
@@ -43,6 +44,7 @@ export default async function ClausePage({ params }: Props) {
   const found = await load(slug, ref);
   if (!found) notFound();
   const { standard, clause } = found;
+  const clausePath = draftClausePath(standard.slug, clause.ref);
   const [t, tDiscussion, viewer] = await Promise.all([
     getTranslations("drafting"),
     getTranslations("discussion"),
@@ -94,7 +96,11 @@ export default async function ClausePage({ params }: Props) {
               <RichText value={clause[field]} empty={t("emptyField")} />
             </Section>
           ))}
-          {!viewer ? <p className="text-muted">{t("signInToDraft")}</p> : null}
+          {!viewer ? (
+            <p className="text-muted">
+              {t.rich("signInToDraft", { link: signInLink(clausePath) })}
+            </p>
+          ) : null}
         </>
       )}
       <p className="my-6">
@@ -138,7 +144,9 @@ export default async function ClausePage({ params }: Props) {
             <NewThreadForm clauseId={clause.id} />
           </div>
         ) : (
-          <p className="mt-4 text-muted">{tDiscussion("signIn")}</p>
+          <p className="mt-4 text-muted">
+            {tDiscussion.rich("signIn", { link: signInLink(clausePath) })}
+          </p>
         )}
       </Section>
       {viewer && editable ? (
