@@ -198,3 +198,31 @@ describe("the return path after signing in", () => {
     expect(welcomePath(undefined, { saved: true })).toBe("/welcome?saved=1");
   });
 });
+
+describe("addresses of changes, in a view", () => {
+  it("compares two revisions of a clause at the page's changes section", () => {
+    expect(clauseHistoryPath("iotmark", "DATA-1", { from: 2, to: 4 })).toBe(
+      "/standards/iotmark/draft/DATA-1/history?from=2&to=4#changes",
+    );
+    expect(clauseHistoryPath("iotmark", "DATA-1", { from: 2, to: 4, view: "side" })).toBe(
+      "/standards/iotmark/draft/DATA-1/history?from=2&to=4&view=side#changes",
+    );
+  });
+
+  it("opens a comparison in a view and at one clause", () => {
+    expect(comparisonPath("iotmark", "1.0.0", "1.1.0", { view: "side" })).toBe(
+      "/standards/iotmark/compare/1.0.0...1.1.0?view=side",
+    );
+    expect(comparisonPath("iotmark", "1.0.0", "1.1.0", { ref: "DATA-1" })).toBe(
+      "/standards/iotmark/compare/1.0.0...1.1.0#DATA-1",
+    );
+  });
+
+  it("needs no parameter for the automatic view", () => {
+    expect(callPath("iotmark", 3, "auto")).toBe("/standards/iotmark/calls/3");
+    expect(callPath("iotmark", 3, "inline")).toBe("/standards/iotmark/calls/3?view=inline");
+    expect(comparisonPath("iotmark", "1.0.0", "1.1.0", { view: "auto" })).toBe(
+      "/standards/iotmark/compare/1.0.0...1.1.0",
+    );
+  });
+});

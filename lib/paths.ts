@@ -48,9 +48,28 @@ export function draftThreadPath(slug: string, ref: string, threadId: string): st
   return `${draftClausePath(slug, ref)}#${threadAnchor(threadId)}`;
 }
 
-/** Every revision of a draft clause. */
-export function clauseHistoryPath(slug: string, ref: string): string {
-  return `${draftClausePath(slug, ref)}/history`;
+/** How a page shows changes (`?view=`); the automatic view needs no parameter. */
+export type ChangesView = "auto" | "side" | "inline";
+
+function withQuery(base: string, query: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "auto") search.set(name, String(value));
+  }
+  return search.size ? `${base}?${search}` : base;
+}
+
+/**
+ * Every revision of a draft clause, optionally comparing two of them (`from`, `to`) in a view;
+ * the comparison is the page's `changes` section.
+ */
+export function clauseHistoryPath(
+  slug: string,
+  ref: string,
+  compare: { from?: number; to?: number; view?: ChangesView } = {},
+): string {
+  const path = withQuery(`${draftClausePath(slug, ref)}/history`, compare);
+  return compare.from !== undefined || compare.to !== undefined ? `${path}#changes` : path;
 }
 
 /** Every objection raised on a standard. */
@@ -74,8 +93,8 @@ export function callSubjectId(slug: string, number: number): string {
   return `${slug}/${number}`;
 }
 
-export function callPath(slug: string, number: number): string {
-  return `${callsPath(slug)}/${number}`;
+export function callPath(slug: string, number: number, view?: ChangesView): string {
+  return withQuery(`${callsPath(slug)}/${number}`, { view });
 }
 
 /** A thread (an objection) on a call's page. */
@@ -112,9 +131,21 @@ export function releaseExportPath(slug: string, version: string, format: "md" | 
   return `${releasePath(slug, version)}.${format}`;
 }
 
-/** What changed from one release to another (next.config.ts rewrites it to the comparison). */
-export function comparisonPath(slug: string, from: string, to: string): string {
-  return `${standardPath(slug)}/compare/${segment(from)}...${segment(to)}`;
+/**
+ * What changed from one release to another (next.config.ts rewrites it to the comparison),
+ * optionally in a view (lib/http/front.ts keeps each view apart) and at one clause (its anchor
+ * is its reference).
+ */
+export function comparisonPath(
+  slug: string,
+  from: string,
+  to: string,
+  at: { view?: ChangesView; ref?: string } = {},
+): string {
+  const path = withQuery(`${standardPath(slug)}/compare/${segment(from)}...${segment(to)}`, {
+    view: at.view,
+  });
+  return at.ref ? `${path}#${segment(at.ref)}` : path;
 }
 
 /** The Atom feed of a standard's releases. */

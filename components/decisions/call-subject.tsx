@@ -1,18 +1,21 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Redline } from "@/components/redline";
+import { ClauseChanges } from "@/components/changes/clause-changes";
+import { DiffViewLinks } from "@/components/changes/view-links";
+import { ReleaseChanges } from "@/components/decisions/release-changes";
 import { RichText } from "@/components/rich-text";
 import { Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
 import type { CallPage } from "@/lib/decisions/call-page";
-import { diffWords, hasChanges } from "@/lib/drafting/diff";
+import type { DiffView } from "@/lib/drafting/diff";
+import { clausesDiffer } from "@/lib/drafting/field-diff";
 import { clauseFields } from "@/lib/drafting/rich-text";
-import { draftClausePath, releasePath } from "@/lib/paths";
+import { callPath, draftClausePath, releasePath } from "@/lib/paths";
 import { compareReleases } from "@/lib/releases/compare";
 import { getCandidate, getRelease, releaseOfCandidate } from "@/lib/releases/queries";
 import { isLaterVersion } from "@/lib/releases/versions";
 
-/** The release a call would publish, and what it changes from the release before it. */
+/** The release a call would publish, and the clauses it changes from the release before it. */
 async function Candidate({ candidateId, slug }: { candidateId: string; slug: string }) {
   const t = await getTranslations("releases");
   const db = getDb();
@@ -25,8 +28,11 @@ async function Candidate({ candidateId, slug }: { candidateId: string; slug: str
   // What the candidate changes: against the newest release before it, not whatever came after.
   const previous =
     latest?.all.find((release) => isLaterVersion(candidate.version, release.version)) ?? null;
-  const changes = previous ? compareReleases(previous.content, candidate.content).summary : null;
-  const tCompare = await getTranslations("releases.compare");
+  const comparison = previous ? compareReleases(previous.content, candidate.content) : null;
+  const [tCompare, tChanges] = await Promise.all([
+    getTranslations("releases.compare"),
+    getTranslations("changes.release"),
+  ]);
   return (
     <div className="rounded-lg border border-line bg-white p-4">
       <h3 className="mb-2 font-semibold">{t("candidate.title", { version: candidate.version })}</h3>
@@ -38,14 +44,16 @@ async function Candidate({ candidateId, slug }: { candidateId: string; slug: str
         {candidate.leftOut.length > 0 ? (
           <li>{t("candidate.leftOut", { refs: candidate.leftOut.join(", ") })}</li>
         ) : null}
-        {changes && previous ? (
+        {comparison && previous ? (
           <li>
             {t("candidate.changes", {
               version: previous.version,
-              summary: tCompare("summary", changes),
+              summary: tCompare("summary", comparison.summary),
             })}
           </li>
-        ) : null}
+        ) : (
+          <li>{tChanges("first")}</li>
+        )}
         {published ? (
           <li>
             <Link href={releasePath(slug, published)} className="underline">
@@ -54,53 +62,107 @@ async function Candidate({ candidateId, slug }: { candidateId: string; slug: str
           </li>
         ) : null}
       </ul>
+      {comparison && previous ? (
+        <ReleaseChanges
+          slug={slug}
+          comparison={comparison}
+          previous={previous}
+          candidate={candidate}
+          published={published}
+        />
+      ) : null}
     </div>
   );
 }
 
-/** What a call decides: its description, and the release or clause revision it proposes. */
-export async function CallSubject({ page }: { page: CallPage }) {
-  const [t, tDrafting] = await Promise.all([
+/** The proposed revision of a clause call: what it changes in the adopted text, field by field. */
+async function ProposedRevision({ page, view }: { page: CallPage; view: DiffView }) {
+  const [t, tChanges, tDrafting] = await Promise.all([
     getTranslations("decisions"),
+    getTranslations("changes.call"),
     getTranslations("drafting"),
   ]);
-  const { call, revision } = page;
+  const { call, revision, texts } = page;
+  if (!revision || !texts || !call.clauseRef) return null;
+  const proposedLabel = tChanges("proposed", { number: revision.number });
+  const { adopted, working } = texts;
+  const changes = adopted === null || clausesDiffer(adopted.clause, texts.proposed);
   // How the working text has moved on since the revision the call proposes.
-  const movedOn =
-    revision && page.workingText !== null ? diffWords(revision.plainText, page.workingText) : null;
+  const movedOn = working !== null && clausesDiffer(texts.proposed, working);
   return (
-    <Section title={t("subject")}>
-      {call.description ? <p className="mb-4 whitespace-pre-wrap">{call.description}</p> : null}
-      {call.releaseId ? <Candidate candidateId={call.releaseId} slug={call.slug} /> : null}
-      {revision && call.clauseRef ? (
-        <div className="rounded-lg border border-line bg-white p-4">
-          <h3 className="mb-2 font-semibold">
-            <Link href={draftClausePath(call.slug, call.clauseRef)} className="underline">
-              {t("proposedRevision", { number: revision.number, ref: call.clauseRef })}
-            </Link>
-            {" · "}
-            {revision.title}
-          </h3>
+    <>
+      {(adopted && changes) || movedOn ? (
+        <DiffViewLinks current={view} hrefOf={(next) => callPath(call.slug, call.number, next)} />
+      ) : null}
+      <div className="rounded-lg border border-line bg-white p-4">
+        <h3 className="mb-2 font-semibold">
+          <Link href={draftClausePath(call.slug, call.clauseRef)} className="underline">
+            {t("proposedRevision", { number: revision.number, ref: call.clauseRef })}
+          </Link>
+          {" · "}
+          {revision.title}
+        </h3>
+        <p className="mb-3">
+          {adopted === null
+            ? tChanges("neverAdopted", { ref: call.clauseRef })
+            : tChanges(changes ? "against" : "sameAsAdopted", {
+                number: adopted.number,
+                call: adopted.call,
+              })}
+        </p>
+        {changes ? (
+          <ClauseChanges
+            before={adopted?.clause ?? null}
+            after={texts.proposed}
+            view={view}
+            labels={{
+              before: adopted ? tChanges("adopted", { number: adopted.number }) : "",
+              after: proposedLabel,
+            }}
+            headingLevel={4}
+          />
+        ) : null}
+        <details className="mt-4 border-t border-line pt-3">
+          <summary className="cursor-pointer font-medium">{tChanges("fullText")}</summary>
           {clauseFields.map((field) => (
-            <div key={field} className="mb-3">
+            <div key={field} className="mt-3">
               <h4 className="text-sm font-medium text-muted">
                 {tDrafting(`editor.fields.${field}`)}
               </h4>
               <RichText value={revision[field]} empty={tDrafting("emptyField")} />
             </div>
           ))}
-          {movedOn ? (
-            hasChanges(movedOn) ? (
-              <div className="mt-4 border-t border-line pt-3">
-                <p className="mb-2 text-sm font-medium">{t("movedOn")}</p>
-                <Redline parts={movedOn} />
-              </div>
-            ) : (
-              <p className="mt-3 text-sm text-muted">{t("notMovedOn")}</p>
-            )
-          ) : null}
+        </details>
+        {working && !movedOn ? <p className="mt-3 text-sm text-muted">{t("notMovedOn")}</p> : null}
+      </div>
+      {working && movedOn ? (
+        <div className="mt-4 rounded-lg border border-line bg-white p-4">
+          <h3 className="mb-2 font-semibold">
+            {tChanges("movedOnTitle", { number: revision.number })}
+          </h3>
+          <p className="mb-3">{t("movedOn")}</p>
+          <ClauseChanges
+            before={texts.proposed}
+            after={working}
+            view={view}
+            labels={{ before: proposedLabel, after: tChanges("working") }}
+            headingLevel={4}
+          />
         </div>
       ) : null}
+    </>
+  );
+}
+
+/** What a call decides: its description, and the release or clause revision it proposes. */
+export async function CallSubject({ page, view }: { page: CallPage; view: DiffView }) {
+  const t = await getTranslations("decisions");
+  const { call } = page;
+  return (
+    <Section title={t("subject")}>
+      {call.description ? <p className="mb-4 whitespace-pre-wrap">{call.description}</p> : null}
+      {call.releaseId ? <Candidate candidateId={call.releaseId} slug={call.slug} /> : null}
+      <ProposedRevision page={page} view={view} />
     </Section>
   );
 }

@@ -6,13 +6,14 @@ import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
 import { conflictDeclarations } from "@/lib/community/schema";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
+import { clauseCallTexts } from "@/lib/decisions/call-changes";
 import { hasConflict } from "@/lib/decisions/organisations";
 import { selectCalls, summaryOf } from "@/lib/decisions/queries";
 import { votingStage } from "@/lib/decisions/rules";
 import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
 import { quorumCount, type Stance, stances } from "@/lib/decisions/tally";
 import { listCallThreads } from "@/lib/discussion/queries";
-import { clauseRevisions, clauseTexts, standards } from "@/lib/drafting/schema";
+import { clauseRevisions, standards } from "@/lib/drafting/schema";
 import {
   commentTexts,
   copyKey,
@@ -104,12 +105,7 @@ export async function getCallPage(
   const [revision] = call.revisionId
     ? await db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
     : [];
-  const [working] = call.clauseId
-    ? await db
-        .select({ plainText: clauseTexts.plainText })
-        .from(clauseTexts)
-        .where(eq(clauseTexts.clauseId, call.clauseId))
-    : [];
+  const texts = revision ? await clauseCallTexts(db, call, revision) : null;
   const positionRows = await db
     .select({ position: positions, name: users.name })
     .from(positions)
@@ -172,7 +168,8 @@ export async function getCallPage(
   return {
     call: { ...call, proposerBadges: badges.get(call.openedBy) ?? [] },
     revision: revision ?? null,
-    workingText: working?.plainText ?? null,
+    /** For a clause call: the proposed text, the adopted text it replaces, the working text. */
+    texts,
     positions: positionViews,
     tally,
     quorum: quorumCount(positionViews.map((p) => p.stance)),

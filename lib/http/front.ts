@@ -19,6 +19,7 @@ import { gzipSync } from "node:zlib";
 const immutablePath =
   /^\/standards\/[a-z0-9-]+\/(?:v\/\d+\.\d+\.\d+(?:\.md|\.json|\/[A-Z0-9]+-\d+)?|compare\/\d+\.\d+\.\d+\.\.\.\d+\.\d+\.\d+)$/;
 const releasePagePath = /^\/standards\/[a-z0-9-]+\/v\/\d+\.\d+\.\d+$/;
+const comparePath = /^\/standards\/[a-z0-9-]+\/compare\//;
 const exportPath = /\.(?:md|json)$/;
 const latestPath = /^\/standards\/[a-z0-9-]+$/;
 /** What a level's name may look like; anything else shows every level, as Next.js does. */
@@ -64,13 +65,19 @@ export function securityHeaders(type: string, hsts: boolean): http.OutgoingHttpH
 }
 
 /**
- * The address a kept release is filed under: its path, plus `level` on a release page (the one
- * parameter that changes what it shows). Other parameters change nothing, so a cache-busting
- * `?cb=N` is the same page, rendered once.
+ * The address a kept release is filed under: its path, plus `level` on a release page and `view`
+ * on a comparison (the parameters that change what they show). Other parameters change nothing,
+ * so a cache-busting `?cb=N` is the same page, rendered once.
  */
 export function cacheKey(url: string): { path: string; key: string; level: string | null } {
   const mark = url.indexOf("?");
   const path = mark === -1 ? url : url.slice(0, mark);
+  if (mark !== -1 && comparePath.test(path)) {
+    const views = new URLSearchParams(url.slice(mark + 1)).getAll("view");
+    const view = views.length === 1 ? views[0] : undefined;
+    const key = view === "side" || view === "inline" ? `${path}?view=${view}` : path;
+    return { path, key, level: null };
+  }
   if (mark === -1 || !releasePagePath.test(path)) return { path, key: path, level: null };
   const levels = new URLSearchParams(url.slice(mark + 1)).getAll("level");
   const level = levels.length === 1 && levelName.test(levels[0] ?? "") ? (levels[0] ?? null) : null;

@@ -1,6 +1,7 @@
 import { sameRichText } from "@/lib/drafting/canonical-text";
 import { type DiffPart, diffWords } from "@/lib/drafting/diff";
 import { plainTextOf, type RichText } from "@/lib/drafting/rich-text";
+import { sameJson } from "@/lib/drafting/same-json";
 import type { ReleaseClause } from "@/lib/releases/content";
 
 export const comparedFields = [
@@ -43,38 +44,6 @@ export type Comparison = {
   unchanged: number;
   summary: { added: number; removed: number; moved: number; changed: number; unchanged: number };
 };
-
-function definedKeyCount(record: Record<string, unknown>): number {
-  let count = 0;
-  for (const key in record) if (record[key] !== undefined) count += 1;
-  return count;
-}
-
-/**
- * Deep equality of JSON data, blind to key order and to members that are undefined. Plain loops,
- * no per-call closures: it runs on every field of every clause of both releases.
- */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  const aIsArray = Array.isArray(a);
-  if (aIsArray !== Array.isArray(b)) return false;
-  if (aIsArray) {
-    const left = a as unknown[];
-    const right = b as unknown[];
-    if (left.length !== right.length) return false;
-    for (let index = 0; index < left.length; index++) {
-      if (!sameJson(left[index], right[index])) return false;
-    }
-    return true;
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  for (const key in left) {
-    if (left[key] !== undefined && !sameJson(left[key], right[key])) return false;
-  }
-  return definedKeyCount(left) === definedKeyCount(right);
-}
 
 function textField(name: ComparedField, from: string, to: string): FieldChange | null {
   return from === to ? null : { name, parts: diffWords(from, to) };

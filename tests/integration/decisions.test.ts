@@ -19,6 +19,7 @@ import { demoEmail, seedDemo } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
 import { settleObjection } from "@/lib/discussion/mutations";
 import { threads } from "@/lib/discussion/schema";
+import { markdownToRichText } from "@/lib/drafting/markdown/text";
 import { createClause } from "@/lib/drafting/mutations";
 import { clauses, clauseTexts, standards } from "@/lib/drafting/schema";
 import { setWatch } from "@/lib/notifications/mutations";
@@ -129,7 +130,7 @@ describe("a call on a clause revision", () => {
     // The working text moves on after opening: the call still decides the frozen revision.
     await test.db
       .update(clauseTexts)
-      .set({ plainText: "A later wording." })
+      .set({ body: markdownToRichText("A later wording."), plainText: "A later wording." })
       .where(eq(clauseTexts.clauseId, call.clauseId ?? ""));
     await takePosition(
       test.db,
@@ -152,8 +153,8 @@ describe("a call on a clause revision", () => {
     expect(await closeDue(test.db, closed)).toMatchObject({ moved: 1 });
     const page = await getCallPage(test.db, "iotmark", call.number, p("tomas"));
     expect(page?.call.phase).toBe("escalated_ag");
-    expect(page?.workingText).toBe("A later wording.");
-    expect(page?.revision?.plainText).not.toBe("A later wording.");
+    expect(page?.texts?.working?.body).toEqual(markdownToRichText("A later wording."));
+    expect(page?.texts?.proposed.body).not.toEqual(markdownToRichText("A later wording."));
     expect(page?.viewer).toMatchObject({ voteStage: "ag", conflicted: true });
     expect((await waitingFor(test.db, p("mei"))).map((c) => c.id)).toContain(call.id);
 

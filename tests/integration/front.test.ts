@@ -124,6 +124,19 @@ describe("the front", () => {
     expect(hits.map((hit) => hit.url)).toEqual([page, `${page}?level=Gold`]);
   });
 
+  it("keeps each view of a comparison apart, and renders each once", async () => {
+    hits = [];
+    const page = "/standards/iotmark/compare/1.0.0...1.2.0";
+    await get(page);
+    await get(`${page}?view=side`);
+    await get(`${page}?cb=1&view=side`);
+    await get(`${page}?view=inline`);
+    await get(`${page}?view=sideways`);
+    const side = await get(`${page}?view=side`);
+    expect(side.body.toString()).toContain(`Release ${page}?view=side`);
+    expect(hits.map((hit) => hit.url)).toEqual([page, `${page}?view=side`, `${page}?view=inline`]);
+  });
+
   it("passes a client navigation's React payload request through whole, never kept", async () => {
     hits = [];
     const page = "/standards/iotmark/v/1.0.0?level=Gold";

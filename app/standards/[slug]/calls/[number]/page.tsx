@@ -24,10 +24,14 @@ import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { getCallPage } from "@/lib/decisions/call-page";
 import { isFinal } from "@/lib/decisions/rules";
+import { parseDiffView } from "@/lib/drafting/diff";
 import { callPath, callSubjectId, callsPath } from "@/lib/paths";
 import { callTimeline } from "@/lib/transparency/queries";
 
-type Props = { params: Promise<{ slug: string; number: string }> };
+type Props = {
+  params: Promise<{ slug: string; number: string }>;
+  searchParams: Promise<{ view?: string | string[] }>;
+};
 
 /** Read once per request: the page and its metadata both need the call. */
 const load = cache(async (slug: string, number: string) => {
@@ -43,8 +47,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("callTitle", { number: page.call.number, title: page.call.title }) };
 }
 
-export default async function CallPage({ params }: Props) {
-  const { slug, number } = await params;
+export default async function CallPage({ params, searchParams }: Props) {
+  const [{ slug, number }, query] = await Promise.all([params, searchParams]);
   const page = await load(slug, number);
   if (!page) notFound();
   const [t, format, viewer, timeline] = await Promise.all([
@@ -110,7 +114,7 @@ export default async function CallPage({ params }: Props) {
           ) : null}
         </Section>
       ) : null}
-      <CallSubject page={page} />
+      <CallSubject page={page} view={parseDiffView(query.view)} />
       <CallPositions
         page={page}
         moderator={Boolean(viewer && holdsRole(viewer.roles, "advisory_group"))}

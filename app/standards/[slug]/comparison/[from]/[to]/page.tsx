@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { Redline } from "@/components/redline";
+import { ClauseChanges } from "@/components/changes/clause-changes";
+import { DiffViewLinks } from "@/components/changes/view-links";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
-import { releaseClausePath } from "@/lib/paths";
+import { parseDiffView } from "@/lib/drafting/diff";
+import { comparisonPath, releaseClausePath } from "@/lib/paths";
 import { compareReleases } from "@/lib/releases/compare";
 import type { ReleaseClause } from "@/lib/releases/content";
 import { getRelease } from "@/lib/releases/queries";
@@ -16,7 +18,10 @@ import { getRelease } from "@/lib/releases/queries";
 export const dynamic = "force-dynamic";
 
 // Reached through the rewrite of /standards/{slug}/compare/{from}...{to} in next.config.ts.
-type Props = { params: Promise<{ slug: string; from: string; to: string }> };
+type Props = {
+  params: Promise<{ slug: string; from: string; to: string }>;
+  searchParams: Promise<{ view?: string | string[] }>;
+};
 
 /** Read once per request: the page and its metadata both need the two releases. */
 const load = cache(async (slug: string, from: string, to: string) => {
@@ -54,9 +59,10 @@ function ClauseLink({
   );
 }
 
-/** Clause-level and word-level differences between two releases. */
-export default async function ComparisonPage({ params }: Props) {
-  const { slug, from, to } = await params;
+/** Clause-level differences between two releases, and each changed clause field by field. */
+export default async function ComparisonPage({ params, searchParams }: Props) {
+  const [{ slug, from, to }, query] = await Promise.all([params, searchParams]);
+  const view = parseDiffView(query.view);
   const found = await load(slug, from, to);
   if (!found) notFound();
   const { older, newer } = found;
@@ -68,7 +74,7 @@ export default async function ComparisonPage({ params }: Props) {
     ) : (
       <ul className="ml-5 list-disc">
         {clauses.map((clause) => (
-          <li key={clause.ref}>
+          <li key={clause.ref} id={clause.ref} className="scroll-mt-4">
             <ClauseLink slug={slug} version={version} clause={clause} />
           </li>
         ))}
@@ -110,22 +116,30 @@ export default async function ComparisonPage({ params }: Props) {
         )}
       </Section>
       <Section title={`${t("changed")} (${comparison.summary.changed})`}>
-        {comparison.changed.length === 0 ? <p className="text-muted">{t("none")}</p> : null}
+        {comparison.changed.length === 0 ? (
+          <p className="text-muted">{t("none")}</p>
+        ) : (
+          <DiffViewLinks
+            current={view}
+            hrefOf={(next) => comparisonPath(slug, older.version, newer.version, { view: next })}
+          />
+        )}
         {comparison.changed.map((change) => (
           <article
             key={change.ref}
             id={change.ref}
-            className="mb-6 rounded-lg border border-line bg-white p-4"
+            className="mb-6 scroll-mt-4 rounded-lg border border-line bg-white p-4"
           >
-            <h3 className="mb-2 font-semibold">
+            <h3 className="mb-3 font-semibold">
               <ClauseLink slug={slug} version={newer.version} clause={change.to} />
             </h3>
-            {change.fields.map((field) => (
-              <div key={field.name} className="mb-2">
-                <h4 className="text-sm font-medium text-muted">{t(`fields.${field.name}`)}</h4>
-                <Redline parts={field.parts} />
-              </div>
-            ))}
+            <ClauseChanges
+              before={change.from}
+              after={change.to}
+              view={view}
+              labels={{ before: older.version, after: newer.version }}
+              headingLevel={4}
+            />
           </article>
         ))}
       </Section>

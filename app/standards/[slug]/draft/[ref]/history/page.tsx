@@ -2,26 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClauseChanges } from "@/components/changes/clause-changes";
+import { DiffViewLinks } from "@/components/changes/view-links";
 import { PeopleNames, withPeople } from "@/components/person-name";
-import { Redline } from "@/components/redline";
 import { buttonClass } from "@/components/ui/button";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
-import { diffWords, hasChanges } from "@/lib/drafting/diff";
+import { parseDiffView } from "@/lib/drafting/diff";
+import type { ComparableClause } from "@/lib/drafting/field-diff";
 import {
   getDraftClause,
   getStandardAxes,
   listRevisions,
   type RevisionRow,
 } from "@/lib/drafting/queries";
-import { clausePlainText } from "@/lib/drafting/rich-text";
-import { draftClausePath } from "@/lib/paths";
+import { clauseHistoryPath, draftClausePath } from "@/lib/paths";
 import { RestoreRevisionForm } from "../../forms";
 
 type Props = {
   params: Promise<{ slug: string; ref: string }>;
-  searchParams: Promise<{ from?: string; to?: string }>;
+  searchParams: Promise<{ from?: string; to?: string; view?: string | string[] }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -29,12 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations("drafting"))("historyOf", { ref }) };
 }
 
-const textOf = (revision: RevisionRow) => ({
-  title: `${revision.title} (${revision.strength})`,
-  text: clausePlainText(revision),
-});
-
-/** Every revision of a clause, and the word-level differences between any two. */
+/** Every revision of a clause, and what changed between any two, field by field. */
 export default async function HistoryPage({ params, searchParams }: Props) {
   const [{ slug, ref }, query] = await Promise.all([params, searchParams]);
   const db = getDb();
@@ -55,6 +51,12 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const from = pick(query.from, numbers[1] ?? numbers[0]);
   const before = revisions.find((revision) => revision.number === from);
   const after = revisions.find((revision) => revision.number === to);
+  const view = parseDiffView(query.view);
+  const levelName = new Map(standard.levels.map((level) => [level.id, level.name]));
+  const comparable = (revision: RevisionRow): ComparableClause => ({
+    ...revision,
+    level: revision.levelId ? (levelName.get(revision.levelId) ?? null) : null,
+  });
 
   return (
     <>
@@ -65,7 +67,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </p>
       <PageTitle title={t("historyOf", { ref: clause.ref })} lead={clause.title} />
       {before && after ? (
-        <Section title={t("compareTitle", { from: before.number, to: after.number })}>
+        <Section id="changes" title={t("compareTitle", { from: before.number, to: after.number })}>
           <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
             {(["from", "to"] as const).map((name) => (
               <div key={name}>
@@ -86,25 +88,32 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                 </select>
               </div>
             ))}
+            {view === "auto" ? null : <input type="hidden" name="view" value={view} />}
             <button type="submit" className={buttonClass("secondary")}>
               {t("compare.show")}
             </button>
           </form>
-          {(["title", "text"] as const).map((part) => {
-            const parts = diffWords(textOf(before)[part], textOf(after)[part]);
-            return (
-              <div key={part} className="mb-4 rounded-lg border border-line bg-white p-4">
-                <h3 className="mb-2 text-sm font-semibold uppercase tracking-wide text-muted">
-                  {t(`compare.${part}`)}
-                </h3>
-                {hasChanges(parts) ? (
-                  <Redline parts={parts} />
-                ) : (
-                  <p className="text-muted">{t("compare.unchanged")}</p>
-                )}
-              </div>
-            );
-          })}
+          <DiffViewLinks
+            current={view}
+            hrefOf={(next) =>
+              clauseHistoryPath(standard.slug, clause.ref, {
+                from: before.number,
+                to: after.number,
+                view: next,
+              })
+            }
+          />
+          <div className="rounded-lg border border-line bg-white p-4">
+            <ClauseChanges
+              before={comparable(before)}
+              after={comparable(after)}
+              view={view}
+              labels={{
+                before: t("revisionNumber", { number: before.number }),
+                after: t("revisionNumber", { number: after.number }),
+              }}
+            />
+          </div>
         </Section>
       ) : null}
       <Section title={t("revisionsTitle")}>
