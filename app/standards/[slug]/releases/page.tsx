@@ -65,7 +65,7 @@ export default async function ReleasesPage({ params }: Props) {
                 {t("published", {
                   date: format.dateTime(release.publishedAt, { dateStyle: "long" }),
                 })}{" "}
-                <Link href={callPath(slug, release.callNumber)}>
+                <Link href={callPath(slug, release.callNumber)} className="underline">
                   {t("byCall", { call: release.callNumber })}
                 </Link>
               </p>

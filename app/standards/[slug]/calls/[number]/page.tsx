@@ -103,7 +103,8 @@ export default async function CallPage({ params, searchParams }: Props) {
           {call.agDecision ? (
             <p className="mb-2">{t("agDecision", { choice: t(`choices.${call.agDecision}`) })}</p>
           ) : null}
-          {call.agRationale && !isFinal(call.phase) ? (
+          {/* A decision that stood without appeal keeps the advisory group's reasons. */}
+          {call.agRationale && !(isFinal(call.phase) && call.rationale) ? (
             <p className="whitespace-pre-wrap text-muted">{call.agRationale}</p>
           ) : null}
           {isFinal(call.phase) ? (
