@@ -17,14 +17,17 @@ import {
  * with the words people wrote for it, when it happened, and the entry exactly as recorded in a
  * disclosure: the record is never reworded away, only explained. `here` is the subject the page
  * is about (a call's own timeline says "this call"); the actor's roles show where the page looked
- * them up.
+ * them up. `namingStandard` prefixes the standard the entry concerns, for a page that shows
+ * entries of several standards (see namesStandards).
  */
 export async function AuditEntry({
   row,
   here,
+  namingStandard = false,
 }: {
   row: AuditRow & { actorBadges?: RoleBadge[] };
   here?: Here;
+  namingStandard?: boolean;
 }) {
   const t = await getTranslations("transparency");
   const text = describeEntry(row, here);
@@ -55,7 +58,12 @@ export async function AuditEntry({
   return (
     <li className="p-3" data-action={row.action}>
       <div className="flex flex-col sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-        <p className="min-w-0">{withPeople((markers) => sentence(text, markers), nodes)}</p>
+        <p className="min-w-0">
+          {namingStandard && row.place ? (
+            <span className="text-muted">{t("standardPrefix", { standard: row.place.name })}</span>
+          ) : null}
+          {withPeople((markers) => sentence(text, markers), nodes)}
+        </p>
         <time dateTime={row.at.toISOString()} className="shrink-0 text-sm text-muted">
           {formatMoment(row.at)}
         </time>

@@ -157,6 +157,11 @@ test("a participant appeals the AG's decision and the SC overturns it", async ({
     page.getByRole("heading", { name: /Should levels be named after metals\?/ }),
   ).toBeVisible();
   const callPath = new URL(page.url()).pathname;
+  // Before anyone takes a position, the tally says only that, and the quorum needed.
+  await expect(
+    page.getByText(/^No one has taken a position yet; a quorum of \d+ positions? is needed\.$/),
+  ).toBeVisible();
+  await expect(page.getByText(/counted towards a quorum/)).toHaveCount(0);
   await as(page, db, "kofi", callPath);
   await page.getByRole("radio", { name: "Support", exact: true }).check();
   await page.getByRole("button", { name: "Save my position" }).click();
@@ -164,12 +169,16 @@ test("a participant appeals the AG's decision and the SC overturns it", async ({
     page.getByRole("status").filter({ hasText: "Your position is saved." }),
   ).toBeVisible();
 
-  // Too few positions for a quorum: the AG decides, and rejects.
-  await passDeadline(db, callPath);
   const callId = (await db.select({ id: calls.id, number: calls.number }).from(calls)).find(
     (call) => call.number === Number(callPath.split("/").at(-1)),
   )?.id;
   if (!callId) throw new Error("call missing");
+  // An objection its author leaves as it is, neither withdrawn nor sustained.
+  const piotr = await demoViewers(db, demoEmail, new Date())("piotr");
+  await takePosition(db, piotr, callId, { stance: "object", reason: "Metals suggest a ranking." });
+
+  // Too few positions for a quorum: the AG decides, and rejects.
+  await passDeadline(db, callPath);
   for (const key of ["rosa", "mei"]) {
     const member = await demoViewers(db, demoEmail, new Date())(key);
     await castVote(db, member, callId, {
@@ -181,6 +190,29 @@ test("a participant appeals the AG's decision and the SC overturns it", async ({
 
   await as(page, db, "kofi", callPath);
   await expect(page.getByText("The advisory group decided: Reject")).toBeVisible();
+  // The header still says when comments closed, above the appeal deadline.
+  const header = page.getByRole("main").getByRole("listitem");
+  await expect(header.filter({ hasText: /^Comments closed on .+ UTC$/ })).toHaveCount(1);
+  await expect(header.filter({ hasText: /^Appeals may be made until / })).toHaveCount(1);
+  // The unsettled objection reads as what it is on a decided call: one label, not "Open".
+  const objections = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "Objections" }) });
+  await expect(
+    objections.getByText("Objection not settled when the call was decided", { exact: true }),
+  ).toBeVisible();
+  for (const stale of ["Objection raised", "Open", "Objection"]) {
+    await expect(objections.getByText(stale, { exact: true })).toHaveCount(0);
+  }
+  // Each vote names the declaration in force by the day it was declared, not the vote's.
+  await expect(
+    page
+      .getByText(
+        /^(Conflict-of-interest declaration of \w{3} \d{1,2}, \d{4}, in force when the vote was cast: |No conflict-of-interest declaration was in force when the vote was cast\.$)/,
+      )
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByText(/Declaration in force when cast/)).toHaveCount(0);
   await page.getByText("Appeal this decision to the steering committee").click();
   await page.getByLabel("Reason").last().fill("The AG did not weigh how buyers read the names.");
   await page.getByRole("button", { name: "File the appeal" }).click();

@@ -1,4 +1,8 @@
 import type { Locator } from "@playwright/test";
+import { demoEmail } from "@/lib/demo/seed";
+import { demoViewers } from "@/lib/demo/viewers";
+import { createClause } from "@/lib/drafting/mutations";
+import { modules, standards } from "@/lib/drafting/schema";
 import { createPerson, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 /** What the public record must not read like: database keys, ISO timestamps, ids. */
@@ -88,6 +92,42 @@ test("a call's timeline speaks in sentences about this call", async ({ page }) =
   });
   await expect(timeline.getByText(/opened this call /).first()).toBeVisible();
   await expect(timeline.getByText(/took a position on this call: /).first()).toBeVisible();
+  // One call's own timeline names no standard: it is this call's.
+  await expect(timeline.getByText(/^IoTmark Principles · /)).toHaveCount(0);
   await expectReadable(timeline);
+  await expectAccessible(page);
+});
+
+test("entries name their standard when the log shows more than one", async ({ page, db }) => {
+  // A second standard's clause, added after the community's own: two "SW-1"s, two "call 3"s.
+  const slug = `record-${Date.now()}`;
+  const [standard] = await db
+    .insert(standards)
+    .values({ slug, name: "Record Check Standard" })
+    .returning({ id: standards.id });
+  if (!standard) throw new Error("no standard");
+  await db
+    .insert(modules)
+    .values({ standardId: standard.id, code: "SW", name: "Software", position: 0 });
+  const author = await demoViewers(db, demoEmail, new Date())("jonas");
+  await createClause(db, author, {
+    standardSlug: slug,
+    title: "Name the standard",
+    moduleCode: "SW",
+    level: "",
+    strength: "MUST",
+  });
+
+  await page.goto("/transparency?action=drafting.clause_added");
+  const entries = page.locator("li[data-action='drafting.clause_added']");
+  await expect(
+    entries.filter({
+      hasText: /^Record Check Standard · .+ added clause SW-\d+: “Name the standard”/,
+    }),
+  ).toHaveCount(1);
+  await expect(
+    entries.filter({ hasText: /^IoTmark Principles · .+ added clause / }).first(),
+  ).toBeVisible();
+  await expectReadable(page.locator("main"));
   await expectAccessible(page);
 });

@@ -13,6 +13,7 @@ test("a newcomer signs in with a magic link, gives their name on the welcome pag
   await page.getByLabel("Email address").fill(address);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(`We sent a sign-in link to ${address}.`)).toBeVisible();
   await expectAccessible(page);
 
   const email = await latestEmailTo(db, address);
@@ -47,6 +48,33 @@ test("a newcomer signs in with a magic link, gives their name on the welcome pag
   await page.goto(link ?? "");
   await expect(page.getByRole("heading", { name: "That did not work" })).toBeVisible();
   await expect(page.getByText("expired or was used already")).toBeVisible();
+});
+
+test("the check-email page names the address and leads back to the form, keeping the way back", async ({
+  page,
+}) => {
+  const address = uniqueEmail("typo");
+  await page.goto("/sign-in?next=%2Fdecisions");
+  await page.getByLabel("Email address").fill(address);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  // The address is carried by a cookie, never by the page's address.
+  expect(page.url()).not.toContain(address.split("@")[0] ?? address);
+  await expect(page.locator("strong", { hasText: address })).toBeVisible();
+  await page.getByRole("link", { name: "Wrong address? Use another one" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdecisions$/);
+  await expect(page.getByText("you come back to the page you were on")).toBeVisible();
+
+  // Without the cookie (another browser, or later), the page still reads, without an address.
+  await page.context().clearCookies();
+  await page.goto("/sign-in/check-email");
+  await expect(
+    page.getByText("If the address is right, a sign-in link is on its way."),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Wrong address? Use another one" })).toHaveAttribute(
+    "href",
+    "/sign-in",
+  );
 });
 
 test("the sign-in form explains a bad address next to the field", async ({ page }) => {

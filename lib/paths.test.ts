@@ -117,6 +117,8 @@ describe("community, record and account addresses", () => {
     expect(secretariatPath()).toBe("/secretariat");
     expect(signInPath()).toBe("/sign-in");
     expect(checkEmailPath()).toBe("/sign-in/check-email");
+    expect(checkEmailPath("/decisions")).toBe("/sign-in/check-email?next=%2Fdecisions");
+    expect(checkEmailPath("//elsewhere.example")).toBe("/sign-in/check-email");
     expect(signInErrorPath()).toBe("/sign-in/error");
     expect(outboxPath()).toBe("/dev/outbox");
     expect(unsubscribePath("w.u.sig-_")).toBe("/unsubscribe/w.u.sig-_");

@@ -266,9 +266,9 @@ export function welcomePath(returnTo?: string, options: { saved?: boolean } = {}
   return options.saved ? "/welcome?saved=1" : withReturn("/welcome", returnTo);
 }
 
-/** Where a magic link's recipient is told to look in their mail. */
-export function checkEmailPath(): string {
-  return "/sign-in/check-email";
+/** Where a magic link's recipient is told to look in their mail, keeping where they were going. */
+export function checkEmailPath(returnTo?: string): string {
+  return withReturn("/sign-in/check-email", returnTo);
 }
 
 /** Where Auth.js sends people whose link is expired, used already, or refused. */

@@ -7,9 +7,14 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { sendMagicLink, startGitHubSignIn } from "@/lib/auth";
 import { openDemoSession, SESSION_COOKIE } from "@/lib/auth/demo";
 import { reserveMagicLink } from "@/lib/auth/mutations";
-import { clientIpFrom, signInEmailSchema } from "@/lib/auth/rules";
+import {
+  clientIpFrom,
+  MAGIC_LINK_MAX_AGE_SECONDS,
+  SENT_TO_COOKIE,
+  signInEmailSchema,
+} from "@/lib/auth/rules";
 import { getDb } from "@/lib/db/client";
-import { getEnv, githubCredentials, isDevelopmentBuild } from "@/lib/env";
+import { getEnv, githubCredentials, isDevelopmentBuild, publicUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { checkEmailPath, welcomePath } from "@/lib/paths";
 import { plainLine, returnPathField } from "@/lib/validation";
@@ -25,7 +30,14 @@ export const requestMagicLink = defineAction({
     const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), getEnv().TRUSTED_PROXIES);
     await reserveMagicLink(getDb(), { email, ip });
     await sendMagicLink(email, welcomePath(next));
-    redirect(checkEmailPath());
+    (await cookies()).set(SENT_TO_COOKIE, email, {
+      httpOnly: true,
+      secure: publicUrl().startsWith("https:"),
+      sameSite: "lax",
+      path: checkEmailPath(),
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+    });
+    redirect(checkEmailPath(next));
   },
 });
 

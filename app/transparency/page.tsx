@@ -9,6 +9,7 @@ import { auditCategories, auditFilterSchema, isAuditSubjectType } from "@/lib/au
 import { getDb } from "@/lib/db/client";
 import { transparencyPath } from "@/lib/paths";
 import { listAudit, listAuditSubjectTypes } from "@/lib/transparency/queries";
+import { namesStandards } from "@/lib/transparency/standard-names";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("transparency"))("title") };
@@ -25,6 +26,7 @@ export default async function TransparencyPage({ searchParams }: Props) {
     listAudit(db, filters),
     listAuditSubjectTypes(db),
   ]);
+  const namingStandards = namesStandards(page.rows);
   const query = (before?: number) =>
     transparencyPath({ action: filters.action, subjectType: filters.subjectType, before });
 
@@ -62,7 +64,7 @@ export default async function TransparencyPage({ searchParams }: Props) {
       ) : (
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">
           {page.rows.map((row) => (
-            <AuditEntry key={row.id} row={row} />
+            <AuditEntry key={row.id} row={row} namingStandard={namingStandards} />
           ))}
         </ol>
       )}

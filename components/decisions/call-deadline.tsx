@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Countdown } from "@/components/decisions/countdown";
+import { commentsClosedOn } from "@/lib/decisions/call-labels";
 import { deadlineOf } from "@/lib/decisions/rules";
 
 /**
@@ -23,5 +24,23 @@ export async function CallDeadline({ call }: { call: Parameters<typeof deadlineO
         </>
       ) : null}
     </span>
+  );
+}
+
+/**
+ * Past the comment period, while the advisory group decides or appeals may be made, when comments
+ * closed, as an item of the call's header list: the deadline line names only the later moment.
+ * Nothing where that line says it already.
+ */
+export async function CallCommentsClosed({ call }: { call: Parameters<typeof deadlineOf>[0] }) {
+  const closed = commentsClosedOn(call);
+  if (!closed) return null;
+  const [t, format] = await Promise.all([getTranslations("decisions.deadline"), getFormatter()]);
+  return (
+    <li>
+      {t("comments_closed", {
+        when: format.dateTime(closed, { dateStyle: "medium", timeStyle: "short" }),
+      })}
+    </li>
   );
 }

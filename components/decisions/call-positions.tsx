@@ -11,12 +11,15 @@ export async function CallPositions({ page, moderator }: { page: CallPage; moder
   return (
     <Section title={t("positions")}>
       <p className="mb-3 text-sm">
-        {stances
-          .filter((stance) => page.tally[stance] > 0)
-          .map((stance) => `${t(`stances.${stance}`)} ${page.tally[stance]}`)
-          .join(" · ") || t("noPositions")}
-        {" — "}
-        {t("tallyLine", { count: page.quorum, quorum: page.call.charter.quorum })}
+        {page.positions.length === 0
+          ? t("noPositions", { quorum: page.call.charter.quorum })
+          : `${stances
+              .filter((stance) => page.tally[stance] > 0)
+              .map((stance) => `${t(`stances.${stance}`)} ${page.tally[stance]}`)
+              .join(" · ")} — ${t("tallyLine", {
+              count: page.quorum,
+              quorum: page.call.charter.quorum,
+            })}`}
       </p>
       {page.positions.length > 0 ? (
         <ul className="divide-y divide-line rounded-lg border border-line bg-white">

@@ -34,9 +34,9 @@ export async function CallVotes({ page }: { page: CallPage }) {
                   <p className="whitespace-pre-wrap text-xs text-muted">
                     {vote.declaration
                       ? t("declarationInForce", {
+                          // The day it was declared: the vote's own moment is in the timeline.
                           when: format.dateTime(vote.declaration.declaredAt, {
                             dateStyle: "medium",
-                            timeStyle: "short",
                           }),
                           text: [vote.declaration.text, vote.declaration.affiliation]
                             .filter(Boolean)

@@ -3,6 +3,8 @@ import { CommentBody } from "@/components/discussion/comment-body";
 import { PersonName, withPeople } from "@/components/person-name";
 import { holdsRole } from "@/lib/community/rules";
 import type { Viewer } from "@/lib/community/viewer";
+import { objectionLabel } from "@/lib/decisions/call-labels";
+import type { CallState } from "@/lib/decisions/rules";
 import type { CommentView, ThreadView } from "@/lib/discussion/queries";
 import { threadAnchor } from "@/lib/paths";
 import {
@@ -90,13 +92,18 @@ async function Comment({
   );
 }
 
-/** A clause's threads, newest activity first; readable by everyone, writable when signed in. */
+/**
+ * A clause's threads, newest activity first; readable by everyone, writable when signed in.
+ * `call` is the call the threads are objections to, whose outcome says where each one stands.
+ */
 export async function ThreadList({
   threads,
   viewer,
+  call,
 }: {
   threads: ThreadView[];
   viewer: Viewer | null;
+  call?: Pick<CallState, "phase" | "agDecision">;
 }) {
   const t = await getTranslations("discussion");
   if (threads.length === 0) return <p className="text-muted">{t("none")}</p>;
@@ -111,19 +118,21 @@ export async function ThreadList({
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h3 className="font-semibold">{thread.title}</h3>
             <p className="flex flex-wrap gap-2 text-xs font-medium">
-              <span
-                className={`rounded px-2 py-0.5 ${thread.kind === "objection" ? "bg-red-50 text-danger" : "bg-stone-100"}`}
-              >
-                {t(`kinds.${thread.kind}`)}
-              </span>
-              <span className="rounded border border-line px-2 py-0.5">
-                {t(`status.${thread.status}`)}
-              </span>
+              {/* An objection's one label says both what it is and where it stands. */}
               {thread.objectionState ? (
-                <span className="rounded border border-line px-2 py-0.5">
-                  {t(`objection.${thread.objectionState}`)}
+                <span className="rounded bg-red-50 px-2 py-0.5 text-danger">
+                  {t(`objectionLabel.${objectionLabel(thread.objectionState, call)}`)}
                 </span>
-              ) : null}
+              ) : (
+                <>
+                  <span className="rounded bg-stone-100 px-2 py-0.5">
+                    {t(`kinds.${thread.kind}`)}
+                  </span>
+                  <span className="rounded border border-line px-2 py-0.5">
+                    {t(`status.${thread.status}`)}
+                  </span>
+                </>
+              )}
             </p>
           </div>
           {thread.quote ? (

@@ -5,6 +5,8 @@ import {
   LINKS_PER_ADDRESS_PER_HOUR,
   LINKS_PER_IP_PER_HOUR,
   mailboxKey,
+  SENT_TO_COOKIE,
+  sentToAddress,
   signInEmailSchema,
 } from "@/lib/auth/rules";
 
@@ -111,5 +113,18 @@ describe("mailboxKey", () => {
     expect(mailboxKey("victim+1@example.org")).toBe("victim@example.org");
     expect(mailboxKey("Victim+Hum+2@Example.ORG")).toBe("victim@example.org");
     expect(mailboxKey("victim@example.org")).toBe("victim@example.org");
+  });
+});
+
+describe("sentToAddress: the check-email page shows where the link went", () => {
+  it("shows a plain address, as it was sent", () => {
+    expect(sentToAddress(" Ann@Example.org ")).toBe("ann@example.org");
+  });
+
+  it("shows nothing for a missing or doctored cookie", () => {
+    expect(SENT_TO_COOKIE).toMatch(/^[a-z-]+$/);
+    for (const value of [undefined, "", "<script>@x.org", "a@x.org, b@y.org", "not-an-address"]) {
+      expect(sentToAddress(value)).toBeUndefined();
+    }
   });
 });

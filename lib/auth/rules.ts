@@ -75,3 +75,16 @@ export function mailboxKey(email: string): string {
   const local = email.slice(0, at).split("+")[0] ?? "";
   return `${local}${email.slice(at)}`.toLowerCase();
 }
+
+/**
+ * The cookie that tells the "check your email" page where the link went. It is read for display
+ * only, never trusted for anything else, lives as long as the link works, and is sent to that page
+ * alone, so the address stays out of addresses, logs and history.
+ */
+export const SENT_TO_COOKIE = "hum-sign-in-sent-to";
+
+/** The address to show as the link's destination, or undefined when the cookie holds none. */
+export function sentToAddress(value: unknown): string | undefined {
+  const parsed = signInEmailSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}

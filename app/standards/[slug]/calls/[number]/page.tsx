@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AuditEntry } from "@/components/audit-entry";
-import { CallDeadline } from "@/components/decisions/call-deadline";
+import { CallCommentsClosed, CallDeadline } from "@/components/decisions/call-deadline";
 import {
   AppealForm,
   PositionForm,
@@ -83,6 +83,7 @@ export default async function CallPage({ params, searchParams }: Props) {
             },
           )}
         </li>
+        <CallCommentsClosed call={call} />
         <li>
           <CallDeadline call={call} />
         </li>
@@ -133,7 +134,7 @@ export default async function CallPage({ params, searchParams }: Props) {
       ) : null}
       <Section title={t("objections")}>
         {page.objections.length > 0 ? (
-          <ThreadList threads={page.objections} viewer={viewer} />
+          <ThreadList threads={page.objections} viewer={viewer} call={call} />
         ) : (
           <p className="text-muted">{t("noObjections")}</p>
         )}
