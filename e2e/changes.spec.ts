@@ -240,7 +240,7 @@ test.describe("the demo's releases", () => {
     const changes = section(page, "Subject");
     await expect(changes.getByRole("heading", { name: "What changes since 1.0.0" })).toBeVisible();
     await expect(changes.getByRole("listitem").filter({ hasText: /^Added/ })).toContainText(
-      "Data export in an open format",
+      "Owners told of data breaches",
     );
     await expect(changes.getByRole("listitem").filter({ hasText: /^Changed/ })).toHaveCount(2);
     await expectAccessible(page);
