@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ActionNotice } from "@/components/action-notice";
 import { SiteHeader } from "@/components/site-header";
 import { publicUrl } from "@/lib/env";
 import "./globals.css";
@@ -31,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider messages={{ errorPage: messages.errorPage }}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-            {children}
+            <ActionNotice>{children}</ActionNotice>
           </main>
           <footer className="border-t border-line bg-white">
             <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-muted">{t("footer")}</p>

@@ -11,6 +11,7 @@ export const saveProfile = defineAction({
   name: "saveProfile",
   schema: profileSchema,
   run: (input, participant) => updateProfile(getDb(), participant, input),
+  done: { key: "profile.saved" },
 });
 
 export const signOutAction = defineAction({
@@ -18,7 +19,7 @@ export const signOutAction = defineAction({
   schema: z.object({}),
   // Without a session there is nothing to end: it goes home all the same.
   public: true,
-  run: async () => {
-    await signOut({ redirectTo: "/" });
-  },
+  run: () => signOut(),
+  done: { key: "notices.signedOut" },
+  redirectTo: () => "/",
 });

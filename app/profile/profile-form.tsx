@@ -15,7 +15,6 @@ export function ProfileForm({ values }: { values: ProfileValues }) {
   return (
     <form {...form.formProps} noValidate className="max-w-xl">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.succeeded ? <Notice tone="success">{t("saved")}</Notice> : null}
       <TextField
         id="name"
         label={t("name")}

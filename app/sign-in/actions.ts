@@ -1,7 +1,6 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { sendMagicLink, startGitHubSignIn } from "@/lib/auth";
@@ -24,8 +23,9 @@ export const requestMagicLink = defineAction({
     const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), getEnv().TRUSTED_PROXIES);
     await reserveMagicLink(getDb(), { email, ip });
     await sendMagicLink(email, profilePath());
-    redirect(checkEmailPath());
   },
+  done: { key: "notices.linkSent" },
+  redirectTo: () => checkEmailPath(),
 });
 
 export const signInWithGitHub = defineAction({
@@ -36,6 +36,8 @@ export const signInWithGitHub = defineAction({
     if (!githubCredentials()) throw new DomainError("not_found");
     await startGitHubSignIn(profilePath());
   },
+  // Never shown: GitHub's page comes next, and signing in ends on the return from it.
+  done: { key: "notices.signedIn" },
 });
 
 /** Development only: a production build refuses it whatever the form sent. */
@@ -52,6 +54,7 @@ export const signInAsDemo = defineAction({
       path: "/",
       expires,
     });
-    redirect(profilePath());
   },
+  done: { key: "notices.signedIn" },
+  redirectTo: () => profilePath(),
 });
