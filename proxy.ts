@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { NOTICE_COOKIE, NOTICE_HEADER } from "@/lib/actions/notice-cookie";
 import { addressOnOrigin, ON_ORIGIN_HEADER } from "@/lib/auth/public-url";
 import { getEnv, githubCredentials, isDevelopmentBuild, publicUrl } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/content-security";
@@ -10,7 +11,8 @@ import { hasControlCharacter } from "@/lib/http/params";
  * not-found page which address was asked for, so a missing release or clause can suggest the
  * nearest one that exists. In development, it tells the root layout where a page asked for on
  * another loopback name (127.0.0.1 for localhost) is on the public origin, so that the layout
- * sends the browser there (lib/auth/public-url.ts). Nothing here authorizes anything: that lives
+ * sends the browser there (lib/auth/public-url.ts). It also hands a redirecting action's notice
+ * to the one page it is for (lib/actions/notice.ts). Nothing here authorizes anything: that lives
  * in lib/.
  */
 export function proxy(request: NextRequest) {
@@ -38,9 +40,27 @@ export function proxy(request: NextRequest) {
     : undefined;
   if (onOrigin) forwarded.set(ON_ORIGIN_HEADER, onOrigin);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"] ?? "");
+  // A redirect's notice is for the page it leads to, once: the browser drops it, and the page
+  // reads it from a header (a cookie deleted here is deleted for the page as well). A form post
+  // tells its own outcome: a notice left over from before is not this one.
+  const notice = request.cookies.get(NOTICE_COOKIE)?.value;
+  const reading = request.method === "GET" || request.method === "HEAD";
+  forwarded.delete(NOTICE_HEADER);
+  if (notice && reading) forwarded.set(NOTICE_HEADER, notice);
+  if (notice && !reading) forwarded.set("cookie", cookiesWithout(request, NOTICE_COOKIE));
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (notice && reading) response.cookies.delete(NOTICE_COOKIE);
   return response;
+}
+
+/** The request's Cookie header without one cookie, the others byte for byte. */
+function cookiesWithout(request: NextRequest, name: string): string {
+  return (request.headers.get("cookie") ?? "")
+    .split(";")
+    .filter((pair) => pair.split("=", 1)[0]?.trim() !== name)
+    .join(";")
+    .trim();
 }
 
 export const config = {

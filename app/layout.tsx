@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ActionNotice } from "@/components/action-notice";
 import { SiteHeader } from "@/components/site-header";
 import { ON_ORIGIN_HEADER } from "@/lib/auth/public-url";
 import { isDevelopmentBuild, publicUrl } from "@/lib/env";
@@ -37,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider messages={{ errorPage: messages.errorPage }}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-            {children}
+            <ActionNotice>{children}</ActionNotice>
           </main>
           <footer className="border-t border-line bg-white">
             <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-muted">{t("footer")}</p>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import type { Adoption } from "@/lib/drafting/queries";
 
 const strengthTone = {
   MUST: "bg-accent text-white",
@@ -6,15 +7,27 @@ const strengthTone = {
   MAY: "border border-line text-muted",
 } as const;
 
-/** Strength, level and drafting status of a clause, as short labels; releases show no status. */
+const statusTone = {
+  retired: "bg-stone-200 text-ink",
+  adopted: "bg-green-50 text-ok",
+  changed: "bg-amber-50 text-amber-900",
+  never: "border border-dashed border-stone-400 text-muted",
+} as const;
+
+export type DraftStatus = "retired" | Adoption;
+
+/**
+ * Strength, level and, in the working draft, where the clause stands: retired, or adopted as it
+ * is, changed since its adoption, never adopted. A release shows no status (null).
+ */
 export async function ClauseBadges({
   strength,
   level,
-  retired,
+  status,
 }: {
   strength: keyof typeof strengthTone;
   level: string | null;
-  retired: boolean | null;
+  status: DraftStatus | null;
 }) {
   const t = await getTranslations("drafting");
   return (
@@ -25,10 +38,8 @@ export async function ClauseBadges({
       <span className="rounded border border-line px-2 py-0.5">
         {level ?? t("recommendedOnly")}
       </span>
-      {retired ? (
-        <span className="rounded bg-stone-200 px-2 py-0.5 text-ink">{t("status.retired")}</span>
-      ) : retired === false ? (
-        <span className="rounded bg-green-50 px-2 py-0.5 text-ok">{t("status.draft")}</span>
+      {status ? (
+        <span className={`rounded px-2 py-0.5 ${statusTone[status]}`}>{t(`status.${status}`)}</span>
       ) : null}
     </span>
   );

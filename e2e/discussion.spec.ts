@@ -104,7 +104,7 @@ test("an objection opened on a clause shows in the register until its author wit
   await signInAs(page, db, await createPerson(db, { name: "Yara Objector" }));
   await page.goto("/standards/iotmark/draft/LEGAL-1");
   await page.getByLabel("Kind").selectOption("objection");
-  await page.getByLabel("Title", { exact: true }).first().fill("Arbitration wording too loose");
+  await page.getByLabel("Thread title").fill("Arbitration wording too loose");
   await page.getByLabel("Message").fill("The clause should name *binding* arbitration explicitly.");
   await page.getByRole("button", { name: "Open thread" }).click();
   await expect(page.getByText("Thread opened.")).toBeVisible();

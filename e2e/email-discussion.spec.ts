@@ -80,7 +80,7 @@ test("an objection quotes the clause, keeps its quote through edits, gets a repl
     .click();
   await expect(annPage.getByLabel("Quoted text (optional)")).toHaveValue("before purchase");
   await annPage.getByLabel("Kind").selectOption("objection");
-  await annPage.getByLabel("Title", { exact: true }).first().fill("Say where the date is shown");
+  await annPage.getByLabel("Thread title").fill("Say where the date is shown");
   await annPage.getByLabel("Message").fill("Buyers never see the box before buying online.");
   await annPage.getByRole("button", { name: "Open thread" }).click();
   await expect(annPage.getByText("Thread opened.")).toBeVisible();

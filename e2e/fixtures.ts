@@ -27,14 +27,16 @@ export const test = base.extend<{ db: Database; pageProblems: PageProblems }>({
     await close();
   },
   // Every test fails on a console error, an uncaught error (a hydration mismatch included), a
-  // failed request or a server error in any page it opened, unless it allows that one.
+  // failed request, a server error or invalid nesting in any page it opened, unless it allows
+  // that one.
   pageProblems: [
     async ({ browser, context, javaScriptEnabled }, use) => {
       const problems = new PageProblems();
-      problems.watch(context, javaScriptEnabled);
+      await problems.watch(context, javaScriptEnabled);
       const unwatch = problems.watchBrowser(browser);
       await use(problems);
       unwatch();
+      await problems.settled();
       expect(problems.unexpected(), "problems reported by the pages").toEqual([]);
     },
     { auto: true },

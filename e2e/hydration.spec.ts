@@ -82,3 +82,41 @@ test("the call pages hydrate without a mismatch for an advisory group member who
   await signInAs(page, db, await demoPerson(db, "rosa"));
   for (const path of await callPaths(page)) await visitHydrated(page, path);
 });
+
+// React's production build says nothing of invalid nesting: the fixtures read every page's HTML
+// and watch every page as it changes (e2e/html-nesting.ts). These make sure they do.
+test("the fixtures catch a form a server put inside a paragraph", async ({
+  page,
+  pageProblems,
+}) => {
+  await page.route("**/sign-in", async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    await route.fulfill({
+      response,
+      body: html.replace("<form", "<p><form").replace("</form>", "</form></p>"),
+    });
+  });
+  await visitHydrated(page, "/sign-in").catch(() => {});
+  await pageProblems.settled();
+  const reported = () => pageProblems.unexpected().join("\n");
+  await expect.poll(reported).toMatch(/invalid nesting: <form> inside <p>/);
+  // The browser moved the form out; React found another page than it rendered.
+  await expect.poll(reported).toMatch(/Minified React error #418/);
+  // The form's own blocks are inside the paragraph too.
+  pageProblems.allow(/invalid nesting: <\w+> inside <p>|Minified React error #418/);
+});
+
+test("the fixtures catch a block that a script puts inside a paragraph", async ({
+  page,
+  pageProblems,
+}) => {
+  await page.goto("/groups");
+  await page.evaluate(() =>
+    document.querySelector("main p")?.append(document.createElement("div")),
+  );
+  await expect
+    .poll(() => pageProblems.unexpected().join("\n"))
+    .toMatch(/Invalid nesting: <div> inside <p>/);
+  pageProblems.allow(/Invalid nesting: <div> inside <p>/);
+});

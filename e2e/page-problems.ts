@@ -1,10 +1,13 @@
-import type { Browser, BrowserContext } from "@playwright/test";
+import type { Browser, BrowserContext, Response } from "@playwright/test";
+import { invalidNesting, reportInvalidNestingInPage } from "./html-nesting";
 
 /**
  * What a page reports going wrong while a test runs: console errors (React's hydration
  * warnings in development), uncaught errors (in a production build React reports a hydration
  * mismatch as "Minified React error #418" through window.reportError, which is no console
- * message but an uncaught error), requests that failed and server errors.
+ * message but an uncaught error), requests that failed, server errors, and invalid nesting
+ * (e2e/html-nesting.ts), which React reports in development only, in the HTML of every page and
+ * in every page as it changes.
  */
 export class PageProblems {
   private readonly seen: { line: string; failedLoadOf?: string }[] = [];
@@ -12,6 +15,8 @@ export class PageProblems {
   // Documents a test navigated to: their status is the test's to check (a 404 page on purpose),
   // so Chromium's "Failed to load resource" line about them is no news.
   private readonly documents = new Set<string>();
+  // Pages' HTML still being read when the test ends.
+  private readonly reading: Promise<void>[] = [];
 
   /** A problem this test provokes on purpose, matched against the recorded line. */
   allow(pattern: RegExp): void {
@@ -25,7 +30,29 @@ export class PageProblems {
       .filter((line) => !this.allowed.some((pattern) => pattern.test(line)));
   }
 
-  watch(context: BrowserContext, javaScriptEnabled = true): void {
+  /** Resolves once every page's HTML that arrived has been checked. */
+  async settled(): Promise<void> {
+    await Promise.all(this.reading);
+  }
+
+  private checkHtml(response: Response): void {
+    const type = response.headers()["content-type"] ?? "";
+    if (response.status() !== 200 || !type.startsWith("text/html")) return;
+    this.reading.push(
+      response.text().then(
+        (html) => {
+          for (const problem of invalidNesting(html)) {
+            this.seen.push({ line: `invalid nesting: ${problem} in ${response.url()}` });
+          }
+        },
+        // A page closed before its body was read: nothing to check.
+        () => {},
+      ),
+    );
+  }
+
+  async watch(context: BrowserContext, javaScriptEnabled = true): Promise<void> {
+    await context.addInitScript(reportInvalidNestingInPage);
     context.on("console", (message) => {
       if (message.type() !== "error") return;
       const url = message.location().url;
@@ -43,6 +70,7 @@ export class PageProblems {
       const request = response.request();
       if (request.isNavigationRequest() && request.resourceType() === "document") {
         this.documents.add(response.url());
+        this.checkHtml(response);
       }
       if (response.status() >= 500) {
         this.seen.push({
@@ -69,7 +97,7 @@ export class PageProblems {
     const newContext = browser.newContext;
     browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
       const context = await newContext.apply(browser, args);
-      this.watch(context, args[0]?.javaScriptEnabled !== false);
+      await this.watch(context, args[0]?.javaScriptEnabled !== false);
       return context;
     };
     return () => {

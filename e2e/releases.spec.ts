@@ -148,8 +148,12 @@ test("releases are published through calls, read, filtered, compared, traced and
 
   // Follow a clause to the decisions that shaped it.
   await page.goto("/standards/iotmark/v/1.1.0");
-  await page.getByRole("link", { name: `Permalink to ${changed[0]}` }).click();
+  await page.getByRole("link", { name: changed[0], exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/v/1\\.1\\.0/${changed[0]}$`));
+  // The heading reads as the clause: its permalink's title stays out of the heading's name.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAccessibleName(
+    new RegExp(`^${changed[0]} `),
+  );
   await expectAccessible(page);
   await expectFitsPhone(page);
   await page.getByRole("link", { name: /Adopted as revision \d+ in call \d+/ }).click();

@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/safe-action";
 import { requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
@@ -17,34 +16,38 @@ import { uuid as id, slug } from "@/lib/validation";
 export const openCallAction = defineAction({
   name: "openCall",
   schema: openCallSchema.safeExtend({ standardId: id, slug }),
-  run: async ({ standardId, slug, ...input }, participant) => {
-    const { number } = await openCall(getDb(), participant, standardId, input);
-    redirect(callPath(slug, number));
-  },
+  run: ({ standardId, slug: _slug, ...input }, participant) =>
+    openCall(getDb(), participant, standardId, input),
+  done: { key: "notices.callOpened" },
+  redirectTo: ({ number }, { slug }) => callPath(slug, number),
 });
 
 export const takePositionAction = defineAction({
   name: "takePosition",
   schema: positionSchema.safeExtend({ callId: id }),
   run: ({ callId, ...input }, participant) => takePosition(getDb(), participant, callId, input),
+  done: { key: "decisions.positionSaved" },
 });
 
 export const withdrawCallAction = defineAction({
   name: "withdrawCall",
   schema: reasonSchema.extend({ callId: id }),
   run: ({ callId, reason }, participant) => withdrawCall(getDb(), participant, callId, reason),
+  done: { key: "decisions.withdrawn" },
 });
 
 export const castVoteAction = defineAction({
   name: "castVote",
   schema: voteSchema.extend({ callId: id }),
   run: ({ callId, ...input }, participant) => castVote(getDb(), participant, callId, input),
+  done: { key: "decisions.voteSaved" },
 });
 
 export const appealAction = defineAction({
   name: "appealDecision",
   schema: reasonSchema.extend({ callId: id }),
   run: ({ callId, reason }, participant) => appealDecision(getDb(), participant, callId, reason),
+  done: { key: "decisions.appealed" },
 });
 
 export const setCharterAction = defineAction({
@@ -55,4 +58,5 @@ export const setCharterAction = defineAction({
     const secretariat = await requireSecretariat(db, participant, "decisions.set_charter");
     await setCharter(db, secretariat, standardId, charter);
   },
+  done: { key: "decisions.charter.saved" },
 });

@@ -10,10 +10,12 @@ export const emailModeAction = defineAction({
   name: "emailMode",
   schema: z.object({ emailMode: z.enum(["immediate", "digest", "off"], fieldError("required")) }),
   run: ({ emailMode }, participant) => setEmailMode(getDb(), participant, emailMode),
+  done: { key: "notices.emailModeSaved" },
 });
 
 export const markAllReadAction = defineAction({
   name: "markAllRead",
   schema: z.object({}),
   run: (_input, participant) => markAllRead(getDb(), participant),
+  done: { key: "notices.allRead" },
 });

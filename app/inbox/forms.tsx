@@ -13,7 +13,6 @@ export function EmailModeForm({ mode }: { mode: "immediate" | "digest" | "off" }
   return (
     <form {...form.formProps} className="max-w-md">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.succeeded ? <Notice tone="success">{t("saved")}</Notice> : null}
       <SelectField id="emailMode" label={t("emailMode")} defaultValue={mode}>
         {(["immediate", "digest", "off"] as const).map((option) => (
           <option key={option} value={option}>

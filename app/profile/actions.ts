@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { signOut } from "@/lib/auth";
@@ -13,10 +12,9 @@ import { returnPathField } from "@/lib/validation";
 export const saveProfile = defineAction({
   name: "saveProfile",
   schema: profileSchema.extend({ next: returnPathField }),
-  run: async ({ next, ...input }, participant) => {
-    await updateProfile(getDb(), participant, input);
-    if (next) redirect(next);
-  },
+  run: ({ next: _, ...input }, participant) => updateProfile(getDb(), participant, input),
+  done: { key: "profile.saved" },
+  redirectTo: (_, { next }) => next ?? null,
 });
 
 export const signOutAction = defineAction({
@@ -24,7 +22,7 @@ export const signOutAction = defineAction({
   schema: z.object({}),
   // Without a session there is nothing to end: it goes home all the same.
   public: true,
-  run: async () => {
-    await signOut({ redirectTo: "/" });
-  },
+  run: () => signOut(),
+  done: { key: "notices.signedOut" },
+  redirectTo: () => "/",
 });

@@ -17,7 +17,6 @@ export function ProfileForm({ values, next }: { values: ProfileValues; next?: st
   return (
     <form {...form.formProps} noValidate className="max-w-xl">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.succeeded ? <Notice tone="success">{t("saved")}</Notice> : null}
       {next ? <input type="hidden" name={RETURN_PARAM} value={next} /> : null}
       <TextField
         id="name"

@@ -19,6 +19,7 @@ export const appointAction = defineAction({
     const secretary = await requireSecretariat(db, participant, "community.appoint_member");
     await appointMember(db, secretary, input);
   },
+  done: { key: "secretariat.appointed" },
 });
 
 export const endMembershipAction = defineAction({
@@ -29,6 +30,7 @@ export const endMembershipAction = defineAction({
     const secretary = await requireSecretariat(db, participant, "community.end_membership");
     await endMembership(db, secretary, membershipId);
   },
+  done: { key: "notices.membershipEnded" },
 });
 
 export const setSecretariatAction = defineAction({
@@ -42,4 +44,5 @@ export const setSecretariatAction = defineAction({
     const secretary = await requireSecretariat(db, participant, "community.set_secretariat");
     await setSecretariat(db, secretary, { email, isSecretariat: grant });
   },
+  done: { key: "notices.secretariatSaved" },
 });

@@ -16,7 +16,6 @@ export function AppointForm({ today }: { today: string }) {
     <form {...form.formProps} noValidate className="grid max-w-2xl gap-x-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
         {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        {form.succeeded ? <Notice tone="success">{t("appointed")}</Notice> : null}
       </div>
       <div className="sm:col-span-2">
         <TextField
@@ -94,7 +93,6 @@ export function SecretariatForm() {
   return (
     <form {...form.formProps} noValidate className="max-w-xl">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.succeeded ? <Notice tone="success">{t("secretariatSaved")}</Notice> : null}
       <TextField
         id="secretariat-email"
         name="email"

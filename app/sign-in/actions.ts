@@ -1,7 +1,6 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { sendMagicLink, startGitHubSignIn } from "@/lib/auth";
@@ -37,8 +36,9 @@ export const requestMagicLink = defineAction({
       path: checkEmailPath(),
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
     });
-    redirect(checkEmailPath(next));
   },
+  done: { key: "notices.linkSent" },
+  redirectTo: (_, { next }) => checkEmailPath(next),
 });
 
 export const signInWithGitHub = defineAction({
@@ -49,6 +49,8 @@ export const signInWithGitHub = defineAction({
     if (!githubCredentials()) throw new DomainError("not_found");
     await startGitHubSignIn(welcomePath(next));
   },
+  // Never shown: GitHub's page comes next, and signing in ends on the return from it.
+  done: { key: "notices.signedIn" },
 });
 
 /** Development only: a production build refuses it whatever the form sent. */
@@ -56,7 +58,7 @@ export const signInAsDemo = defineAction({
   name: "signInAsDemo",
   schema: z.object({ userId: plainLine(100), next: returnPathField }),
   public: true,
-  run: async ({ userId, next }) => {
+  run: async ({ userId }) => {
     if (!isDevelopmentBuild) throw new DomainError("not_found");
     const { token, expires } = await openDemoSession(getDb(), userId);
     (await cookies()).set(SESSION_COOKIE, token, {
@@ -65,6 +67,7 @@ export const signInAsDemo = defineAction({
       path: "/",
       expires,
     });
-    redirect(welcomePath(next));
   },
+  done: { key: "notices.signedIn" },
+  redirectTo: (_, { next }) => welcomePath(next),
 });

@@ -27,7 +27,6 @@ export function PositionForm({
     <form {...form.formProps} noValidate>
       <input type="hidden" name="callId" value={callId} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.succeeded ? <Notice tone="success">{t("positionSaved")}</Notice> : null}
       <fieldset className="mb-4">
         <legend className="mb-2 font-medium">{t("fields.stance")}</legend>
         <div className="flex flex-wrap gap-x-5 gap-y-2">
@@ -73,7 +72,6 @@ export function VoteForm({
 }) {
   const t = useTranslations("decisions");
   const form = useActionForm(castVoteAction);
-  if (form.succeeded) return <Notice tone="success">{t("voteSaved")}</Notice>;
   return (
     <form {...form.formProps} noValidate className="max-w-2xl">
       <input type="hidden" name="callId" value={callId} />
@@ -116,18 +114,15 @@ function ReasonForm({
   summary,
   explained,
   submit,
-  done,
 }: {
   callId: string;
   action: typeof withdrawCallAction;
   summary: string;
   explained: string;
   submit: string;
-  done: string;
 }) {
   const t = useTranslations("decisions");
   const form = useActionForm(action);
-  if (form.succeeded) return <Notice tone="success">{done}</Notice>;
   return (
     <details className="mt-3">
       <summary className="cursor-pointer">{summary}</summary>
@@ -161,7 +156,6 @@ export function WithdrawCallForm({ callId }: { callId: string }) {
       summary={t("withdraw")}
       explained={t("withdrawExplained")}
       submit={t("withdrawConfirm")}
-      done={t("withdrawn")}
     />
   );
 }
@@ -175,7 +169,6 @@ export function AppealForm({ callId }: { callId: string }) {
       summary={t("appeal")}
       explained={t("appealExplained")}
       submit={t("appealConfirm")}
-      done={t("appealed")}
     />
   );
 }

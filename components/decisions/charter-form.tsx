@@ -16,7 +16,6 @@ export function CharterForm({ standardId, charter }: { standardId: string; chart
     <form {...form.formProps} noValidate className="max-w-3xl">
       <input type="hidden" name="standardId" value={standardId} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.succeeded ? <Notice tone="success">{t("charter.saved")}</Notice> : null}
       <div className="grid gap-x-4 sm:grid-cols-4">
         {fields.map((field) => (
           <TextField

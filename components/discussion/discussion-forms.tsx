@@ -41,7 +41,6 @@ export function NewThreadForm({ clauseId }: { clauseId: string }) {
       <input type="hidden" name="clauseId" value={clauseId} />
       <input type="hidden" name="anchor" ref={anchorRef} defaultValue="" />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.succeeded ? <Notice tone="success">{t("opened")}</Notice> : null}
       <div className="grid gap-x-4 sm:grid-cols-3">
         <SelectField id="kind" label={t("kind")} error={form.fieldError("kind")}>
           {threadKinds.map((kind) => (

@@ -26,9 +26,10 @@ export async function ReleaseClauseView({
   return (
     <article id={clause.ref} className="release-clause prose-clause mb-8 scroll-mt-4">
       <Heading className={headingLevel === 1 ? "mb-2 text-3xl font-bold" : "text-lg font-semibold"}>
+        {/* A title, not a label: a label would replace the reference in the heading's name. */}
         <Link
           href={releaseClausePath(slug, version, clause.ref)}
-          aria-label={t("permalink", { ref: clause.ref })}
+          title={t("permalink", { ref: clause.ref })}
           className="font-mono"
         >
           {clause.ref}
@@ -36,7 +37,7 @@ export async function ReleaseClauseView({
         {clause.title}
       </Heading>
       <p className="mb-2">
-        <ClauseBadges strength={clause.strength} level={clause.level} retired={null} />
+        <ClauseBadges strength={clause.strength} level={clause.level} status={null} />
       </p>
       <RichText value={clause.body} />
       <Subheading className="mt-3 text-sm font-medium text-muted">{t("assessment")}</Subheading>

@@ -39,6 +39,11 @@ function Frame({ id, label, hint, error, children }: FieldFrame) {
   );
 }
 
+/** The control's own classes, then the caller's: added to, never replaced. */
+function controlClass(extra: string | undefined): string {
+  return extra ? `${control} ${extra}` : control;
+}
+
 function describedBy(id: string, hint?: string, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
@@ -49,6 +54,7 @@ export function TextField({
   label,
   hint,
   error,
+  className,
   ...input
 }: FieldFrame & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   return (
@@ -56,7 +62,7 @@ export function TextField({
       <input
         id={id}
         name={id}
-        className={control}
+        className={controlClass(className)}
         aria-invalid={Boolean(error)}
         aria-describedby={describedBy(id, hint, error)}
         {...input}
@@ -70,6 +76,7 @@ export function TextAreaField({
   label,
   hint,
   error,
+  className,
   ...input
 }: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
@@ -77,7 +84,7 @@ export function TextAreaField({
       <textarea
         id={id}
         name={id}
-        className={control}
+        className={controlClass(className)}
         aria-invalid={Boolean(error)}
         aria-describedby={describedBy(id, hint, error)}
         {...input}
@@ -92,6 +99,7 @@ export function SelectField({
   hint,
   error,
   children,
+  className,
   ...input
 }: FieldFrame & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
@@ -99,7 +107,7 @@ export function SelectField({
       <select
         id={id}
         name={id}
-        className={control}
+        className={controlClass(className)}
         aria-invalid={Boolean(error)}
         aria-describedby={describedBy(id, hint, error)}
         {...input}

@@ -1,13 +1,15 @@
 import { refresh } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { type Participant, requireParticipant } from "@/lib/community/authz";
 import { getViewer } from "@/lib/community/request-viewer";
 import type { Viewer } from "@/lib/community/viewer";
 import { DomainError, type ErrorCode, type FieldErrors, isFieldErrorCode } from "@/lib/errors";
+import { type ActionNotice, type PendingNotice, recordNotice } from "./notice";
 
+/** A refusal, or what was done and what the person is told of it (null: the form says). */
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
+  | { ok: true; data: T; notice: PendingNotice | null }
   | { ok: false; code: ErrorCode; fieldErrors: FieldErrors };
 
 export type Action<T> = (
@@ -15,23 +17,34 @@ export type Action<T> = (
   formData: FormData,
 ) => Promise<ActionResult<T>>;
 
-type CommonOptions<Schema extends z.ZodType> = {
+type CommonOptions<Schema extends z.ZodType, T> = {
   /** Recorded in the server log when something unexpected fails. */
   name: string;
   schema: Schema;
+  /**
+   * What the person is told once it is done, in an announced status on the page rendered next
+   * (components/action-notice.tsx), with or without JavaScript: no action ends without a word.
+   * Null only when nothing was done and the form itself says why (an import's problems).
+   */
+  done: ActionNotice | ((data: T, input: z.output<Schema>) => ActionNotice | null);
+  /**
+   * The page to go to once it is done (the notice goes along); otherwise the page stays. A run
+   * that leaves the site calls redirect() itself (GitHub's sign-in), and no notice follows it.
+   */
+  redirectTo?: (data: T, input: z.output<Schema>) => string | null;
 };
 
 /**
  * Signed in, the default: an anonymous caller is refused before anything is parsed. `run` gets
  * the participant; stronger proofs (secretariat, group member) are minted from it in `run`.
  */
-type SignedInOptions<Schema extends z.ZodType, T> = CommonOptions<Schema> & {
+type SignedInOptions<Schema extends z.ZodType, T> = CommonOptions<Schema, T> & {
   public?: false;
   run: (input: z.output<Schema>, participant: Participant) => Promise<T>;
 };
 
 /** Open to anyone (signing in, unsubscribing with a link's token): `run` decides. */
-type PublicOptions<Schema extends z.ZodType, T> = CommonOptions<Schema> & {
+type PublicOptions<Schema extends z.ZodType, T> = CommonOptions<Schema, T> & {
   public: true;
   run: (input: z.output<Schema>, viewer: Viewer | null) => Promise<T>;
 };
@@ -61,11 +74,13 @@ function rethrowControlFlow(error: unknown, first: () => void): void {
 
 /**
  * Every server action goes through here: authenticate → parse → (lib authorizes) → mutate →
- * refresh. It never echoes input back, and database errors are logged, not shown.
+ * tell → refresh or redirect. It never echoes input back, and database errors are logged, not
+ * shown.
  *
  * Pages are rendered per request, so no server cache holds them; what a signed-in change leaves
  * stale is the browser's router cache, which `refresh()` renews. Public actions answer on their
- * own page or by redirect, and set cookies where they change what a session sees.
+ * own page or by redirect, and set cookies where they change what a session sees (the notice's
+ * cookie is one: setting it renders the page again, which then shows the notice).
  */
 export function defineAction<Schema extends z.ZodType, T = undefined>(
   options: PublicOptions<Schema, T>,
@@ -78,6 +93,8 @@ export function defineAction<Schema extends z.ZodType, T = undefined>(
 ): Action<T> {
   const afterChange = options.public ? () => {} : refresh;
   return async (_previous, formData) => {
+    let next: string | null = null;
+    let result: ActionResult<T>;
     try {
       const viewer = await getViewer();
       let run: (input: z.output<Schema>) => Promise<T>;
@@ -95,8 +112,12 @@ export function defineAction<Schema extends z.ZodType, T = undefined>(
         return { ok: false, code: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) };
       }
       const data = await run(parsed.data);
+      next = options.redirectTo?.(data, parsed.data) ?? null;
+      const done =
+        typeof options.done === "function" ? options.done(data, parsed.data) : options.done;
+      const notice = done ? await recordNotice(done, { redirecting: next !== null }) : null;
       afterChange();
-      return { ok: true, data };
+      result = { ok: true, data, notice };
     } catch (error) {
       rethrowControlFlow(error, afterChange);
       if (error instanceof DomainError) {
@@ -105,5 +126,7 @@ export function defineAction<Schema extends z.ZodType, T = undefined>(
       console.error(`action ${options.name} failed:`, error);
       return { ok: false, code: "internal", fieldErrors: {} };
     }
+    if (next !== null) redirect(next);
+    return result;
   };
 }

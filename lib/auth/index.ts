@@ -61,6 +61,7 @@ export async function startGitHubSignIn(redirectTo: string): Promise<never> {
   redirect(await runAction("signin/github", { callbackUrl: redirectTo }));
 }
 
-export async function signOut({ redirectTo }: { redirectTo: string }): Promise<never> {
-  redirect(await runAction("signout", { callbackUrl: redirectTo }));
+/** Ends the session (its cookie and its row); the caller says where to go next. */
+export async function signOut(): Promise<void> {
+  await runAction("signout", { callbackUrl: "/" });
 }

@@ -117,6 +117,12 @@ async function readStandardAxes(db: Executor, slug: string): Promise<StandardAxe
 /** Read once per request when a page and its metadata both need it (React `cache`). */
 export const getStandardAxes = cache(readStandardAxes);
 
+/**
+ * How the working clause stands against what consensus adopted: the adopted revision unchanged,
+ * changed since (its text, title, strength or level), or never adopted.
+ */
+export type Adoption = "adopted" | "changed" | "never";
+
 export type DraftClause = {
   id: string;
   ref: string;
@@ -130,6 +136,7 @@ export type DraftClause = {
   assessment: RichText;
   examples: RichText;
   revisionCount: number;
+  adoption: Adoption;
   updatedAt: Date;
 };
 
@@ -148,6 +155,19 @@ const draftColumns = {
   examples: clauseTexts.examples,
   updatedAt: clauseTexts.updatedAt,
   revisionCount: sql<number>`(select count(*)::int from ${clauseRevisions} where ${clauseRevisions.clauseId} = ${clauses.id})`,
+  // Compared in the same query as the clause, so a page of clauses costs one query. jsonb
+  // equality ignores key order and whitespace, as the canonical form does.
+  adoption: sql<Adoption>`case
+    when ${clauses.adoptedRevisionId} is null then 'never'
+    when exists (select 1 from ${clauseRevisions}
+      where ${clauseRevisions.id} = ${clauses.adoptedRevisionId}
+        and ${clauseRevisions.title} = ${clauses.title}
+        and ${clauseRevisions.strength} = ${clauses.strength}
+        and ${clauseRevisions.levelId} is not distinct from ${clauses.levelId}
+        and ${clauseRevisions.body} = ${clauseTexts.body}
+        and ${clauseRevisions.assessment} = ${clauseTexts.assessment}
+        and ${clauseRevisions.examples} = ${clauseTexts.examples}) then 'adopted'
+    else 'changed' end`,
 };
 
 function toDraftClause({

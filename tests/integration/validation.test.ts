@@ -17,11 +17,13 @@ import { outcomeOf } from "@/tests/outcome";
 import { createPerson } from "@/tests/people";
 
 // The actions run for real against this file's database; only the request around them (who is
-// signed in, and Next.js's cache) is supplied here, since there is no HTTP request.
+// signed in, Next.js's cache and the cookie that carries a notice to the next page) is supplied
+// here, since there is no HTTP request.
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("@/lib/community/request-viewer", () => ({ getViewer: async () => session.viewer }));
 vi.mock("@/lib/auth", () => ({ signOut: async () => undefined }));
 vi.mock("next/cache", () => ({ refresh: () => undefined }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ set: () => undefined }) }));
 
 const { replyAction, openThreadAction, editCommentAction } = await import(
   "@/app/standards/[slug]/draft/discussion-actions"
@@ -189,7 +191,7 @@ describe("actions refuse what the database or the parser cannot take, as field e
       null,
       form({ threadId, parentId: "", body: "Two lines:\r\n\r\n> > quoted\r\n\t- indented" }),
     );
-    expect(result).toEqual({ ok: true, data: undefined });
+    expect(result).toMatchObject({ ok: true, data: undefined });
     const [thread] = await listThreads(test.db, clauseId, null);
     const html = thread?.comments.at(-1)?.html ?? "";
     expect(html).toContain("<blockquote>");
@@ -205,7 +207,7 @@ describe("display names", () => {
     }
     expect(
       await saveProfile(null, form({ name: "Ann Lee", affiliation: "", conflictOfInterest: "" })),
-    ).toEqual({ ok: true, data: undefined });
+    ).toMatchObject({ ok: true, data: undefined });
   });
 
   it("lets only one of two people take the same new name at once", async () => {

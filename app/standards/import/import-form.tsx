@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -8,7 +7,6 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
-import { draftPath } from "@/lib/paths";
 import { importStandardAction } from "./actions";
 
 export function ImportForm() {
@@ -36,12 +34,6 @@ export function ImportForm() {
               <li key={`${problem.line}-${problem.reason}`}>{t("problem", problem)}</li>
             ))}
           </ul>
-        </Notice>
-      ) : null}
-      {outcome && "slug" in outcome ? (
-        <Notice tone="success">
-          {t("imported", { count: outcome.clauses })}{" "}
-          <Link href={draftPath(outcome.slug)}>{t("open")}</Link>
         </Notice>
       ) : null}
       <SelectField id="format" label={t("format")} error={form.fieldError("format")}>

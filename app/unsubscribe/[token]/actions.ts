@@ -19,4 +19,5 @@ export const unsubscribeAction = defineAction({
     if (!target) throw new DomainError("not_found");
     await unsubscribe(getDb(), target.watchId, target.userId);
   },
+  done: { key: "unsubscribe.done" },
 });

@@ -9,7 +9,6 @@ import { unsubscribeAction } from "./actions";
 export function UnsubscribeForm({ token }: { token: string }) {
   const t = useTranslations("unsubscribe");
   const form = useActionForm(unsubscribeAction);
-  if (form.succeeded) return <Notice tone="success">{t("done")}</Notice>;
   return (
     <form {...form.formProps}>
       <input type="hidden" name="token" value={token} />

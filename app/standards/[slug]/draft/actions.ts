@@ -15,6 +15,7 @@ import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseMetaSchema, revisionNoteSchema } from "@/lib/drafting/rules";
 import { authSecret, collabInternalUrl } from "@/lib/env";
 import { fieldError } from "@/lib/errors";
+import { draftClausePath } from "@/lib/paths";
 import { uuid as clauseId, positiveInt4, slug } from "@/lib/validation";
 
 // Each mutation takes a participant and checks the rest itself; these only parse the form.
@@ -22,6 +23,11 @@ export const addClauseAction = defineAction({
   name: "addClause",
   schema: clauseMetaSchema.extend({ standardSlug: slug }),
   run: (input, participant) => createClause(getDb(), participant, input),
+  done: ({ ref }, { standardSlug }) => ({
+    key: "drafting.added",
+    params: { ref },
+    href: draftClausePath(standardSlug, ref),
+  }),
 });
 
 export const updateClauseAction = defineAction({
@@ -29,6 +35,7 @@ export const updateClauseAction = defineAction({
   schema: clauseMetaSchema.extend({ clauseId }),
   run: ({ clauseId: id, ...input }, participant) =>
     updateClauseMeta(getDb(), participant, id, input),
+  done: { key: "drafting.structureSaved" },
 });
 
 export const restoreRevisionAction = defineAction({
@@ -41,6 +48,7 @@ export const restoreRevisionAction = defineAction({
         fields,
       }),
     ),
+  done: (number) => ({ key: "drafting.restored", params: { number } }),
 });
 
 export const moveClauseAction = defineAction({
@@ -48,6 +56,7 @@ export const moveClauseAction = defineAction({
   schema: z.object({ clauseId, direction: z.enum(["up", "down"], fieldError("required")) }),
   run: ({ clauseId: id, direction }, participant) =>
     moveClause(getDb(), participant, id, direction),
+  done: (_data, { direction }) => ({ key: "notices.clauseMoved", params: { direction } }),
 });
 
 export const retireClauseAction = defineAction({
@@ -57,10 +66,12 @@ export const retireClauseAction = defineAction({
     retireClause(getDb(), participant, id, new Date(), (target) =>
       closeClauseConnections(collabInternalUrl(), authSecret(), target),
     ),
+  done: { key: "notices.clauseRetired" },
 });
 
 export const saveRevisionAction = defineAction({
   name: "saveRevision",
   schema: revisionNoteSchema.extend({ clauseId }),
   run: ({ clauseId: id, note }, participant) => saveRevision(getDb(), participant, id, note),
+  done: (number) => ({ key: "drafting.revisionSaved", params: { number } }),
 });

@@ -26,6 +26,7 @@ export const openThreadAction = defineAction({
   run: async ({ clauseId, ...input }, participant) => {
     await openThread(getDb(), participant, clauseId, input);
   },
+  done: { key: "discussion.opened" },
 });
 
 export const replyAction = defineAction({
@@ -38,18 +39,21 @@ export const replyAction = defineAction({
   run: async (input, participant) => {
     await reply(getDb(), participant, input);
   },
+  done: { key: "notices.replyPosted" },
 });
 
 export const editCommentAction = defineAction({
   name: "editComment",
   schema: z.object({ commentId: id, body: commentBodySchema }),
   run: ({ commentId, body }, participant) => editComment(getDb(), participant, commentId, body),
+  done: { key: "notices.commentEdited" },
 });
 
 export const deleteCommentAction = defineAction({
   name: "deleteComment",
   schema: z.object({ commentId: id }),
   run: ({ commentId }, participant) => deleteComment(getDb(), participant, commentId),
+  done: { key: "notices.commentDeleted" },
 });
 
 export const hideCommentAction = defineAction({
@@ -65,6 +69,7 @@ export const hideCommentAction = defineAction({
     );
     await hideComment(db, moderator, commentId, reason);
   },
+  done: { key: "notices.commentHidden" },
 });
 
 export const threadStatusAction = defineAction({
@@ -76,6 +81,9 @@ export const threadStatusAction = defineAction({
   }),
   run: ({ threadId, ...change }, participant) =>
     setThreadStatus(getDb(), participant, threadId, change),
+  done: (_data, { status }) => ({
+    key: status === "resolved" ? "notices.threadResolved" : "notices.threadReopened",
+  }),
 });
 
 export const settleObjectionAction = defineAction({
@@ -85,6 +93,9 @@ export const settleObjectionAction = defineAction({
     state: z.enum(["withdrawn", "sustained"], fieldError("required")),
   }),
   run: ({ threadId, state }, participant) => settleObjection(getDb(), participant, threadId, state),
+  done: (_data, { state }) => ({
+    key: state === "withdrawn" ? "notices.objectionWithdrawn" : "notices.objectionSustained",
+  }),
 });
 
 export const watchAction = defineAction({
@@ -96,4 +107,8 @@ export const watchAction = defineAction({
   }),
   run: ({ target, targetId, on }, participant) =>
     setWatch(getDb(), participant, target, targetId, on),
+  done: (_data, { target, on }) => ({
+    key: on ? "notices.watchOn" : "notices.watchOff",
+    params: { target },
+  }),
 });

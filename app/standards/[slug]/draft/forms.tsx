@@ -88,9 +88,6 @@ export function AddClauseForm({ standardSlug, axes }: { standardSlug: string; ax
     <form {...form.formProps} noValidate className="max-w-3xl">
       <input type="hidden" name="standardSlug" value={standardSlug} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.state?.ok ? (
-        <Notice tone="success">{t("added", { ref: form.state.data.ref })}</Notice>
-      ) : null}
       <MetaFields axes={axes} fieldError={form.fieldError} />
       <SubmitButton pendingLabel={t("saving")}>{t("add")}</SubmitButton>
     </form>
@@ -112,7 +109,6 @@ export function ClauseMetaForm({
     <form {...form.formProps} noValidate>
       <input type="hidden" name="clauseId" value={clauseId} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.succeeded ? <Notice tone="success">{t("structureSaved")}</Notice> : null}
       <MetaFields axes={axes} values={values} fieldError={form.fieldError} />
       <SubmitButton pendingLabel={t("saving")}>{t("saveStructure")}</SubmitButton>
     </form>
@@ -126,9 +122,6 @@ export function SaveRevisionForm({ clauseId }: { clauseId: string }) {
     <form {...form.formProps} noValidate>
       <input type="hidden" name="clauseId" value={clauseId} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.state?.ok ? (
-        <Notice tone="success">{t("revisionSaved", { number: form.state.data })}</Notice>
-      ) : null}
       <TextField
         id="note"
         label={t("fields.note")}
@@ -185,8 +178,6 @@ export function RetireClauseForm({ clauseId, label }: { clauseId: string; label:
 export function RestoreRevisionForm({ clauseId, number }: { clauseId: string; number: number }) {
   const t = useTranslations("drafting");
   const form = useActionForm(restoreRevisionAction);
-  if (form.state?.ok)
-    return <Notice tone="success">{t("restored", { number: form.state.data })}</Notice>;
   return (
     <details className="mt-1">
       <summary className="cursor-pointer text-sm">{t("restore")}</summary>

@@ -139,7 +139,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
                   <ClauseBadges
                     strength={clause.strength}
                     level={clause.levelId ? (levelOf.get(clause.levelId)?.name ?? null) : null}
-                    retired={Boolean(clause.retiredAt)}
+                    status={clause.retiredAt ? "retired" : clause.adoption}
                   />
                 </div>
                 <div className="mt-2 text-sm">

@@ -1,12 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
-import { callPath } from "@/lib/paths";
 import { prepareReleaseAction, withdrawReleaseAction } from "./actions";
 
 export function PrepareReleaseForm({
@@ -25,14 +23,8 @@ export function PrepareReleaseForm({
   return (
     <form {...form.formProps} noValidate className="max-w-3xl">
       <input type="hidden" name="standardId" value={standardId} />
+      <input type="hidden" name="slug" value={slug} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.state?.ok ? (
-        <Notice tone="success">
-          <Link href={callPath(slug, form.state.data.callNumber)}>
-            {t("done", { number: form.state.data.callNumber })}
-          </Link>
-        </Notice>
-      ) : null}
       <TextField
         id="version"
         label={t("version")}

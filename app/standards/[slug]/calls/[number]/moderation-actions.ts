@@ -22,4 +22,5 @@ export const hidePositionReasonAction = defineAction({
     );
     await hidePositionReason(db, moderator, reasonId, reason);
   },
+  done: { key: "notices.reasonHidden" },
 });

@@ -76,7 +76,7 @@ export default async function ClausePage({ params }: Props) {
             <ClauseBadges
               strength={clause.strength}
               level={level?.name ?? null}
-              retired={Boolean(clause.retiredAt)}
+              status={clause.retiredAt ? "retired" : clause.adoption}
             />
           </>
         }
