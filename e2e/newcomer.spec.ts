@@ -383,6 +383,7 @@ test("a newcomer signs up, drafts, discusses and proposes; the community decides
       .getByLabel("Rationale")
       .fill("A diverted path gets new signposts anyway; the distance helps walkers now.");
     await form.getByRole("button", { name: "Cast my advisory-group vote" }).click();
+    await expect(page.getByRole("status")).toContainText("Your vote is recorded.");
     await expect(
       page
         .getByText("A diverted path gets new signposts anyway; the distance helps walkers now.", {
