@@ -81,6 +81,19 @@ export const fieldErrorCodes = [
   "version_not_later",
   "version_pending",
   "nothing_adopted",
+  // whole documents: last calls, structure, sections, frameworks
+  "no_changes",
+  "in_open_call",
+  "not_in_call",
+  "already_retired",
+  "not_retired",
+  "not_adopted",
+  "unknown_section",
+  "unknown_framework",
+  "unknown_relationship",
+  "framework_key_taken",
+  "import_not_confirmed",
+  "same_module",
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

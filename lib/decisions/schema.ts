@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   index,
   integer,
   jsonb,
@@ -13,7 +14,14 @@ import {
 import { users } from "@/lib/auth/schema";
 import { conflictDeclarations } from "@/lib/community/schema";
 import type { Charter, RationaleMessage } from "@/lib/decisions/rules";
-import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
+import {
+  clauseRevisions,
+  clauses,
+  modules,
+  sectionRevisions,
+  sections,
+  standards,
+} from "@/lib/drafting/schema";
 
 const at = (name: string) => timestamp(name, { mode: "date", withTimezone: true });
 
@@ -30,7 +38,18 @@ export const charters = pgTable("charter", {
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
 
-export const callKind = pgEnum("call_kind", ["clause_revision", "release", "question"]);
+/**
+ * What a call decides: one clause revision (the original, per-clause call), a set of changes to
+ * the document (a last call over many clauses and sections, a retirement, a move, a founding
+ * text: see `callItems`), a release candidate, a change of the charter, or a plain question.
+ */
+export const callKind = pgEnum("call_kind", [
+  "clause_revision",
+  "release",
+  "question",
+  "changes",
+  "charter",
+]);
 export const callPhase = pgEnum("call_phase", [
   "open",
   "escalated_ag",
@@ -68,6 +87,13 @@ export const calls = pgTable(
     revisionId: uuid("revision_id").references(() => clauseRevisions.id),
     /** The release candidate a release call would publish. */
     releaseId: uuid("release_id"),
+    /**
+     * The last call this one was split from: at close, each objected change of a last call goes
+     * to the advisory group as a call of its own, born escalated.
+     */
+    parentCallId: uuid("parent_call_id").references((): AnyPgColumn => calls.id),
+    /** The numbers a charter call would put in force. */
+    proposedCharter: jsonb("proposed_charter").$type<Charter>(),
     /** Organisations the subject concerns; members whose declarations name one must recuse. */
     organisations: text("organisations").array().notNull().default([]),
     charter: jsonb("charter").$type<Charter>().notNull(),
@@ -94,6 +120,65 @@ export const calls = pgTable(
     unique("call_number_unique").on(call.standardId, call.number),
     index("call_phase_idx").on(call.phase, call.closesAt),
     index("call_clause_idx").on(call.clauseId),
+    index("call_parent_idx").on(call.parentCallId),
+  ],
+);
+
+/**
+ * What one change of a "changes" call does when adopted: adopt a clause or section revision,
+ * retire or restore a clause, retire a section, or move a clause to another module.
+ */
+export const callItemKinds = [
+  "adopt_clause",
+  "adopt_section",
+  "retire_clause",
+  "restore_clause",
+  "move_clause",
+  "retire_section",
+] as const;
+export const callItemKind = pgEnum("call_item_kind", callItemKinds);
+
+/** Where one change of a call stands; "escalated" changes wait on their own call. */
+export const callItemOutcomes = [
+  "pending",
+  "adopted",
+  "escalated",
+  "rejected",
+  "returned",
+  "withdrawn",
+] as const;
+export const callItemOutcome = pgEnum("call_item_outcome", callItemOutcomes);
+
+/**
+ * One change a "changes" call decides. The revisions it names never change, so later edits to
+ * the working text do not change what is being decided (the change is frozen when the call
+ * opens). Items are never deleted; their outcome is set once, when the call or the call an
+ * objected item escalated to ends.
+ */
+export const callItems = pgTable(
+  "call_item",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id),
+    /** Order on the call's page: the document's order when it opened. */
+    position: integer("position").notNull(),
+    kind: callItemKind("kind").notNull(),
+    clauseId: uuid("clause_id").references(() => clauses.id),
+    revisionId: uuid("revision_id").references(() => clauseRevisions.id),
+    sectionId: uuid("section_id").references(() => sections.id),
+    sectionRevisionId: uuid("section_revision_id").references(() => sectionRevisions.id),
+    /** Where a move takes the clause. */
+    moduleId: uuid("module_id").references(() => modules.id),
+    outcome: callItemOutcome("outcome").notNull().default("pending"),
+    /** The call an objected item went on to, alone, at the advisory group. */
+    escalatedCallId: uuid("escalated_call_id").references((): AnyPgColumn => calls.id),
+  },
+  (item) => [
+    unique("call_item_position_unique").on(item.callId, item.position),
+    index("call_item_clause_idx").on(item.clauseId),
+    index("call_item_section_idx").on(item.sectionId),
   ],
 );
 
@@ -109,6 +194,11 @@ export const positions = pgTable(
       .references(() => users.id),
     stance: stance("stance").notNull(),
     reason: text("reason").notNull().default(""),
+    /**
+     * The changes of a "changes" call an objection concerns; empty means the whole call. An
+     * objection naming changes holds back only those.
+     */
+    itemIds: uuid("item_ids").array().notNull().default([]),
     /** The objection thread an "object" stand opened; it stays linked if the stand changes. */
     threadId: uuid("thread_id"),
     /**

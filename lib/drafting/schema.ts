@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
+import type { Mapping } from "@/lib/drafting/mappings";
 import type { RichText } from "@/lib/drafting/rich-text";
 
 /** A standard and its axes. Modules and levels are data, so no community is built in. */
@@ -116,6 +117,8 @@ export const clauseTexts = pgTable("clause_text", {
   body: jsonb("body").$type<RichText>().notNull(),
   assessment: jsonb("assessment").$type<RichText>().notNull(),
   examples: jsonb("examples").$type<RichText>().notNull(),
+  /** Links to provisions of other frameworks; edited by form, not live, and revised with the text. */
+  mappings: jsonb("mappings").$type<Mapping[]>().notNull().default([]),
   plainText: text("plain_text").notNull().default(""),
   updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
@@ -139,6 +142,7 @@ export const clauseRevisions = pgTable(
     body: jsonb("body").$type<RichText>().notNull(),
     assessment: jsonb("assessment").$type<RichText>().notNull(),
     examples: jsonb("examples").$type<RichText>().notNull(),
+    mappings: jsonb("mappings").$type<Mapping[]>().notNull().default([]),
     plainText: text("plain_text").notNull(),
     /** Who changed the text since the previous revision. */
     authorIds: text("author_ids").array().notNull(),
@@ -161,4 +165,118 @@ export const clauseEdits = pgTable(
     lastEditAt: timestamp("last_edit_at", { mode: "date", withTimezone: true }).notNull(),
   },
   (edit) => [primaryKey({ columns: [edit.clauseId, edit.userId] })],
+);
+
+/** The kinds of prose a standard holds beside its clauses, shown before the modules. */
+export const sectionKinds = [
+  "scope",
+  "introduction",
+  "terminology",
+  "definitions",
+  "roles",
+  "assessment",
+  "licence",
+  "acknowledgements",
+  "other",
+] as const;
+export const sectionKind = pgEnum("section_kind", sectionKinds);
+
+/**
+ * A prose section of a standard (scope, definitions, licence…). Like a clause it is co-edited
+ * live, revised, adopted by a call and frozen into releases; its slug is its permalink anchor
+ * and, like a clause reference, is never reused. Sections are never deleted, only retired.
+ */
+export const sections = pgTable(
+  "section",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    standardId: uuid("standard_id")
+      .notNull()
+      .references(() => standards.id),
+    kind: sectionKind("kind").notNull(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    /** Order among the standard's sections. */
+    position: integer("position").notNull(),
+    retiredAt: timestamp("retired_at", { mode: "date", withTimezone: true }),
+    /** The revision a call adopted last: what the next release contains. */
+    adoptedRevisionId: uuid("adopted_revision_id").references(
+      (): AnyPgColumn => sectionRevisions.id,
+    ),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (section) => [
+    unique("section_slug_unique").on(section.standardId, section.slug),
+    index("section_position_idx").on(section.standardId, section.position),
+  ],
+);
+
+/** The working copy of a section: its Yjs state with the JSON and plain text derived from it. */
+export const sectionTexts = pgTable("section_text", {
+  sectionId: uuid("section_id")
+    .primaryKey()
+    .references(() => sections.id),
+  yjsState: bytea("yjs_state"),
+  body: jsonb("body").$type<RichText>().notNull(),
+  plainText: text("plain_text").notNull().default(""),
+  updatedAt: timestamp("updated_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A snapshot of a section's title and text; only ever appended to. */
+export const sectionRevisions = pgTable(
+  "section_revision",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id),
+    number: integer("number").notNull(),
+    kind: revisionKind("kind").notNull(),
+    note: text("note").notNull().default(""),
+    title: text("title").notNull(),
+    body: jsonb("body").$type<RichText>().notNull(),
+    plainText: text("plain_text").notNull(),
+    authorIds: text("author_ids").array().notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (revision) => [unique("section_revision_number_unique").on(revision.sectionId, revision.number)],
+);
+
+/** Who edited a section's text, and when last: the authors of its next revision. */
+export const sectionEdits = pgTable(
+  "section_edit",
+  {
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    lastEditAt: timestamp("last_edit_at", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (edit) => [primaryKey({ columns: [edit.sectionId, edit.userId] })],
+);
+
+/**
+ * Another framework a standard's clauses map to (ETSI EN 303 645, NIST IR 8259A…). Its key is
+ * what mappings name, so a framework's row can gain a version or a new address without
+ * touching the revisions that map to it.
+ */
+export const frameworks = pgTable(
+  "framework",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    standardId: uuid("standard_id")
+      .notNull()
+      .references(() => standards.id),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    version: text("version").notNull().default(""),
+    url: text("url").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (framework) => [unique("framework_key_unique").on(framework.standardId, framework.key)],
 );

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import type { Mapping } from "@/lib/drafting/mappings";
 import type { RichText, Strength } from "@/lib/drafting/rich-text";
+import type { sectionKinds } from "@/lib/drafting/schema";
 
 /** One clause as a release fixes it: its adopted text, where it sits and who must meet it. */
 export type ReleaseClause = {
@@ -15,7 +17,20 @@ export type ReleaseClause = {
   body: RichText;
   assessment: RichText;
   examples: RichText;
+  /** Links to other frameworks' provisions, sorted; absent when there are none. */
+  mappings?: Mapping[];
 };
+
+/** A prose section as a release fixes it; its slug is its permalink anchor. */
+export type ReleaseSection = {
+  slug: string;
+  kind: (typeof sectionKinds)[number];
+  title: string;
+  body: RichText;
+};
+
+/** A framework the release's mappings name, as the standard listed it at preparation. */
+export type ReleaseFramework = { key: string; name: string; version: string; url: string };
 
 export type ReleaseModule = { code: string; name: string; summary: string };
 export type ReleaseLevel = { name: string; summary: string };
@@ -28,6 +43,13 @@ export type ReleaseContent = {
   modules: ReleaseModule[];
   /** Lowest level first: each level requires everything the levels below it require. */
   levels: ReleaseLevel[];
+  /**
+   * Prose sections in order, before the modules. Absent (not empty) when a standard has none,
+   * so releases made before sections existed keep their digest.
+   */
+  sections?: ReleaseSection[];
+  /** Frameworks the clauses map to; absent when none. */
+  frameworks?: ReleaseFramework[];
   clauses: ReleaseClause[];
 };
 
