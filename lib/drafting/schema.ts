@@ -15,6 +15,7 @@ import {
 import { users } from "@/lib/auth/schema";
 import type { Mapping } from "@/lib/drafting/mappings";
 import type { RichText } from "@/lib/drafting/rich-text";
+import { sectionKinds } from "@/lib/drafting/sections-rules";
 
 /** A standard and its axes. Modules and levels are data, so no community is built in. */
 export const standards = pgTable("standard", {
@@ -167,18 +168,6 @@ export const clauseEdits = pgTable(
   (edit) => [primaryKey({ columns: [edit.clauseId, edit.userId] })],
 );
 
-/** The kinds of prose a standard holds beside its clauses, shown before the modules. */
-export const sectionKinds = [
-  "scope",
-  "introduction",
-  "terminology",
-  "definitions",
-  "roles",
-  "assessment",
-  "licence",
-  "acknowledgements",
-  "other",
-] as const;
 export const sectionKind = pgEnum("section_kind", sectionKinds);
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Mapping } from "@/lib/drafting/mappings";
 import type { RichText, Strength } from "@/lib/drafting/rich-text";
-import type { sectionKinds } from "@/lib/drafting/schema";
+import type { SectionKind } from "@/lib/drafting/sections-rules";
 
 /** One clause as a release fixes it: its adopted text, where it sits and who must meet it. */
 export type ReleaseClause = {
@@ -24,7 +24,7 @@ export type ReleaseClause = {
 /** A prose section as a release fixes it; its slug is its permalink anchor. */
 export type ReleaseSection = {
   slug: string;
-  kind: (typeof sectionKinds)[number];
+  kind: SectionKind;
   title: string;
   body: RichText;
 };

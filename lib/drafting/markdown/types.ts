@@ -1,4 +1,5 @@
 import type { RichText, Strength } from "@/lib/drafting/rich-text";
+import type { SectionKind } from "@/lib/drafting/sections-rules";
 
 // A standard as its Markdown file holds it; document.ts describes the file.
 
@@ -15,10 +16,20 @@ export type ClauseDocument = {
   assessment: RichText;
   examples: RichText;
 };
+/** A prose section (scope, definitions, licence…), shown before the modules. */
+export type SectionDocument = {
+  slug: string;
+  kind: SectionKind;
+  title: string;
+  retired: boolean;
+  body: RichText;
+};
 export type StandardDocument = {
   slug: string;
   name: string;
   summary: string;
+  /** Prose sections in order; absent in files written before sections existed. */
+  sections?: SectionDocument[];
   modules: ModuleDocument[];
   levels: LevelDocument[];
   clauses: ClauseDocument[];
