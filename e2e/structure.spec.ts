@@ -59,6 +59,7 @@ test("a participant's retirement of an adopted clause opens a call, and the clau
     .filter({ has: page.getByRole("heading", { name: new RegExp(ref) }) });
   await expect(entry).toBeVisible();
   await expect(entry.getByText("Retired", { exact: true })).toHaveCount(0);
+  await expect(entry.getByText(`Retirement proposed: call #${number}`)).toBeVisible();
 
   await page.goto(`/standards/iotmark/calls/${number}`);
   await expect(page.getByRole("heading", { name: new RegExp(`Retire ${ref}`) })).toBeVisible();
@@ -73,12 +74,18 @@ test("a participant proposes new charter numbers; a call decides them", async ({
   await charter.getByLabel("Comment period (days)").fill("21");
   await charter.getByLabel("Quorum (positions)").fill("4");
   await charter.getByLabel("Why change them?").fill("Changes deserve more eyes and more time.");
+  await charter.screenshot({ path: `${shots}/structure-charter-form.png` });
   await charter.getByRole("button", { name: "Open a call on the charter" }).click();
   const notice = page.getByRole("status").filter({ hasText: "will decide the new numbers" });
   await expect(notice).toBeVisible();
   await expect(charter.getByText(/New numbers proposed in call #\d+/)).toBeVisible();
   await expect(charter.getByRole("button", { name: "Open a call on the charter" })).toHaveCount(0);
   await page.screenshot({ path: `${shots}/structure-charter-proposal.png`, fullPage: true });
+  const callHref = await charter.getByRole("link", { name: /call #\d+/ }).getAttribute("href");
+  await page.goto(callHref ?? "");
+  await expect(page.getByRole("columnheader", { name: "Proposed" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Quorum \(positions\) 3 4/ })).toBeVisible();
+  await page.screenshot({ path: `${shots}/structure-charter-call.png`, fullPage: true });
 
   // Leave the suite's community with no charter call open.
   const [standard] = await db.select().from(standards).where(eq(standards.slug, "iotmark"));
