@@ -8,7 +8,7 @@ import { closeClauseConnections, replaceTextPath, signedHeaders } from "@/lib/co
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
-import { retireClause } from "@/lib/drafting/mutations";
+import { retireClause } from "@/lib/drafting/retire";
 import { clauseTexts } from "@/lib/drafting/schema";
 import {
   connectClient,
