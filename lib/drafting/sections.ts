@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, max } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Participant } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -122,7 +122,7 @@ export async function renameSection(
   });
 }
 
-/** Swaps a section with its neighbour; already first (or last), nothing happens. */
+/** Swaps a section with its live neighbour; already first (or last), nothing happens. */
 export async function moveSection(
   db: Database,
   author: Participant,
@@ -138,6 +138,7 @@ export async function moveSection(
       .where(
         and(
           eq(sections.standardId, section.standardId),
+          isNull(sections.retiredAt), // a retired section is not shown, so not stepped over
           direction === "up"
             ? lt(sections.position, section.position)
             : gt(sections.position, section.position),
