@@ -71,3 +71,6 @@ export type SectionSnapshot = { title: string; body: RichText };
 export function sameSectionSnapshot(a: SectionSnapshot, b: SectionSnapshot): boolean {
   return a.title === b.title && sameRichText(a.body, b.body);
 }
+
+/** A section's anchor in a release's reader: its permalink is the release's address and this. */
+export const sectionAnchor = (slug: string) => `section-${slug}`;
