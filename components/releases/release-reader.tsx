@@ -168,7 +168,7 @@ export async function ReleaseReader({
         </ol>
       </nav>
       {sections.map((section) => (
-        <ReleaseSectionView key={section.slug} section={section} />
+        <ReleaseSectionView key={section.slug} section={section} terms={terms} />
       ))}
       {content.modules.map((module) => {
         const inModule = shown.filter((clause) => clause.moduleCode === module.code);

@@ -20,7 +20,14 @@ export function releaseTermLinks(
  * One prose section as a release fixed it, under its permalink anchor. A definitions section
  * reads as a definition list, each term with its own anchor (`#term-device`).
  */
-export async function ReleaseSectionView({ section }: { section: ReleaseSection }) {
+export async function ReleaseSectionView({
+  section,
+  terms,
+}: {
+  section: ReleaseSection;
+  /** Defined terms to link where this section's prose uses them. */
+  terms?: TermLinks;
+}) {
   const t = await getTranslations("releases.sections");
   const anchor = sectionAnchor(section.slug);
   const definitions = section.kind === "definitions" ? splitDefinitions(section.body) : null;
@@ -34,7 +41,7 @@ export async function ReleaseSectionView({ section }: { section: ReleaseSection 
       </h2>
       {definitions && definitions.terms.length > 0 ? (
         <>
-          <RichText value={{ type: "doc", content: definitions.preamble }} />
+          <RichText value={{ type: "doc", content: definitions.preamble }} terms={terms} />
           <dl className="mt-3 space-y-3">
             {definitions.terms.map((term) => (
               <div key={term.slug} className="scroll-mt-4">
@@ -44,14 +51,14 @@ export async function ReleaseSectionView({ section }: { section: ReleaseSection 
                   </a>
                 </dt>
                 <dd className="ml-4">
-                  <RichText value={term.definition} />
+                  <RichText value={term.definition} terms={terms} />
                 </dd>
               </div>
             ))}
           </dl>
         </>
       ) : (
-        <RichText value={section.body} />
+        <RichText value={section.body} terms={terms} />
       )}
     </section>
   );
