@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { pendingStructure } from "@/lib/decisions/structure";
 import { getDraftPage } from "@/lib/drafting/draft-page";
 import { getStandardAxes } from "@/lib/drafting/queries";
+import { listDraftSections } from "@/lib/drafting/section-queries";
 import { watchedKeys } from "@/lib/notifications/queries";
 import {
   callPath,
@@ -22,6 +23,7 @@ import {
   objectionsPath,
 } from "@/lib/paths";
 import { AddClauseForm } from "./forms";
+import { DraftSections } from "./sections-list";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -61,6 +63,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
     standard.id,
     shown.map((clause) => clause.id),
   );
+  const sections = await listDraftSections(db, standard.id);
   const watched = viewer
     ? await watchedKeys(db, viewer.id, [standard.id, ...(current ? [current.id] : [])])
     : new Set<string>();
@@ -106,6 +109,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         <Link href={objectionsPath(standard.slug)}>{t("objectionsLink")}</Link>
         <a href={draftMarkdownPath(standard.slug)}>{t("exportMarkdown")}</a>
       </nav>
+      <DraftSections standardSlug={standard.slug} sections={sections} signedIn={viewer !== null} />
       <nav aria-label={t("moduleNav")} className="mb-8 flex flex-wrap gap-2 text-sm">
         {standard.modules.map((module) => (
           <Link
