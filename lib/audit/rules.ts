@@ -37,6 +37,9 @@ export const auditActions = [
   "drafting.revision_saved",
   "drafting.standard_imported",
   "drafting.revision_restored",
+  "drafting.framework_added",
+  "drafting.mapping_added",
+  "drafting.mapping_removed",
   "discussion.thread_opened",
   "discussion.objection_raised",
   "discussion.thread_resolved",
@@ -167,6 +170,10 @@ export const publicDetailKeys = [
   "quorum",
   "agDeadlineDays",
   "appealWindowDays",
+  "framework",
+  "version",
+  "provision",
+  "relationship",
   // words written for the record itself, never hidden: titles, names, rationales, and the
   // reasons given for resolving, hiding, withdrawing or refusing
   "title",

@@ -3,6 +3,8 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { canonicalRichText } from "@/lib/drafting/canonical-text";
+import { listFrameworks } from "@/lib/drafting/frameworks";
+import { sortMappings } from "@/lib/drafting/mappings";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, levels, modules, standards } from "@/lib/drafting/schema";
 import type { ReleaseClause, ReleaseContent } from "@/lib/releases/content";
@@ -69,15 +71,24 @@ export async function draftCandidate(db: Executor, standardId: string): Promise<
         body: canonicalRichText(revision.body),
         assessment: canonicalRichText(revision.assessment),
         examples: canonicalRichText(revision.examples),
+        // Absent, not empty, when there are none: releases made before mappings keep their digest.
+        ...(revision.mappings.length ? { mappings: sortMappings(revision.mappings) } : {}),
       });
       trace[ref] = { revision: revision.number, call: callNumber };
     }
   }
+  const named = new Set(
+    included.flatMap((clause) => (clause.mappings ?? []).map((m) => m.framework)),
+  );
+  const frameworkRows = named.size
+    ? (await listFrameworks(db, standardId)).filter((framework) => named.has(framework.key))
+    : [];
   return {
     content: {
       standard: { slug: standard.slug, name: standard.name, summary: standard.summary },
       modules: moduleRows.map(({ code, name, summary }) => ({ code, name, summary })),
       levels: levelRows.map(({ name, summary }) => ({ name, summary })),
+      ...(frameworkRows.length ? { frameworks: frameworkRows } : {}),
       clauses: included,
     },
     trace,

@@ -16,6 +16,7 @@ export function releaseDocument(content: ReleaseContent): StandardDocument {
     summary: content.standard.summary,
     modules: content.modules,
     levels: content.levels,
+    ...(content.frameworks ? { frameworks: content.frameworks } : {}),
     clauses: clauses.map((clause) => ({
       ref: clause.ref,
       moduleCode: clause.moduleCode,
@@ -26,6 +27,7 @@ export function releaseDocument(content: ReleaseContent): StandardDocument {
       body: clause.body,
       assessment: clause.assessment,
       examples: clause.examples,
+      ...(clause.mappings ? { mappings: clause.mappings } : {}),
     })),
   };
 }

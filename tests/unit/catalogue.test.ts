@@ -7,6 +7,7 @@ import { callKind, voteChoice, voteStage } from "@/lib/decisions/schema";
 import { stances } from "@/lib/decisions/tally";
 import { threadKinds } from "@/lib/discussion/rules";
 import { errorCodes, fieldErrorCodes } from "@/lib/errors";
+import { relationships } from "@/lib/drafting/mappings";
 import { messages } from "@/lib/i18n";
 import { ABSENT } from "@/lib/transparency/sentence";
 
@@ -98,6 +99,7 @@ describe("message catalogue", () => {
     const terms = messages.transparency.terms;
     const vocabularies: [keyof typeof terms, readonly string[]][] = [
       ["stances", stances],
+      ["relationships", relationships],
       ["threadKinds", threadKinds],
       ["callKinds", callKind.enumValues],
       ["stages", voteStage.enumValues],
