@@ -1,5 +1,4 @@
 import { diffArrays } from "diff";
-import { type Mapping, mappingLine, sameMappings, sortMappings } from "@/lib/drafting/mappings";
 import { sameRichText } from "@/lib/drafting/canonical-text";
 import {
   type DiffPart,
@@ -8,6 +7,7 @@ import {
   tallyWords,
   type WordTally,
 } from "@/lib/drafting/diff";
+import { type Mapping, mappingLine, sameMappings, sortMappings } from "@/lib/drafting/mappings";
 import { plainTextOf, type RichText } from "@/lib/drafting/rich-text";
 import { sameJson } from "@/lib/drafting/same-json";
 

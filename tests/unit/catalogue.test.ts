@@ -6,8 +6,8 @@ import { phases } from "@/lib/decisions/rules";
 import { callKind, voteChoice, voteStage } from "@/lib/decisions/schema";
 import { stances } from "@/lib/decisions/tally";
 import { threadKinds } from "@/lib/discussion/rules";
-import { errorCodes, fieldErrorCodes } from "@/lib/errors";
 import { relationships } from "@/lib/drafting/mappings";
+import { errorCodes, fieldErrorCodes } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { ABSENT } from "@/lib/transparency/sentence";
 
