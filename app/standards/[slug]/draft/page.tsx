@@ -17,6 +17,7 @@ import {
   draftClausePath,
   draftMarkdownPath,
   draftPath,
+  frameworksPath,
   objectionsPath,
 } from "@/lib/paths";
 import { AddClauseForm } from "./forms";
@@ -48,9 +49,10 @@ export default async function DraftPage({ params, searchParams }: Props) {
   });
   if (!draft) notFound();
   const { standard, module: current, level: chosen, counts, clauses: shown } = draft;
-  const [t, tDiscussion, viewer] = await Promise.all([
+  const [t, tDiscussion, tFrameworks, viewer] = await Promise.all([
     getTranslations("drafting"),
     getTranslations("discussion"),
+    getTranslations("frameworks"),
     getViewer(),
   ]);
   const watched = viewer
@@ -96,6 +98,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
           {t("callsLink")}
         </Link>
         <Link href={objectionsPath(standard.slug)}>{t("objectionsLink")}</Link>
+        <Link href={frameworksPath(standard.slug)}>{tFrameworks("link")}</Link>
         <a href={draftMarkdownPath(standard.slug)}>{t("exportMarkdown")}</a>
       </nav>
       <nav aria-label={t("moduleNav")} className="mb-8 flex flex-wrap gap-2 text-sm">
