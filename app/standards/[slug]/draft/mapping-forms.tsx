@@ -90,9 +90,8 @@ export function RemoveMappingForm({
       <input type="hidden" name="relationship" value={mapping.relationship} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       <SubmitButton variant="secondary" pendingLabel={tDrafting("saving")}>
-        {t("remove")}
+        <span aria-hidden="true">{t("remove")}</span>
         <span className="sr-only">
-          {" "}
           {t("removeLabel", { framework: frameworkName, provision: mapping.provision })}
         </span>
       </SubmitButton>
