@@ -36,8 +36,9 @@ test("a participant maps a clause to a provision of ETSI EN 303 645, and takes i
   await form.getByLabel("Rationale").fill("Both close what is not needed; the clause names ports.");
   await form.getByRole("button", { name: "Add mapping" }).click();
   await expect(page.getByText("Mapping to 5.6-1 added.")).toBeVisible();
-  await expect(mappings.getByText("ETSI EN 303 645 v2.1.1 5.6-1")).toBeVisible();
-  await expect(mappings.getByText("Intersects: overlaps")).toBeVisible();
+  const list = mappings.locator(".mapping-list");
+  await expect(list.getByText("ETSI EN 303 645 v2.1.1 5.6-1", { exact: true })).toBeVisible();
+  await expect(list.getByText("Intersects: overlaps", { exact: true })).toBeVisible();
   await mappings.screenshot({ path: `${shots}/frameworks-clause-mapping-form.png` });
   await expectAccessible(page);
 
@@ -46,6 +47,18 @@ test("a participant maps a clause to a provision of ETSI EN 303 645, and takes i
     .click();
   await expect(page.getByText("Mapping to 5.6-1 removed.")).toBeVisible();
   await expect(mappings.getByText("This clause maps to no other framework.")).toBeVisible();
+
+  // The standard's frameworks: listed, and a second listing under the same key refused.
+  await page.goto("/standards/iotmark/frameworks");
+  await expect(page.getByRole("list", { name: "Listed frameworks" })).toContainText(
+    "ETSI EN 303 645 version v2.1.1",
+  );
+  await page.getByLabel("Name", { exact: true }).fill("ETSI EN 303 645");
+  await page.getByRole("button", { name: "List framework" }).click();
+  await expect(
+    page.getByText("This standard already lists a framework with that key."),
+  ).toBeVisible();
+  await page.screenshot({ path: `${shots}/frameworks-list.png`, fullPage: true });
 });
 
 /**
@@ -127,12 +140,13 @@ async function publishedStandard(db: Database): Promise<string> {
   if (!call) throw new Error("no release call");
   const now = new Date();
   await db.transaction(async (tx) => {
+    // As the call's close would: adopted first, then the candidate published.
+    await tx.update(calls).set({ phase: "adopted", closedAt: now }).where(eq(calls.id, call.id));
     await publishCandidate(
       tx,
       { id: call.id, number: call.number, slug, releaseId: call.releaseId },
       now,
     );
-    await tx.update(calls).set({ phase: "adopted", closedAt: now }).where(eq(calls.id, call.id));
   });
   return slug;
 }
@@ -162,7 +176,7 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("article#SW-3")).toHaveCount(0);
     await page.screenshot({ path: `${shots}/frameworks-reader-filter.png`, fullPage: true });
 
-    await page.getByRole("link", { name: "Crosswalk" }).click();
+    await page.getByRole("link", { name: "Crosswalk", exact: true }).click();
     await expect(page).toHaveURL(`${release}/crosswalk`);
     const table = page.getByRole("table");
     await expect(table.getByRole("row")).toHaveCount(3);
