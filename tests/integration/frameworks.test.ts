@@ -6,14 +6,18 @@ import { seedDemo } from "@/lib/demo/seed";
 import { addFramework, addMapping, listFrameworks, removeMapping } from "@/lib/drafting/frameworks";
 import { latestRevisions } from "@/lib/drafting/latest-revision";
 import { frameworkSchema, type Mapping, mappingSchema } from "@/lib/drafting/mappings";
+import { exportStandard, parseStandard } from "@/lib/drafting/markdown/document";
+import type { StandardDocument } from "@/lib/drafting/markdown/types";
 import { saveRevision, takeRevision } from "@/lib/drafting/mutations";
 import { getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
+import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
+import { importStandard, loadStandardDocument } from "@/lib/drafting/transfer";
 import { DomainError } from "@/lib/errors";
 import { draftCandidate } from "@/lib/releases/build";
 import { canonicalJson, contentProblems } from "@/lib/releases/content";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createPerson } from "@/tests/people";
+import { createPerson, createSecretary } from "@/tests/people";
 
 let test: TestDatabase;
 let ann: Participant;
@@ -200,5 +204,31 @@ describe("release candidates", () => {
     const unmapped = demo.content.clauses.filter((entry) => !entry.mappings);
     expect(unmapped.length).toBeGreaterThan(0);
     expect(canonicalJson(unmapped)).not.toContain("mappings");
+  });
+});
+
+describe("Markdown and restored revisions", () => {
+  it("carry frameworks and mappings: the draft's export re-imports with them", async () => {
+    const document = await loadStandardDocument(test.db, "iotmark");
+    const markdown = exportStandard(document ?? ({} as StandardDocument));
+    expect(markdown).toContain('Mappings:\n- etsi-en-303-645 "5.1-1" equivalent');
+    const parsed = parseStandard(markdown.replace('slug: "iotmark"', 'slug: "iotmark-copy"'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const sam = await createSecretary(test.db, { name: "Sam" });
+    await importStandard(test.db, sam, parsed.standard);
+    const copy = await loadStandardDocument(test.db, "iotmark-copy");
+    expect(copy?.frameworks).toEqual(document?.frameworks);
+    expect(copy?.clauses.find((clause) => clause.ref === "SW-4")?.mappings).toEqual(
+      document?.clauses.find((clause) => clause.ref === "SW-4")?.mappings,
+    );
+  });
+
+  it("bring back the mappings of the revision restored", async () => {
+    const clause = await clauseId("HW-2");
+    const before = await saveRevision(test.db, ann, clause.id, "Mapped");
+    await removeMapping(test.db, ann, clause.id, etsi("5.4-1"));
+    expect((await clauseId("HW-2")).mappings).toEqual([]);
+    await restoreRevision(test.db, ann, clause.id, before, async () => {});
+    expect((await clauseId("HW-2")).mappings).toEqual([etsi("5.4-1", "Now in other words.")]);
   });
 });
