@@ -136,6 +136,36 @@ export function releaseClausePath(slug: string, version: string, ref: string): s
   return `${releasePath(slug, version)}/${segment(ref)}`;
 }
 
+/** The frameworks a standard lists, which its clauses map to. */
+export function frameworksPath(slug: string): string {
+  return `${standardPath(slug)}/frameworks`;
+}
+
+/**
+ * One release narrowed to the clauses that map to a framework, optionally to one of its
+ * provisions: "which clauses map to ETSI 5.3?".
+ */
+export function releaseMappingPath(
+  slug: string,
+  version: string,
+  filter: { framework: string; provision?: string },
+): string {
+  return withQuery(releasePath(slug, version), {
+    framework: filter.framework,
+    provision: filter.provision || undefined,
+  });
+}
+
+/** A release's clauses by the provisions of other frameworks they map to. */
+export function crosswalkPath(slug: string, version: string): string {
+  return `${releasePath(slug, version)}/crosswalk`;
+}
+
+/** One framework's crosswalk as a CSV file. */
+export function crosswalkCsvPath(slug: string, version: string, framework: string): string {
+  return `${crosswalkPath(slug, version)}/${segment(framework)}.csv`;
+}
+
 /** A release as a file (next.config.ts rewrites these to the export route). */
 export function releaseExportPath(slug: string, version: string, format: "md" | "json"): string {
   return `${releasePath(slug, version)}.${format}`;

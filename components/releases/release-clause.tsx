@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
+import { MappingList } from "@/components/frameworks/mapping-list";
 import { RichText, type TermLinks } from "@/components/rich-text";
-import { callPath, draftClausePath, releaseClausePath } from "@/lib/paths";
-import type { ReleaseClause } from "@/lib/releases/content";
+import { callPath, draftClausePath, releaseClausePath, releaseMappingPath } from "@/lib/paths";
+import type { ReleaseClause, ReleaseFramework } from "@/lib/releases/content";
 import type { ReleaseTrace } from "@/lib/releases/schema";
 
 /** One clause as a release fixed it, with its permalink and the decisions that shaped it. */
@@ -12,6 +13,7 @@ export async function ReleaseClauseView({
   slug,
   version,
   trace,
+  frameworks = [],
   headingLevel = 3,
   terms,
 }: {
@@ -21,9 +23,14 @@ export async function ReleaseClauseView({
   slug: string;
   version: string;
   trace: ReleaseTrace[string] | undefined;
+  /** The frameworks the release lists, to name the ones the clause maps to. */
+  frameworks?: readonly ReleaseFramework[];
   headingLevel?: 1 | 3;
 }) {
-  const t = await getTranslations("releases");
+  const [t, tFrameworks] = await Promise.all([
+    getTranslations("releases"),
+    getTranslations("frameworks"),
+  ]);
   const Heading = headingLevel === 1 ? "h1" : "h3";
   const Subheading = headingLevel === 1 ? "h2" : "h4";
   return (
@@ -49,6 +56,23 @@ export async function ReleaseClauseView({
         <>
           <Subheading className="mt-3 text-sm font-medium text-muted">{t("examples")}</Subheading>
           <RichText value={clause.examples} terms={terms} />
+        </>
+      ) : null}
+      {clause.mappings?.length ? (
+        <>
+          <Subheading className="mt-3 text-sm font-medium text-muted">
+            {tFrameworks("mappings")}
+          </Subheading>
+          <MappingList
+            mappings={clause.mappings}
+            frameworks={frameworks}
+            href={(mapping) =>
+              releaseMappingPath(slug, version, {
+                framework: mapping.framework,
+                provision: mapping.provision,
+              })
+            }
+          />
         </>
       ) : null}
       <p className="no-print mt-2 text-sm text-muted">

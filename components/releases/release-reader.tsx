@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { MappingFilter, type MappingFilterValue } from "@/components/frameworks/mapping-filter";
+import { frameworkLabel } from "@/components/frameworks/mapping-list";
 import { ReleaseClauseView } from "@/components/releases/release-clause";
 import { ReleaseSectionView, releaseTermLinks } from "@/components/releases/release-section";
 import { Notice } from "@/components/ui/notice";
@@ -14,6 +16,7 @@ import {
   releasesPath,
 } from "@/lib/paths";
 import { clausesRequiredAt } from "@/lib/releases/content";
+import { clausesMappedTo } from "@/lib/releases/crosswalk";
 import type { ReleaseView } from "@/lib/releases/queries";
 
 /** Superseded and withdrawn releases stay readable, and say which release is current. */
@@ -57,15 +60,26 @@ export async function ReleaseReader({
   view,
   slug,
   level,
+  mapping = null,
 }: {
   view: ReleaseView;
   slug: string;
   level: string | null;
+  /** Only the clauses that map to this framework (and provision), when given. */
+  mapping?: MappingFilterValue | null;
 }) {
-  const [t, format] = await Promise.all([getTranslations("releases"), getFormatter()]);
+  const [t, tFrameworks, format] = await Promise.all([
+    getTranslations("releases"),
+    getTranslations("frameworks"),
+    getFormatter(),
+  ]);
   const { content } = view;
   const known = level && content.levels.some((entry) => entry.name === level) ? level : null;
-  const shown = known ? clausesRequiredAt(content, known) : content.clauses;
+  const atLevel = known ? clausesRequiredAt(content, known) : content.clauses;
+  const frameworks = content.frameworks ?? [];
+  const mapped = frameworks.find((framework) => framework.key === mapping?.framework);
+  const shown =
+    mapping && mapped ? clausesMappedTo(atLevel, mapped.key, mapping.provision) : atLevel;
   const others = view.all.filter((release) => release.version !== view.version);
   const sections = content.sections ?? [];
   const terms = releaseTermLinks(content, (term) => `#${term}`);
@@ -132,6 +146,24 @@ export async function ReleaseReader({
           </Link>
         ))}
       </nav>
+      {frameworks.length > 0 ? (
+        <MappingFilter
+          slug={slug}
+          version={view.version}
+          frameworks={frameworks}
+          level={known}
+          value={mapped && mapping ? mapping : null}
+        />
+      ) : null}
+      {mapped && mapping ? (
+        <p className="mb-2" role="status">
+          {tFrameworks("filtered", {
+            count: shown.length,
+            framework: frameworkLabel(mapped, mapped.key),
+            provision: mapping.provision || "none",
+          })}
+        </p>
+      ) : null}
       <p className="mb-4 text-muted">
         {known
           ? t("showing", { count: shown.length, level: known })
@@ -187,6 +219,7 @@ export async function ReleaseReader({
                 version={view.version}
                 trace={view.trace[clause.ref]}
                 terms={terms}
+                frameworks={frameworks}
               />
             ))}
           </section>

@@ -42,6 +42,9 @@ export const auditActions = [
   "drafting.section_moved",
   "drafting.section_revision_saved",
   "drafting.section_retired",
+  "drafting.framework_added",
+  "drafting.mapping_added",
+  "drafting.mapping_removed",
   "discussion.thread_opened",
   "discussion.objection_raised",
   "discussion.thread_resolved",
@@ -178,6 +181,10 @@ export const publicDetailKeys = [
   "quorum",
   "agDeadlineDays",
   "appealWindowDays",
+  "framework",
+  "version",
+  "provision",
+  "relationship",
   // words written for the record itself, never hidden: titles, names, rationales, and the
   // reasons given for resolving, hiding, withdrawing or refusing
   "title",

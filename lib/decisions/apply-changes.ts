@@ -11,6 +11,7 @@ import {
   sectionRevisions,
   sections,
 } from "@/lib/drafting/schema";
+import { sectionSubjectId } from "@/lib/drafting/sections";
 import { callSubjectId } from "@/lib/paths";
 
 type ItemOutcome = (typeof callItemOutcomes)[number];
@@ -111,7 +112,7 @@ async function applyChange(tx: Transaction, call: CallRef, item: Item, now: Date
       at: now,
       actorId: null,
       subjectType: "section" as const,
-      subjectId: section.slug,
+      subjectId: sectionSubjectId(call.slug, section.slug),
     };
     if (item.kind === "adopt_section" && item.sectionRevisionId) {
       await tx

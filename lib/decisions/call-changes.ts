@@ -64,6 +64,7 @@ export async function clauseCallTexts(
     body: revision.body,
     assessment: revision.assessment,
     examples: revision.examples,
+    mappings: revision.mappings,
   });
   return {
     adopted: earlier
@@ -82,6 +83,7 @@ export async function clauseCallTexts(
           body: working.text.body,
           assessment: working.text.assessment,
           examples: working.text.examples,
+          mappings: working.text.mappings,
         }
       : null,
   };

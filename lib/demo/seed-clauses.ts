@@ -4,6 +4,8 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import type { Transaction } from "@/lib/db/client";
 import { demoClauses } from "@/lib/demo/clauses";
+import { demoMappings } from "@/lib/demo/frameworks";
+import { sortMappings } from "@/lib/drafting/mappings";
 import { markdownToRichText } from "@/lib/drafting/markdown/text";
 import { type ClauseFields, clausePlainText } from "@/lib/drafting/rich-text";
 import { formatRef } from "@/lib/drafting/rules";
@@ -61,6 +63,7 @@ export async function seedDemoClauses(
       examples: markdownToRichText(demo.examples),
     });
     const current = fieldsWith(demo.body);
+    const mappings = sortMappings(demoMappings[formatRef(module.code, number)] ?? []);
     const [clause] = await tx
       .insert(clauses)
       .values({
@@ -79,7 +82,7 @@ export async function seedDemoClauses(
     if (!clause) throw new Error("could not create a demo clause");
     await tx
       .insert(clauseTexts)
-      .values({ clauseId: clause.id, ...current, plainText: clausePlainText(current) });
+      .values({ clauseId: clause.id, ...current, mappings, plainText: clausePlainText(current) });
 
     const wordings = [...(demo.earlierBodies ?? []), demo.body];
     for (const [step, body] of wordings.entries()) {
@@ -99,6 +102,8 @@ export async function seedDemoClauses(
         strength: demo.strength,
         levelId,
         ...fields,
+        // Mapped when the wording was agreed, so the adopted revision carries the links.
+        mappings: isLast ? mappings : [],
         plainText: clausePlainText(fields),
         authorIds: [first, ...(isLast && wordings.length > 1 ? [second] : [])].filter(
           (id): id is string => id !== null,

@@ -5,11 +5,12 @@ import { users } from "@/lib/auth/schema";
 import { endOfDay, type Group, nameKey, type Role, startOfDay } from "@/lib/community/rules";
 import { conflictDeclarations, memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
+import { demoFrameworks } from "@/lib/demo/frameworks";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
 import { seedDemoReleases } from "@/lib/demo/seed-releases";
 import { seedDemoSections } from "@/lib/demo/seed-sections";
-import { levels, modules, standards } from "@/lib/drafting/schema";
+import { frameworks, levels, modules, standards } from "@/lib/drafting/schema";
 
 /** Demo accounts use a reserved domain (RFC 2606), so no message can ever reach a real inbox. */
 export const DEMO_EMAIL_DOMAIN = "demo.hum.invalid";
@@ -209,6 +210,9 @@ async function seedStandard(tx: Transaction, now: Date): Promise<string> {
       position,
     })),
   );
+  await tx
+    .insert(frameworks)
+    .values(demoFrameworks.map((framework) => ({ ...framework, standardId: standard.id })));
   await seedDemoClauses(tx, standard.id, demoEmail, now);
   await seedDemoSections(tx, standard.id, demoEmail, now);
   await recordAudit(tx, {

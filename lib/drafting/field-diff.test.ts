@@ -184,7 +184,8 @@ describe("diffBlocks", () => {
 describe("diffClause: every field on its own", () => {
   it("names every field in reading order and says which are unchanged", () => {
     const diffs = diffClause(clause(), clause({ strength: "SHOULD" }));
-    expect(diffs.map((diff) => diff.name)).toEqual([...versionFields]);
+    // A clause that maps to no other framework on either side has no mappings field at all.
+    expect(diffs.map((diff) => diff.name)).toEqual(versionFields.filter((f) => f !== "mappings"));
     expect(diffs.map((diff) => diff.status)).toEqual([
       "unchanged",
       "changed",
@@ -193,6 +194,37 @@ describe("diffClause: every field on its own", () => {
       "unchanged",
       "unchanged",
     ]);
+  });
+
+  it("lists each mapping added or removed as a line of its own", () => {
+    const link = (provision: string, rationale = "") => ({
+      framework: "etsi-en-303-645",
+      provision,
+      relationship: "related" as const,
+      rationale,
+    });
+    const before = clause({ mappings: [link("5.1-1"), link("5.3-2")] });
+    const after = clause({
+      mappings: [link("5.3-2"), link("5.1-1"), link("5.6-1", "Closes ports.")],
+    });
+    expect(field(diffClause(before, before), "mappings").status).toBe("unchanged");
+    expect(
+      field(
+        diffClause(before, { ...before, mappings: [...(before.mappings ?? [])].reverse() }),
+        "mappings",
+      ).status,
+    ).toBe("unchanged");
+    const mappings = field(diffClause(before, after), "mappings");
+    expect(mappings.status === "changed" && mappings.changes.map((c) => c.kind)).toEqual([
+      "same",
+      "same",
+      "added",
+    ]);
+    expect(
+      mappings.status === "changed" && mappings.changes[2]?.kind === "added"
+        ? mappings.changes[2].block.text
+        : null,
+    ).toBe("etsi-en-303-645 5.6-1 (related): Closes ports.");
   });
 
   it("keeps a change in the assessment criteria out of the requirement and the examples", () => {

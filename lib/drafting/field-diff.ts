@@ -7,6 +7,7 @@ import {
   tallyWords,
   type WordTally,
 } from "@/lib/drafting/diff";
+import { type Mapping, mappingLine, sameMappings, sortMappings } from "@/lib/drafting/mappings";
 import { plainTextOf, type RichText } from "@/lib/drafting/rich-text";
 import { sameJson } from "@/lib/drafting/same-json";
 
@@ -196,6 +197,8 @@ export type ClauseVersion = {
   body: RichText;
   assessment: RichText;
   examples: RichText;
+  /** Links to other frameworks; absent or empty when there are none. */
+  mappings?: readonly Mapping[];
 };
 
 /** A clause as pages hold it (a revision, the working text, a release's copy). */
@@ -212,6 +215,7 @@ export const versionFields = [
   "body",
   "assessment",
   "examples",
+  "mappings",
 ] as const;
 export type VersionField = (typeof versionFields)[number];
 
@@ -260,21 +264,45 @@ const isRich = (name: VersionField): name is "body" | "assessment" | "examples" 
  * every word is gone.
  */
 export function diffClause(before: ClauseVersion | null, after: ClauseVersion | null): FieldDiff[] {
-  return versionFields.map((name) => {
-    if (isRich(name)) {
+  const fields: FieldDiff[] = [];
+  for (const name of versionFields) {
+    if (name === "mappings") {
+      // A clause that maps to nothing on either side has no mappings to speak of.
+      const from = before?.mappings ?? [];
+      const to = after?.mappings ?? [];
+      if (from.length === 0 && to.length === 0) continue;
+      fields.push(
+        sameMappings(from, to)
+          ? { name, status: "unchanged" }
+          : fieldDiff(name, mappingBlocks(from), mappingBlocks(to), false),
+      );
+    } else if (isRich(name)) {
       const from = before?.[name] ?? null;
       const to = after?.[name] ?? null;
       // Canonical forms agree when only render-only attributes differ (older stored texts).
       if (from !== null && to !== null && (sameJson(from, to) || sameRichText(from, to))) {
-        return { name, status: "unchanged" };
-      }
-      return fieldDiff(name, from ? blocksOf(from) : [], to ? blocksOf(to) : [], true);
+        fields.push({ name, status: "unchanged" });
+      } else fields.push(fieldDiff(name, from ? blocksOf(from) : [], to ? blocksOf(to) : [], true));
+    } else {
+      const from = before?.[name] ?? "";
+      const to = after?.[name] ?? "";
+      fields.push(
+        from === to
+          ? { name, status: "unchanged" }
+          : fieldDiff(name, blocksOfText(from), blocksOfText(to), false),
+      );
     }
-    const from = before?.[name] ?? "";
-    const to = after?.[name] ?? "";
-    if (from === to) return { name, status: "unchanged" };
-    return fieldDiff(name, blocksOfText(from), blocksOfText(to), false);
-  });
+  }
+  return fields;
+}
+
+/** One block per mapping, in their one order, so each added or removed link reads as a line. */
+function mappingBlocks(mappings: readonly Mapping[]): Block[] {
+  return sortMappings(mappings).map((mapping) => ({
+    text: mappingLine(mapping),
+    marker: "•",
+    indent: 1,
+  }));
 }
 
 /** Whether two versions of a clause differ in any field, formatting included. */

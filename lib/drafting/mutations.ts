@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Participant } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
 import { canonicalFields } from "@/lib/drafting/canonical-text";
+import { type Mapping, sortMappings } from "@/lib/drafting/mappings";
 import { type ClauseFields, clausePlainText, emptyRichText } from "@/lib/drafting/rich-text";
 import { authorsSince, type ClauseMetaInput, formatRef, nextRefNumber } from "@/lib/drafting/rules";
 import {
@@ -54,6 +55,8 @@ export async function takeRevision(
     now?: Date;
     /** The text to record, when it is not (yet) the stored working copy. */
     fields?: ClauseFields;
+    /** The mappings to record, when they are not (yet) the working copy's. */
+    mappings?: Mapping[];
   },
 ): Promise<number> {
   const [clause] = await tx.select().from(clauses).where(eq(clauses.id, clauseId));
@@ -79,6 +82,7 @@ export async function takeRevision(
     strength: clause.strength,
     levelId: clause.levelId,
     ...fields,
+    mappings: sortMappings(revision.mappings ?? text.mappings),
     plainText: revision.fields ? clausePlainText(fields) : text.plainText,
     authorIds: authorsSince(edits, previous?.createdAt ?? null),
     createdBy: revision.actorId,

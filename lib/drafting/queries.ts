@@ -5,6 +5,7 @@ import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";
 import { displayName, type RoleBadge } from "@/lib/community/rules";
 import type { Executor, Transaction } from "@/lib/db/client";
+import type { Mapping } from "@/lib/drafting/mappings";
 import type { RichText, Strength } from "@/lib/drafting/rich-text";
 import { formatRef, parseRef } from "@/lib/drafting/rules";
 import {
@@ -119,7 +120,7 @@ export const getStandardAxes = cache(readStandardAxes);
 
 /**
  * How the working clause stands against what consensus adopted: the adopted revision unchanged,
- * changed since (its text, title, strength or level), or never adopted.
+ * changed since (its text, mappings, title, strength or level), or never adopted.
  */
 export type Adoption = "adopted" | "changed" | "never";
 
@@ -135,6 +136,8 @@ export type DraftClause = {
   body: RichText;
   assessment: RichText;
   examples: RichText;
+  /** Links to other frameworks, sorted. */
+  mappings: Mapping[];
   revisionCount: number;
   adoption: Adoption;
   updatedAt: Date;
@@ -153,6 +156,7 @@ const draftColumns = {
   body: clauseTexts.body,
   assessment: clauseTexts.assessment,
   examples: clauseTexts.examples,
+  mappings: clauseTexts.mappings,
   updatedAt: clauseTexts.updatedAt,
   revisionCount: sql<number>`(select count(*)::int from ${clauseRevisions} where ${clauseRevisions.clauseId} = ${clauses.id})`,
   // Compared in the same query as the clause, so a page of clauses costs one query. jsonb
@@ -166,7 +170,8 @@ const draftColumns = {
         and ${clauseRevisions.levelId} is not distinct from ${clauses.levelId}
         and ${clauseRevisions.body} = ${clauseTexts.body}
         and ${clauseRevisions.assessment} = ${clauseTexts.assessment}
-        and ${clauseRevisions.examples} = ${clauseTexts.examples}) then 'adopted'
+        and ${clauseRevisions.examples} = ${clauseTexts.examples}
+        and ${clauseRevisions.mappings} = ${clauseTexts.mappings}) then 'adopted'
     else 'changed' end`,
 };
 

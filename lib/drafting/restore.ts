@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db/client";
 import { takeRevision } from "@/lib/drafting/mutations";
 import type { ClauseFields } from "@/lib/drafting/rich-text";
 import { formatRef } from "@/lib/drafting/rules";
-import { clauseRevisions, clauses } from "@/lib/drafting/schema";
+import { clauseRevisions, clauses, clauseTexts } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
 
 /** Puts a clause's working text where the live documents are (the collab server). */
@@ -38,11 +38,17 @@ export async function restoreRevision(
   const fields = { body: old.body, assessment: old.assessment, examples: old.examples };
   await replaceWorkingText(clauseId, fields, author.id);
   return db.transaction(async (tx) => {
+    // Mappings are not in the live document: they come back here, with the revision.
+    await tx
+      .update(clauseTexts)
+      .set({ mappings: old.mappings })
+      .where(eq(clauseTexts.clauseId, clauseId));
     const restored = await takeRevision(tx, clauseId, {
       kind: "restored",
       note: `Restored revision ${number}`,
       actorId: author.id,
       fields,
+      mappings: old.mappings,
     });
     await recordAudit(tx, {
       actorId: author.id,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Mapping, Relationship } from "@/lib/drafting/mappings";
 import {
   authorsSince,
   clauseMetaSchema,
@@ -75,6 +76,12 @@ describe("two snapshots of a clause", () => {
     type: "doc",
     content: [{ type: "paragraph", content: [{ type: "text", text: words }] }],
   });
+  const etsi = (provision: string, relationship: Relationship = "superset"): Mapping => ({
+    framework: "etsi-en-303-645",
+    provision,
+    relationship,
+    rationale: "Asks for more than the provision.",
+  });
   const snapshot = {
     title: "Sign firmware",
     strength: "MUST" as const,
@@ -82,7 +89,13 @@ describe("two snapshots of a clause", () => {
     body: text("Firmware must be signed."),
     assessment: text("Check the signature."),
     examples: { type: "doc", content: [] },
+    mappings: [etsi("5.3-1"), etsi("5.3-2")],
   };
+
+  it("say the same whatever order their mappings were entered in", () => {
+    const reversed = { ...snapshot, mappings: [...snapshot.mappings].reverse() };
+    expect(sameSnapshot(snapshot, reversed)).toBe(true);
+  });
 
   it("say the same whatever order a document's keys come in", () => {
     const reordered = {
@@ -104,6 +117,8 @@ describe("two snapshots of a clause", () => {
     ["requirement", { body: text("Firmware should be signed.") }],
     ["assessment", { assessment: text("Check it.") }],
     ["examples", { examples: text("A signed image.") }],
+    ["mappings", { mappings: [etsi("5.3-1")] }],
+    ["mapping's relationship", { mappings: [etsi("5.3-1"), etsi("5.3-2", "equivalent")] }],
   ])("differ when the %s differs", (_, change) => {
     expect(sameSnapshot(snapshot, { ...snapshot, ...change })).toBe(false);
   });

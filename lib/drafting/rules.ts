@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fieldsChanged } from "@/lib/drafting/canonical-text";
+import { type Mapping, sameMappings } from "@/lib/drafting/mappings";
 import { type ClauseFields, type Strength, strengths } from "@/lib/drafting/rich-text";
 import { fieldError } from "@/lib/errors";
 import { plainLine, plainText } from "@/lib/validation";
@@ -54,11 +55,12 @@ export const revisionNoteSchema = z.object({
   note: plainText(500, { required: true }),
 });
 
-/** What a revision records of a clause: its structure and its text. */
+/** What a revision records of a clause: its structure, its text and its mappings. */
 export type ClauseSnapshot = ClauseFields & {
   title: string;
   strength: Strength;
   levelId: string | null;
+  mappings: readonly Mapping[];
 };
 
 /**
@@ -70,6 +72,7 @@ export function sameSnapshot(a: ClauseSnapshot, b: ClauseSnapshot): boolean {
     a.title === b.title &&
     a.strength === b.strength &&
     a.levelId === b.levelId &&
+    sameMappings(a.mappings, b.mappings) &&
     fieldsChanged(a, b).length === 0
   );
 }

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Secretariat } from "@/lib/community/authz";
 import type { Database } from "@/lib/db/client";
+import { listFrameworks } from "@/lib/drafting/frameworks";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
+import { sortMappings } from "@/lib/drafting/mappings";
 import { parseStandard } from "@/lib/drafting/markdown/document";
 import { parsePlainDocument } from "@/lib/drafting/markdown/plain";
 import type { ImportProblem, StandardDocument } from "@/lib/drafting/markdown/types";
@@ -15,6 +17,7 @@ import {
   clauseRevisions,
   clauses,
   clauseTexts,
+  frameworks,
   levels,
   modules,
   standards,
@@ -30,8 +33,9 @@ export async function loadStandardDocument(
 ): Promise<StandardDocument | null> {
   const [standard] = await db.select().from(standards).where(eq(standards.slug, slug));
   if (!standard) return null;
-  const [[moduleRows, levelRows], clauseRows] = await Promise.all([
+  const [[moduleRows, levelRows], frameworkRows, clauseRows] = await Promise.all([
     listAxes(db, standard.id),
+    listFrameworks(db, standard.id),
     db
       .select({ clause: clauses, text: clauseTexts })
       .from(clauses)
@@ -47,6 +51,7 @@ export async function loadStandardDocument(
     summary: standard.summary,
     modules: moduleRows.map(({ code, name, summary }) => ({ code, name, summary })),
     levels: levelRows.map(({ name, summary }) => ({ name, summary })),
+    ...(frameworkRows.length ? { frameworks: frameworkRows } : {}),
     clauses: moduleRows.flatMap((module) =>
       clauseRows
         .filter(({ clause }) => clause.moduleId === module.id)
@@ -60,6 +65,7 @@ export async function loadStandardDocument(
           body: text.body,
           assessment: text.assessment,
           examples: text.examples,
+          ...(text.mappings.length ? { mappings: sortMappings(text.mappings) } : {}),
         })),
     ),
   };
@@ -108,6 +114,13 @@ export async function importStandard(
           )
           .returning()
       : [];
+    if (document.frameworks?.length) {
+      await tx
+        .insert(frameworks)
+        .values(
+          document.frameworks.map((framework) => ({ ...framework, standardId: standard.id })),
+        );
+    }
     const positions = new Map<string, number>();
     for (const item of document.clauses) {
       const ref = parseRef(item.ref);
@@ -134,7 +147,8 @@ export async function importStandard(
       if (!clause) throw new DomainError("internal");
       const fields = { body: item.body, assessment: item.assessment, examples: item.examples };
       const plainText = clausePlainText(fields);
-      await tx.insert(clauseTexts).values({ clauseId: clause.id, ...fields, plainText });
+      const mappings = sortMappings(item.mappings ?? []);
+      await tx.insert(clauseTexts).values({ clauseId: clause.id, ...fields, mappings, plainText });
       await tx.insert(clauseRevisions).values({
         clauseId: clause.id,
         number: 1,
@@ -144,6 +158,7 @@ export async function importStandard(
         strength: item.strength,
         levelId,
         ...fields,
+        mappings,
         plainText,
         authorIds: [],
         createdBy: secretary.id,

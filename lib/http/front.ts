@@ -112,7 +112,10 @@ export function cacheableRelease(
   // A client-side navigation asks Next.js for the page's React payload (`RSC: 1`, `?_rsc=…`):
   // not the document kept here, and Next.js redirects such a request that lost its `_rsc`.
   if (headers.rsc !== undefined || /[?&]_rsc=/.test(url)) return false;
-  const path = url.split("?")[0] ?? "";
+  const [path = "", query = ""] = url.split("?");
+  // A release narrowed to the clauses mapping to a framework is rendered each time: such
+  // filters are many, and a kept copy filed under the bare page would show every clause.
+  if (releasePagePath.test(path) && /(?:^|&)(?:framework|provision)=/.test(query)) return false;
   return immutablePath.test(path);
 }
 

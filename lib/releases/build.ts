@@ -3,6 +3,8 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { canonicalRichText } from "@/lib/drafting/canonical-text";
+import { listFrameworks } from "@/lib/drafting/frameworks";
+import { sortMappings } from "@/lib/drafting/mappings";
 import { formatRef } from "@/lib/drafting/rules";
 import {
   clauseRevisions,
@@ -78,11 +80,19 @@ export async function draftCandidate(db: Executor, standardId: string): Promise<
         body: canonicalRichText(revision.body),
         assessment: canonicalRichText(revision.assessment),
         examples: canonicalRichText(revision.examples),
+        // Absent, not empty, when there are none: releases made before mappings keep their digest.
+        ...(revision.mappings.length ? { mappings: sortMappings(revision.mappings) } : {}),
       });
       trace[ref] = { revision: revision.number, call: callNumber };
     }
   }
   const sectionsIncluded = await adoptedSections(db, standardId);
+  const named = new Set(
+    included.flatMap((clause) => (clause.mappings ?? []).map((m) => m.framework)),
+  );
+  const frameworkRows = named.size
+    ? (await listFrameworks(db, standardId)).filter((framework) => named.has(framework.key))
+    : [];
   return {
     content: {
       standard: { slug: standard.slug, name: standard.name, summary: standard.summary },
@@ -90,6 +100,7 @@ export async function draftCandidate(db: Executor, standardId: string): Promise<
       levels: levelRows.map(({ name, summary }) => ({ name, summary })),
       // Absent rather than empty, so a standard without sections keeps the digests it had.
       ...(sectionsIncluded.length > 0 ? { sections: sectionsIncluded } : {}),
+      ...(frameworkRows.length ? { frameworks: frameworkRows } : {}),
       clauses: included,
     },
     trace,

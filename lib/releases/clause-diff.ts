@@ -1,5 +1,6 @@
 import { sameRichText } from "@/lib/drafting/canonical-text";
 import { type DiffPart, diffWords } from "@/lib/drafting/diff";
+import { type Mapping, mappingLine, sameMappings, sortMappings } from "@/lib/drafting/mappings";
 import { plainTextOf, type RichText } from "@/lib/drafting/rich-text";
 import { sameJson } from "@/lib/drafting/same-json";
 import type { ReleaseClause } from "@/lib/releases/content";
@@ -11,6 +12,7 @@ export const comparedFields = [
   "body",
   "assessment",
   "examples",
+  "mappings",
 ] as const;
 export type ComparedField = (typeof comparedFields)[number];
 
@@ -55,6 +57,12 @@ function richField(name: ComparedField, from: RichText, to: RichText): FieldChan
   return { name, parts: diffWords(plainTextOf(from), plainTextOf(to)) };
 }
 
+function mappingsField(from: Mapping[], to: Mapping[]): FieldChange | null {
+  if (sameMappings(from, to)) return null;
+  const lines = (mappings: Mapping[]) => sortMappings(mappings).map(mappingLine).join("\n");
+  return { name: "mappings", parts: diffWords(lines(from), lines(to)) };
+}
+
 /** The fields that differ between two states of one clause, with word-level redlines. */
 export function changedFields(from: ReleaseClause, to: ReleaseClause): FieldChange[] {
   const changes = [
@@ -64,6 +72,7 @@ export function changedFields(from: ReleaseClause, to: ReleaseClause): FieldChan
     richField("body", from.body, to.body),
     richField("assessment", from.assessment, to.assessment),
     richField("examples", from.examples, to.examples),
+    mappingsField(from.mappings ?? [], to.mappings ?? []),
   ];
   return changes.filter((change): change is FieldChange => change !== null);
 }

@@ -136,9 +136,9 @@ export function clausesRequiredAt(content: ReleaseContent, levelName: string): R
 
 /**
  * What makes a release's content inconsistent, for refusing it before it is published: repeated
- * references, module codes, level names, positions or section slugs, clauses pointing at a
- * module or level the release does not define, and an empty (rather than absent) list of
- * sections. Empty when the content is sound.
+ * references, module codes, level names, framework keys, positions or section slugs, clauses
+ * pointing at a module, level or framework the release does not define, and an empty (rather
+ * than absent) list of sections. Empty when the content is sound.
  */
 export function contentProblems(content: ReleaseContent): string[] {
   const problems: string[] = [];
@@ -173,7 +173,16 @@ export function contentProblems(content: ReleaseContent): string[] {
       content.sections.map((section) => section.slug),
     );
   }
+  const frameworks = repeated(
+    "framework",
+    (content.frameworks ?? []).map((framework) => framework.key),
+  );
   for (const clause of content.clauses) {
+    for (const mapping of clause.mappings ?? []) {
+      if (!frameworks.has(mapping.framework)) {
+        problems.push(`clause ${clause.ref} maps to unknown framework ${mapping.framework}`);
+      }
+    }
     if (!modules.has(clause.moduleCode)) {
       problems.push(`clause ${clause.ref} names unknown module ${clause.moduleCode}`);
     }

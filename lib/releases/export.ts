@@ -19,6 +19,7 @@ export function releaseDocument(content: ReleaseContent): StandardDocument {
       : {}),
     modules: content.modules,
     levels: content.levels,
+    ...(content.frameworks ? { frameworks: content.frameworks } : {}),
     clauses: clauses.map((clause) => ({
       ref: clause.ref,
       moduleCode: clause.moduleCode,
@@ -29,6 +30,7 @@ export function releaseDocument(content: ReleaseContent): StandardDocument {
       body: clause.body,
       assessment: clause.assessment,
       examples: clause.examples,
+      ...(clause.mappings ? { mappings: clause.mappings } : {}),
     })),
   };
 }

@@ -108,7 +108,11 @@ function findingsFor(previous: ReleaseContent, next: ReleaseClause[]): VersionFi
     }
     const editorial: ComparedField[] = fields
       .map((field) => field.name)
-      .filter((name) => name === "title" || name === "assessment" || name === "examples");
+      // Mappings inform readers; they change nothing a product must do.
+      .filter(
+        (name) =>
+          name === "title" || name === "assessment" || name === "examples" || name === "mappings",
+      );
     if (names.has("body")) {
       if (sameWords(plainTextOf(from.body), plainTextOf(to.body))) editorial.push("body");
       else add(ref, "requirement", "minor", `${ref} requirement text changed`);

@@ -227,6 +227,8 @@ function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here
       return term("roles", raw);
     case "direction":
       return term("directions", raw);
+    case "relationship":
+      return term("relationships", raw);
     case "method":
       return term("methods", raw);
     case "group":

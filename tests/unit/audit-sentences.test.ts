@@ -101,6 +101,26 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "iotmark/definitions",
     details: { standard: "iotmark" },
   },
+  "drafting.framework_added": {
+    subjectType: "standard",
+    subjectId: "iotmark",
+    details: { framework: "etsi-en-303-645", title: "ETSI EN 303 645", version: "v2.1.1" },
+  },
+  "drafting.mapping_added": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: {
+      framework: "etsi-en-303-645",
+      provision: "5.3-2",
+      relationship: "superset",
+      rationale: "Asks for signed updates as well as a way to install them.",
+    },
+  },
+  "drafting.mapping_removed": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { framework: "etsi-en-303-645", provision: "5.3-2", relationship: "superset" },
+  },
   "discussion.thread_opened": {
     subjectType: "clause",
     subjectId: "SW-4",

@@ -6,6 +6,7 @@ import { phases } from "@/lib/decisions/rules";
 import { callKind, voteChoice, voteStage } from "@/lib/decisions/schema";
 import { stances } from "@/lib/decisions/tally";
 import { threadKinds } from "@/lib/discussion/rules";
+import { relationships } from "@/lib/drafting/mappings";
 import { sectionKinds } from "@/lib/drafting/sections-rules";
 import { errorCodes, fieldErrorCodes } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -99,6 +100,7 @@ describe("message catalogue", () => {
     const terms = messages.transparency.terms;
     const vocabularies: [keyof typeof terms, readonly string[]][] = [
       ["stances", stances],
+      ["relationships", relationships],
       ["threadKinds", threadKinds],
       ["callKinds", callKind.enumValues],
       ["stages", voteStage.enumValues],

@@ -1,3 +1,4 @@
+import type { Mapping } from "@/lib/drafting/mappings";
 import {
   isBlank,
   oneLine,
@@ -7,6 +8,7 @@ import {
   type Section,
   type SrcLine,
 } from "@/lib/drafting/markdown/common";
+import { mappingsHeading, readMappings } from "@/lib/drafting/markdown/mappings";
 import type { ClauseDocument } from "@/lib/drafting/markdown/types";
 import { type ClauseField, type Strength, strengths } from "@/lib/drafting/rich-text";
 
@@ -56,6 +58,7 @@ export function readClause(
   let level: string | null = null;
   let strength: Strength = "MUST";
   let retired = false;
+  let mappings: Mapping[] = [];
   if (!levelLine?.text.startsWith("Level:")) {
     report(line, `Clause ${ref} has no "Level: … · Strength: …" line under its heading`);
     valid = false;
@@ -81,6 +84,11 @@ export function readClause(
       k += 1;
       retired = status.text === "Status: retired";
       if (!retired) report(status.line, 'The only status line is "Status: retired"');
+    }
+    if (rest[k]?.text === mappingsHeading) {
+      const read = readMappings(rest, k + 1, report);
+      mappings = read.mappings;
+      k += 1 + read.read;
     }
   }
 
@@ -112,5 +120,16 @@ export function readClause(
   const assessment = readField(parts.assessment, report);
   const examples = readField(parts.examples, report);
   if (!valid || typeof module !== "string") return null;
-  return { ref, moduleCode: module, title, level, strength, retired, body, assessment, examples };
+  return {
+    ref,
+    moduleCode: module,
+    title,
+    level,
+    strength,
+    retired,
+    body,
+    assessment,
+    examples,
+    ...(mappings.length ? { mappings } : {}),
+  };
 }

@@ -11,6 +11,11 @@ import {
   splitLines,
 } from "@/lib/drafting/markdown/common";
 import { readFrontMatter } from "@/lib/drafting/markdown/front-matter";
+import {
+  checkMappedFrameworks,
+  writeFrameworks,
+  writeMappings,
+} from "@/lib/drafting/markdown/mappings";
 import { richTextToMarkdown } from "@/lib/drafting/markdown/text";
 import type {
   ClauseDocument,
@@ -34,6 +39,11 @@ import type { RichText } from "@/lib/drafting/rich-text";
  *   levels:                          or `levels: []`; lowest first
  *     - name: "Bronze"
  *       summary: "…"
+ *   frameworks:                      only when clauses map to other frameworks (mappings.ts)
+ *     - key: "etsi-en-303-645"
+ *       name: "…"
+ *       version: "…"
+ *       url: "…"
  *   ---
  *
  *   ## Module name (ORG)             every module, in order, even without clauses
@@ -42,6 +52,8 @@ import type { RichText } from "@/lib/drafting/rich-text";
  *
  *   Level: Bronze · Strength: MUST   or `Level: recommended only · Strength: …`
  *   Status: retired                  only for retired clauses
+ *   Mappings:                        only for clauses with mappings (mappings.ts)
+ *   - etsi-en-303-645 "5.3-2" superset "…"
  *
  *   body                             rich text as Markdown (text.ts)
  *
@@ -62,7 +74,7 @@ export function exportStandard(standard: StandardDocument): string {
   for (const { name, summary } of standard.levels) {
     out.push(`  - name: ${q(oneLine(name))}`, `    summary: ${q(summary)}`);
   }
-  out.push("---");
+  out.push(...writeFrameworks(standard.frameworks), "---");
   const codes = new Set(standard.modules.map((module) => module.code));
   const stray = standard.clauses.find((clause) => !codes.has(clause.moduleCode));
   if (stray) throw new Error(`Clause ${stray.ref} belongs to unknown module ${stray.moduleCode}`);
@@ -77,6 +89,7 @@ export function exportStandard(standard: StandardDocument): string {
       out.push("", `### ${clause.ref} ${oneLine(clause.title)}`, "");
       out.push(`Level: ${level} · Strength: ${clause.strength}`);
       if (clause.retired) out.push("Status: retired");
+      out.push(...writeMappings(clause.mappings));
       field(clause.body);
       out.push("", "#### Assessment");
       field(clause.assessment);
@@ -152,12 +165,14 @@ export function parseStandard(markdown: string): ImportResult {
   for (const { code, name, line } of modules.values()) {
     if (!headings.has(code)) report(line, `Module ${code} has no "## ${name} (${code})" heading`);
   }
+  checkMappedFrameworks(clauses, front.frameworks, (ref) => refs.get(ref) ?? 0, report);
   return result(problems, () => ({
     slug: front.slug,
     name: front.name,
     summary: front.summary,
     modules: front.modules.map(({ code, name, summary }) => ({ code, name, summary })),
     levels: front.levels.map(({ name, summary }) => ({ name, summary })),
+    ...(front.frameworks?.length ? { frameworks: front.frameworks } : {}),
     clauses,
   }));
 }

@@ -1,5 +1,7 @@
 import { oneLine, q, type Report, recommendedOnly } from "@/lib/drafting/markdown/common";
+import { checkFramework } from "@/lib/drafting/markdown/mappings";
 import type {
+  FrameworkDocument,
   LevelDocument,
   ModuleDocument,
   StandardDocument,
@@ -8,7 +10,8 @@ import type {
 const modulePattern = /^[A-Z][A-Z0-9]{0,9}$/;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-type FrontMatter = Omit<StandardDocument, "clauses" | "modules" | "levels"> & {
+type FrontMatter = Omit<StandardDocument, "clauses" | "modules" | "levels" | "frameworks"> & {
+  frameworks: FrameworkDocument[] | undefined;
   modules: (ModuleDocument & { line: number })[];
   levels: (LevelDocument & { line: number })[];
   end: number;
@@ -68,6 +71,12 @@ export function readFrontMatter(lines: string[], report: Report): FrontMatter | 
     return items;
   };
   try {
+    const seen = new Map<string, number>();
+    const unique = (key: string, line: number, what: string) => {
+      const first = seen.get(key);
+      if (first) report(line, `Duplicate ${what} (first on line ${first})`);
+      else seen.set(key, line);
+    };
     const [slug, slugLine] = value("slug: ");
     const [name, nameLine] = value("name: ");
     const [summary] = value("summary: ");
@@ -79,6 +88,22 @@ export function readFrontMatter(lines: string[], report: Report): FrontMatter | 
       const [levelName, line] = value("  - name: ");
       return { name: levelName, line, summary: value("    summary: ")[0] };
     });
+    // Only a standard whose clauses map to other frameworks lists them (mappings.ts).
+    const frameworks =
+      i < end && lines[i]?.startsWith("frameworks:")
+        ? list("frameworks", () => {
+            const [key, line] = value("  - key: ");
+            const framework = {
+              key,
+              name: value("    name: ")[0],
+              version: value("    version: ")[0],
+              url: value("    url: ")[0],
+            };
+            checkFramework(framework, line, report);
+            unique(`framework ${key}`, line, `framework key ${key}`);
+            return framework;
+          })
+        : undefined;
     if (i < end) stop(i + 1, "Unexpected line in the front matter");
     if (!slugPattern.test(slug)) {
       report(
@@ -87,12 +112,6 @@ export function readFrontMatter(lines: string[], report: Report): FrontMatter | 
       );
     }
     if (!oneLine(name)) report(nameLine, "The standard needs a name");
-    const seen = new Map<string, number>();
-    const unique = (key: string, line: number, what: string) => {
-      const first = seen.get(key);
-      if (first) report(line, `Duplicate ${what} (first on line ${first})`);
-      else seen.set(key, line);
-    };
     for (const module of modules) {
       if (!modulePattern.test(module.code)) {
         report(
@@ -109,7 +128,7 @@ export function readFrontMatter(lines: string[], report: Report): FrontMatter | 
         report(level.line, `"${recommendedOnly}" is reserved and cannot name a level`);
       unique(`level ${level.name}`, level.line, `level name "${level.name}"`);
     }
-    return { slug, name, summary, modules, levels, end };
+    return { slug, name, summary, modules, levels, frameworks, end };
   } catch (error) {
     if (!(error instanceof FrontMatterStop)) throw error;
     report(error.line, error.message);

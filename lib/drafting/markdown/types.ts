@@ -1,3 +1,4 @@
+import type { Mapping } from "@/lib/drafting/mappings";
 import type { RichText, Strength } from "@/lib/drafting/rich-text";
 import type { SectionKind } from "@/lib/drafting/sections-rules";
 
@@ -15,7 +16,11 @@ export type ClauseDocument = {
   body: RichText;
   assessment: RichText;
   examples: RichText;
+  /** Links to other frameworks, sorted; absent when there are none. */
+  mappings?: Mapping[];
 };
+/** An external framework the clauses may map to, by the key mappings name it with. */
+export type FrameworkDocument = { key: string; name: string; version: string; url: string };
 /** A prose section (scope, definitions, licence…), shown before the modules. */
 export type SectionDocument = {
   slug: string;
@@ -32,6 +37,8 @@ export type StandardDocument = {
   sections?: SectionDocument[];
   modules: ModuleDocument[];
   levels: LevelDocument[];
+  /** Frameworks the clauses map to; absent when none. */
+  frameworks?: FrameworkDocument[];
   clauses: ClauseDocument[];
 };
 export type ImportProblem = { line: number; reason: string };

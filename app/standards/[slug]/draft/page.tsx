@@ -20,6 +20,7 @@ import {
   draftClausePath,
   draftMarkdownPath,
   draftPath,
+  frameworksPath,
   objectionsPath,
 } from "@/lib/paths";
 import { AddClauseForm } from "./forms";
@@ -52,9 +53,10 @@ export default async function DraftPage({ params, searchParams }: Props) {
   });
   if (!draft) notFound();
   const { standard, module: current, level: chosen, counts, clauses: shown } = draft;
-  const [t, tDiscussion, viewer] = await Promise.all([
+  const [t, tDiscussion, tFrameworks, viewer] = await Promise.all([
     getTranslations("drafting"),
     getTranslations("discussion"),
+    getTranslations("frameworks"),
     getViewer(),
   ]);
   // Retirements and moves a call still has to decide: the clause stays as it is until then.
@@ -107,6 +109,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
           {t("callsLink")}
         </Link>
         <Link href={objectionsPath(standard.slug)}>{t("objectionsLink")}</Link>
+        <Link href={frameworksPath(standard.slug)}>{tFrameworks("link")}</Link>
         <a href={draftMarkdownPath(standard.slug)}>{t("exportMarkdown")}</a>
       </nav>
       <DraftSections standardSlug={standard.slug} sections={sections} signedIn={viewer !== null} />

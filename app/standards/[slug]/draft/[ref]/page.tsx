@@ -8,6 +8,7 @@ import { ClauseEditor } from "@/components/clause-editor/clause-editor";
 import { CallList } from "@/components/decisions/call-list";
 import { NewThreadForm, WatchForm } from "@/components/discussion/discussion-forms";
 import { ThreadList } from "@/components/discussion/thread-list";
+import { MappingList } from "@/components/frameworks/mapping-list";
 import { RichText } from "@/components/rich-text";
 import { signInLink } from "@/components/sign-in-link";
 import { PageTitle, Section } from "@/components/ui/page";
@@ -17,11 +18,19 @@ import { getDb } from "@/lib/db/client";
 import { decisionTrail } from "@/lib/decisions/queries";
 import { pendingStructure } from "@/lib/decisions/structure";
 import { listThreads } from "@/lib/discussion/queries";
+import { listFrameworks } from "@/lib/drafting/frameworks";
 import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
 import { watchedKeys } from "@/lib/notifications/queries";
-import { callPath, clauseHistoryPath, draftClausePath, draftPath, newCallPath } from "@/lib/paths";
+import {
+  callPath,
+  clauseHistoryPath,
+  draftClausePath,
+  draftPath,
+  frameworksPath,
+  newCallPath,
+} from "@/lib/paths";
 import {
   ClauseMetaForm,
   MoveClauseForm,
@@ -29,6 +38,7 @@ import {
   RetireClauseForm,
   SaveRevisionForm,
 } from "../forms";
+import { AddMappingForm, RemoveMappingForm } from "../mapping-forms";
 
 type Props = { params: Promise<{ slug: string; ref: string }> };
 
@@ -57,13 +67,15 @@ export default async function ClausePage({ params }: Props) {
     getTranslations("discussion"),
     getViewer(),
   ]);
-  const [threads, watched, trail, pending] = await Promise.all([
+  const [threads, watched, trail, pending, frameworks, tFrameworks] = await Promise.all([
     getClauseYjsState(getDb(), clause.id).then((state) =>
       listThreads(getDb(), clause.id, viewer, state),
     ),
     viewer ? watchedKeys(getDb(), viewer.id, [clause.id]) : new Set<string>(),
     decisionTrail(getDb(), clause.id),
     pendingStructure(getDb(), standard.id, [clause.id]),
+    listFrameworks(getDb(), standard.id),
+    getTranslations("frameworks"),
   ]);
   const pendingRetirement = pending.find((entry) => entry.kind === "retire_clause");
   const pendingRestoration = pending.find((entry) => entry.kind === "restore_clause");
@@ -147,6 +159,42 @@ export default async function ClausePage({ params }: Props) {
           ) : null}
         </>
       )}
+      <Section title={tFrameworks("mappings")} id="mappings">
+        <p className="mb-3 text-sm text-muted">{tFrameworks("mappingsLead")}</p>
+        {clause.mappings.length === 0 ? (
+          <p className="mb-3 text-muted">{tFrameworks("noMappings")}</p>
+        ) : (
+          <MappingList
+            mappings={clause.mappings}
+            frameworks={frameworks}
+            action={
+              viewer && editable
+                ? (mapping, frameworkName) => (
+                    <RemoveMappingForm
+                      clauseId={clause.id}
+                      mapping={mapping}
+                      frameworkName={frameworkName}
+                    />
+                  )
+                : undefined
+            }
+          />
+        )}
+        {viewer && editable ? (
+          <div className="mt-4 max-w-3xl">
+            <h3 className="mb-3 text-lg font-semibold">{tFrameworks("addMappingTitle")}</h3>
+            {frameworks.length > 0 ? (
+              <AddMappingForm clauseId={clause.id} frameworks={frameworks} />
+            ) : (
+              <p className="text-muted">
+                {tFrameworks.rich("noFrameworks", {
+                  link: (chunks) => <Link href={frameworksPath(standard.slug)}>{chunks}</Link>,
+                })}
+              </p>
+            )}
+          </div>
+        ) : null}
+      </Section>
       <p className="my-6">
         <Link href={clauseHistoryPath(standard.slug, clause.ref)}>
           {t("history", { count: clause.revisionCount })}

@@ -16,7 +16,11 @@ const loadRelease = cache((slug: string, version: string) => getRelease(getDb(),
 
 type Props = {
   params: Promise<{ slug: string; version: string }>;
-  searchParams: Promise<{ level?: string | string[] }>;
+  searchParams: Promise<{
+    level?: string | string[];
+    framework?: string | string[];
+    provision?: string | string[];
+  }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -42,5 +46,12 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const view = await loadRelease(slug, version);
   if (!view) notFound();
   const level = typeof query.level === "string" ? query.level : null;
-  return <ReleaseReader view={view} slug={slug} level={level} />;
+  const mapping =
+    typeof query.framework === "string"
+      ? {
+          framework: query.framework,
+          provision: typeof query.provision === "string" ? query.provision.slice(0, 60) : "",
+        }
+      : null;
+  return <ReleaseReader view={view} slug={slug} level={level} mapping={mapping} />;
 }

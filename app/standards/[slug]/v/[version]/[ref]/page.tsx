@@ -55,6 +55,7 @@ export default async function ReleaseClausePage({ params }: Props) {
         slug={slug}
         version={view.version}
         trace={view.trace[clause.ref]}
+        frameworks={view.content.frameworks}
         headingLevel={1}
         terms={releaseTermLinks(
           view.content,
