@@ -1,11 +1,18 @@
 "use server";
 
+import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
 import { openCall, withdrawCall } from "@/lib/decisions/calls";
 import { setCharter } from "@/lib/decisions/charter";
-import { openCallSchema, positionSchema, reasonSchema, voteSchema } from "@/lib/decisions/inputs";
+import {
+  checkedIds,
+  openCallSchema,
+  positionSchema,
+  reasonSchema,
+  voteSchema,
+} from "@/lib/decisions/inputs";
 import { takePosition } from "@/lib/decisions/positions";
 import { charterSchema } from "@/lib/decisions/rules";
 import { appealDecision, castVote } from "@/lib/decisions/votes";
@@ -24,7 +31,7 @@ export const openCallAction = defineAction({
 
 export const takePositionAction = defineAction({
   name: "takePosition",
-  schema: positionSchema.safeExtend({ callId: id }),
+  schema: z.preprocess(checkedIds("item:", "itemIds"), positionSchema.safeExtend({ callId: id })),
   run: ({ callId, ...input }, participant) => takePosition(getDb(), participant, callId, input),
   done: { key: "decisions.positionSaved" },
 });

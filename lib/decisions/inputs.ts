@@ -43,12 +43,36 @@ export const positionSchema = z
   .object({
     stance: z.enum(stances, fieldError("required")),
     reason: text(2000).default(""),
+    /** On a call on a set of changes, the changes an objection names (none: the whole call). */
+    itemIds: z
+      .array(z.uuid(fieldError("not_in_call")))
+      .max(2000)
+      .default([]),
   })
   .refine((value) => value.stance !== "object" || value.reason !== "", {
     path: ["reason"],
     ...fieldError("required"),
   });
-export type PositionInput = z.output<typeof positionSchema>;
+export type PositionInput = Omit<z.output<typeof positionSchema>, "itemIds"> & {
+  itemIds?: string[];
+};
+
+/**
+ * A form's checkboxes named `<prefix><id>`, gathered into one list: a form sends each checked box
+ * as a field of its own, with or without JavaScript.
+ */
+export function checkedIds(prefix: string, field: string) {
+  return (raw: unknown) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const entries = Object.entries(raw);
+    return {
+      ...Object.fromEntries(entries.filter(([key]) => !key.startsWith(prefix))),
+      [field]: entries.flatMap(([key]) =>
+        key.startsWith(prefix) ? [key.slice(prefix.length)] : [],
+      ),
+    };
+  };
+}
 
 export const voteSchema = z.object({
   stage: z.enum(["ag", "sc"], fieldError("required")),

@@ -184,6 +184,8 @@ const isQuoted = (entry: EntryInput, key: string): key is QuotedKey =>
 const numberKeys: ReadonlySet<PublicDetailKey> = new Set([
   "positions",
   "objections",
+  "adopted",
+  "held",
   "revision",
   "restored",
   "clauses",
