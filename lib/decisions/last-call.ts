@@ -116,12 +116,15 @@ async function busySubjects(db: Executor, standardId: string): Promise<Set<strin
 export function changesOf(candidates: Candidate[], scope: LastCallScope): ChangeRequest[] {
   let chosen: Candidate[];
   switch (scope.kind) {
+    // A scope read from the document leaves out what another call is deciding; a hand-picked
+    // set is taken as picked, and refused if another call holds any of it.
     case "changed":
-      chosen = candidates.filter((candidate) => candidate.changed);
+      chosen = candidates.filter((candidate) => candidate.changed && !candidate.busy);
       break;
     case "module":
       chosen = candidates.filter(
-        (candidate) => candidate.moduleCode === scope.moduleCode && candidate.changed,
+        (candidate) =>
+          candidate.moduleCode === scope.moduleCode && candidate.changed && !candidate.busy,
       );
       break;
     case "picked": {

@@ -149,7 +149,7 @@ export default async function CallPage({ params, searchParams }: Props) {
           />
         </Section>
       ) : null}
-      {call.phase === "ag_decided" && page.viewer.position ? <AppealForm callId={call.id} /> : null}
+      {call.phase === "ag_decided" && page.viewer.mayAppeal ? <AppealForm callId={call.id} /> : null}
       <Section title={t("timeline")}>
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">
           {timeline.map((row) => (
