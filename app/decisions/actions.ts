@@ -8,11 +8,14 @@ import { openCall, withdrawCall } from "@/lib/decisions/calls";
 import { setCharter } from "@/lib/decisions/charter";
 import {
   checkedIds,
+  lastCallBoxes,
+  lastCallSchema,
   openCallSchema,
   positionSchema,
   reasonSchema,
   voteSchema,
 } from "@/lib/decisions/inputs";
+import { openLastCall } from "@/lib/decisions/last-call";
 import { takePosition } from "@/lib/decisions/positions";
 import { charterSchema } from "@/lib/decisions/rules";
 import { appealDecision, castVote } from "@/lib/decisions/votes";
@@ -25,6 +28,26 @@ export const openCallAction = defineAction({
   schema: openCallSchema.safeExtend({ standardId: id, slug }),
   run: ({ standardId, slug: _slug, ...input }, participant) =>
     openCall(getDb(), participant, standardId, input),
+  done: { key: "notices.callOpened" },
+  redirectTo: ({ number }, { slug }) => callPath(slug, number),
+});
+
+export const openLastCallAction = defineAction({
+  name: "openLastCall",
+  schema: z.preprocess(lastCallBoxes, lastCallSchema.safeExtend({ standardId: id, slug })),
+  run: (
+    { standardId, slug: _slug, scope, moduleCode, clauseRefs, sectionSlugs, ...input },
+    participant,
+  ) =>
+    openLastCall(getDb(), participant, standardId, {
+      ...input,
+      scope:
+        scope === "module"
+          ? { kind: "module", moduleCode }
+          : scope === "picked"
+            ? { kind: "picked", clauseRefs, sectionSlugs }
+            : { kind: "changed" },
+    }),
   done: { key: "notices.callOpened" },
   redirectTo: ({ number }, { slug }) => callPath(slug, number),
 });

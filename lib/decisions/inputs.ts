@@ -74,6 +74,27 @@ export function checkedIds(prefix: string, field: string) {
   };
 }
 
+/** A last call: its scope, and for a hand-picked one the boxes checked (see `checkedIds`). */
+export const lastCallSchema = z
+  .object({
+    scope: z.enum(["changed", "module", "picked"], fieldError("required")),
+    moduleCode: line(40, { required: false }).optional().default(""),
+    clauseRefs: z.array(z.string().max(40)).max(5000).default([]),
+    sectionSlugs: z.array(z.string().max(80)).max(500).default([]),
+    title: line(200),
+    description: text(5000).default(""),
+    organisations: text(500).default(""),
+  })
+  .refine((value) => value.scope !== "module" || value.moduleCode !== "", {
+    path: ["moduleCode"],
+    ...fieldError("required"),
+  });
+export type LastCallInput = z.output<typeof lastCallSchema>;
+
+/** The checked boxes of the last-call form, gathered into their lists. */
+export const lastCallBoxes = (raw: unknown) =>
+  checkedIds("section:", "sectionSlugs")(checkedIds("clause:", "clauseRefs")(raw));
+
 export const voteSchema = z.object({
   stage: z.enum(["ag", "sc"], fieldError("required")),
   choice: z.enum([...decisions, "recuse"], fieldError("required")),

@@ -7,6 +7,7 @@ import { conflictDeclarations, memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
+import { seedDemoLastCall } from "@/lib/demo/seed-last-call";
 import { seedDemoReleases } from "@/lib/demo/seed-releases";
 import { levels, modules, standards } from "@/lib/drafting/schema";
 
@@ -239,5 +240,6 @@ export async function seedDemo(
   // Releases come first: they adopt every clause, through calls, months before today's calls.
   if (options.releases) await seedDemoReleases(db, standardId, demoEmail, now);
   await seedDemoCalls(db, standardId, demoEmail, now);
+  await seedDemoLastCall(db, standardId, demoEmail, now);
   return true;
 }

@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { charterOf } from "@/lib/decisions/charter";
 import { listCalls } from "@/lib/decisions/queries";
 import { getStandardAxes } from "@/lib/drafting/queries";
-import { callsPath, draftPath, newCallPath } from "@/lib/paths";
+import { callsPath, draftPath, newCallPath, newLastCallPath } from "@/lib/paths";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -38,9 +38,15 @@ export default async function CallsPage({ params }: Props) {
       <PageTitle title={`${t("title")} · ${standard.name}`} lead={t("lead")} />
       <p className="mb-6">
         {viewer ? (
-          <Link href={newCallPath(slug)} className="font-medium">
-            {t("newCall")}
-          </Link>
+          <>
+            <Link href={newCallPath(slug)} className="font-medium">
+              {t("newCall")}
+            </Link>
+            {" · "}
+            <Link href={newLastCallPath(slug)} className="font-medium">
+              {t("lastCall.openLink")}
+            </Link>
+          </>
         ) : (
           <span className="text-muted">
             {t.rich("signInToOpen", { link: signInLink(callsPath(slug)) })}

@@ -17,6 +17,7 @@ import {
   draftClausePath,
   draftMarkdownPath,
   draftPath,
+  newLastCallPath,
   objectionsPath,
 } from "@/lib/paths";
 import { AddClauseForm } from "./forms";
@@ -95,6 +96,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         <Link href={callsPath(standard.slug)} className="ml-auto">
           {t("callsLink")}
         </Link>
+        <Link href={newLastCallPath(standard.slug)}>{t("lastCallLink")}</Link>
         <Link href={objectionsPath(standard.slug)}>{t("objectionsLink")}</Link>
         <a href={draftMarkdownPath(standard.slug)}>{t("exportMarkdown")}</a>
       </nav>
