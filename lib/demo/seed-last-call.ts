@@ -19,19 +19,19 @@ const rewordings: [code: string, number: number, body: string][] = [
   ],
   [
     "HW",
-    3,
-    "The manufacturer **MUST** sell spare parts, at a published price, for the whole support period and **SHOULD** keep selling them for three years after it ends.",
+    6,
+    "The manufacturer **MUST** take the product back for recycling free of charge at the end of its life, by post or at a drop-off point, and **MUST** publish how.",
   ],
   [
     "HW",
-    5,
-    "The device's core functions **MUST** keep working without an internet connection, and **MUST NOT** stop working when the vendor's cloud service closes.",
+    7,
+    "The product **MUST** let the owner replace its rechargeable battery without specialist tools, heat or solvents, and the manufacturer **MUST** sell replacement batteries for the whole support period.",
   ],
 ];
 
 /**
  * A last call in progress over the three reworded clauses, opened five days ago: most support
- * it, and one participant objects to the spare-parts clause alone, naming it.
+ * it, and one participant objects to the battery clause alone, naming it.
  */
 export async function seedDemoLastCall(
   db: Database,
@@ -95,11 +95,11 @@ export async function seedDemoLastCall(
       at(-4),
     );
   }
-  const [spareParts] = await db
+  const [battery] = await db
     .select({ id: callItems.id })
     .from(callItems)
     .innerJoin(clauses, eq(clauses.id, callItems.clauseId))
-    .where(and(eq(callItems.callId, call.id), eq(clauses.refNumber, 3)));
+    .where(and(eq(callItems.callId, call.id), eq(clauses.refNumber, 7)));
   await takePosition(
     db,
     await who("kofi"),
@@ -107,8 +107,8 @@ export async function seedDemoLastCall(
     {
       stance: "object",
       reason:
-        "Three years beyond the support period is more than small makers can stock. Ask for the support period, and keep the rest as a recommendation elsewhere.",
-      itemIds: spareParts ? [spareParts.id] : [],
+        "Selling batteries for the whole support period is right, but some sealed wearables cannot meet the rest without losing their water resistance. This one needs more work before we adopt it.",
+      itemIds: battery ? [battery.id] : [],
     },
     at(-3),
   );
