@@ -193,10 +193,14 @@ export async function CallChangeList({
       {wholeCallObjections > 0 ? (
         <p className="mb-4">{t("wholeCallObjections", { count: wholeCallObjections })}</p>
       ) : null}
-      <Filters call={page.call} items={items} filters={filters} />
-      <p className="mb-2 text-sm text-muted">
-        {t("shown", { shown: shown.length, total: items.length })}
-      </p>
+      {items.length > 1 ? (
+        <>
+          <Filters call={page.call} items={items} filters={filters} />
+          <p className="mb-2 text-sm text-muted">
+            {t("shown", { shown: shown.length, total: items.length })}
+          </p>
+        </>
+      ) : null}
       {shown.length > 0 ? (
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">
           {shown.map((item) => (

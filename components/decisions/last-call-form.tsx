@@ -13,6 +13,7 @@ export type LastCallOption = {
   key: string;
   title: string;
   moduleCode: string | null;
+  adopted: boolean;
   changed: boolean;
   busy: boolean;
 };
@@ -95,7 +96,9 @@ export function LastCallForm({
                   {option.busy ? (
                     <span className="text-muted">· {t("busy")}</span>
                   ) : option.changed ? (
-                    <span className="text-muted">· {t("changed")}</span>
+                    <span className="text-muted">
+                      · {t(option.adopted ? "changed" : "neverAdopted")}
+                    </span>
                   ) : null}
                 </label>
               </li>

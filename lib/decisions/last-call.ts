@@ -35,6 +35,8 @@ export type Candidate = {
   key: string;
   title: string;
   moduleCode: string | null;
+  /** It has adopted text (a revision a call adopted). */
+  adopted: boolean;
   /** Its working text differs from its adopted text, or it was never adopted. */
   changed: boolean;
   /** Some call still waiting on a decision is about it. */
@@ -70,6 +72,7 @@ export async function lastCallCandidates(db: Executor, standardId: string): Prom
       key: section.slug,
       title: section.title,
       moduleCode: null,
+      adopted: Boolean(adopted),
       changed:
         !adopted || adopted.title !== section.title || !sameRichText(adopted.body, text.body),
       busy: busy.has(section.id),
@@ -80,6 +83,7 @@ export async function lastCallCandidates(db: Executor, standardId: string): Prom
       key: formatRef(clause.refCode, clause.refNumber),
       title: clause.title,
       moduleCode: module,
+      adopted: Boolean(adopted),
       changed: !adopted || !sameSnapshot(adopted, { ...clause, ...text }),
       busy: busy.has(clause.id),
     })),

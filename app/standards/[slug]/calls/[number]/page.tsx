@@ -142,10 +142,13 @@ export default async function CallPage({ params, searchParams }: Props) {
           objected: one(query.objected) !== "",
         }}
       />
-      <CallPositions
-        page={page}
-        moderator={Boolean(viewer && holdsRole(viewer.roles, "advisory_group"))}
-      />
+      {/* A held change's positions and objections were taken on its last call, linked above. */}
+      {page.parent ? null : (
+        <CallPositions
+          page={page}
+          moderator={Boolean(viewer && holdsRole(viewer.roles, "advisory_group"))}
+        />
+      )}
       {viewer && call.phase === "open" ? (
         <Section title={t("yourPosition")}>
           <PositionForm
