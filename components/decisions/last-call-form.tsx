@@ -97,7 +97,7 @@ export function LastCallForm({
                     <span className="text-muted">· {t("busy")}</span>
                   ) : option.changed ? (
                     <span className="text-muted">
-                      · {t(option.adopted ? "changed" : "neverAdopted")}
+                      · {t(option.adopted ? "changed" : "neverAdoptedShort")}
                     </span>
                   ) : null}
                 </label>

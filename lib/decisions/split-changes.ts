@@ -107,7 +107,9 @@ export async function escalateHeld(
         agDeadline: addDays(now, charter.agDeadlineDays),
       })),
     )
-    .returning();
+    .returning()
+    // Each held change's call is the one numbered in its place.
+    .then((rows) => held.map((_, index) => rows.find((row) => row.number === first + index)));
   const body = await bodyOf(tx, "advisory_group", now);
   await tx.insert(callItems).values(
     held.map((item, index) => ({

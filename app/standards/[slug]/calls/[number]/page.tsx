@@ -171,13 +171,15 @@ export default async function CallPage({ params, searchParams }: Props) {
           {t.rich("signInToOpen", { link: signInLink(callPath(call.slug, call.number)) })}
         </p>
       ) : null}
-      <Section title={t("objections")}>
-        {page.objections.length > 0 ? (
-          <ThreadList threads={page.objections} viewer={viewer} call={call} />
-        ) : (
-          <p className="text-muted">{t("noObjections")}</p>
-        )}
-      </Section>
+      {page.parent ? null : (
+        <Section title={t("objections")}>
+          {page.objections.length > 0 ? (
+            <ThreadList threads={page.objections} viewer={viewer} call={call} />
+          ) : (
+            <p className="text-muted">{t("noObjections")}</p>
+          )}
+        </Section>
+      )}
       <CallVotes page={page} />
       {page.viewer.voteStage ? (
         <Section title={t("yourVote")}>
