@@ -98,6 +98,11 @@ export function newCallPath(slug: string, clauseRef?: string): string {
   return clauseRef ? `${base}?clause=${segment(clauseRef)}` : base;
 }
 
+/** The form that opens a last call on many changes at once. */
+export function newLastCallPath(slug: string): string {
+  return `${callsPath(slug)}/new/last`;
+}
+
 /** How a call is named in the audit log and linked: numbers are per standard. */
 export function callSubjectId(slug: string, number: number): string {
   return `${slug}/${number}`;

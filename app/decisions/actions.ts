@@ -1,12 +1,22 @@
 "use server";
 
+import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
 import { openCall, withdrawCall } from "@/lib/decisions/calls";
 import { setFoundingCharter } from "@/lib/decisions/charter";
 import { proposeCharter } from "@/lib/decisions/charter-calls";
-import { openCallSchema, positionSchema, reasonSchema, voteSchema } from "@/lib/decisions/inputs";
+import {
+  checkedIds,
+  lastCallBoxes,
+  lastCallSchema,
+  openCallSchema,
+  positionSchema,
+  reasonSchema,
+  voteSchema,
+} from "@/lib/decisions/inputs";
+import { openLastCall } from "@/lib/decisions/last-call";
 import { takePosition } from "@/lib/decisions/positions";
 import { charterSchema } from "@/lib/decisions/rules";
 import { appealDecision, castVote } from "@/lib/decisions/votes";
@@ -23,9 +33,29 @@ export const openCallAction = defineAction({
   redirectTo: ({ number }, { slug }) => callPath(slug, number),
 });
 
+export const openLastCallAction = defineAction({
+  name: "openLastCall",
+  schema: z.preprocess(lastCallBoxes, lastCallSchema.safeExtend({ standardId: id, slug })),
+  run: (
+    { standardId, slug: _slug, scope, moduleCode, clauseRefs, sectionSlugs, ...input },
+    participant,
+  ) =>
+    openLastCall(getDb(), participant, standardId, {
+      ...input,
+      scope:
+        scope === "module"
+          ? { kind: "module", moduleCode }
+          : scope === "picked"
+            ? { kind: "picked", clauseRefs, sectionSlugs }
+            : { kind: "changed" },
+    }),
+  done: { key: "notices.callOpened" },
+  redirectTo: ({ number }, { slug }) => callPath(slug, number),
+});
+
 export const takePositionAction = defineAction({
   name: "takePosition",
-  schema: positionSchema.safeExtend({ callId: id }),
+  schema: z.preprocess(checkedIds("item:", "itemIds"), positionSchema.safeExtend({ callId: id })),
   run: ({ callId, ...input }, participant) => takePosition(getDb(), participant, callId, input),
   done: { key: "decisions.positionSaved" },
 });

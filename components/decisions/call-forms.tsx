@@ -17,9 +17,12 @@ const stanceOptions = ["support", "no_objection", "object", "abstain", "recuse"]
 export function PositionForm({
   callId,
   current,
+  items,
 }: {
   callId: string;
-  current: { stance: string; reason: string } | null;
+  current: { stance: string; reason: string; itemIds?: string[] } | null;
+  /** On a call on a set of changes: the changes an objection may name. */
+  items?: { id: string; label: string }[] | null;
 }) {
   const t = useTranslations("decisions");
   const form = useActionForm(takePositionAction);
@@ -56,6 +59,31 @@ export function PositionForm({
         defaultValue={current?.reason}
         error={form.fieldError("reason")}
       />
+      {items && items.length > 0 ? (
+        <fieldset className="mb-4" aria-describedby="itemIds-hint">
+          <legend className="mb-1 font-medium">{t("lastCall.objectionNames")}</legend>
+          <p id="itemIds-hint" className="mb-2 text-sm text-muted">
+            {t("lastCall.objectionNamesHint")}
+          </p>
+          {form.fieldError("itemIds") ? (
+            <p className="mb-1 text-sm text-danger">{form.fieldError("itemIds")}</p>
+          ) : null}
+          <ul className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-line bg-white px-3 py-2 text-sm">
+            {items.map((item) => (
+              <li key={item.id}>
+                <label className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name={`item:${item.id}`}
+                    defaultChecked={current?.itemIds?.includes(item.id)}
+                  />
+                  {item.label}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
       <SubmitButton pendingLabel={t("saving")}>{t("takePosition")}</SubmitButton>
     </form>
   );

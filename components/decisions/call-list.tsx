@@ -40,7 +40,11 @@ export async function CallList<Call extends CallSummary>({
           </p>
           <p className="text-sm text-muted">
             {t(`kinds.${call.kind}`)}
-            {call.clauseRef ? ` · ${call.clauseRef}` : null} ·{" "}
+            {call.clauseRef ? ` · ${call.clauseRef}` : null}
+            {"changeCount" in call && call.kind === "changes"
+              ? ` · ${t("lastCall.changeCount", { count: Number(call.changeCount) })}`
+              : null}{" "}
+            ·{" "}
             {withPeople(
               (people) =>
                 t("openedBy", {

@@ -159,6 +159,8 @@ async function ProposedRevision({ page, view }: { page: CallPage; view: DiffView
 export async function CallSubject({ page, view }: { page: CallPage; view: DiffView }) {
   const t = await getTranslations("decisions");
   const { call } = page;
+  // A call on a set of changes shows them in a section of their own.
+  if (!call.description && !call.releaseId && !page.revision) return null;
   return (
     <Section title={t("subject")}>
       {call.description ? <p className="mb-4 whitespace-pre-wrap">{call.description}</p> : null}

@@ -27,3 +27,18 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     ...(entry.at ? { at: entry.at } : {}),
   });
 }
+
+/** Appends many rows at once, in one statement: a decision that changes many things at once. */
+export async function recordAudits(executor: Executor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await executor.insert(auditLog).values(
+    entries.map((entry) => ({
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      details: entry.details ?? {},
+      ...(entry.at ? { at: entry.at } : {}),
+    })),
+  );
+}

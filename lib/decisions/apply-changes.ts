@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, max } from "drizzle-orm";
-import { recordAudit } from "@/lib/audit/mutations";
+import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { recordAudit, recordAudits } from "@/lib/audit/mutations";
 import type { Transaction } from "@/lib/db/client";
 import { type callItemOutcomes, callItems } from "@/lib/decisions/schema";
 import { formatRef } from "@/lib/drafting/rules";
@@ -35,11 +35,67 @@ export async function settleChanges(
     .from(callItems)
     .where(and(eq(callItems.callId, call.id), eq(callItems.outcome, "pending")))
     .orderBy(asc(callItems.position));
-  for (const item of pending) {
-    if (only && !only.has(item.id)) continue;
-    if (outcome === "adopted") await applyChange(tx, call, item, now);
-    await tx.update(callItems).set({ outcome }).where(eq(callItems.id, item.id));
+  const chosen = only ? pending.filter((item) => only.has(item.id)) : pending;
+  if (chosen.length === 0) return;
+  if (outcome === "adopted") {
+    // Adopting clause revisions, the bulk of a last call, is done for all of them at once.
+    const adoptions = chosen.filter((item) => item.kind === "adopt_clause" && item.revisionId);
+    await adoptClauseRevisions(tx, call, adoptions, now);
+    for (const item of chosen) {
+      if (!adoptions.includes(item)) await applyChange(tx, call, item, now);
+    }
   }
+  await tx
+    .update(callItems)
+    .set({ outcome })
+    .where(
+      inArray(
+        callItems.id,
+        chosen.map((item) => item.id),
+      ),
+    );
+}
+
+/** Each clause takes its frozen revision as adopted text, with an entry in the log for each. */
+async function adoptClauseRevisions(
+  tx: Transaction,
+  call: CallRef,
+  items: Item[],
+  now: Date,
+): Promise<void> {
+  if (items.length === 0) return;
+  const revisionIds = items.flatMap((item) => (item.revisionId ? [item.revisionId] : []));
+  const rows = await tx
+    .select({
+      clauseId: clauses.id,
+      revisionId: clauseRevisions.id,
+      number: clauseRevisions.number,
+      refCode: clauses.refCode,
+      refNumber: clauses.refNumber,
+    })
+    .from(clauseRevisions)
+    .innerJoin(clauses, eq(clauses.id, clauseRevisions.clauseId))
+    .where(inArray(clauseRevisions.id, revisionIds))
+    .orderBy(clauses.id)
+    .for("update", { of: clauses });
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    update ${clauses} set adopted_revision_id = chosen.revision_id
+    from (select unnest(${sql.param(rows.map((row) => row.clauseId))}::uuid[]) as clause_id,
+                 unnest(${sql.param(rows.map((row) => row.revisionId))}::uuid[]) as revision_id) as chosen
+    where ${clauses.id} = chosen.clause_id`);
+  const through = callSubjectId(call.slug, call.number);
+  await recordAudits(
+    tx,
+    rows.map((row) => ({
+      at: now,
+      actorId: null,
+      action: "decisions.revision_adopted" as const,
+      subjectType: "clause" as const,
+      subjectId: formatRef(row.refCode, row.refNumber),
+      details: { call: through, revision: row.number },
+    })),
+  );
 }
 
 /** What one adopted change does to the document, and the log entry that says so. */

@@ -7,6 +7,7 @@ import { conflictDeclarations } from "@/lib/community/schema";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
 import { clauseCallTexts } from "@/lib/decisions/call-changes";
+import { callItemsOf } from "@/lib/decisions/call-items";
 import { hasConflict } from "@/lib/decisions/organisations";
 import { selectCalls, summaryOf } from "@/lib/decisions/queries";
 import { votingStage } from "@/lib/decisions/rules";
@@ -106,6 +107,21 @@ export async function getCallPage(
     ? await db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
     : [];
   const texts = revision ? await clauseCallTexts(db, call, revision) : null;
+  const changes = call.kind === "changes" ? await callItemsOf(db, call) : null;
+  const [parent] = call.parentCallId
+    ? await db
+        .select({ number: calls.number, title: calls.title })
+        .from(calls)
+        .where(eq(calls.id, call.parentCallId))
+    : [];
+  // A held change is decided alone, but the positions on it were taken on its last call.
+  const [parentPosition] =
+    call.parentCallId && viewer
+      ? await db
+          .select({ stance: positions.stance })
+          .from(positions)
+          .where(and(eq(positions.callId, call.parentCallId), eq(positions.userId, viewer.id)))
+      : [];
   const positionRows = await db
     .select({ position: positions, name: users.name })
     .from(positions)
@@ -170,6 +186,10 @@ export async function getCallPage(
     revision: revision ?? null,
     /** For a clause call: the proposed text, the adopted text it replaces, the working text. */
     texts,
+    /** For a call on a set of changes: each change, and how many objections name none. */
+    changes,
+    /** The last call a held change was split from. */
+    parent: parent ?? null,
     positions: positionViews,
     tally,
     quorum: quorumCount(positionViews.map((p) => p.stance)),
@@ -187,6 +207,7 @@ export async function getCallPage(
       voteStage: mayVote ? stage : null,
       conflicted: profile ? hasConflict(profile, call.organisations) : false,
       isProposer: viewer?.id === call.openedBy,
+      mayAppeal: Boolean(parentPosition) || positionViews.some((p) => p.userId === viewer?.id),
     },
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, notInArray, or } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { insertCall } from "@/lib/decisions/calls";
+import { frozenClauseRevisions } from "@/lib/decisions/freeze-clauses";
 import { waitingPhases } from "@/lib/decisions/rules";
 import { callItems, calls } from "@/lib/decisions/schema";
 import { revisionOfWorkingText } from "@/lib/drafting/latest-revision";
@@ -60,11 +61,24 @@ export async function openChangesCall(
   const subjects = input.items.map(subjectOf);
   if (new Set(subjects).size !== subjects.length) refuse("invalid");
   await refuseBusy(tx, input.items);
+  // Adoptions of clauses, the bulk of a last call, are frozen together; the rest one by one.
+  const adoptions = input.items.flatMap((item) => (item.kind === "adopt_clause" ? [item] : []));
+  const frozen = await frozenClauseRevisions(tx, standardId, adoptions, {
+    note: "Proposed for adoption",
+    actorId: proposerId,
+    now,
+  });
   const rows: Omit<ItemRow, "callId">[] = [];
   for (const [index, request] of input.items.entries()) {
     rows.push({
       position: index + 1,
-      ...(await frozenItem(tx, standardId, request, proposerId, now)),
+      ...(request.kind === "adopt_clause"
+        ? {
+            kind: request.kind,
+            clauseId: request.clauseId,
+            revisionId: frozen.get(request.clauseId) ?? refuse("unknown_revision"),
+          }
+        : await frozenItem(tx, standardId, request, proposerId, now)),
     });
   }
   const call = await insertCall(

@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { closingNotice } from "@/lib/decisions/notices";
-import { addDays, type CallEvent, deadlineOf } from "@/lib/decisions/rules";
+import { addDays, type CallEvent, changesVerdict, deadlineOf } from "@/lib/decisions/rules";
 import { calls, positions } from "@/lib/decisions/schema";
+import { changesAtClose, escalateHeld } from "@/lib/decisions/split-changes";
 import { blockingObjections, type ObjectionState, quorumCount } from "@/lib/decisions/tally";
 import { applyTransition, decide, lockCall, tellParticipants } from "@/lib/decisions/transitions";
 import { threads } from "@/lib/discussion/schema";
@@ -53,6 +54,7 @@ async function moveOne(db: Database, callId: string, now: Date): Promise<boolean
         type: "close",
         stances: stances.map((row) => row.stance),
         objections: objections.map((row): ObjectionState => row.state ?? "raised"),
+        ...(call.kind === "changes" ? { changes: await changesAtClose(tx, callId) } : {}),
       };
     } else {
       event = { type: deadline.event };
@@ -72,6 +74,15 @@ async function moveOne(db: Database, callId: string, now: Date): Promise<boolean
             objections: blockingObjections(event.objections),
           }
         : {};
+    if (result.transition === "partly_adopted" && event.type === "close" && event.changes) {
+      const verdict = changesVerdict({ stances: event.stances, ...event.changes }, call.charter);
+      if (verdict.kind === "split") {
+        // Held changes go on alone first; the ones left pending are adopted with the call.
+        await escalateHeld(tx, call, verdict.held, now);
+        details.adopted = verdict.adopted.length;
+        details.held = verdict.held.length;
+      }
+    }
     await applyTransition(tx, call, result.state, result.transition, {
       actorId: null,
       now,

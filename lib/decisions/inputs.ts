@@ -43,12 +43,57 @@ export const positionSchema = z
   .object({
     stance: z.enum(stances, fieldError("required")),
     reason: text(2000).default(""),
+    /** On a call on a set of changes, the changes an objection names (none: the whole call). */
+    itemIds: z
+      .array(z.uuid(fieldError("not_in_call")))
+      .max(2000)
+      .default([]),
   })
   .refine((value) => value.stance !== "object" || value.reason !== "", {
     path: ["reason"],
     ...fieldError("required"),
   });
-export type PositionInput = z.output<typeof positionSchema>;
+export type PositionInput = Omit<z.output<typeof positionSchema>, "itemIds"> & {
+  itemIds?: string[];
+};
+
+/**
+ * A form's checkboxes named `<prefix><id>`, gathered into one list: a form sends each checked box
+ * as a field of its own, with or without JavaScript.
+ */
+export function checkedIds(prefix: string, field: string) {
+  return (raw: unknown) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const entries = Object.entries(raw);
+    return {
+      ...Object.fromEntries(entries.filter(([key]) => !key.startsWith(prefix))),
+      [field]: entries.flatMap(([key]) =>
+        key.startsWith(prefix) ? [key.slice(prefix.length)] : [],
+      ),
+    };
+  };
+}
+
+/** A last call: its scope, and for a hand-picked one the boxes checked (see `checkedIds`). */
+export const lastCallSchema = z
+  .object({
+    scope: z.enum(["changed", "module", "picked"], fieldError("required")),
+    moduleCode: line(40, { required: false }).optional().default(""),
+    clauseRefs: z.array(z.string().max(40)).max(5000).default([]),
+    sectionSlugs: z.array(z.string().max(80)).max(500).default([]),
+    title: line(200),
+    description: text(5000).default(""),
+    organisations: text(500).default(""),
+  })
+  .refine((value) => value.scope !== "module" || value.moduleCode !== "", {
+    path: ["moduleCode"],
+    ...fieldError("required"),
+  });
+export type LastCallInput = z.output<typeof lastCallSchema>;
+
+/** The checked boxes of the last-call form, gathered into their lists. */
+export const lastCallBoxes = (raw: unknown) =>
+  checkedIds("section:", "sectionSlugs")(checkedIds("clause:", "clauseRefs")(raw));
 
 export const voteSchema = z.object({
   stage: z.enum(["ag", "sc"], fieldError("required")),

@@ -1,15 +1,17 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Participant } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
 import type { PositionInput } from "@/lib/decisions/inputs";
-import { positionReasons, positions } from "@/lib/decisions/schema";
+import { callItems, positionReasons, positions } from "@/lib/decisions/schema";
 import type { Stance } from "@/lib/decisions/tally";
 import { decide, lockCall } from "@/lib/decisions/transitions";
 import { insertThread } from "@/lib/discussion/mutations";
 import { renderComment } from "@/lib/discussion/rules";
 import { comments, threads } from "@/lib/discussion/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauses, sections } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
 import { callSubjectId } from "@/lib/paths";
 import { enforceLimit } from "@/lib/rate-limit";
@@ -31,6 +33,8 @@ export async function takePosition(
   await db.transaction(async (tx) => {
     const call = await lockCall(tx, callId);
     decide(call, { type: "position" }, now);
+    const named =
+      input.stance === "object" ? await namedChanges(tx, call, input.itemIds ?? []) : [];
     await enforceLimit(tx, "position", person.id, now);
     const [previous] = await tx
       .select()
@@ -49,7 +53,7 @@ export async function takePosition(
           { clauseId: call.clauseId, callId },
           {
             kind: "objection",
-            title: `Objection to call ${call.number}: ${call.title}`.slice(0, 160),
+            title: objectionTitle(call, named),
             quote: null,
             body: input.reason,
           },
@@ -78,6 +82,7 @@ export async function takePosition(
         threadId,
         commentId,
         reasonId,
+        itemIds: named.map((item) => item.id),
         takenAt: now,
       })
       .onConflictDoUpdate({
@@ -88,6 +93,7 @@ export async function takePosition(
           threadId,
           commentId,
           reasonId,
+          itemIds: named.map((item) => item.id),
           takenAt: now,
         },
       });
@@ -107,6 +113,54 @@ export async function takePosition(
       },
     });
   });
+}
+
+/**
+ * The changes of a call an objection names, checked against the call: naming one it does not
+ * decide is refused, so nothing is written.
+ */
+async function namedChanges(
+  tx: Transaction,
+  call: { id: string; kind: string },
+  itemIds: string[],
+): Promise<{ id: string; label: string }[]> {
+  const wanted = [...new Set(itemIds)];
+  if (wanted.length === 0) return [];
+  if (call.kind !== "changes") throw new DomainError("invalid_input", { itemIds: "not_in_call" });
+  const rows = await tx
+    .select({
+      id: callItems.id,
+      code: clauses.refCode,
+      number: clauses.refNumber,
+      section: sections.title,
+      position: callItems.position,
+    })
+    .from(callItems)
+    .leftJoin(clauses, eq(clauses.id, callItems.clauseId))
+    .leftJoin(sections, eq(sections.id, callItems.sectionId))
+    .where(and(eq(callItems.callId, call.id), inArray(callItems.id, wanted)))
+    .orderBy(asc(callItems.position));
+  if (rows.length !== wanted.length) {
+    throw new DomainError("invalid_input", { itemIds: "not_in_call" });
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    label:
+      row.code !== null && row.number !== null
+        ? formatRef(row.code, row.number)
+        : (row.section ?? String(row.position)),
+  }));
+}
+
+/** "Objection to call 12 (SW-4, DATA-2): …": an objection names the changes it concerns. */
+function objectionTitle(
+  call: { number: number; title: string },
+  named: { label: string }[],
+): string {
+  const shown = named.slice(0, 6).map((item) => item.label);
+  const more = named.length > shown.length ? ", …" : "";
+  const which = named.length > 0 ? ` (${shown.join(", ")}${more})` : "";
+  return `Objection to call ${call.number}${which}: ${call.title}`.slice(0, 160);
 }
 
 async function insertReason(

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, notExists } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, notExists, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";
@@ -7,7 +7,7 @@ import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Executor } from "@/lib/db/client";
 import { votingStage } from "@/lib/decisions/rules";
-import { calls, votes } from "@/lib/decisions/schema";
+import { callItems, calls, votes } from "@/lib/decisions/schema";
 import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
@@ -50,12 +50,30 @@ export function summaryOf(row: CallRow, badges: Map<string, RoleBadge[]>) {
 export type CallSummary = ReturnType<typeof summaryOf>;
 
 /** Calls with their proposers' roles, looked up once for the whole list. */
-async function summariesOf(db: Executor, rows: CallRow[]): Promise<CallSummary[]> {
+async function summariesOf(
+  db: Executor,
+  rows: CallRow[],
+): Promise<(CallSummary & { changeCount: number })[]> {
   const badges = await badgesOf(
     db,
     rows.map((row) => row.call.openedBy),
   );
-  return rows.map((row) => summaryOf(row, badges));
+  // How many changes each call on a set of changes decides, counted once for the whole list.
+  const sets = rows.filter((row) => row.call.kind === "changes").map((row) => row.call.id);
+  const counts = new Map(
+    (sets.length
+      ? await db
+          .select({ callId: callItems.callId, count: count() })
+          .from(callItems)
+          .where(inArray(callItems.callId, sets))
+          .groupBy(callItems.callId)
+      : []
+    ).map((row) => [row.callId, row.count]),
+  );
+  return rows.map((row) => ({
+    ...summaryOf(row, badges),
+    changeCount: counts.get(row.call.id) ?? 0,
+  }));
 }
 
 export function selectCalls(db: Executor) {
@@ -77,8 +95,20 @@ export async function listCalls(db: Executor, standardId: string): Promise<CallS
 
 /** The calls that shaped a clause, and the revision they adopted last: its decision trail. */
 export async function decisionTrail(db: Executor, clauseId: string) {
+  // Its own calls, and the calls on a set of changes that include it.
   const rows = await selectCalls(db)
-    .where(eq(calls.clauseId, clauseId))
+    .where(
+      or(
+        eq(calls.clauseId, clauseId),
+        inArray(
+          calls.id,
+          db
+            .select({ id: callItems.callId })
+            .from(callItems)
+            .where(eq(callItems.clauseId, clauseId)),
+        ),
+      ),
+    )
     .orderBy(desc(calls.number));
   const [adopted] = await db
     .select({ number: clauseRevisions.number })

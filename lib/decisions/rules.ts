@@ -92,17 +92,25 @@ export type CallState = {
  * Hum's own reason for an outcome, kept as a sentence of the catalogue and its numbers rather
  * than in English, so each reader reads it in their language.
  */
-export type RationaleMessage = {
-  key: "decisions.rationales.consensus";
-  params: { positions: number };
-};
+export type RationaleMessage =
+  | { key: "decisions.rationales.consensus"; params: { positions: number } }
+  | {
+      key: "decisions.rationales.partlyAdopted";
+      params: { positions: number; adopted: number; held: number };
+    };
 
 /** People's words (the votes that carried it, a withdrawal's reason), or Hum's own reason. */
 export type Rationale = string | RationaleMessage;
 
 export type CallEvent =
   | { type: "position" }
-  | { type: "close"; stances: Stance[]; objections: ObjectionState[] }
+  | {
+      type: "close";
+      stances: Stance[];
+      objections: ObjectionState[];
+      /** A call on a set of changes: its changes, and which of them each objection names. */
+      changes?: { itemIds: string[]; objections: NamedObjection[] };
+    }
   | { type: "withdraw"; byProposer: boolean; reason: string }
   | {
       type: "vote";
@@ -127,6 +135,7 @@ export type Step =
 export type Transition =
   | "position_taken"
   | "consensus"
+  | "partly_adopted"
   | "escalated_to_ag"
   | "withdrawn"
   | "ag_decided"
@@ -211,7 +220,24 @@ export function step(state: CallState, event: CallEvent, now: Date, charter: Cha
       if (now < state.closesAt) return refuse("call_not_due");
       const positions = quorumCount(event.stances);
       const blocking = blockingObjections(event.objections);
-      if (positions >= charter.quorum && blocking === 0) {
+      const verdict = event.changes
+        ? changesVerdict({ stances: event.stances, ...event.changes }, charter)
+        : null;
+      if (verdict?.kind === "split") {
+        const { adopted, held } = verdict;
+        return move(
+          {
+            ...state,
+            phase: "adopted",
+            rationale: {
+              key: "decisions.rationales.partlyAdopted",
+              params: { positions, adopted: adopted.length, held: held.length },
+            },
+          },
+          "partly_adopted",
+        );
+      }
+      if (verdict ? verdict.kind === "consensus" : positions >= charter.quorum && blocking === 0) {
         return move(
           {
             ...state,
@@ -257,6 +283,40 @@ export function step(state: CallState, event: CallEvent, now: Date, charter: Cha
       }
       return move({ ...state, phase: outcomeOf[state.agDecision] }, "ag_decision_final");
   }
+}
+
+/** An objection on a call on a set of changes: the changes it names (none: the whole call). */
+export type NamedObjection = { state: ObjectionState; itemIds: readonly string[] };
+
+/**
+ * How a call on a set of changes ends at close. Without quorum, or with a standing objection to
+ * the whole call (or one naming none of its changes), the whole call goes to the advisory group,
+ * as any call does. Otherwise the changes named by standing objections are held, each to go to
+ * the advisory group alone, and every other change is adopted; when every change is held there
+ * is nothing to adopt, and the whole call goes to the advisory group instead.
+ */
+export type ChangesVerdict =
+  | { kind: "consensus" }
+  | { kind: "escalated"; reason: "quorum" | "whole_call" | "all_held" }
+  | { kind: "split"; adopted: string[]; held: string[] };
+
+export function changesVerdict(
+  facts: { stances: Stance[]; objections: NamedObjection[]; itemIds: readonly string[] },
+  charter: Pick<Charter, "quorum">,
+): ChangesVerdict {
+  if (quorumCount(facts.stances) < charter.quorum) return { kind: "escalated", reason: "quorum" };
+  const items = new Set(facts.itemIds);
+  const standing = facts.objections.filter((objection) => objection.state !== "withdrawn");
+  if (standing.length === 0) return { kind: "consensus" };
+  const named = standing.map((objection) => objection.itemIds.filter((id) => items.has(id)));
+  if (named.some((ids) => ids.length === 0)) return { kind: "escalated", reason: "whole_call" };
+  const held = new Set(named.flat());
+  if (held.size === items.size) return { kind: "escalated", reason: "all_held" };
+  return {
+    kind: "split",
+    adopted: [...items].filter((id) => !held.has(id)),
+    held: [...items].filter((id) => held.has(id)),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import { users } from "@/lib/auth/schema";
 import type { Participant } from "@/lib/community/authz";
@@ -114,7 +114,14 @@ export async function appealDecision(
     const [position] = await tx
       .select()
       .from(positions)
-      .where(and(eq(positions.callId, callId), eq(positions.userId, person.id)));
+      .where(
+        and(
+          // A change held back from a last call is decided alone; its positions are on the last call.
+          inArray(positions.callId, call.parentCallId ? [callId, call.parentCallId] : [callId]),
+          eq(positions.userId, person.id),
+        ),
+      )
+      .limit(1);
     const result = decide(call, { type: "appeal", tookPosition: Boolean(position), reason }, now);
     await tx.insert(appeals).values({ callId, appellantId: person.id, reason, filedAt: now });
     if (result.transition) {

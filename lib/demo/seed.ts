@@ -8,6 +8,7 @@ import type { Database, Transaction } from "@/lib/db/client";
 import { demoFrameworks } from "@/lib/demo/frameworks";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
+import { seedDemoLastCall } from "@/lib/demo/seed-last-call";
 import { seedDemoReleases } from "@/lib/demo/seed-releases";
 import { seedDemoSections } from "@/lib/demo/seed-sections";
 import { frameworks, levels, modules, standards } from "@/lib/drafting/schema";
@@ -245,5 +246,6 @@ export async function seedDemo(
   // Releases come first: they adopt every clause, through calls, months before today's calls.
   if (options.releases) await seedDemoReleases(db, standardId, demoEmail, now);
   await seedDemoCalls(db, standardId, demoEmail, now);
+  await seedDemoLastCall(db, standardId, demoEmail, now);
   return true;
 }

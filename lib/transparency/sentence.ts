@@ -189,6 +189,8 @@ const isQuoted = (entry: EntryInput, key: string): key is QuotedKey =>
 const numberKeys: ReadonlySet<PublicDetailKey> = new Set([
   "positions",
   "objections",
+  "adopted",
+  "held",
   "revision",
   "restored",
   "clauses",

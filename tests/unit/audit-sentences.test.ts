@@ -185,6 +185,16 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
       rationale: "Rough consensus: 3 positions taken, no objection left open.",
     },
   },
+  "decisions.partly_adopted": {
+    subjectType: "call",
+    subjectId: "iotmark/7",
+    details: { phase: "adopted", positions: 4, objections: 1, adopted: 2, held: 1 },
+  },
+  "decisions.change_escalated": {
+    subjectType: "call",
+    subjectId: "iotmark/8",
+    details: { call: "iotmark/7", phase: "escalated_ag" },
+  },
   "decisions.escalated_to_ag": {
     subjectType: "call",
     subjectId: "iotmark/48",
@@ -344,6 +354,12 @@ describe("the public log's sentences", () => {
       text: "definitions",
       href: "/standards/iotmark/draft/sections/definitions",
     });
+    expect(read({ ...entry("decisions.partly_adopted"), actorId: null })).toBe(
+      "Hum closed call 7 with rough consensus on 2 changes; 1 objected change goes to the advisory group, each on its own.",
+    );
+    expect(read({ ...entry("decisions.change_escalated"), actorId: null })).toBe(
+      "An objected change of call 7 was split off as call 8, which the advisory group now decides on its own.",
+    );
     expect(read({ ...entry("decisions.escalated_to_ag"), actorId: null })).toBe(
       "Hum closed call 48 without rough consensus (3 positions, 1 objection standing): the advisory group now decides.",
     );

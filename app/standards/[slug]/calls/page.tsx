@@ -13,7 +13,7 @@ import { openCharterCall } from "@/lib/decisions/charter-calls";
 import { listCalls } from "@/lib/decisions/queries";
 import type { Charter } from "@/lib/decisions/rules";
 import { getStandardAxes } from "@/lib/drafting/queries";
-import { callPath, callsPath, draftPath, newCallPath } from "@/lib/paths";
+import { callPath, callsPath, draftPath, newCallPath, newLastCallPath } from "@/lib/paths";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -49,9 +49,15 @@ export default async function CallsPage({ params }: Props) {
       <PageTitle title={`${t("title")} · ${standard.name}`} lead={t("lead")} />
       <p className="mb-6">
         {viewer ? (
-          <Link href={newCallPath(slug)} className="font-medium">
-            {t("newCall")}
-          </Link>
+          <>
+            <Link href={newCallPath(slug)} className="font-medium">
+              {t("newCall")}
+            </Link>
+            {" · "}
+            <Link href={newLastCallPath(slug)} className="font-medium">
+              {t("lastCall.openLink")}
+            </Link>
+          </>
         ) : (
           <span className="text-muted">
             {t.rich("signInToOpen", { link: signInLink(callsPath(slug)) })}

@@ -21,6 +21,7 @@ import {
   draftMarkdownPath,
   draftPath,
   frameworksPath,
+  newLastCallPath,
   objectionsPath,
 } from "@/lib/paths";
 import { AddClauseForm } from "./forms";
@@ -108,6 +109,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         <Link href={callsPath(standard.slug)} className="ml-auto">
           {t("callsLink")}
         </Link>
+        <Link href={newLastCallPath(standard.slug)}>{t("lastCallLink")}</Link>
         <Link href={objectionsPath(standard.slug)}>{t("objectionsLink")}</Link>
         <Link href={frameworksPath(standard.slug)}>{tFrameworks("link")}</Link>
         <a href={draftMarkdownPath(standard.slug)}>{t("exportMarkdown")}</a>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AuditEntry } from "@/components/audit-entry";
+import { CallChangeList } from "@/components/decisions/call-change-list";
 import { CallCommentsClosed, CallDeadline } from "@/components/decisions/call-deadline";
 import {
   AppealForm,
@@ -30,8 +31,16 @@ import { callTimeline } from "@/lib/transparency/queries";
 
 type Props = {
   params: Promise<{ slug: string; number: string }>;
-  searchParams: Promise<{ view?: string | string[] }>;
+  searchParams: Promise<{
+    view?: string | string[];
+    module?: string | string[];
+    kind?: string | string[];
+    objected?: string | string[];
+  }>;
 };
+
+const one = (value: string | string[] | undefined) =>
+  (typeof value === "string" ? value : "").slice(0, 40);
 
 /** Read once per request: the page and its metadata both need the call. */
 const load = cache(async (slug: string, number: string) => {
@@ -116,14 +125,44 @@ export default async function CallPage({ params, searchParams }: Props) {
           ) : null}
         </Section>
       ) : null}
+      {page.parent ? (
+        <p className="mb-6">
+          <Link href={callPath(call.slug, page.parent.number)} className="underline">
+            {t("lastCall.heldFrom", { number: page.parent.number, title: page.parent.title })}
+          </Link>
+        </p>
+      ) : null}
       <CallSubject page={page} view={parseDiffView(query.view)} />
-      <CallPositions
+      <CallChangeList
         page={page}
-        moderator={Boolean(viewer && holdsRole(viewer.roles, "advisory_group"))}
+        view={parseDiffView(query.view)}
+        filters={{
+          module: one(query.module),
+          kind: one(query.kind),
+          objected: one(query.objected) !== "",
+        }}
       />
+      {/* A held change's positions and objections were taken on its last call, linked above. */}
+      {page.parent ? null : (
+        <CallPositions
+          page={page}
+          moderator={Boolean(viewer && holdsRole(viewer.roles, "advisory_group"))}
+        />
+      )}
       {viewer && call.phase === "open" ? (
         <Section title={t("yourPosition")}>
-          <PositionForm callId={call.id} current={page.viewer.position} />
+          <PositionForm
+            callId={call.id}
+            current={page.viewer.position}
+            items={
+              page.changes && !page.parent
+                ? page.changes.items.map((item) => ({
+                    id: item.id,
+                    label: item.isSection ? item.title : `${item.key} · ${item.title}`,
+                  }))
+                : null
+            }
+          />
           {page.viewer.isProposer ? <WithdrawCallForm callId={call.id} /> : null}
         </Section>
       ) : null}
@@ -132,13 +171,15 @@ export default async function CallPage({ params, searchParams }: Props) {
           {t.rich("signInToOpen", { link: signInLink(callPath(call.slug, call.number)) })}
         </p>
       ) : null}
-      <Section title={t("objections")}>
-        {page.objections.length > 0 ? (
-          <ThreadList threads={page.objections} viewer={viewer} call={call} />
-        ) : (
-          <p className="text-muted">{t("noObjections")}</p>
-        )}
-      </Section>
+      {page.parent ? null : (
+        <Section title={t("objections")}>
+          {page.objections.length > 0 ? (
+            <ThreadList threads={page.objections} viewer={viewer} call={call} />
+          ) : (
+            <p className="text-muted">{t("noObjections")}</p>
+          )}
+        </Section>
+      )}
       <CallVotes page={page} />
       {page.viewer.voteStage ? (
         <Section title={t("yourVote")}>
@@ -149,7 +190,9 @@ export default async function CallPage({ params, searchParams }: Props) {
           />
         </Section>
       ) : null}
-      {call.phase === "ag_decided" && page.viewer.position ? <AppealForm callId={call.id} /> : null}
+      {call.phase === "ag_decided" && page.viewer.mayAppeal ? (
+        <AppealForm callId={call.id} />
+      ) : null}
       <Section title={t("timeline")}>
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">
           {timeline.map((row) => (
