@@ -77,7 +77,7 @@ export async function openCall(
 }
 
 export type NewCall = {
-  kind: "clause_revision" | "question" | "release";
+  kind: "clause_revision" | "question" | "release" | "changes" | "charter";
   title: string;
   description: string;
   organisations: string;

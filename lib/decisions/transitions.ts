@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Group } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Executor, Transaction } from "@/lib/db/client";
+import { settleChanges } from "@/lib/decisions/apply-changes";
 import { transitionNotices } from "@/lib/decisions/notices";
 import {
   type CallEvent,
@@ -125,6 +126,9 @@ export async function applyTransition(
     await adoptRevision(tx, call, now);
   }
   if (next.phase === "adopted" && call.kind === "release") await publishCandidate(tx, call, now);
+  if (call.kind === "changes" && isFinal(next.phase)) {
+    await settleChanges(tx, call, next.phase, now);
+  }
   await tellAbout(tx, call, next, transition, now);
 }
 

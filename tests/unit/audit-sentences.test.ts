@@ -200,6 +200,31 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "SW-4",
     details: { revision: 3, call: "iotmark/5" },
   },
+  "decisions.section_adopted": {
+    subjectType: "section",
+    subjectId: "iotmark/scope",
+    details: { revision: 2, call: "iotmark/7" },
+  },
+  "decisions.clause_retired": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { call: "iotmark/8" },
+  },
+  "decisions.clause_restored": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { call: "iotmark/9" },
+  },
+  "decisions.clause_moved": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { module: "DATA", call: "iotmark/10" },
+  },
+  "decisions.section_retired": {
+    subjectType: "section",
+    subjectId: "iotmark/licence",
+    details: { call: "iotmark/11" },
+  },
   "releases.published": {
     subjectType: "release",
     subjectId: "iotmark/1.1.0",
