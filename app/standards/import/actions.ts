@@ -1,6 +1,7 @@
 "use server";
 
 import { getTranslations } from "next-intl/server";
+import type { ActionNotice } from "@/lib/actions/notice";
 import { defineAction } from "@/lib/actions/safe-action";
 import { replaceClauseText } from "@/lib/collab/internal";
 import { requireSecretariat } from "@/lib/community/authz";
@@ -36,7 +37,7 @@ export const importStandardAction = defineAction({
     });
   },
   // A preview, or a document with problems, imports nothing: the form shows it.
-  done: (outcome) => {
+  done: (outcome): ActionNotice | null => {
     if (!("slug" in outcome)) return null;
     if (outcome.callNumber === null)
       return {
