@@ -14,6 +14,9 @@ export function releaseDocument(content: ReleaseContent): StandardDocument {
     slug: content.standard.slug,
     name: content.standard.name,
     summary: content.standard.summary,
+    ...(content.sections?.length
+      ? { sections: content.sections.map((section) => ({ ...section, retired: false })) }
+      : {}),
     modules: content.modules,
     levels: content.levels,
     clauses: clauses.map((clause) => ({

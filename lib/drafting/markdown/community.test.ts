@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportStandard } from "@/lib/drafting/markdown/document";
+import { exportStandard, parseStandard } from "@/lib/drafting/markdown/document";
 import { parsePlainDocument } from "@/lib/drafting/markdown/plain";
 import { guessSectionKind, withoutContents } from "@/lib/drafting/markdown/plain-sections";
 import { fixture, parsed } from "@/lib/drafting/markdown/test-standard";
@@ -149,6 +149,76 @@ describe("a community document", () => {
         reason: "Requirement 1 has no RFC 2119 keyword (MUST, SHOULD, MAY, …) in capitals",
       },
       { line: 7, reason: 'A requirement heading must read "### N. requirement text"' },
+    ]);
+  });
+});
+
+describe("prose sections in the Hum format", () => {
+  const withSections: StandardDocument = {
+    slug: "mini",
+    name: "Mini",
+    summary: "",
+    sections: [
+      {
+        slug: "definitions",
+        kind: "definitions",
+        title: "Definitions",
+        retired: false,
+        body: {
+          type: "doc",
+          content: [
+            {
+              type: "paragraph",
+              content: [{ type: "text", text: "Device", marks: [{ type: "bold" }] }],
+            },
+          ],
+        },
+      },
+      {
+        slug: "old-scope",
+        kind: "scope",
+        title: "Old scope",
+        retired: true,
+        body: { type: "doc", content: [] },
+      },
+    ],
+    modules: [{ code: "SW", name: "Software", summary: "" }],
+    levels: [],
+    clauses: [],
+  };
+  const markdown = exportStandard(withSections);
+
+  it("writes them in the front matter and before the modules, and reads them back", () => {
+    expect(markdown).toContain(
+      'sections:\n  - slug: "definitions"\n    kind: "definitions"\n    title: "Definitions"\n  - slug: "old-scope"\n    kind: "scope"\n    title: "Old scope"\n    status: "retired"\nmodules:',
+    );
+    expect(markdown).toContain(
+      "## Definitions {#definitions}\n\n**Device**\n\n## Old scope {#old-scope}\n\n## Software (SW)",
+    );
+    expect(parsed(markdown)).toEqual(withSections);
+  });
+
+  it("reports unknown, missing, misnamed and out-of-order sections by line", () => {
+    const lines = (text: string) => {
+      const result = parseStandard(text);
+      return result.ok ? [] : result.problems;
+    };
+    expect(lines(markdown.replace("{#old-scope}", "{#scope}"))).toEqual([
+      { line: 9, reason: 'Section old-scope has no "## Old scope {#old-scope}" heading' },
+      { line: 24, reason: 'Unknown section "scope": the front matter does not list it' },
+    ]);
+    expect(lines(markdown.replace('kind: "scope"', 'kind: "preface"'))).toEqual([
+      {
+        line: 10,
+        reason:
+          'Unknown section kind "preface"; expected one of scope, introduction, terminology, definitions, roles, assessment, licence, acknowledgements, other',
+      },
+    ]);
+    expect(lines(markdown.replace("## Definitions {#", "## Terms {#"))).toEqual([
+      {
+        line: 20,
+        reason: 'The front matter titles section definitions "Definitions", not "Terms"',
+      },
     ]);
   });
 });
