@@ -57,11 +57,9 @@ test("the secretariat previews a community's founding text, confirms it, and one
   ).toEqual([]);
 
   await page.getByRole("button", { name: "Confirm the import" }).click();
-  const done = page
-    .getByRole("status")
-    .getByRole("link", {
-      name: "Imported 30 clauses and 7 sections; call 1 opened to adopt them.",
-    });
+  const done = page.getByRole("status").getByRole("link", {
+    name: "Imported 30 clauses and 7 sections; call 1 opened to adopt them.",
+  });
   await expect(done).toHaveAttribute("href", "/standards/open-home-device-principles/calls/1");
   if (shots) await page.screenshot({ path: `${shots}/import-result.png`, fullPage: true });
   const [standard] = await db

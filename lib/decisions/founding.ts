@@ -27,6 +27,8 @@ export function adoptingCall(
       })),
       ...imported.retireClauseIds.map((clauseId) => ({ kind: "retire_clause" as const, clauseId })),
     ];
+    // A later text identical to the standard changes nothing, and a call on nothing is refused.
+    if (items.length === 0) return null;
     const call = await openChangesCall(
       tx,
       imported.proposerId,

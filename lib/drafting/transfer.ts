@@ -172,7 +172,13 @@ function digestOf(input: ImportInput, preview: ImportPreview): string {
 }
 
 async function planOf(db: Executor, input: ImportInput, document: StandardDocument) {
-  if (!input.into) return { preview: previewNew(document), later: null };
+  if (!input.into) {
+    const [taken] = await db.select().from(standards).where(eq(standards.slug, document.slug));
+    // "import" is the address of the import page itself under /standards.
+    if (taken || document.slug === "import")
+      throw new DomainError("conflict", { slug: "slug_taken" });
+    return { preview: previewNew(document), later: null };
+  }
   const [standard] = await db.select().from(standards).where(eq(standards.slug, input.into));
   if (!standard) throw new DomainError("invalid_input", { into: "invalid" });
   const existing = await loadExisting(db, standard);

@@ -132,6 +132,12 @@ describe("importing a community document", () => {
     expect(await standardId("unconfirmed")).toBe("");
   });
 
+  it("says at the preview that the address is taken", async () => {
+    expect(await refusal(importMarkdown(test.db, secretary, input({ markdown: earlier })))).toBe(
+      'conflict {"slug":"slug_taken"}',
+    );
+  });
+
   it("reports problems by line and imports nothing", async () => {
     const broken = earlier.replace(
       "### 2. The vendor MUST NOT sell",

@@ -57,19 +57,27 @@ export function ImportPreviewPanel({ preview, adopt }: { preview: ImportPreview;
           <table className="mt-1 w-full text-left text-sm">
             <thead>
               <tr>
-                <th scope="col">{t("ref")}</th>
-                <th scope="col">{t("clauseTitle")}</th>
-                <th scope="col">{t("strength")}</th>
-                <th scope="col">{t("level")}</th>
+                <th scope="col" className="pr-2">
+                  {t("ref")}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t("clauseTitle")}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t("strength")}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t("level")}
+                </th>
                 {later ? <th scope="col">{t("change")}</th> : null}
               </tr>
             </thead>
             <tbody>
               {module.clauses.map((clause) => (
                 <tr key={clause.ref} className="border-t border-line">
-                  <td className="pr-2 font-mono">{clause.ref}</td>
+                  <td className="whitespace-nowrap pr-2 font-mono">{clause.ref}</td>
                   <td className="pr-2">{clause.title}</td>
-                  <td className="pr-2">{clause.strength}</td>
+                  <td className="whitespace-nowrap pr-2">{clause.strength}</td>
                   <td className="pr-2">{clause.level ?? t("recommended")}</td>
                   {later ? <td>{t(`changes.${clause.change}`)}</td> : null}
                 </tr>

@@ -198,7 +198,7 @@ describe("prose sections in the Hum format", () => {
     expect(parsed(markdown)).toEqual(withSections);
   });
 
-  it("reports unknown, missing, misnamed and out-of-order sections by line", () => {
+  it("reports unknown, missing and misnamed sections, and unknown kinds, by line", () => {
     const lines = (text: string) => {
       const result = parseStandard(text);
       return result.ok ? [] : result.problems;
