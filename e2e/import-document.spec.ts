@@ -81,4 +81,34 @@ test("the secretariat previews a community's founding text, confirms it, and one
     .where(eq(callItems.callId, call?.id ?? ""));
   expect(items.filter((item) => item.kind === "adopt_clause")).toHaveLength(30);
   expect(items.filter((item) => item.kind === "adopt_section")).toHaveLength(7);
+
+  // A later text of the same document comes in as working changes, each one listed first.
+  await page.goto("/standards/import");
+  await page.getByLabel("Format").selectOption({ label: "Plain outside document" });
+  await page.getByLabel("Import into").selectOption({ label: "Open Home Device Principles" });
+  await page.getByLabel("Markdown", { exact: true }).fill(fixture("home-principles-2026.md"));
+  await page.getByRole("button", { name: "Preview the import" }).click();
+  const later = page.getByRole("region", { name: "Preview: Open Home Device Principles" });
+  await expect(later).toContainText(
+    "A later text of Open Home Device Principles: 5 changed, 2 new, 31 unchanged, 1 no longer in the text",
+  );
+  await expect(later).toContainText("no call opens");
+  await expect(later.getByRole("listitem").filter({ hasText: "changed" })).toHaveText([
+    "Introduction (introduction)changed",
+    "Definitions (definitions)changed",
+  ]);
+  for (const [ref, change] of [
+    ["PRIVAC-3", "changed"],
+    ["SECURI-6", "new"],
+    ["DATA-5", "new"],
+    ["INTERO-3", "to retire"],
+    ["INTERO-4", "unchanged"],
+  ]) {
+    await expect(later.getByRole("row", { name: new RegExp(`^${ref} `) })).toContainText(change);
+  }
+  if (shots) await page.screenshot({ path: `${shots}/import-later-preview.png`, fullPage: true });
+  await page.getByRole("button", { name: "Confirm the import" }).click();
+  await expect(
+    page.getByRole("status").getByRole("link", { name: "Imported 5 clauses." }),
+  ).toHaveAttribute("href", "/standards/open-home-device-principles/draft");
 });

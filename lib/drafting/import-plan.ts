@@ -43,7 +43,10 @@ export type ImportPreview = {
   counts: Record<ImportChange, number>;
 };
 
-/** A clause or section of the standard as it stands, with what a later text is matched on. */
+/**
+ * A clause or section of the standard as it stands, with what a later text is matched on.
+ * `adopted`: a call adopted it or is deciding on it, so only a call may retire it.
+ */
 export type ExistingClause = ClauseDocument & { id: string; adopted: boolean };
 export type ExistingSection = SectionDocument & { id: string; adopted: boolean };
 export type ExistingStandard = Omit<StandardDocument, "clauses" | "sections"> & {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, max } from "drizzle-orm";
 import type { Executor, Transaction } from "@/lib/db/client";
+import { callItems, calls } from "@/lib/decisions/schema";
 import type { ExistingStandard, LaterTextPlan } from "@/lib/drafting/import-plan";
 import type { ClauseDocument, SectionDocument } from "@/lib/drafting/markdown/types";
 import { takeRevision } from "@/lib/drafting/mutations";
@@ -17,6 +18,33 @@ import {
   sectionTexts,
 } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+
+// The phases of a call still waiting on a decision (lib/decisions/rules.ts, a layer above).
+const undecidedPhases = ["open", "escalated_ag", "ag_decided", "escalated_sc", "appealed"] as const;
+
+/**
+ * Clauses and sections some undecided call is about: a later text may not retire them on the
+ * spot, since that call may yet adopt them; their retirement is proposed like an adopted one's.
+ */
+async function undecided(db: Executor, standardId: string): Promise<Set<string>> {
+  const [single, items] = await Promise.all([
+    db
+      .select({ id: calls.clauseId })
+      .from(calls)
+      .where(and(eq(calls.standardId, standardId), inArray(calls.phase, [...undecidedPhases]))),
+    db
+      .select({ clauseId: callItems.clauseId, sectionId: callItems.sectionId })
+      .from(callItems)
+      .innerJoin(calls, eq(calls.id, callItems.callId))
+      .where(and(eq(calls.standardId, standardId), inArray(calls.phase, [...undecidedPhases]))),
+  ]);
+  return new Set(
+    [
+      ...single.map((row) => row.id),
+      ...items.flatMap((row) => [row.clauseId, row.sectionId]),
+    ].filter((id): id is string => id !== null),
+  );
+}
 
 /** Sections and clauses a later text is matched against, with whether a call adopted them. */
 export async function loadExisting(
@@ -38,6 +66,7 @@ export async function loadExisting(
       .where(eq(sections.standardId, standard.id))
       .orderBy(asc(sections.position)),
   ]);
+  const busy = await undecided(db, standard.id);
   const codeOf = new Map(moduleRows.map((module) => [module.id, module.code]));
   const levelName = new Map(levelRows.map((level) => [level.id, level.name]));
   return {
@@ -46,7 +75,7 @@ export async function loadExisting(
     levels: levelRows.map(({ name, summary }) => ({ name, summary })),
     clauses: clauseRows.map(({ clause, text }) => ({
       id: clause.id,
-      adopted: clause.adoptedRevisionId !== null,
+      adopted: clause.adoptedRevisionId !== null || busy.has(clause.id),
       ref: `${clause.refCode}-${clause.refNumber}`,
       moduleCode: codeOf.get(clause.moduleId) ?? "",
       title: clause.title,
@@ -59,7 +88,7 @@ export async function loadExisting(
     })),
     sections: sectionRows.map(({ section, text }) => ({
       id: section.id,
-      adopted: section.adoptedRevisionId !== null,
+      adopted: section.adoptedRevisionId !== null || busy.has(section.id),
       slug: section.slug,
       kind: section.kind,
       title: section.title,

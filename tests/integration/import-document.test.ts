@@ -247,6 +247,29 @@ describe("importing a community document", () => {
     expect(live).toHaveLength(7);
   });
 
+  it("proposes, not performs, the retirement of a clause an open call is deciding", async () => {
+    const slug = "open-home-device-principles";
+    const { preview, done } = await previewAndConfirm({ markdown: later, into: slug });
+    expect(preview.preview.counts).toEqual({ new: 2, updated: 5, unchanged: 31, retired: 1 });
+    expect(imported(done)).toMatchObject({
+      clauses: 5,
+      sections: 2,
+      retirements: 1,
+      callNumber: null,
+    });
+    const [interop3] = await test.db
+      .select()
+      .from(clauses)
+      .where(
+        and(
+          eq(clauses.standardId, await standardId(slug)),
+          eq(clauses.refCode, "INTERO"),
+          eq(clauses.refNumber, 3),
+        ),
+      );
+    expect(interop3?.retiredAt).toBeNull();
+  });
+
   it("writes nothing of a later text when its call cannot open", async () => {
     // The founding text's call is still open over every clause of the first standard.
     const slug = "open-home-device-principles";

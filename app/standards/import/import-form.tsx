@@ -25,11 +25,13 @@ export function ImportForm({ standards }: { standards: { slug: string; name: str
   };
   const outcome = form.state?.ok ? form.state.data : null;
   const preview = outcome && "preview" in outcome ? outcome : null;
-  const notConfirmed = form.fieldError("digest");
+  // Refusals of what the import would do rather than of a field: confirming an old preview, or
+  // an adopting call over clauses another call is deciding.
+  const refusal = form.fieldError("digest") ?? form.fieldError("items");
   return (
     <form {...form.formProps} onSubmit={onSubmit} noValidate className="max-w-3xl">
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {notConfirmed ? <Notice tone="error">{notConfirmed}</Notice> : null}
+      {refusal ? <Notice tone="error">{refusal}</Notice> : null}
       {outcome && "problems" in outcome ? (
         <Notice tone="error">
           <p className="font-medium">{t("problems", { count: outcome.problems.length })}</p>
