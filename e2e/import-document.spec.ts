@@ -94,16 +94,17 @@ test("the secretariat previews a community's founding text, confirms it, and one
   );
   await expect(later).toContainText("no call opens");
   await expect(later.getByRole("listitem").filter({ hasText: "changed" })).toHaveText([
-    "Introduction (introduction)changed",
-    "Definitions (definitions)changed",
+    "Introduction (introduction) changed",
+    "Definitions (definitions) changed",
   ]);
-  for (const [ref, change] of [
+  const expected: [string, string][] = [
     ["PRIVAC-3", "changed"],
     ["SECURI-6", "new"],
     ["DATA-5", "new"],
     ["INTERO-3", "to retire"],
     ["INTERO-4", "unchanged"],
-  ]) {
+  ];
+  for (const [ref, change] of expected) {
     await expect(later.getByRole("row", { name: new RegExp(`^${ref} `) })).toContainText(change);
   }
   if (shots) await page.screenshot({ path: `${shots}/import-later-preview.png`, fullPage: true });

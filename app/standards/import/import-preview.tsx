@@ -38,7 +38,12 @@ export function ImportPreviewPanel({ preview, adopt }: { preview: ImportPreview;
           {preview.sections.map((section) => (
             <li key={section.slug}>
               {section.title} <span className="text-muted">({t(`kinds.${section.kind}`)})</span>
-              {later ? <strong className="ml-2">{t(`changes.${section.change}`)}</strong> : null}
+              {later ? (
+                <>
+                  {" "}
+                  <strong className="ml-1">{t(`changes.${section.change}`)}</strong>
+                </>
+              ) : null}
             </li>
           ))}
         </ol>
