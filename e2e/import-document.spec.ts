@@ -11,6 +11,8 @@ test("the secretariat previews a community's founding text, confirms it, and one
   page,
   db,
 }) => {
+  // Two whole documents are imported, each previewed first.
+  test.slow();
   await signInAs(page, db, await createPerson(db, { name: "Una Secretary", isSecretariat: true }));
   await page.goto("/standards/import");
   await page.getByLabel("Format").selectOption({ label: "Plain outside document" });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/lib/db/client";
 import { type ChangeRequest, openChangesCall } from "@/lib/decisions/changes";
-import type { ImportedDocument } from "@/lib/drafting/transfer";
+import type { ImportedDocument } from "@/lib/drafting/import-apply";
 
 export type AdoptingCallText = { title: string; description: string };
 

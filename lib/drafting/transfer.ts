@@ -2,31 +2,23 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/mutations";
 import type { Secretariat } from "@/lib/community/authz";
 import type { Database, Executor, Transaction } from "@/lib/db/client";
+import {
+  type ImportedDocument,
+  importLater,
+  importNew,
+  type LaterText,
+} from "@/lib/drafting/import-apply";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
 import { type ImportPreview, planLaterText, previewNew } from "@/lib/drafting/import-plan";
-import {
-  insertClauses,
-  insertSections,
-  loadExisting,
-  writeLaterText,
-} from "@/lib/drafting/import-write";
+import { loadExisting } from "@/lib/drafting/import-write";
 import { parseStandard } from "@/lib/drafting/markdown/document";
 import { parsePlainDocument } from "@/lib/drafting/markdown/plain";
 import type { ImportProblem, StandardDocument } from "@/lib/drafting/markdown/types";
 import { listAxes } from "@/lib/drafting/queries";
 import type { ReplaceWorkingText } from "@/lib/drafting/restore";
-import {
-  clauses,
-  clauseTexts,
-  levels,
-  modules,
-  sections,
-  sectionTexts,
-  standards,
-} from "@/lib/drafting/schema";
+import { clauses, clauseTexts, sections, sectionTexts, standards } from "@/lib/drafting/schema";
 import { DomainError, fieldError } from "@/lib/errors";
 import { enforceLimit } from "@/lib/rate-limit";
 import { plainLine, plainText } from "@/lib/validation";
@@ -115,18 +107,6 @@ export const importSchema = z.object({
 });
 export type ImportInput = z.output<typeof importSchema>;
 
-export type ImportedDocument = {
-  mode: "new" | "later";
-  proposerId: string;
-  standardId: string;
-  slug: string;
-  name: string;
-  adopt: boolean;
-  clauseIds: string[];
-  sectionIds: string[];
-  retireClauseIds: string[];
-  retireSectionIds: string[];
-};
 export type ImportOutcome =
   | { problems: ImportProblem[] }
   | { preview: ImportPreview; adopt: boolean; digest: string }
@@ -171,7 +151,11 @@ function digestOf(input: ImportInput, preview: ImportPreview): string {
     .digest("base64url");
 }
 
-async function planOf(db: Executor, input: ImportInput, document: StandardDocument) {
+async function planOf(
+  db: Executor,
+  input: ImportInput,
+  document: StandardDocument,
+): Promise<{ preview: ImportPreview; later: LaterText | null }> {
   if (!input.into) {
     const [taken] = await db.select().from(standards).where(eq(standards.slug, document.slug));
     // "import" is the address of the import page itself under /standards.
@@ -235,112 +219,5 @@ export async function importMarkdown(
   });
 }
 
-async function importNew(
-  tx: Transaction,
-  secretary: Secretariat,
-  document: StandardDocument,
-  adopt: boolean,
-  now: Date,
-): Promise<ImportedDocument> {
-  const [taken] = await tx.select().from(standards).where(eq(standards.slug, document.slug));
-  // "import" is the address of this very page under /standards.
-  if (taken || document.slug === "import")
-    throw new DomainError("conflict", { slug: "slug_taken" });
-  const [standard] = await tx
-    .insert(standards)
-    .values({ slug: document.slug, name: document.name, summary: document.summary })
-    .returning({ id: standards.id });
-  if (!standard) throw new DomainError("internal");
-  const moduleRows = document.modules.length
-    ? await tx
-        .insert(modules)
-        .values(
-          document.modules.map((m, position) => ({ ...m, standardId: standard.id, position })),
-        )
-        .returning()
-    : [];
-  const levelRows = document.levels.length
-    ? await tx
-        .insert(levels)
-        .values(document.levels.map((l, position) => ({ ...l, standardId: standard.id, position })))
-        .returning()
-    : [];
-  const sectionIds = await insertSections(
-    tx,
-    standard.id,
-    secretary.id,
-    document.sections ?? [],
-    now,
-  );
-  const clauseIds = await insertClauses(
-    tx,
-    standard.id,
-    secretary.id,
-    document.clauses,
-    new Map(moduleRows.map((row) => [row.code, row.id])),
-    new Map(levelRows.map((row) => [row.name, row.id])),
-    now,
-  );
-  await recordAudit(tx, {
-    actorId: secretary.id,
-    action: "drafting.standard_imported",
-    subjectType: "standard",
-    subjectId: document.slug,
-    details: { name: document.name, clauses: document.clauses.length },
-  });
-  const live = (ids: string[], items: { retired: boolean }[]) =>
-    ids.filter((_, index) => !items[index]?.retired);
-  return {
-    mode: "new",
-    proposerId: secretary.id,
-    standardId: standard.id,
-    slug: document.slug,
-    name: document.name,
-    adopt,
-    clauseIds: live(clauseIds, document.clauses),
-    sectionIds: live(sectionIds, document.sections ?? []),
-    retireClauseIds: [],
-    retireSectionIds: [],
-  };
-}
-
-async function importLater(
-  tx: Transaction,
-  secretary: Secretariat,
-  later: NonNullable<Awaited<ReturnType<typeof planOf>>["later"]>,
-  adopt: boolean,
-  now: Date,
-): Promise<ImportedDocument> {
-  const { standard, existing, plan } = later;
-  const written = await writeLaterText(tx, standard.id, secretary.id, plan, existing.live, now);
-  await recordAudit(tx, {
-    actorId: secretary.id,
-    action: "drafting.later_text_imported",
-    subjectType: "standard",
-    subjectId: standard.slug,
-    details: { clauses: plan.updated.length + plan.added.length },
-  });
-  return {
-    mode: "later",
-    proposerId: secretary.id,
-    standardId: standard.id,
-    slug: standard.slug,
-    name: standard.name,
-    adopt,
-    ...written,
-  };
-}
-
-/** Creates a whole standard from a document already read, in one transaction; no call. */
-export async function importStandard(
-  db: Database,
-  secretary: Secretariat,
-  document: StandardDocument,
-  now = new Date(),
-): Promise<{ slug: string; clauses: number }> {
-  return db.transaction(async (tx) => {
-    await enforceLimit(tx, "import", secretary.id, now);
-    const imported = await importNew(tx, secretary, document, false, now);
-    return { slug: imported.slug, clauses: document.clauses.length };
-  });
-}
+export { importStandard } from "@/lib/drafting/import-apply";
+export type { ImportedDocument };

@@ -15,7 +15,13 @@ export function ImportPreviewPanel({ preview, adopt }: { preview: ImportPreview;
       </h2>
       <p className="mt-2">
         {later
-          ? t("later", preview.counts)
+          ? t("later", {
+              name: preview.name,
+              added: preview.counts.new,
+              updated: preview.counts.updated,
+              unchanged: preview.counts.unchanged,
+              retired: preview.counts.retired,
+            })
           : t("new", {
               slug: preview.slug,
               sections: preview.sections.length,
