@@ -2,6 +2,10 @@ import type { ReactNode } from "react";
 import { isAllowedHref } from "@/lib/collab/extensions";
 import { splitKeywords } from "@/lib/drafting/rfc2119";
 import type { RichText as RichTextJson } from "@/lib/drafting/rich-text";
+import { mayLinkTerms, splitByTerms, type TermMatcher } from "@/lib/drafting/terms";
+
+/** Defined terms to link in the text, and where each term's definition is. */
+export type TermLinks = { matcher: TermMatcher; href: (slug: string) => string };
 
 /** Text with its RFC 2119 keywords set apart. */
 export function KeywordText({ text }: { text: string }) {
@@ -23,8 +27,33 @@ export function KeywordText({ text }: { text: string }) {
   );
 }
 
-function renderText(node: RichTextJson, key: number): ReactNode {
-  let content: ReactNode = <KeywordText text={node.text ?? ""} />;
+/** Text with each defined term it uses linked to the term's definition. */
+function TermText({ text, terms }: { text: string; terms: TermLinks }) {
+  let offset = 0;
+  return (
+    <>
+      {splitByTerms(text, terms.matcher).map((segment) => {
+        const key = offset;
+        offset += segment.text.length;
+        return segment.slug ? (
+          <a key={key} href={terms.href(segment.slug)} className="term-link">
+            <KeywordText text={segment.text} />
+          </a>
+        ) : (
+          <KeywordText key={key} text={segment.text} />
+        );
+      })}
+    </>
+  );
+}
+
+function renderText(node: RichTextJson, key: number, terms?: TermLinks): ReactNode {
+  let content: ReactNode =
+    terms && mayLinkTerms(node) ? (
+      <TermText text={node.text ?? ""} terms={terms} />
+    ) : (
+      <KeywordText text={node.text ?? ""} />
+    );
   for (const mark of node.marks ?? []) {
     if (mark.type === "bold") content = <strong>{content}</strong>;
     else if (mark.type === "italic") content = <em>{content}</em>;
@@ -41,11 +70,11 @@ function renderText(node: RichTextJson, key: number): ReactNode {
   return <span key={key}>{content}</span>;
 }
 
-function renderNode(node: RichTextJson, key: number): ReactNode {
-  const children = (node.content ?? []).map((child, index) => renderNode(child, index));
+function renderNode(node: RichTextJson, key: number, terms?: TermLinks): ReactNode {
+  const children = (node.content ?? []).map((child, index) => renderNode(child, index, terms));
   switch (node.type) {
     case "text":
-      return renderText(node, key);
+      return renderText(node, key, terms);
     case "hardBreak":
       return <br key={key} />;
     case "paragraph":
@@ -73,12 +102,23 @@ function renderNode(node: RichTextJson, key: number): ReactNode {
   }
 }
 
-/** Server-rendered clause text: readable without JavaScript, and safe whatever is stored. */
-export function RichText({ value, empty }: { value: RichTextJson; empty?: string }) {
+/**
+ * Server-rendered clause text: readable without JavaScript, and safe whatever is stored. With
+ * `terms`, the defined terms it uses link to their definitions (never inside a link or code).
+ */
+export function RichText({
+  value,
+  empty,
+  terms,
+}: {
+  value: RichTextJson;
+  empty?: string;
+  terms?: TermLinks;
+}) {
   if (!value.content?.length) return empty ? <p className="text-muted italic">{empty}</p> : null;
   return (
     <div className="leading-relaxed">
-      {value.content.map((node, index) => renderNode(node, index))}
+      {value.content.map((node, index) => renderNode(node, index, terms))}
     </div>
   );
 }

@@ -29,6 +29,7 @@ test("a participant adds a clause, saves a revision, and retires it; the record 
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByText("Revision 2 saved.")).toBeVisible();
   await page.getByText("Retire this clause…").click();
+  await page.getByLabel("Why retire it?").fill("A duplicate of another clause.");
   await page.getByRole("button", { name: `Retire ${ref}` }).click();
   await expect(page.getByText("This clause is retired.")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Requirement" })).toHaveCount(0);

@@ -36,6 +36,7 @@ test("a clause retired while someone edits it: their editor says so, turns read-
   await signInAs(bobPage, db, bob);
   await bobPage.goto(path);
   await bobPage.getByText("Retire this clause…").click();
+  await bobPage.getByLabel("Why retire it?").fill("A duplicate of another clause.");
   await bobPage.getByRole("button", { name: `Retire ${ref}` }).click();
   await expect(bobPage.getByText("This clause is retired.")).toBeVisible();
 

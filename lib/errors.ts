@@ -94,6 +94,7 @@ export const fieldErrorCodes = [
   "framework_key_taken",
   "import_not_confirmed",
   "same_module",
+  "needs_call",
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -43,6 +43,16 @@ export function draftClausePath(slug: string, ref: string): string {
   return `${standardPath(slug)}/draft/${segment(ref)}`;
 }
 
+/** One prose section of the working draft, with its live editor. */
+export function draftSectionPath(slug: string, sectionSlug: string): string {
+  return `${standardPath(slug)}/draft/sections/${segment(sectionSlug)}`;
+}
+
+/** Every revision of a draft section. */
+export function draftSectionHistoryPath(slug: string, sectionSlug: string): string {
+  return `${draftSectionPath(slug, sectionSlug)}/history`;
+}
+
 /** A thread on a draft clause's page. */
 export function draftThreadPath(slug: string, ref: string, threadId: string): string {
   return `${draftClausePath(slug, ref)}#${threadAnchor(threadId)}`;

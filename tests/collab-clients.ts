@@ -41,10 +41,20 @@ export function connectClient(
   userId: string,
   token = mintCollabToken(userId, TEST_SECRET),
 ) {
+  return connectDocument(url, `clause:${clauseId}`, userId, token);
+}
+
+/** The same for any document name (`section:<id>`, or a name the server should refuse). */
+export function connectDocument(
+  url: string,
+  name: string,
+  userId: string,
+  token = mintCollabToken(userId, TEST_SECRET),
+) {
   const document = new Y.Doc();
   const provider = new HocuspocusProvider({
     url,
-    name: `clause:${clauseId}`,
+    name,
     document,
     token,
   });
@@ -111,8 +121,12 @@ export function frame(
  * `send` resolves with "applied" or "refused" (Hocuspocus's sync status) or with the reason the
  * server closed the document's connection.
  */
-export async function rawClient(url: string, clauseId: string, userId: string) {
-  const name = `clause:${clauseId}`;
+export async function rawClient(
+  url: string,
+  clauseId: string,
+  userId: string,
+  name = `clause:${clauseId}`,
+) {
   const socket = new WebSocket(url);
   let closedWith: string | null = null;
   const waiting: ((outcome: string) => void)[] = [];

@@ -4,7 +4,8 @@ import { defineAction } from "@/lib/actions/safe-action";
 import { requireSecretariat } from "@/lib/community/authz";
 import { getDb } from "@/lib/db/client";
 import { openCall, withdrawCall } from "@/lib/decisions/calls";
-import { setCharter } from "@/lib/decisions/charter";
+import { setFoundingCharter } from "@/lib/decisions/charter";
+import { proposeCharter } from "@/lib/decisions/charter-calls";
 import { openCallSchema, positionSchema, reasonSchema, voteSchema } from "@/lib/decisions/inputs";
 import { takePosition } from "@/lib/decisions/positions";
 import { charterSchema } from "@/lib/decisions/rules";
@@ -50,13 +51,27 @@ export const appealAction = defineAction({
   done: { key: "decisions.appealed" },
 });
 
-export const setCharterAction = defineAction({
-  name: "setCharter",
+// Anyone signed in proposes new numbers; a call decides them (DESIGN, governance rule 8).
+export const proposeCharterAction = defineAction({
+  name: "proposeCharter",
+  schema: charterSchema.extend({ standardId: id, slug, reason: reasonSchema.shape.reason }),
+  run: ({ standardId, slug: _slug, reason, ...charter }, participant) =>
+    proposeCharter(getDb(), participant, standardId, { charter, reason }),
+  done: ({ number }, { slug }) => ({
+    key: "decisions.charter.proposed",
+    params: { number },
+    href: callPath(slug, number),
+  }),
+});
+
+/** A new standard's first numbers, before the community has adopted anything. */
+export const setFoundingCharterAction = defineAction({
+  name: "setFoundingCharter",
   schema: charterSchema.extend({ standardId: id }),
   run: async ({ standardId, ...charter }, participant) => {
     const db = getDb();
     const secretariat = await requireSecretariat(db, participant, "decisions.set_charter");
-    await setCharter(db, secretariat, standardId, charter);
+    await setFoundingCharter(db, secretariat, standardId, charter);
   },
   done: { key: "decisions.charter.saved" },
 });

@@ -39,7 +39,9 @@ function FieldEditor({
   provider,
   user,
   readOnly,
+  quotable,
 }: {
+  quotable: boolean;
   field: ClauseField;
   label: string;
   document: Y.Doc;
@@ -81,7 +83,7 @@ function FieldEditor({
     <div className="mb-4">
       <p className="mb-1 text-sm font-medium">{label}</p>
       <EditorContent editor={editor} />
-      {selected && editor ? (
+      {quotable && selected && editor ? (
         <button
           type="button"
           className="mt-1 text-sm text-accent underline"
@@ -96,24 +98,30 @@ function FieldEditor({
   );
 }
 
+const clauseFieldList = ["body", "assessment", "examples"] as const;
+
 /**
  * The three text fields of one clause, edited together by everyone on the page: one Yjs
- * document per clause, kept by the collab server, with each person's caret and name.
+ * document per clause, kept by the collab server, with each person's caret and name. A prose
+ * section's document (`section:<id>`) is edited the same way, with its one field.
  */
 export function ClauseEditor({
   clauseId,
   user,
   collabPort,
   collabPublicUrl,
+  section,
 }: {
   clauseId: string;
   user: Person;
   collabPort: number;
   collabPublicUrl: string | null;
+  /** Set for a section: its document holds only a body, labelled with this. */
+  section?: { bodyLabel: string; readOnlyNow: string };
 }) {
   const t = useTranslations("drafting.editor");
   const { session, status, unsynced, synced, stop } = useCollabSession(
-    clauseId,
+    section ? `section:${clauseId}` : `clause:${clauseId}`,
     collabPort,
     collabPublicUrl,
   );
@@ -127,7 +135,7 @@ export function ClauseEditor({
   const state = stop?.kind ?? live;
   const message =
     stop?.kind === "read-only"
-      ? t("readOnlyNow")
+      ? (section?.readOnlyNow ?? t("readOnlyNow"))
       : stop?.kind === "refused"
         ? t("updateRefused", { reason: stop.reason })
         : stop
@@ -148,15 +156,16 @@ export function ClauseEditor({
         </p>
       </div>
       {session ? (
-        (["body", "assessment", "examples"] as const).map((field) => (
+        (section ? (["body"] as const) : clauseFieldList).map((field) => (
           <FieldEditor
             key={field}
             field={field}
-            label={t(`fields.${field}`)}
+            label={section ? section.bodyLabel : t(`fields.${field}`)}
             document={session.document}
             provider={session.provider}
             user={user}
             readOnly={stop !== null}
+            quotable={!section} // a section has no threads to quote into
           />
         ))
       ) : (

@@ -22,12 +22,12 @@ function collabUrl(publicUrl: string | null, port: number): string {
 }
 
 /**
- * One clause's Yjs document and its connection to the collab server, with what the page shows
+ * One clause's (or section's) Yjs document, by name, and its connection to the collab server, with what the page shows
  * about it. When the server ends editing (the clause became read-only, or it refused an update,
  * or it refused the connection) the connection is dropped rather than retried, and `stop` says
  * why: retrying would be refused again, forever.
  */
-export function useCollabSession(clauseId: string, port: number, publicUrl: string | null) {
+export function useCollabSession(documentName: string, port: number, publicUrl: string | null) {
   const [session, setSession] = useState<{ document: Y.Doc; provider: HocuspocusProvider } | null>(
     null,
   );
@@ -40,7 +40,7 @@ export function useCollabSession(clauseId: string, port: number, publicUrl: stri
     const document = new Y.Doc();
     const provider = new HocuspocusProvider({
       url: collabUrl(publicUrl, port),
-      name: `clause:${clauseId}`,
+      name: documentName,
       document,
       token: fetchToken,
     });
@@ -77,7 +77,7 @@ export function useCollabSession(clauseId: string, port: number, publicUrl: stri
       provider.destroy();
       document.destroy();
     };
-  }, [clauseId, port, publicUrl]);
+  }, [documentName, port, publicUrl]);
 
   return { session, status, unsynced, synced, stop };
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClauseChanges } from "@/components/changes/clause-changes";
 import { DiffViewLinks } from "@/components/changes/view-links";
+import { CharterSubject } from "@/components/decisions/charter-subject";
 import { ReleaseChanges } from "@/components/decisions/release-changes";
 import { RichText } from "@/components/rich-text";
 import { Section } from "@/components/ui/page";
@@ -161,6 +162,7 @@ export async function CallSubject({ page, view }: { page: CallPage; view: DiffVi
   return (
     <Section title={t("subject")}>
       {call.description ? <p className="mb-4 whitespace-pre-wrap">{call.description}</p> : null}
+      <CharterSubject page={page} />
       {call.releaseId ? <Candidate candidateId={call.releaseId} slug={call.slug} /> : null}
       <ProposedRevision page={page} view={view} />
     </Section>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClauseBadges } from "@/components/clause-badges";
-import { RichText } from "@/components/rich-text";
+import { RichText, type TermLinks } from "@/components/rich-text";
 import { callPath, draftClausePath, releaseClausePath } from "@/lib/paths";
 import type { ReleaseClause } from "@/lib/releases/content";
 import type { ReleaseTrace } from "@/lib/releases/schema";
@@ -13,7 +13,10 @@ export async function ReleaseClauseView({
   version,
   trace,
   headingLevel = 3,
+  terms,
 }: {
+  /** Defined terms to link to their definitions in the clause's text. */
+  terms?: TermLinks;
   clause: ReleaseClause;
   slug: string;
   version: string;
@@ -39,13 +42,13 @@ export async function ReleaseClauseView({
       <p className="mb-2">
         <ClauseBadges strength={clause.strength} level={clause.level} status={null} />
       </p>
-      <RichText value={clause.body} />
+      <RichText value={clause.body} terms={terms} />
       <Subheading className="mt-3 text-sm font-medium text-muted">{t("assessment")}</Subheading>
-      <RichText value={clause.assessment} />
+      <RichText value={clause.assessment} terms={terms} />
       {clause.examples.content?.length ? (
         <>
           <Subheading className="mt-3 text-sm font-medium text-muted">{t("examples")}</Subheading>
-          <RichText value={clause.examples} />
+          <RichText value={clause.examples} terms={terms} />
         </>
       ) : null}
       <p className="no-print mt-2 text-sm text-muted">

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReleaseClauseView } from "@/components/releases/release-clause";
+import { ReleaseSectionView, releaseTermLinks } from "@/components/releases/release-section";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page";
+import { sectionAnchor } from "@/lib/drafting/sections-rules";
 import {
   callPath,
   comparisonPath,
@@ -65,6 +67,8 @@ export async function ReleaseReader({
   const known = level && content.levels.some((entry) => entry.name === level) ? level : null;
   const shown = known ? clausesRequiredAt(content, known) : content.clauses;
   const others = view.all.filter((release) => release.version !== view.version);
+  const sections = content.sections ?? [];
+  const terms = releaseTermLinks(content, (term) => `#${term}`);
   return (
     <>
       <ReleaseStatus view={view} slug={slug} />
@@ -136,6 +140,11 @@ export async function ReleaseReader({
       <nav aria-label={t("contents")} className="mb-10 rounded-lg border border-line bg-white p-4">
         <h2 className="mb-2 font-semibold">{t("contents")}</h2>
         <ol className="space-y-2 text-sm">
+          {sections.map((section) => (
+            <li key={section.slug}>
+              <a href={`#${sectionAnchor(section.slug)}`}>{section.title}</a>
+            </li>
+          ))}
           {content.modules.map((module) => {
             const inModule = shown.filter((clause) => clause.moduleCode === module.code);
             if (inModule.length === 0) return null;
@@ -158,6 +167,9 @@ export async function ReleaseReader({
           })}
         </ol>
       </nav>
+      {sections.map((section) => (
+        <ReleaseSectionView key={section.slug} section={section} terms={terms} />
+      ))}
       {content.modules.map((module) => {
         const inModule = shown.filter((clause) => clause.moduleCode === module.code);
         if (inModule.length === 0) return null;
@@ -174,6 +186,7 @@ export async function ReleaseReader({
                 slug={slug}
                 version={view.version}
                 trace={view.trace[clause.ref]}
+                terms={terms}
               />
             ))}
           </section>

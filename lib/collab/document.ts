@@ -65,3 +65,16 @@ export function problemWith(fields: ClauseFields): string | null {
   }
   return null;
 }
+
+/** A section's document has one field, its body. */
+export function readSectionBody(doc: Y.Doc): RichText {
+  return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment("body")) as RichText;
+}
+
+/** Fills an empty section document from its stored body, once, when it has no Yjs state yet. */
+export function seedSectionBody(doc: Y.Doc, body: RichText): void {
+  if (!body.content?.length) return;
+  doc.transact(() => {
+    prosemirrorJSONToYXmlFragment(clauseTextSchema, body, doc.getXmlFragment("body"));
+  });
+}

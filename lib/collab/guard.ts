@@ -3,7 +3,7 @@ import * as decoding from "lib0/decoding";
 import type * as Y from "yjs";
 import type { ReadOnlyWatch } from "@/lib/collab/access";
 import type { CollabContext } from "@/lib/collab/auth";
-import { CollabRefusal, clauseIdOf } from "@/lib/collab/document-name";
+import { CollabRefusal, fieldsOfKind, targetOf } from "@/lib/collab/document-name";
 import { vouchedAwarenessState } from "@/lib/collab/identity";
 import { problemAfterApplying, Shadow } from "@/lib/collab/validation";
 
@@ -64,11 +64,11 @@ export function readMessage(message: Uint8Array): {
 /** Each live document's validated shadow (see lib/collab/validation.ts), made when first needed. */
 const shadows = new WeakMap<Y.Doc, Shadow>();
 
-function shadowOf(document: Y.Doc): Shadow {
+function shadowOf(document: Y.Doc, fields: readonly string[]): Shadow {
   const existing = shadows.get(document);
   if (existing && !existing.broken) return existing;
   existing?.destroy();
-  const shadow = new Shadow(document);
+  const shadow = new Shadow(document, fields);
   shadows.set(document, shadow);
   document.once("destroy", () => shadow.destroy());
   return shadow;
@@ -86,11 +86,13 @@ export function problemAfter(
   limits: CollabLimits = collabLimits,
   /** The connection that sent it, whose update the live document then applies. */
   connection?: object,
+  /** The fields the document may have: a clause's three, or a section's body. */
+  fields?: readonly string[],
 ): string | null {
   if (update.length > limits.updateBytes) {
     return `an update of ${update.length} bytes (at most ${limits.updateBytes})`;
   }
-  const shadow = shadowOf(document);
+  const shadow = shadowOf(document, fields ?? fieldsOfKind("clause"));
   // Estimated as the size last measured plus every update since (merged, they take at most
   // that), and measured again only when the estimate passes the cap.
   if (shadow.sizeWith(update.length, limits.documentBytes) > limits.documentBytes) {
@@ -98,7 +100,7 @@ export function problemAfter(
   }
   let problem: string | null;
   try {
-    problem = problemAfterApplying(shadow.doc, update, shadow.livePending());
+    problem = problemAfterApplying(shadow.doc, update, shadow.livePending(), shadow.fields);
   } catch (error) {
     problem = `unreadable update: ${(error as Error).message}`;
   }
@@ -154,11 +156,13 @@ export function createGuard(options: {
       }
       // Hocuspocus itself refuses updates on read-only connections (and tells the client).
       if (!update || connection.readOnly) return;
-      if (await options.readOnly.isReadOnly(clauseIdOf(documentName))) {
+      const target = targetOf(documentName);
+      if (await options.readOnly.isReadOnly(documentName)) {
         connection.readOnly = true;
-        throw new CollabRefusal("refused: this clause is read-only now");
+        throw new CollabRefusal(`refused: this ${target.kind} is read-only now`);
       }
-      const problem = problemAfter(document, update, limits, connection);
+      const fields = fieldsOfKind(target.kind);
+      const problem = problemAfter(document, update, limits, connection, fields);
       if (problem) {
         console.error(`collab: refused an update to ${documentName}: ${problem}`);
         throw new CollabRefusal(`refused: ${problem}`);
@@ -176,7 +180,7 @@ export function createGuard(options: {
     },
 
     async afterUnloadDocument({ documentName }) {
-      options.readOnly.forget(clauseIdOf(documentName));
+      options.readOnly.forget(documentName);
     },
   };
 }

@@ -2,9 +2,13 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import { z } from "zod";
-import { clauseAccess, type ReadOnlyWatch } from "@/lib/collab/access";
+import { documentAccess, type ReadOnlyWatch } from "@/lib/collab/access";
 import { problemWith, replaceFields } from "@/lib/collab/document";
-import { documentNameOf } from "@/lib/collab/document-name";
+import {
+  type DocumentTarget,
+  documentNameOf,
+  sectionDocumentNameOf,
+} from "@/lib/collab/document-name";
 import { bodyDigest, DIGEST_HEADER, hasValidSignature } from "@/lib/collab/internal";
 import type { Database } from "@/lib/db/client";
 import { type ClauseFields, clauseFields } from "@/lib/drafting/rich-text";
@@ -12,7 +16,8 @@ import { type ClauseFields, clauseFields } from "@/lib/drafting/rich-text";
 /** Largest body of an internal call: a clause's three fields as JSON, the state cap and more. */
 export const MAX_INTERNAL_BODY_BYTES = 4 * 1024 * 1024;
 
-const ROUTE = /^\/internal\/clauses\/([0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})\/(text|close)$/;
+const ROUTE =
+  /^\/internal\/(clauses|sections)\/([0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})\/(text|close)$/;
 
 const richText = z.looseObject({ type: z.string() });
 const replaceTextBody = z.object({
@@ -81,7 +86,15 @@ export function createInternalHandler(options: {
   ): Promise<Answer> {
     const route = ROUTE.exec(path);
     if (!route) return { status: 404, text: "not found" };
-    const [, clauseId = "", action] = route;
+    const [, kind, clauseId = "", action] = route;
+    // A section's text is only ever changed by its editors; the web app may only close it.
+    if (kind === "sections" && action !== "close") return { status: 404, text: "not found" };
+    const target: DocumentTarget = {
+      kind: kind === "sections" ? "section" : "clause",
+      id: clauseId,
+    };
+    const documentName =
+      target.kind === "clause" ? documentNameOf(clauseId) : sectionDocumentNameOf(clauseId);
     if (request.method !== "POST") return { status: 405, text: "method not allowed" };
     const declared = Number(request.headers["content-length"] ?? 0);
     if (declared > limit) return { status: 413, text: "body too large" };
@@ -95,15 +108,15 @@ export function createInternalHandler(options: {
     }
     const json = parseJson(body);
     if (json === undefined) return { status: 400, text: "malformed JSON" };
-    const access = await clauseAccess(options.db, clauseId);
-    if (!access) return { status: 404, text: "no such clause" };
+    const access = await documentAccess(options.db, target);
+    if (!access) return { status: 404, text: `no such ${target.kind}` };
 
     if (action === "close") {
-      if (!(await options.readOnly.refresh(clauseId))) return { status: 204, text: "" };
-      const document = instance.documents.get(documentNameOf(clauseId));
+      if (!(await options.readOnly.refresh(documentName))) return { status: 204, text: "" };
+      const document = instance.documents.get(documentName);
       for (const connection of document?.getConnections() ?? []) {
         connection.readOnly = true;
-        connection.close({ code: 4403, reason: "this clause is read-only now" });
+        connection.close({ code: 4403, reason: `this ${target.kind} is read-only now` });
       }
       return { status: 204, text: "" };
     }

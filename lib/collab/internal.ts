@@ -99,3 +99,12 @@ export async function closeClauseConnections(
 ): Promise<void> {
   await post(collabUrl, secret, closePath(clauseId), "{}");
 }
+
+/** The same for a prose section that was retired. */
+export async function closeSectionConnections(
+  collabUrl: string,
+  secret: string,
+  sectionId: string,
+): Promise<void> {
+  await post(collabUrl, secret, `/internal/sections/${sectionId}/close`, "{}");
+}

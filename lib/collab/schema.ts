@@ -1,5 +1,5 @@
 import { bigserial, customType, index, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
-import { clauses } from "@/lib/drafting/schema";
+import { clauses, sections } from "@/lib/drafting/schema";
 
 /** Raw bytes (a Yjs update), as node-postgres reads and writes them. */
 const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
@@ -25,4 +25,18 @@ export const clauseUpdates = pgTable(
     at: timestamp("at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (row) => [index("clause_update_clause_idx").on(row.clauseId, row.seq)],
+);
+
+/** The same log for prose sections' documents (`section:<id>`), folded into `section_text`. */
+export const sectionUpdates = pgTable(
+  "section_update",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id),
+    update: bytea("update").notNull(),
+    at: timestamp("at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (row) => [index("section_update_section_idx").on(row.sectionId, row.seq)],
 );

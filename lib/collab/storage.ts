@@ -12,15 +12,14 @@ import type {
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import type { CollabContext } from "@/lib/collab/auth";
-import { readFields, seedFields } from "@/lib/collab/document";
-import { CollabRefusal, clauseIdOf } from "@/lib/collab/document-name";
+import { CollabRefusal, type DocumentTarget, targetOf } from "@/lib/collab/document-name";
 import {
-  appendClauseUpdates,
-  clausesWithLoggedUpdates,
-  compactClauseText,
-  loadClauseDocument,
-  storeSeededState,
-} from "@/lib/collab/persistence";
+  appendUpdates,
+  compactDocument,
+  documentsWithLoggedUpdates,
+  loadDocument,
+  seedDocument,
+} from "@/lib/collab/stored-documents";
 import type { Database } from "@/lib/db/client";
 
 // Sync message types of the Yjs sync protocol (y-protocols/sync).
@@ -35,7 +34,7 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const digest = (state: Uint8Array) => createHash("sha256").update(state).digest("base64");
 
 type PendingAppend = {
-  clauseId: string;
+  target: DocumentTarget;
   update: Uint8Array;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -52,9 +51,9 @@ export class UpdateLog {
 
   constructor(private readonly db: Database) {}
 
-  append(clauseId: string, update: Uint8Array): Promise<void> {
+  append(target: DocumentTarget, update: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ clauseId, update, resolve, reject });
+      this.queue.push({ target, update, resolve, reject });
       if (!this.running) void this.drain();
     });
   }
@@ -77,7 +76,7 @@ export class UpdateLog {
       while (this.queue.length > 0) {
         const batch = this.takeBatch();
         try {
-          await appendClauseUpdates(this.db, batch);
+          await appendUpdates(this.db, batch);
           for (const pending of batch) pending.resolve();
         } catch (error) {
           for (const pending of batch) pending.reject(error);
@@ -140,7 +139,7 @@ function withheldAcknowledgements(connection: Connection): Promise<void>[] {
 }
 
 /**
- * Storage of clause documents. Every update a client sends is appended to the update log
+ * Storage of clause and section documents. Every update a client sends is appended to the update log
  * before Hocuspocus acknowledges it (the acknowledgement is what the editor shows as "All
  * changes saved"), so a crash loses nothing that was called saved. The debounced
  * store folds the log and the document into the stored state; a load applies the state and
@@ -164,35 +163,31 @@ export class CollabStorage implements Extension {
    * revisions, calls) show every acknowledged edit even if nobody opens the clause again.
    */
   async onListen(): Promise<void> {
-    for (const clauseId of await clausesWithLoggedUpdates(this.db)) {
+    for (const target of await documentsWithLoggedUpdates(this.db)) {
       try {
-        await compactClauseText(this.db, { clauseId, editorIds: [] });
+        await compactDocument(this.db, target, { editorIds: [] });
       } catch (error) {
         // The rows stay; loading the document applies them all the same.
-        console.error(`collab: could not store the logged edits of ${clauseId}: ${error}`);
+        console.error(
+          `collab: could not store the logged edits of ${target.kind} ${target.id}: ${error}`,
+        );
       }
     }
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-    const clauseId = clauseIdOf(documentName);
-    let clause = await loadClauseDocument(this.db, clauseId);
-    if (!clause) throw new CollabRefusal("no such clause");
-    if (!clause.yjsState) {
+    const target = targetOf(documentName);
+    let loaded = await loadDocument(this.db, target);
+    if (!loaded) throw new CollabRefusal(`no such ${target.kind}`);
+    if (!loaded.yjsState) {
       // First edit ever: the text comes from the database (seed, import), once. The seeded
       // state is stored at once, so positions in it (quote anchors) outlive this server.
-      const seeded = new Y.Doc();
-      seedFields(seeded, clause.fields);
-      const yjsState = Y.encodeStateAsUpdate(seeded);
-      const seed = { clauseId, yjsState, fields: readFields(seeded) };
-      seeded.destroy();
-      if (await storeSeededState(this.db, seed)) clause = { ...clause, yjsState, updates: [] };
-      else clause = await loadClauseDocument(this.db, clauseId); // another server seeded it
-      if (!clause?.yjsState) throw new Error(`clause ${clauseId} has no state after seeding`);
+      loaded = await seedDocument(this.db, target);
+      if (!loaded?.yjsState) throw new Error(`${documentName} has no state after seeding`);
     }
-    Y.applyUpdate(document, clause.yjsState);
-    for (const update of clause.updates) Y.applyUpdate(document, update);
-    this.storedDigest.set(documentName, digest(clause.yjsState));
+    Y.applyUpdate(document, loaded.yjsState);
+    for (const update of loaded.updates) Y.applyUpdate(document, update);
+    this.storedDigest.set(documentName, digest(loaded.yjsState));
   }
 
   /**
@@ -211,7 +206,7 @@ export class CollabStorage implements Extension {
       acknowledgements.push(Promise.resolve());
       return;
     }
-    const stored = this.log.append(clauseIdOf(documentName), payload);
+    const stored = this.log.append(targetOf(documentName), payload);
     stored.catch(() => {}); // handled where the acknowledgement waits for it
     acknowledgements.push(stored);
   }
@@ -231,8 +226,7 @@ export class CollabStorage implements Extension {
     const editors = this.editorsSinceStore.get(documentName) ?? new Set<string>();
     this.editorsSinceStore.delete(documentName);
     try {
-      await compactClauseText(this.db, {
-        clauseId: clauseIdOf(documentName),
+      await compactDocument(this.db, targetOf(documentName), {
         yjsState: state,
         editorIds: [...editors],
       });

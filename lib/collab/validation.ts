@@ -16,8 +16,6 @@ import { clauseFields, type RichText } from "@/lib/drafting/rich-text";
  * leaves the shadow polluted; the caller drops it and copies the live document again.
  */
 
-const allowedTopLevel = new Set<string>(clauseFields);
-
 type YNode = Y.XmlFragment | Y.XmlElement | Y.XmlText;
 // Yjs types are invariant in their event type; any shared type will do here.
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -100,7 +98,12 @@ function hasAncestorIn(type: AnyType, set: Set<unknown>) {
 }
 
 /** Why the changed parts of a document are not what the editor could make, or null. */
-export function problemInChanges(doc: Y.Doc, changed: Iterable<AnyType>): string | null {
+export function problemInChanges(
+  doc: Y.Doc,
+  changed: Iterable<AnyType>,
+  fields: readonly string[] = clauseFields,
+): string | null {
+  const allowedTopLevel = new Set(fields);
   for (const name of doc.share.keys()) {
     if (!allowedTopLevel.has(name)) return `a field the clause does not have (${name})`;
   }
@@ -144,6 +147,7 @@ export function problemAfterApplying(
   shadow: Y.Doc,
   update: Uint8Array,
   livePending = false,
+  fields: readonly string[] = clauseFields,
 ): string | null {
   const hadPending = livePending || hasPending(shadow);
   let changed: AnyType[] = [];
@@ -158,7 +162,7 @@ export function problemAfterApplying(
   if (!hadPending && hasPending(shadow)) {
     return "an update that builds on changes the clause does not have";
   }
-  return problemInChanges(shadow, changed);
+  return problemInChanges(shadow, changed, fields);
 }
 
 /** A validated copy of a live document, kept in step with every update the live one takes. */
@@ -186,11 +190,15 @@ export class Shadow {
     }
   };
 
-  constructor(private readonly live: Y.Doc) {
+  constructor(
+    private readonly live: Y.Doc,
+    /** The fields the document may have (a clause's by default). */
+    readonly fields: readonly string[] = clauseFields,
+  ) {
     const state = Y.encodeStateAsUpdate(live);
     this.measuredBytes = state.length;
     Y.applyUpdate(this.doc, state);
-    for (const field of clauseFields) this.doc.getXmlFragment(field);
+    for (const field of fields) this.doc.getXmlFragment(field);
     live.on("update", this.mirror);
   }
 

@@ -7,7 +7,7 @@ import { charterOf } from "@/lib/decisions/charter";
 import type { OpenCallInput } from "@/lib/decisions/inputs";
 import { openedNotice } from "@/lib/decisions/notices";
 import { parseOrganisations } from "@/lib/decisions/organisations";
-import { addDays } from "@/lib/decisions/rules";
+import { addDays, type Charter } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { applyTransition, decide, lockCall, tellParticipants } from "@/lib/decisions/transitions";
 import { revisionOfWorkingText } from "@/lib/drafting/latest-revision";
@@ -84,6 +84,8 @@ export type NewCall = {
   clauseId: string | null;
   revisionId: string | null;
   releaseId: string | null;
+  /** For a charter call: the numbers it would put in force. */
+  proposedCharter?: Charter | null;
 };
 
 /**
@@ -117,6 +119,7 @@ export async function insertCall(
       clauseId: input.clauseId,
       revisionId: input.revisionId,
       releaseId: input.releaseId,
+      proposedCharter: input.proposedCharter ?? null,
       organisations: parseOrganisations(input.organisations),
       charter,
       openedBy: proposerId,

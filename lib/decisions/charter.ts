@@ -1,15 +1,16 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Secretariat } from "@/lib/community/authz";
-import type { Database, Transaction } from "@/lib/db/client";
+import type { Database, Executor, Transaction } from "@/lib/db/client";
 import { type Charter, defaultCharter } from "@/lib/decisions/rules";
-import { charters } from "@/lib/decisions/schema";
-import { standards } from "@/lib/drafting/schema";
-import { DomainError } from "@/lib/errors";
+import { calls, charters } from "@/lib/decisions/schema";
+import { clauses, sections, standards } from "@/lib/drafting/schema";
+import { DomainError, type FieldErrors } from "@/lib/errors";
+import { callSubjectId } from "@/lib/paths";
 
-/** The numbers a standard's calls run on, as its secretariat last set them. */
-export async function charterOf(tx: Transaction | Database, standardId: string): Promise<Charter> {
+/** The numbers a standard's calls run on, as its community last decided them. */
+export async function charterOf(tx: Executor, standardId: string): Promise<Charter> {
   const [row] = await tx.select().from(charters).where(eq(charters.standardId, standardId));
   return row
     ? {
@@ -21,8 +22,73 @@ export async function charterOf(tx: Transaction | Database, standardId: string):
     : defaultCharter;
 }
 
-/** The secretariat sets a standard's numbers; calls already open keep the ones they began with. */
-export async function setCharter(
+/** Whether the community has adopted anything yet: until then there is no one to ask. */
+export async function hasAdoptedText(tx: Executor, standardId: string): Promise<boolean> {
+  const [clause] = await tx
+    .select({ id: clauses.id })
+    .from(clauses)
+    .where(and(eq(clauses.standardId, standardId), isNotNull(clauses.adoptedRevisionId)))
+    .limit(1);
+  if (clause) return true;
+  const [section] = await tx
+    .select({ id: sections.id })
+    .from(sections)
+    .where(and(eq(sections.standardId, standardId), isNotNull(sections.adoptedRevisionId)))
+    .limit(1);
+  if (section) return true;
+  const [call] = await tx
+    .select({ id: calls.id })
+    .from(calls)
+    .where(and(eq(calls.standardId, standardId), eq(calls.phase, "adopted")))
+    .limit(1);
+  return call !== undefined;
+}
+
+/**
+ * The numbers a secretariat may set alone for a new standard: no looser than Hum's defaults,
+ * so a founding text cannot be pushed through on a quorum of one or a short period.
+ */
+export function foundingCharterProblems(charter: Charter): FieldErrors {
+  const problems: FieldErrors = {};
+  if (charter.commentPeriodDays < defaultCharter.commentPeriodDays) {
+    problems.commentPeriodDays = "too_small";
+  }
+  if (charter.quorum < defaultCharter.quorum) problems.quorum = "too_small";
+  if (charter.appealWindowDays < defaultCharter.appealWindowDays) {
+    problems.appealWindowDays = "too_small";
+  }
+  return problems;
+}
+
+async function writeCharter(
+  tx: Transaction,
+  standardId: string,
+  charter: Charter,
+  by: { actorId: string | null; now: Date; call?: string },
+): Promise<void> {
+  const [standard] = await tx.select().from(standards).where(eq(standards.id, standardId));
+  if (!standard) throw new DomainError("not_found");
+  const row = { ...charter, updatedBy: by.actorId, updatedAt: by.now };
+  await tx
+    .insert(charters)
+    .values({ standardId, ...row })
+    .onConflictDoUpdate({ target: charters.standardId, set: row });
+  await recordAudit(tx, {
+    at: by.now,
+    actorId: by.actorId,
+    action: "decisions.charter_changed",
+    subjectType: "charter",
+    subjectId: standard.slug,
+    details: { ...charter, ...(by.call ? { call: by.call } : {}) },
+  });
+}
+
+/**
+ * The first numbers of a new standard, set by its secretariat before the community has adopted
+ * anything (there is no community yet to call). From the first adoption on, the charter changes
+ * only by a call (lib/decisions/charter-calls.ts).
+ */
+export async function setFoundingCharter(
   db: Database,
   actor: Secretariat,
   standardId: string,
@@ -30,22 +96,25 @@ export async function setCharter(
   now = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [standard] = await tx.select().from(standards).where(eq(standards.id, standardId));
-    if (!standard) throw new DomainError("not_found");
-    await tx
-      .insert(charters)
-      .values({ standardId, ...charter, updatedBy: actor.id, updatedAt: now })
-      .onConflictDoUpdate({
-        target: charters.standardId,
-        set: { ...charter, updatedBy: actor.id, updatedAt: now },
-      });
-    await recordAudit(tx, {
-      at: now,
-      actorId: actor.id,
-      action: "decisions.charter_changed",
-      subjectType: "charter",
-      subjectId: standard.slug,
-      details: { ...charter },
-    });
+    if (await hasAdoptedText(tx, standardId)) {
+      throw new DomainError("invalid_input", { charter: "needs_call" });
+    }
+    const problems = foundingCharterProblems(charter);
+    if (Object.keys(problems).length > 0) throw new DomainError("invalid_input", problems);
+    await writeCharter(tx, standardId, charter, { actorId: actor.id, now });
+  });
+}
+
+/** An adopted charter call puts its numbers in force; calls already open keep their copy. */
+export async function applyCharterCall(
+  tx: Transaction,
+  call: { standardId: string; slug: string; number: number; proposedCharter: Charter | null },
+  now: Date,
+): Promise<void> {
+  if (!call.proposedCharter) return;
+  await writeCharter(tx, call.standardId, call.proposedCharter, {
+    actorId: null,
+    now,
+    call: callSubjectId(call.slug, call.number),
   });
 }

@@ -5,6 +5,7 @@ import type { Group } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Executor, Transaction } from "@/lib/db/client";
 import { settleChanges } from "@/lib/decisions/apply-changes";
+import { applyCharterCall } from "@/lib/decisions/charter";
 import { transitionNotices } from "@/lib/decisions/notices";
 import {
   type CallEvent,
@@ -129,6 +130,7 @@ export async function applyTransition(
   if (call.kind === "changes" && isFinal(next.phase)) {
     await settleChanges(tx, call, next.phase, now);
   }
+  if (next.phase === "adopted" && call.kind === "charter") await applyCharterCall(tx, call, now);
   await tellAbout(tx, call, next, transition, now);
 }
 

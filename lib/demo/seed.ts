@@ -8,6 +8,7 @@ import type { Database, Transaction } from "@/lib/db/client";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
 import { seedDemoReleases } from "@/lib/demo/seed-releases";
+import { seedDemoSections } from "@/lib/demo/seed-sections";
 import { levels, modules, standards } from "@/lib/drafting/schema";
 
 /** Demo accounts use a reserved domain (RFC 2606), so no message can ever reach a real inbox. */
@@ -209,6 +210,7 @@ async function seedStandard(tx: Transaction, now: Date): Promise<string> {
     })),
   );
   await seedDemoClauses(tx, standard.id, demoEmail, now);
+  await seedDemoSections(tx, standard.id, demoEmail, now);
   await recordAudit(tx, {
     actorId: null,
     action: "drafting.standard_created",

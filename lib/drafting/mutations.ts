@@ -155,53 +155,69 @@ export async function createClause(
   });
 }
 
-async function lockClause(tx: Transaction, clauseId: string) {
+export async function lockClause(tx: Transaction, clauseId: string) {
   const [clause] = await tx.select().from(clauses).where(eq(clauses.id, clauseId)).for("update");
   if (!clause) throw new DomainError("not_found");
   return clause;
 }
 
-/** Changes title, module, level or strength; the text before the change is kept as a revision. */
+/**
+ * Changes title, module, level or strength; the text before the change is kept as a revision.
+ * Moving a clause the community adopted to another module is the community's decision: that
+ * goes through a call (lib/decisions/structure.ts), never through here.
+ */
 export async function updateClauseMeta(
   db: Database,
   author: Participant,
   clauseId: string,
   input: ClauseMetaInput,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const clause = await lockClause(tx, clauseId);
-    if (clause.retiredAt) throw new DomainError("conflict");
-    await enforceLimit(tx, "drafting", author.id);
-    const { module, levelId } = await resolveAxes(tx, clause.standardId, input);
-    await takeRevision(tx, clauseId, {
-      kind: "automatic",
-      note: "Before a change of structure",
-      actorId: author.id,
-    });
-    let position = clause.position;
-    if (module.id !== clause.moduleId) {
-      const [last] = await tx
-        .select({ position: max(clauses.position) })
-        .from(clauses)
-        .where(eq(clauses.moduleId, module.id));
-      position = (last?.position ?? -1) + 1;
-    }
-    await tx
-      .update(clauses)
-      .set({ title: input.title, moduleId: module.id, levelId, strength: input.strength, position })
-      .where(eq(clauses.id, clauseId));
-    await recordAudit(tx, {
-      actorId: author.id,
-      action: "drafting.clause_changed",
-      subjectType: "clause",
-      subjectId: formatRef(clause.refCode, clause.refNumber),
-      details: {
-        title: input.title,
-        module: input.moduleCode,
-        level: input.level || null,
-        strength: input.strength,
-      },
-    });
+  await db.transaction((tx) => updateClauseMetaIn(tx, author, clauseId, input));
+}
+
+/** `updateClauseMeta` in the caller's transaction. */
+export async function updateClauseMetaIn(
+  tx: Transaction,
+  author: Participant,
+  clauseId: string,
+  input: ClauseMetaInput,
+): Promise<void> {
+  const clause = await lockClause(tx, clauseId);
+  if (clause.retiredAt) throw new DomainError("conflict");
+  await enforceLimit(tx, "drafting", author.id);
+  const { module, levelId } = await resolveAxes(tx, clause.standardId, input);
+  const moving = module.id !== clause.moduleId;
+  if (moving && clause.adoptedRevisionId) {
+    throw new DomainError("invalid_input", { moduleCode: "needs_call" });
+  }
+  await takeRevision(tx, clauseId, {
+    kind: "automatic",
+    note: "Before a change of structure",
+    actorId: author.id,
+  });
+  let position = clause.position;
+  if (moving) {
+    const [last] = await tx
+      .select({ position: max(clauses.position) })
+      .from(clauses)
+      .where(eq(clauses.moduleId, module.id));
+    position = (last?.position ?? -1) + 1;
+  }
+  await tx
+    .update(clauses)
+    .set({ title: input.title, moduleId: module.id, levelId, strength: input.strength, position })
+    .where(eq(clauses.id, clauseId));
+  await recordAudit(tx, {
+    actorId: author.id,
+    action: "drafting.clause_changed",
+    subjectType: "clause",
+    subjectId: formatRef(clause.refCode, clause.refNumber),
+    details: {
+      title: input.title,
+      module: input.moduleCode,
+      level: input.level || null,
+      strength: input.strength,
+    },
   });
 }
 
@@ -240,38 +256,6 @@ export async function moveClause(
       details: { direction },
     });
   });
-}
-
-/** Retires a clause: it stays readable under its reference forever, and becomes read-only. */
-export async function retireClause(
-  db: Database,
-  author: Participant,
-  clauseId: string,
-  now = new Date(),
-  closeLiveText?: (clauseId: string) => Promise<void>,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const clause = await lockClause(tx, clauseId);
-    if (clause.retiredAt) throw new DomainError("conflict");
-    await enforceLimit(tx, "drafting", author.id, now);
-    await takeRevision(tx, clauseId, {
-      kind: "automatic",
-      note: "Before retirement",
-      actorId: author.id,
-    });
-    await tx.update(clauses).set({ retiredAt: now }).where(eq(clauses.id, clauseId));
-    await recordAudit(tx, {
-      actorId: author.id,
-      action: "drafting.clause_retired",
-      subjectType: "clause",
-      subjectId: formatRef(clause.refCode, clause.refNumber),
-    });
-  });
-  // After the commit, so the collab server reads the clause as retired. If it cannot be told,
-  // it still finds out by itself within a second; the retirement stands either way.
-  await closeLiveText?.(clauseId).catch((error: unknown) =>
-    console.error(`drafting: live editors of ${clauseId} not closed: ${String(error)}`),
-  );
 }
 
 /** A participant's named snapshot of the clause as it stands. */

@@ -1,16 +1,18 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
-import { canonicalRichText, sameRichText } from "@/lib/drafting/canonical-text";
+import { canonicalRichText } from "@/lib/drafting/canonical-text";
+import { plainTextOf } from "@/lib/drafting/rich-text";
 import { authorsSince } from "@/lib/drafting/rules";
 import { sectionEdits, sectionRevisions, sections, sectionTexts } from "@/lib/drafting/schema";
+import { sameSectionSnapshot } from "@/lib/drafting/sections-rules";
 import { DomainError } from "@/lib/errors";
 
 type RevisionKind = (typeof sectionRevisions.$inferInsert)["kind"];
 
 /**
  * Snapshots a section's title and working text as its next revision, crediting everyone who
- * edited it since the previous one. The text is recorded in stored form.
+ * edited the text since the previous one. Returns the new revision's number.
  */
 export async function takeSectionRevision(
   tx: Transaction,
@@ -28,14 +30,15 @@ export async function takeSectionRevision(
     .limit(1);
   const edits = await tx.select().from(sectionEdits).where(eq(sectionEdits.sectionId, sectionId));
   const number = (previous?.number ?? 0) + 1;
+  const body = canonicalRichText(text.body);
   await tx.insert(sectionRevisions).values({
     sectionId,
     number,
     kind: revision.kind,
     note: revision.note,
     title: section.title,
-    body: canonicalRichText(text.body),
-    plainText: text.plainText,
+    body,
+    plainText: plainTextOf(body).trim(),
     authorIds: authorsSince(edits, previous?.createdAt ?? null),
     createdBy: revision.actorId,
     ...(revision.now ? { createdAt: revision.now } : {}),
@@ -44,8 +47,9 @@ export async function takeSectionRevision(
 }
 
 /**
- * The revision that holds a section as it stands: the latest one when nothing changed since it
- * was taken, otherwise a new one.
+ * The revision that holds a section's title and text as they stand: the latest one when
+ * nothing changed since it was taken, otherwise a new one. Two revisions in a row never say
+ * the same. Returns its number.
  */
 export async function sectionRevisionOfWorkingText(
   tx: Transaction,
@@ -66,7 +70,7 @@ export async function sectionRevisionOfWorkingText(
     .where(eq(sectionRevisions.sectionId, sectionId))
     .orderBy(desc(sectionRevisions.number))
     .limit(1);
-  if (latest && latest.title === section.title && sameRichText(latest.body, text.body)) {
+  if (latest && sameSectionSnapshot(latest, { title: section.title, body: text.body })) {
     return latest.number;
   }
   return takeSectionRevision(tx, sectionId, { kind: "automatic", ...revision });

@@ -4,8 +4,16 @@ import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { canonicalRichText } from "@/lib/drafting/canonical-text";
 import { formatRef } from "@/lib/drafting/rules";
-import { clauseRevisions, clauses, levels, modules, standards } from "@/lib/drafting/schema";
-import type { ReleaseClause, ReleaseContent } from "@/lib/releases/content";
+import {
+  clauseRevisions,
+  clauses,
+  levels,
+  modules,
+  sectionRevisions,
+  sections,
+  standards,
+} from "@/lib/drafting/schema";
+import type { ReleaseClause, ReleaseContent, ReleaseSection } from "@/lib/releases/content";
 import type { ReleaseTrace } from "@/lib/releases/schema";
 
 export type CandidateDraft = {
@@ -17,7 +25,8 @@ export type CandidateDraft = {
 
 /**
  * What a release prepared now would contain: the adopted revision of every clause that is not
- * retired, in the draft's order, under the standard's current modules and levels. Text is taken
+ * retired, in the draft's order, under the standard's current modules and levels, after the
+ * adopted revision of every section that is not retired (a section never adopted is left out). Text is taken
  * in stored form, so a revision recorded with what an editor once added for rendering releases
  * (and hashes) exactly as the same text imported from Markdown.
  */
@@ -73,14 +82,33 @@ export async function draftCandidate(db: Executor, standardId: string): Promise<
       trace[ref] = { revision: revision.number, call: callNumber };
     }
   }
+  const sectionsIncluded = await adoptedSections(db, standardId);
   return {
     content: {
       standard: { slug: standard.slug, name: standard.name, summary: standard.summary },
       modules: moduleRows.map(({ code, name, summary }) => ({ code, name, summary })),
       levels: levelRows.map(({ name, summary }) => ({ name, summary })),
+      // Absent rather than empty, so a standard without sections keeps the digests it had.
+      ...(sectionsIncluded.length > 0 ? { sections: sectionsIncluded } : {}),
       clauses: included,
     },
     trace,
     leftOut,
   };
+}
+
+/** The adopted text of every section that is not retired, in the draft's order. */
+async function adoptedSections(db: Executor, standardId: string): Promise<ReleaseSection[]> {
+  const rows = await db
+    .select({ section: sections, revision: sectionRevisions })
+    .from(sections)
+    .innerJoin(sectionRevisions, eq(sectionRevisions.id, sections.adoptedRevisionId))
+    .where(and(eq(sections.standardId, standardId), isNull(sections.retiredAt)))
+    .orderBy(asc(sections.position), asc(sections.slug));
+  return rows.map(({ section, revision }) => ({
+    slug: section.slug,
+    kind: section.kind,
+    title: revision.title,
+    body: canonicalRichText(revision.body),
+  }));
 }

@@ -136,8 +136,9 @@ export function clausesRequiredAt(content: ReleaseContent, levelName: string): R
 
 /**
  * What makes a release's content inconsistent, for refusing it before it is published: repeated
- * references, module codes, level names or positions, and clauses pointing at a module or level
- * the release does not define. Empty when the content is sound.
+ * references, module codes, level names, positions or section slugs, clauses pointing at a
+ * module or level the release does not define, and an empty (rather than absent) list of
+ * sections. Empty when the content is sound.
  */
 export function contentProblems(content: ReleaseContent): string[] {
   const problems: string[] = [];
@@ -165,6 +166,13 @@ export function contentProblems(content: ReleaseContent): string[] {
     "position",
     content.clauses.map((clause) => `${clause.moduleCode} ${clause.position}`),
   );
+  if (content.sections) {
+    if (content.sections.length === 0) problems.push("sections is empty rather than absent");
+    repeated(
+      "section",
+      content.sections.map((section) => section.slug),
+    );
+  }
   for (const clause of content.clauses) {
     if (!modules.has(clause.moduleCode)) {
       problems.push(`clause ${clause.ref} names unknown module ${clause.moduleCode}`);

@@ -14,7 +14,7 @@ export function releaseDocument(content: ReleaseContent): StandardDocument {
     slug: content.standard.slug,
     name: content.standard.name,
     summary: content.standard.summary,
-    ...(content.sections?.length
+    ...(content.sections
       ? { sections: content.sections.map((section) => ({ ...section, retired: false })) }
       : {}),
     modules: content.modules,

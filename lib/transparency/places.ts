@@ -10,7 +10,13 @@ import type { Place } from "@/lib/transparency/sentence";
 type Row = { id: number; subjectType: string; subjectId: string; details: AuditDetails };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const withSlug: ReadonlySet<string> = new Set(["call", "release", "charter", "standard"]);
+const withSlug: ReadonlySet<string> = new Set([
+  "call",
+  "release",
+  "charter",
+  "standard",
+  "section",
+]);
 const slugOf = (id: string) => id.split("/")[0] ?? id;
 
 /** The standard an entry names outright: in its subject, or in a detail. */

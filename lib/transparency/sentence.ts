@@ -13,6 +13,7 @@ import {
   callsPath,
   callThreadPath,
   draftClausePath,
+  draftSectionPath,
   draftThreadPath,
   groupPath,
   releasePath,
@@ -133,6 +134,10 @@ function subjectReference(entry: EntryInput, here: Here | undefined): Reference 
       );
     case "clause":
       return named(id, place ? draftClausePath(place.slug, id) : null);
+    case "section": {
+      const parts = slugAndKey(id);
+      return parts ? named(parts.key, draftSectionPath(parts.slug, parts.key)) : named(id);
+    }
     case "comment":
       return named(t("transparency.names.comment"));
     case "position_reason":
@@ -208,9 +213,8 @@ function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here
     case "previously":
       return term("stances", raw);
     case "kind":
-      return entry.action === "decisions.call_opened"
-        ? term("callKinds", raw)
-        : term("threadKinds", raw);
+      if (entry.action === "decisions.call_opened") return term("callKinds", raw);
+      return entry.subjectType === "section" ? term("sectionKinds", raw) : term("threadKinds", raw);
     case "stage":
       return term("stages", raw);
     case "choice":

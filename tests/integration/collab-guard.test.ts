@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { ReadOnlyWatch } from "@/lib/collab/access";
+import { documentNameOf } from "@/lib/collab/document-name";
 import { closeClauseConnections, replaceTextPath, signedHeaders } from "@/lib/collab/internal";
 import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
-import { retireClause } from "@/lib/drafting/mutations";
+import { retireClause } from "@/lib/drafting/retire";
 import { clauseTexts } from "@/lib/drafting/schema";
 import {
   connectClient,
@@ -302,19 +303,21 @@ describe("a clause retired while people edit it", () => {
 
   it("are noticed without making edits wait for the database while the last answer is recent", async () => {
     const clauseId = await newClause("Before.");
+    const name = documentNameOf(clauseId);
     const watch = new ReadOnlyWatch(test.db, 1000);
     const t0 = Date.now();
-    expect(await watch.isReadOnly(clauseId, t0)).toBe(false);
+    expect(await watch.isReadOnly(name, t0)).toBe(false);
     await retireClause(test.db, ann, clauseId);
     // Within recheckMs: the answer kept. Past it: still that answer, while a new one is read.
-    expect(await watch.isReadOnly(clauseId, t0 + 500)).toBe(false);
-    expect(await watch.isReadOnly(clauseId, t0 + 1500)).toBe(false);
-    await until(() => watch.isReadOnly(clauseId, t0 + 1600));
+    expect(await watch.isReadOnly(name, t0 + 500)).toBe(false);
+    expect(await watch.isReadOnly(name, t0 + 1500)).toBe(false);
+    await until(() => watch.isReadOnly(name, t0 + 1600));
     // An answer more than 5 × recheckMs old is not used: the edit waits for the database.
     const idle = new ReadOnlyWatch(test.db, 1000);
     const other = await newClause("Other.");
-    expect(await idle.isReadOnly(other, t0)).toBe(false);
+    const otherName = documentNameOf(other);
+    expect(await idle.isReadOnly(otherName, t0)).toBe(false);
     await retireClause(test.db, ann, other);
-    expect(await idle.isReadOnly(other, t0 + 5000)).toBe(true);
+    expect(await idle.isReadOnly(otherName, t0 + 5000)).toBe(true);
   });
 });

@@ -15,9 +15,10 @@ import { type CollabContext, createCollabServer } from "@/lib/collab/server";
 import { mintCollabToken } from "@/lib/collab/token";
 import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
-import { retireClause, saveRevision } from "@/lib/drafting/mutations";
+import { saveRevision } from "@/lib/drafting/mutations";
 import { listRevisions } from "@/lib/drafting/queries";
 import { restoreRevision } from "@/lib/drafting/restore";
+import { retireClause } from "@/lib/drafting/retire";
 import { clauseEdits, clauseTexts } from "@/lib/drafting/schema";
 import {
   connectClient,

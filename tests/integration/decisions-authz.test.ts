@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Participant, requireParticipant, requireSecretariat } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/viewer";
 import { openCall, withdrawCall } from "@/lib/decisions/calls";
-import { setCharter } from "@/lib/decisions/charter";
+import { setFoundingCharter } from "@/lib/decisions/charter";
+import { proposeCharter } from "@/lib/decisions/charter-calls";
 import { closeDue } from "@/lib/decisions/close-due";
 import { takePosition } from "@/lib/decisions/positions";
 import { addDays, defaultCharter } from "@/lib/decisions/rules";
@@ -154,13 +155,22 @@ const expected: Record<string, Record<Role, string>> = {
     secretariat: "no_position",
     recused: "no_position",
   },
-  setCharter: {
+  // The demo community has adopted text, so even the secretariat changes the charter by a call.
+  setFoundingCharter: {
     public: "unauthenticated",
     participant: "forbidden",
     ag: "forbidden",
     sc: "forbidden",
-    secretariat: "ok",
+    secretariat: "invalid_input",
     recused: "forbidden",
+  },
+  proposeCharter: {
+    public: "unauthenticated",
+    participant: "ok",
+    ag: "ok",
+    sc: "ok",
+    secretariat: "ok",
+    recused: "ok",
   },
 };
 
@@ -229,14 +239,26 @@ const actions: Record<string, (viewer: Viewer | null) => Promise<unknown>> = {
       "Reconsider.",
       addDays(closes, 2),
     ),
-  setCharter: async (viewer) =>
-    setCharter(
+  setFoundingCharter: async (viewer) =>
+    setFoundingCharter(
       test.db,
       await requireSecretariat(test.db, viewer, "decisions.set_charter"),
       standardId,
       defaultCharter,
       t0,
     ),
+  // Withdrawn at once, so the next person may propose: one charter call at a time.
+  proposeCharter: async (viewer) => {
+    const person = requireParticipant(viewer);
+    const { id } = await proposeCharter(
+      test.db,
+      person,
+      standardId,
+      { charter: { ...defaultCharter, commentPeriodDays: 28 }, reason: "Longer reviews." },
+      t0,
+    );
+    await withdrawCall(test.db, person, id, "Only trying.", t0);
+  },
 };
 
 describe("decision actions × roles", () => {

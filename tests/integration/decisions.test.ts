@@ -7,7 +7,7 @@ import { memberships } from "@/lib/community/schema";
 import type { Viewer } from "@/lib/community/viewer";
 import { getCallPage } from "@/lib/decisions/call-page";
 import { openCall, withdrawCall } from "@/lib/decisions/calls";
-import { setCharter } from "@/lib/decisions/charter";
+import { setFoundingCharter } from "@/lib/decisions/charter";
 import { closeDue } from "@/lib/decisions/close-due";
 import { voteSchema } from "@/lib/decisions/inputs";
 import { takePosition } from "@/lib/decisions/positions";
@@ -24,6 +24,7 @@ import { createClause } from "@/lib/drafting/mutations";
 import { clauses, clauseTexts, standards } from "@/lib/drafting/schema";
 import { setWatch } from "@/lib/notifications/mutations";
 import { notifications } from "@/lib/notifications/schema";
+import { putCharterForTest } from "@/tests/charter";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
 import { createPerson } from "@/tests/people";
@@ -71,9 +72,9 @@ const p = (key: string): Participant => {
   return viewer;
 };
 
-/** As the charter form does it: the secretariat's check, then the change. */
-const setCharterAs = async (viewer: Viewer, charter: Charter) =>
-  setCharter(
+/** As the first-numbers form does it: the secretariat's check, then the change. */
+const setFoundingCharterAs = async (viewer: Viewer, charter: Charter) =>
+  setFoundingCharter(
     test.db,
     await requireSecretariat(test.db, viewer, "decisions.set_charter"),
     standardId,
@@ -327,9 +328,15 @@ describe("bad input", () => {
   });
 
   it("keeps a call's charter when the standard's changes, and the database refuses to change it", async () => {
-    expect(await outcomeOf(setCharterAs(p("noor"), defaultCharter))).toBe("forbidden");
+    expect(await outcomeOf(setFoundingCharterAs(p("noor"), defaultCharter))).toBe("forbidden");
+    // The community has adopted text: from then on, not even the secretariat sets numbers alone.
+    expect(await outcomeOf(setFoundingCharterAs(p("sam"), defaultCharter))).toBe("invalid_input");
     const call = await open("Charter snapshot");
-    await setCharterAs(p("sam"), { ...defaultCharter, commentPeriodDays: 30, quorum: 5 });
+    await putCharterForTest(test.db, standardId, {
+      ...defaultCharter,
+      commentPeriodDays: 30,
+      quorum: 5,
+    });
     const [kept] = await test.db.select().from(calls).where(eq(calls.id, call.id));
     expect(kept?.charter).toEqual(defaultCharter);
     expect(kept?.closesAt).toEqual(closed);
@@ -341,7 +348,7 @@ describe("bad input", () => {
           .where(eq(calls.id, call.id)),
       ),
     ).toMatch(/charter cannot change/);
-    await setCharterAs(p("sam"), defaultCharter);
+    await putCharterForTest(test.db, standardId, defaultCharter);
   });
 
   it("lets only the proposer withdraw, with a reason", async () => {

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/lib/demo/seed";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
+import { termsOf } from "@/lib/drafting/terms";
+import { contentDigest, type ReleaseContent } from "@/lib/releases/content";
+import { getRelease } from "@/lib/releases/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 
 let test: TestDatabase;
@@ -57,6 +60,23 @@ describe("the demo community", () => {
     const titles = (await demoClauses()).map((clause) => clause.title);
     const repeated = titles.filter((title, index) => titles.indexOf(title) !== index);
     expect(repeated).toEqual([]);
+  });
+
+  it("releases its scope, terminology and definitions before the modules", async () => {
+    const latest = await getRelease(test.db, "iotmark", "1.1.0");
+    expect(latest?.content.sections?.map((section) => section.slug)).toEqual([
+      "scope",
+      "terminology",
+      "definitions",
+    ]);
+    const definitions = latest?.content.sections?.find((section) => section.kind === "definitions");
+    expect(termsOf(definitions?.body ?? { type: "doc" }).map((term) => term.slug)).toEqual([
+      "term-device",
+      "term-vendor",
+      "term-user",
+      "term-update",
+    ]);
+    expect(contentDigest(latest?.content ?? ({} as ReleaseContent))).toBe(latest?.digest);
   });
 
   it("has as many clauses as the README says", async () => {

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
 import type { Participant } from "@/lib/community/authz";
 import { seedDemo } from "@/lib/demo/seed";
-import { createClause, moveClause, retireClause, updateClauseMeta } from "@/lib/drafting/mutations";
+import { createClause, moveClause, updateClauseMeta } from "@/lib/drafting/mutations";
 import {
   getDraftClause,
   getStandardAxes,
   listDraftClauses,
   listRevisions,
 } from "@/lib/drafting/queries";
+import { retireClause } from "@/lib/drafting/retire";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { outcomeOf } from "@/tests/outcome";
 import { createPerson, signedIn } from "@/tests/people";

@@ -81,6 +81,31 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "SW-4",
     details: { restored: 2, revision: 4 },
   },
+  "drafting.section_added": {
+    subjectType: "section",
+    subjectId: "iotmark/definitions",
+    details: { standard: "iotmark", title: "Definitions", kind: "definitions" },
+  },
+  "drafting.section_renamed": {
+    subjectType: "section",
+    subjectId: "iotmark/definitions",
+    details: { standard: "iotmark", title: "Terms and definitions" },
+  },
+  "drafting.section_moved": {
+    subjectType: "section",
+    subjectId: "iotmark/definitions",
+    details: { standard: "iotmark", direction: "up" },
+  },
+  "drafting.section_revision_saved": {
+    subjectType: "section",
+    subjectId: "iotmark/definitions",
+    details: { standard: "iotmark", revision: 2 },
+  },
+  "drafting.section_retired": {
+    subjectType: "section",
+    subjectId: "iotmark/definitions",
+    details: { standard: "iotmark" },
+  },
   "discussion.thread_opened": {
     subjectType: "clause",
     subjectId: "SW-4",
@@ -297,6 +322,13 @@ describe("the public log's sentences", () => {
     expect(read(entry("decisions.call_opened"))).toBe(
       "Ana Lima opened call 3 to adopt a clause revision: “Adopt the data inventory clause”. It closes on Dec 9, 2025, 10:37 PM UTC.",
     );
+    expect(read(entry("drafting.section_added"))).toBe(
+      "Ana Lima added the section definitions: “Definitions” (definitions).",
+    );
+    expect(describeEntry(entry("drafting.section_moved")).references.subject).toEqual({
+      text: "definitions",
+      href: "/standards/iotmark/draft/sections/definitions",
+    });
     expect(read({ ...entry("decisions.escalated_to_ag"), actorId: null })).toBe(
       "Hum closed call 48 without rough consensus (3 positions, 1 objection standing): the advisory group now decides.",
     );

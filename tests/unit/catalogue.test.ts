@@ -6,6 +6,7 @@ import { phases } from "@/lib/decisions/rules";
 import { callKind, voteChoice, voteStage } from "@/lib/decisions/schema";
 import { stances } from "@/lib/decisions/tally";
 import { threadKinds } from "@/lib/discussion/rules";
+import { sectionKinds } from "@/lib/drafting/sections-rules";
 import { errorCodes, fieldErrorCodes } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { ABSENT } from "@/lib/transparency/sentence";
@@ -105,6 +106,7 @@ describe("message catalogue", () => {
       ["phases", phases],
       ["groups", groups],
       ["roles", roles],
+      ["sectionKinds", sectionKinds],
       [
         "refusals",
         [

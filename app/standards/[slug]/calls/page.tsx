@@ -3,15 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallList } from "@/components/decisions/call-list";
-import { CharterForm } from "@/components/decisions/charter-form";
+import { CharterProposalForm, FoundingCharterForm } from "@/components/decisions/charter-form";
 import { signInLink } from "@/components/sign-in-link";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
-import { charterOf } from "@/lib/decisions/charter";
+import { charterOf, hasAdoptedText } from "@/lib/decisions/charter";
+import { openCharterCall } from "@/lib/decisions/charter-calls";
 import { listCalls } from "@/lib/decisions/queries";
+import type { Charter } from "@/lib/decisions/rules";
 import { getStandardAxes } from "@/lib/drafting/queries";
-import { callsPath, draftPath, newCallPath } from "@/lib/paths";
+import { callPath, callsPath, draftPath, newCallPath } from "@/lib/paths";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,12 +26,21 @@ export default async function CallsPage({ params }: Props) {
   const db = getDb();
   const standard = await getStandardAxes(db, slug);
   if (!standard) notFound();
-  const [t, viewer, calls, charter] = await Promise.all([
+  const [t, viewer, calls, charter, charterCall, founded] = await Promise.all([
     getTranslations("decisions"),
     getViewer(),
     listCalls(db, standard.id),
     charterOf(db, standard.id),
+    openCharterCall(db, standard.id),
+    hasAdoptedText(db, standard.id),
   ]);
+  const summary = (numbers: Charter) =>
+    t("charter.summary", {
+      comment: numbers.commentPeriodDays,
+      quorum: numbers.quorum,
+      ag: numbers.agDeadlineDays,
+      appeal: numbers.appealWindowDays,
+    });
   return (
     <>
       <p className="mb-2 text-sm">
@@ -50,17 +61,32 @@ export default async function CallsPage({ params }: Props) {
       <Section title={t("allCalls")}>
         <CallList calls={calls} empty={t("none")} />
       </Section>
-      <Section title={t("charter.title")}>
+      <Section id="charter" title={t("charter.title")}>
         <p className="mb-2 text-muted">{t("charter.lead")}</p>
         <p className="mb-4">
-          {t("charter.summary", {
-            comment: charter.commentPeriodDays,
-            quorum: charter.quorum,
-            ag: charter.agDeadlineDays,
-            appeal: charter.appealWindowDays,
-          })}
+          <span className="font-medium">{t("charter.inForce")}</span> {summary(charter)}
         </p>
-        {viewer?.isSecretariat ? <CharterForm standardId={standard.id} charter={charter} /> : null}
+        {charterCall?.proposedCharter ? (
+          <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2">
+            {t.rich("charter.pending", {
+              number: charterCall.number,
+              call: (chunks) => <Link href={callPath(slug, charterCall.number)}>{chunks}</Link>,
+            })}{" "}
+            {summary(charterCall.proposedCharter)}
+          </p>
+        ) : null}
+        {viewer && !charterCall ? (
+          <>
+            <h3 className="mb-2 text-lg font-semibold">{t("charter.proposeTitle")}</h3>
+            <CharterProposalForm standardId={standard.id} slug={slug} charter={charter} />
+          </>
+        ) : null}
+        {viewer?.isSecretariat && !founded ? (
+          <div className="mt-8">
+            <h3 className="mb-2 text-lg font-semibold">{t("charter.foundingTitle")}</h3>
+            <FoundingCharterForm standardId={standard.id} charter={charter} />
+          </div>
+        ) : null}
       </Section>
     </>
   );

@@ -4,19 +4,20 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { closeClauseConnections, replaceClauseText } from "@/lib/collab/internal";
 import { getDb } from "@/lib/db/client";
+import { reasonSchema } from "@/lib/decisions/inputs";
 import {
-  createClause,
-  moveClause,
-  retireClause,
-  saveRevision,
-  updateClauseMeta,
-} from "@/lib/drafting/mutations";
+  changeClauseStructure,
+  proposeRestoration,
+  proposeRetirement,
+  type StructureOutcome,
+} from "@/lib/decisions/structure";
+import { createClause, moveClause, saveRevision } from "@/lib/drafting/mutations";
 import { restoreRevision } from "@/lib/drafting/restore";
 import { clauseMetaSchema, revisionNoteSchema } from "@/lib/drafting/rules";
 import { authSecret, collabInternalUrl } from "@/lib/env";
 import { fieldError } from "@/lib/errors";
-import { draftClausePath } from "@/lib/paths";
-import { uuid as clauseId, positiveInt4, slug } from "@/lib/validation";
+import { callPath, draftClausePath } from "@/lib/paths";
+import { uuid as clauseId, plainText, positiveInt4, slug } from "@/lib/validation";
 
 // Each mutation takes a participant and checks the rest itself; these only parse the form.
 export const addClauseAction = defineAction({
@@ -30,12 +31,26 @@ export const addClauseAction = defineAction({
   }),
 });
 
+/** The notice for a change a call now decides, linking to the call. */
+const decidedBy =
+  (key: "notices.retirementProposed" | "notices.restorationProposed" | "notices.moveProposed") =>
+  ({ ref, callNumber }: StructureOutcome, { standardSlug }: { standardSlug: string }) =>
+    callNumber === null
+      ? null
+      : { key, params: { ref, number: callNumber }, href: callPath(standardSlug, callNumber) };
+
+// A clause's module changes at once while it was never adopted; once adopted, a call decides.
 export const updateClauseAction = defineAction({
   name: "updateClause",
-  schema: clauseMetaSchema.extend({ clauseId }),
-  run: ({ clauseId: id, ...input }, participant) =>
-    updateClauseMeta(getDb(), participant, id, input),
-  done: { key: "drafting.structureSaved" },
+  schema: clauseMetaSchema.extend({
+    clauseId,
+    standardSlug: slug,
+    reason: plainText(2000).default(""),
+  }),
+  run: ({ clauseId: id, standardSlug: _slug, ...input }, participant) =>
+    changeClauseStructure(getDb(), participant, id, input),
+  done: (outcome, input) =>
+    decidedBy("notices.moveProposed")(outcome, input) ?? { key: "drafting.structureSaved" },
 });
 
 export const restoreRevisionAction = defineAction({
@@ -59,14 +74,24 @@ export const moveClauseAction = defineAction({
   done: (_data, { direction }) => ({ key: "notices.clauseMoved", params: { direction } }),
 });
 
+// A clause never adopted is retired at once; an adopted one only by the call this opens.
 export const retireClauseAction = defineAction({
   name: "retireClause",
-  schema: z.object({ clauseId }),
-  run: ({ clauseId: id }, participant) =>
-    retireClause(getDb(), participant, id, new Date(), (target) =>
+  schema: reasonSchema.extend({ clauseId, standardSlug: slug }),
+  run: ({ clauseId: id, reason }, participant) =>
+    proposeRetirement(getDb(), participant, id, reason, new Date(), (target) =>
       closeClauseConnections(collabInternalUrl(), authSecret(), target),
     ),
-  done: { key: "notices.clauseRetired" },
+  done: (outcome, input) =>
+    decidedBy("notices.retirementProposed")(outcome, input) ?? { key: "notices.clauseRetired" },
+});
+
+export const restoreClauseAction = defineAction({
+  name: "restoreClause",
+  schema: reasonSchema.extend({ clauseId, standardSlug: slug }),
+  run: ({ clauseId: id, reason }, participant) =>
+    proposeRestoration(getDb(), participant, id, reason),
+  done: (outcome, input) => decidedBy("notices.restorationProposed")(outcome, input),
 });
 
 export const saveRevisionAction = defineAction({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
@@ -9,6 +9,7 @@ import { strengths } from "@/lib/drafting/rich-text";
 import {
   addClauseAction,
   moveClauseAction,
+  restoreClauseAction,
   restoreRevisionAction,
   retireClauseAction,
   saveRevisionAction,
@@ -94,12 +95,22 @@ export function AddClauseForm({ standardSlug, axes }: { standardSlug: string; ax
   );
 }
 
+/** A refusal about the changes a call would decide, shown above the form. */
+function ItemsError({ error }: { error: string | undefined }) {
+  return error ? <Notice tone="error">{error}</Notice> : null;
+}
+
 export function ClauseMetaForm({
   clauseId,
+  standardSlug,
+  adopted,
   axes,
   values,
 }: {
   clauseId: string;
+  standardSlug: string;
+  /** An adopted clause moves to another module only by a call. */
+  adopted: boolean;
   axes: Axes;
   values: Meta;
 }) {
@@ -108,8 +119,21 @@ export function ClauseMetaForm({
   return (
     <form {...form.formProps} noValidate>
       <input type="hidden" name="clauseId" value={clauseId} />
+      <input type="hidden" name="standardSlug" value={standardSlug} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <ItemsError error={form.fieldError("items")} />
       <MetaFields axes={axes} values={values} fieldError={form.fieldError} />
+      {adopted ? (
+        <TextAreaField
+          id="move-reason"
+          name="reason"
+          label={t("moveReason")}
+          hint={t("moveExplained")}
+          rows={2}
+          maxLength={2000}
+          error={form.fieldError("reason")}
+        />
+      ) : null}
       <SubmitButton pendingLabel={t("saving")}>{t("saveStructure")}</SubmitButton>
     </form>
   );
@@ -157,17 +181,82 @@ export function MoveClauseForm({
   );
 }
 
-export function RetireClauseForm({ clauseId, label }: { clauseId: string; label: string }) {
+/**
+ * Retires a clause never adopted at once; for an adopted one, opens the call that decides it.
+ * Either way the person says why.
+ */
+export function RetireClauseForm({
+  clauseId,
+  standardSlug,
+  adopted,
+  label,
+}: {
+  clauseId: string;
+  standardSlug: string;
+  adopted: boolean;
+  label: string;
+}) {
   const t = useTranslations("drafting");
   const form = useActionForm(retireClauseAction);
   return (
     <details>
       <summary className="cursor-pointer text-sm text-danger">{t("retire")}</summary>
-      <form {...form.formProps} className="mt-2">
+      <form {...form.formProps} noValidate className="mt-2">
         <input type="hidden" name="clauseId" value={clauseId} />
+        <input type="hidden" name="standardSlug" value={standardSlug} />
         {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <p className="mb-2 text-sm text-muted">{t("retireExplained")}</p>
+        <ItemsError error={form.fieldError("items")} />
+        <p className="mb-2 text-sm text-muted">
+          {adopted ? t("retireByCallExplained") : t("retireExplained")}
+        </p>
+        <TextAreaField
+          id="retire-reason"
+          name="reason"
+          label={t("retireReason")}
+          rows={3}
+          required
+          maxLength={2000}
+          error={form.fieldError("reason")}
+        />
         <SubmitButton variant="danger" pendingLabel={t("saving")}>
+          {label}
+        </SubmitButton>
+      </form>
+    </details>
+  );
+}
+
+/** Opens the call that decides whether a retired clause comes back under its reference. */
+export function ProposeRestoreForm({
+  clauseId,
+  standardSlug,
+  label,
+}: {
+  clauseId: string;
+  standardSlug: string;
+  label: string;
+}) {
+  const t = useTranslations("drafting");
+  const form = useActionForm(restoreClauseAction);
+  return (
+    <details className="mb-4">
+      <summary className="cursor-pointer text-sm">{t("proposeRestore")}</summary>
+      <form {...form.formProps} noValidate className="mt-2 max-w-2xl">
+        <input type="hidden" name="clauseId" value={clauseId} />
+        <input type="hidden" name="standardSlug" value={standardSlug} />
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <ItemsError error={form.fieldError("items")} />
+        <p className="mb-2 text-sm text-muted">{t("proposeRestoreExplained")}</p>
+        <TextAreaField
+          id="restore-reason"
+          name="reason"
+          label={t("restoreReason")}
+          rows={3}
+          required
+          maxLength={2000}
+          error={form.fieldError("reason")}
+        />
+        <SubmitButton variant="secondary" pendingLabel={t("saving")}>
           {label}
         </SubmitButton>
       </form>

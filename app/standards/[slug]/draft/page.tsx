@@ -9,10 +9,13 @@ import { signInLink } from "@/components/sign-in-link";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
+import { pendingStructure } from "@/lib/decisions/structure";
 import { getDraftPage } from "@/lib/drafting/draft-page";
 import { getStandardAxes } from "@/lib/drafting/queries";
+import { listDraftSections } from "@/lib/drafting/section-queries";
 import { watchedKeys } from "@/lib/notifications/queries";
 import {
+  callPath,
   callsPath,
   draftClausePath,
   draftMarkdownPath,
@@ -20,6 +23,7 @@ import {
   objectionsPath,
 } from "@/lib/paths";
 import { AddClauseForm } from "./forms";
+import { DraftSections } from "./sections-list";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -53,6 +57,13 @@ export default async function DraftPage({ params, searchParams }: Props) {
     getTranslations("discussion"),
     getViewer(),
   ]);
+  // Retirements and moves a call still has to decide: the clause stays as it is until then.
+  const pending = await pendingStructure(
+    db,
+    standard.id,
+    shown.map((clause) => clause.id),
+  );
+  const sections = await listDraftSections(db, standard.id);
   const watched = viewer
     ? await watchedKeys(db, viewer.id, [standard.id, ...(current ? [current.id] : [])])
     : new Set<string>();
@@ -98,6 +109,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         <Link href={objectionsPath(standard.slug)}>{t("objectionsLink")}</Link>
         <a href={draftMarkdownPath(standard.slug)}>{t("exportMarkdown")}</a>
       </nav>
+      <DraftSections standardSlug={standard.slug} sections={sections} signedIn={viewer !== null} />
       <nav aria-label={t("moduleNav")} className="mb-8 flex flex-wrap gap-2 text-sm">
         {standard.modules.map((module) => (
           <Link
@@ -142,6 +154,20 @@ export default async function DraftPage({ params, searchParams }: Props) {
                     status={clause.retiredAt ? "retired" : clause.adoption}
                   />
                 </div>
+                {pending
+                  .filter((entry) => entry.clauseId === clause.id)
+                  .map((entry) => (
+                    <p key={entry.kind} className="mt-1 text-sm text-amber-900">
+                      {t.rich("pendingShort", {
+                        kind: entry.kind,
+                        module: entry.moduleCode ?? "",
+                        number: entry.callNumber,
+                        call: (chunks) => (
+                          <Link href={callPath(standard.slug, entry.callNumber)}>{chunks}</Link>
+                        ),
+                      })}
+                    </p>
+                  ))}
                 <div className="mt-2 text-sm">
                   <RichText value={clause.body} empty={t("emptyBody")} />
                 </div>

@@ -6,6 +6,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
+import { pendingStructure } from "@/lib/decisions/structure";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { callPath, releasePath, standardPath } from "@/lib/paths";
 import { draftCandidate } from "@/lib/releases/build";
@@ -34,7 +35,9 @@ export default async function ReleasesPage({ params }: Props) {
   const manager = Boolean(
     viewer && (viewer.isSecretariat || holdsRole(viewer.roles, "advisory_group", "chair")),
   );
-  const draft = manager ? await draftCandidate(db, standard.id) : null;
+  const [draft, pending] = manager
+    ? await Promise.all([draftCandidate(db, standard.id), pendingStructure(db, standard.id)])
+    : [null, []];
   const suggestion = draft
     ? suggestNextVersion(latest?.content ?? null, draft.content.clauses)
     : null;
@@ -88,6 +91,24 @@ export default async function ReleasesPage({ params }: Props) {
               ? t("prepare.leftOut", { refs: draft.leftOut.join(", ") })
               : t("prepare.noneLeftOut")}
           </p>
+          {pending.length > 0 ? (
+            <ul className="mb-2 text-sm">
+              {pending.map((entry) => (
+                <li key={`${entry.kind}-${entry.clauseId}`}>
+                  {t.rich("prepare.pending", {
+                    ref: entry.ref,
+                    kind: entry.kind,
+                    number: entry.callNumber,
+                    call: (chunks) => (
+                      <Link href={callPath(slug, entry.callNumber)} className="underline">
+                        {chunks}
+                      </Link>
+                    ),
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {suggestion.reasons.length > 0 ? (
             <details className="mb-4 text-sm">
               <summary className="cursor-pointer">{t("prepare.reasons")}</summary>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { ClauseBadges } from "@/components/clause-badges";
 import { ClauseEditor } from "@/components/clause-editor/clause-editor";
 import { CallList } from "@/components/decisions/call-list";
@@ -15,13 +15,20 @@ import { caretColor } from "@/lib/collab/identity";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { decisionTrail } from "@/lib/decisions/queries";
+import { pendingStructure } from "@/lib/decisions/structure";
 import { listThreads } from "@/lib/discussion/queries";
 import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
 import { watchedKeys } from "@/lib/notifications/queries";
-import { clauseHistoryPath, draftClausePath, draftPath, newCallPath } from "@/lib/paths";
-import { ClauseMetaForm, MoveClauseForm, RetireClauseForm, SaveRevisionForm } from "../forms";
+import { callPath, clauseHistoryPath, draftClausePath, draftPath, newCallPath } from "@/lib/paths";
+import {
+  ClauseMetaForm,
+  MoveClauseForm,
+  ProposeRestoreForm,
+  RetireClauseForm,
+  SaveRevisionForm,
+} from "../forms";
 
 type Props = { params: Promise<{ slug: string; ref: string }> };
 
@@ -50,13 +57,21 @@ export default async function ClausePage({ params }: Props) {
     getTranslations("discussion"),
     getViewer(),
   ]);
-  const [threads, watched, trail] = await Promise.all([
+  const [threads, watched, trail, pending] = await Promise.all([
     getClauseYjsState(getDb(), clause.id).then((state) =>
       listThreads(getDb(), clause.id, viewer, state),
     ),
     viewer ? watchedKeys(getDb(), viewer.id, [clause.id]) : new Set<string>(),
     decisionTrail(getDb(), clause.id),
+    pendingStructure(getDb(), standard.id, [clause.id]),
   ]);
+  const pendingRetirement = pending.find((entry) => entry.kind === "retire_clause");
+  const pendingRestoration = pending.find((entry) => entry.kind === "restore_clause");
+  const pendingMove = pending.find((entry) => entry.kind === "move_clause");
+  const callLink = (number: number) => (chunks: ReactNode) => (
+    <Link href={callPath(standard.slug, number)}>{chunks}</Link>
+  );
+  const adopted = trail.adoptedRevision !== null;
   const tDecisions = await getTranslations("decisions");
   const env = getEnv();
   const level = standard.levels.find((entry) => entry.id === clause.levelId);
@@ -81,6 +96,35 @@ export default async function ClausePage({ params }: Props) {
           </>
         }
       />
+      {pending.map((entry) => (
+        <p
+          key={`${entry.kind}-${entry.callNumber}`}
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2"
+        >
+          {entry.kind === "retire_clause"
+            ? t.rich("retirementPending", {
+                number: entry.callNumber,
+                call: callLink(entry.callNumber),
+              })
+            : entry.kind === "restore_clause"
+              ? t.rich("restorationPending", {
+                  number: entry.callNumber,
+                  call: callLink(entry.callNumber),
+                })
+              : t.rich("movePending", {
+                  number: entry.callNumber,
+                  module: entry.moduleCode ?? "",
+                  call: callLink(entry.callNumber),
+                })}
+        </p>
+      ))}
+      {viewer && clause.retiredAt && !pendingRestoration ? (
+        <ProposeRestoreForm
+          clauseId={clause.id}
+          standardSlug={standard.slug}
+          label={t("proposeRestoreConfirm", { ref: clause.ref })}
+        />
+      ) : null}
       {viewer && editable ? (
         <ClauseEditor
           clauseId={clause.id}
@@ -157,6 +201,8 @@ export default async function ClausePage({ params }: Props) {
           <Section title={t("structureTitle")}>
             <ClauseMetaForm
               clauseId={clause.id}
+              standardSlug={standard.slug}
+              adopted={adopted && !pendingMove}
               axes={{
                 modules: standard.modules.map(({ code, name }) => ({ code, name })),
                 levels: standard.levels.map((entry) => entry.name),
@@ -171,10 +217,14 @@ export default async function ClausePage({ params }: Props) {
             <div className="mt-6 flex flex-wrap items-start gap-3">
               <MoveClauseForm clauseId={clause.id} direction="up" label={t("moveUp")} />
               <MoveClauseForm clauseId={clause.id} direction="down" label={t("moveDown")} />
-              <RetireClauseForm
-                clauseId={clause.id}
-                label={t("retireConfirm", { ref: clause.ref })}
-              />
+              {pendingRetirement ? null : (
+                <RetireClauseForm
+                  clauseId={clause.id}
+                  standardSlug={standard.slug}
+                  adopted={adopted}
+                  label={t("retireConfirm", { ref: clause.ref })}
+                />
+              )}
             </div>
           </Section>
         </div>

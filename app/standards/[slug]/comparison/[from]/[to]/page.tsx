@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ClauseChanges } from "@/components/changes/clause-changes";
+import { SectionChanges } from "@/components/changes/section-changes";
 import { DiffViewLinks } from "@/components/changes/view-links";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
@@ -12,6 +13,7 @@ import { comparisonPath, releaseClausePath } from "@/lib/paths";
 import { compareReleases } from "@/lib/releases/compare";
 import type { ReleaseClause } from "@/lib/releases/content";
 import { getRelease } from "@/lib/releases/queries";
+import { compareSections } from "@/lib/releases/section-diff";
 
 // Never kept by Next.js: lib/http/front.ts keeps the copy anonymous readers get, and forgets it
 // when a release is published or withdrawn.
@@ -89,6 +91,12 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
           to: newer.version,
         })}
         lead={t("summary", comparison.summary)}
+      />
+      <SectionChanges
+        comparison={compareSections(older.content.sections, newer.content.sections)}
+        slug={slug}
+        from={older.version}
+        to={newer.version}
       />
       <Section title={`${t("added")} (${comparison.summary.added})`}>
         {list(comparison.added, newer.version)}

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ReleaseClauseView } from "@/components/releases/release-clause";
 import { ReleaseStatus } from "@/components/releases/release-reader";
+import { releaseTermLinks } from "@/components/releases/release-section";
 import { getDb } from "@/lib/db/client";
 import { releasePath } from "@/lib/paths";
 import { getRelease } from "@/lib/releases/queries";
@@ -55,6 +56,10 @@ export default async function ReleaseClausePage({ params }: Props) {
         version={view.version}
         trace={view.trace[clause.ref]}
         headingLevel={1}
+        terms={releaseTermLinks(
+          view.content,
+          (term) => `${releasePath(slug, view.version)}#${term}`,
+        )}
       />
     </>
   );

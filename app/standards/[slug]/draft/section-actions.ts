@@ -1,0 +1,64 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { closeSectionConnections } from "@/lib/collab/internal";
+import { getDb } from "@/lib/db/client";
+import { revisionNoteSchema } from "@/lib/drafting/rules";
+import {
+  createSection,
+  moveSection,
+  renameSection,
+  retireUnadoptedSection,
+  saveSectionRevision,
+} from "@/lib/drafting/sections";
+import { sectionInputSchema, sectionTitleSchema } from "@/lib/drafting/sections-rules";
+import { authSecret, collabInternalUrl } from "@/lib/env";
+import { fieldError } from "@/lib/errors";
+import { draftSectionPath } from "@/lib/paths";
+import { uuid as sectionId, slug } from "@/lib/validation";
+
+// Each mutation takes a participant and checks the rest itself; these only parse the form.
+export const addSectionAction = defineAction({
+  name: "addSection",
+  schema: sectionInputSchema.extend({ standardSlug: slug }),
+  run: (input, participant) => createSection(getDb(), participant, input),
+  done: (created, { standardSlug, title }) => ({
+    key: "drafting.sections.added",
+    params: { title },
+    href: draftSectionPath(standardSlug, created.slug),
+  }),
+});
+
+export const renameSectionAction = defineAction({
+  name: "renameSection",
+  schema: sectionTitleSchema.extend({ sectionId }),
+  run: ({ sectionId: id, title }, participant) => renameSection(getDb(), participant, id, title),
+  done: { key: "drafting.sections.renamed" },
+});
+
+export const moveSectionAction = defineAction({
+  name: "moveSection",
+  schema: z.object({ sectionId, direction: z.enum(["up", "down"], fieldError("required")) }),
+  run: ({ sectionId: id, direction }, participant) =>
+    moveSection(getDb(), participant, id, direction),
+  done: (_data, { direction }) => ({ key: "drafting.sections.moved", params: { direction } }),
+});
+
+export const saveSectionRevisionAction = defineAction({
+  name: "saveSectionRevision",
+  schema: revisionNoteSchema.extend({ sectionId }),
+  run: ({ sectionId: id, note }, participant) =>
+    saveSectionRevision(getDb(), participant, id, note),
+  done: (number) => ({ key: "drafting.sections.revisionSaved", params: { number } }),
+});
+
+export const retireSectionAction = defineAction({
+  name: "retireSection",
+  schema: z.object({ sectionId }),
+  run: ({ sectionId: id }, participant) =>
+    retireUnadoptedSection(getDb(), participant, id, new Date(), (target) =>
+      closeSectionConnections(collabInternalUrl(), authSecret(), target),
+    ),
+  done: { key: "drafting.sections.retired" },
+});
