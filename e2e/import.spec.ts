@@ -27,6 +27,8 @@ test("the secretariat imports an outside document; a broken one is refused line 
   await page.getByLabel("Name (plain documents)", { exact: true }).fill("Home Router Principles");
   await page.getByLabel("Markdown", { exact: true }).fill(fixture("outside-document.md"));
   await page.getByRole("button", { name: "Import" }).click();
+  // Nothing is created before the preview is confirmed.
+  await page.getByRole("button", { name: "Confirm the import" }).click();
   // The notice leads to the new standard's draft.
   await page
     .getByRole("status")

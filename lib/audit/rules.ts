@@ -36,6 +36,7 @@ export const auditActions = [
   "drafting.clause_retired",
   "drafting.revision_saved",
   "drafting.standard_imported",
+  "drafting.later_text_imported",
   "drafting.revision_restored",
   "drafting.section_added",
   "drafting.section_renamed",

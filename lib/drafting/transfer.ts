@@ -1,27 +1,26 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/mutations";
 import type { Secretariat } from "@/lib/community/authz";
-import type { Database } from "@/lib/db/client";
+import type { Database, Executor, Transaction } from "@/lib/db/client";
 import { listFrameworks } from "@/lib/drafting/frameworks";
+import {
+  type ImportedDocument,
+  importLater,
+  importNew,
+  type LaterText,
+} from "@/lib/drafting/import-apply";
 import { formBytes, MAX_IMPORT_BYTES } from "@/lib/drafting/import-limits";
+import { type ImportPreview, planLaterText, previewNew } from "@/lib/drafting/import-plan";
+import { loadExisting } from "@/lib/drafting/import-write";
 import { sortMappings } from "@/lib/drafting/mappings";
 import { parseStandard } from "@/lib/drafting/markdown/document";
 import { parsePlainDocument } from "@/lib/drafting/markdown/plain";
 import type { ImportProblem, StandardDocument } from "@/lib/drafting/markdown/types";
 import { listAxes } from "@/lib/drafting/queries";
-import { clausePlainText } from "@/lib/drafting/rich-text";
-import { parseRef } from "@/lib/drafting/rules";
-import {
-  clauseRevisions,
-  clauses,
-  clauseTexts,
-  frameworks,
-  levels,
-  modules,
-  standards,
-} from "@/lib/drafting/schema";
+import type { ReplaceWorkingText } from "@/lib/drafting/restore";
+import { clauses, clauseTexts, sections, sectionTexts, standards } from "@/lib/drafting/schema";
 import { DomainError, fieldError } from "@/lib/errors";
 import { enforceLimit } from "@/lib/rate-limit";
 import { plainLine, plainText } from "@/lib/validation";
@@ -33,7 +32,7 @@ export async function loadStandardDocument(
 ): Promise<StandardDocument | null> {
   const [standard] = await db.select().from(standards).where(eq(standards.slug, slug));
   if (!standard) return null;
-  const [[moduleRows, levelRows], frameworkRows, clauseRows] = await Promise.all([
+  const [[moduleRows, levelRows], frameworkRows, clauseRows, sectionRows] = await Promise.all([
     listAxes(db, standard.id),
     listFrameworks(db, standard.id),
     db
@@ -42,6 +41,12 @@ export async function loadStandardDocument(
       .innerJoin(clauseTexts, eq(clauseTexts.clauseId, clauses.id))
       .where(eq(clauses.standardId, standard.id))
       .orderBy(asc(clauses.position), asc(clauses.refNumber)),
+    db
+      .select({ section: sections, text: sectionTexts })
+      .from(sections)
+      .innerJoin(sectionTexts, eq(sectionTexts.sectionId, sections.id))
+      .where(eq(sections.standardId, standard.id))
+      .orderBy(asc(sections.position)),
   ]);
   const codeOf = new Map(moduleRows.map((module) => [module.id, module.code]));
   const levelName = new Map(levelRows.map((level) => [level.id, level.name]));
@@ -49,6 +54,17 @@ export async function loadStandardDocument(
     slug: standard.slug,
     name: standard.name,
     summary: standard.summary,
+    ...(sectionRows.length
+      ? {
+          sections: sectionRows.map(({ section, text }) => ({
+            slug: section.slug,
+            kind: section.kind,
+            title: section.title,
+            retired: section.retiredAt !== null,
+            body: text.body,
+          })),
+        }
+      : {}),
     modules: moduleRows.map(({ code, name, summary }) => ({ code, name, summary })),
     levels: levelRows.map(({ name, summary }) => ({ name, summary })),
     ...(frameworkRows.length ? { frameworks: frameworkRows } : {}),
@@ -71,110 +87,6 @@ export async function loadStandardDocument(
   };
 }
 
-/**
- * Creates a whole standard from an imported document, in one transaction: either every module,
- * level, clause and first revision is there afterwards, or nothing is.
- */
-export async function importStandard(
-  db: Database,
-  secretary: Secretariat,
-  document: StandardDocument,
-  now = new Date(),
-): Promise<{ slug: string; clauses: number }> {
-  return db.transaction(async (tx) => {
-    await enforceLimit(tx, "import", secretary.id, now);
-    const [taken] = await tx.select().from(standards).where(eq(standards.slug, document.slug));
-    // "import" is the address of this very page under /standards.
-    if (taken || document.slug === "import")
-      throw new DomainError("conflict", { slug: "slug_taken" });
-    const [standard] = await tx
-      .insert(standards)
-      .values({ slug: document.slug, name: document.name, summary: document.summary })
-      .returning({ id: standards.id });
-    if (!standard) throw new DomainError("internal");
-    const moduleRows = await tx
-      .insert(modules)
-      .values(
-        document.modules.map((module, position) => ({
-          ...module,
-          standardId: standard.id,
-          position,
-        })),
-      )
-      .returning();
-    const levelRows = document.levels.length
-      ? await tx
-          .insert(levels)
-          .values(
-            document.levels.map((level, position) => ({
-              ...level,
-              standardId: standard.id,
-              position,
-            })),
-          )
-          .returning()
-      : [];
-    if (document.frameworks?.length) {
-      await tx
-        .insert(frameworks)
-        .values(
-          document.frameworks.map((framework) => ({ ...framework, standardId: standard.id })),
-        );
-    }
-    const positions = new Map<string, number>();
-    for (const item of document.clauses) {
-      const ref = parseRef(item.ref);
-      const module = moduleRows.find((row) => row.code === item.moduleCode);
-      if (!ref || !module) throw new DomainError("invalid_input", { markdown: "import_problems" });
-      const position = positions.get(module.id) ?? 0;
-      positions.set(module.id, position + 1);
-      const levelId = levelRows.find((row) => row.name === item.level)?.id ?? null;
-      const [clause] = await tx
-        .insert(clauses)
-        .values({
-          standardId: standard.id,
-          moduleId: module.id,
-          refCode: ref.code,
-          refNumber: ref.number,
-          title: item.title,
-          levelId,
-          strength: item.strength,
-          position,
-          retiredAt: item.retired ? now : null,
-          createdBy: secretary.id,
-        })
-        .returning({ id: clauses.id });
-      if (!clause) throw new DomainError("internal");
-      const fields = { body: item.body, assessment: item.assessment, examples: item.examples };
-      const plainText = clausePlainText(fields);
-      const mappings = sortMappings(item.mappings ?? []);
-      await tx.insert(clauseTexts).values({ clauseId: clause.id, ...fields, mappings, plainText });
-      await tx.insert(clauseRevisions).values({
-        clauseId: clause.id,
-        number: 1,
-        kind: "imported",
-        note: "Imported",
-        title: item.title,
-        strength: item.strength,
-        levelId,
-        ...fields,
-        mappings,
-        plainText,
-        authorIds: [],
-        createdBy: secretary.id,
-      });
-    }
-    await recordAudit(tx, {
-      actorId: secretary.id,
-      action: "drafting.standard_imported",
-      subjectType: "standard",
-      subjectId: document.slug,
-      details: { name: document.name, clauses: document.clauses.length },
-    });
-    return { slug: document.slug, clauses: document.clauses.length };
-  });
-}
-
 export const importSchema = z.object({
   format: z.enum(["hum", "plain"], fieldError("required")),
   markdown: z
@@ -187,33 +99,130 @@ export const importSchema = z.object({
     .pipe(plainText(MAX_IMPORT_BYTES, { required: true, markup: true, trim: false })),
   slug: plainLine(60, { required: false }).optional().default(""),
   name: plainLine(160, { required: false }).optional().default(""),
+  /** The existing standard a later text goes into; empty for a new standard. */
+  into: plainLine(60, { required: false }).optional().default(""),
+  /** A new standard's founding text, adopted by one call; for a later text, one last call. */
+  adopt: z
+    .enum(["on"])
+    .optional()
+    .transform((value) => value === "on"),
+  /** Previewing stores nothing; confirming carries the digest of what the preview showed. */
+  intent: z.enum(["preview", "confirm"], fieldError("required")).optional().default("preview"),
+  digest: z.string().max(100).optional().default(""),
 });
+export type ImportInput = z.output<typeof importSchema>;
 
-export type ImportOutcome = { slug: string; clauses: number } | { problems: ImportProblem[] };
+export type ImportOutcome =
+  | { problems: ImportProblem[] }
+  | { preview: ImportPreview; adopt: boolean; digest: string }
+  | {
+      slug: string;
+      clauses: number;
+      sections: number;
+      retirements: number;
+      callNumber: number | null;
+    };
+
+export type ImportOptions = {
+  now?: Date;
+  /** Clauses open in the editor get a later text's words through the collab server. */
+  replaceWorkingText?: ReplaceWorkingText;
+  /** Runs in the import's transaction: the decisions layer opens the adopting call there. */
+  inTransaction?: (tx: Transaction, imported: ImportedDocument) => Promise<number | null>;
+};
+
+const levelsOfPlainDocuments = [
+  { name: "Bronze", summary: "" },
+  { name: "Silver", summary: "" },
+  { name: "Gold", summary: "" },
+];
+
+function parse(input: ImportInput) {
+  return input.format === "hum"
+    ? parseStandard(input.markdown)
+    : parsePlainDocument(input.markdown, {
+        slug: input.slug,
+        name: input.name,
+        levels: levelsOfPlainDocuments,
+      });
+}
+
+/** What was previewed, bound to the exact input and to the standard as it stood. */
+function digestOf(input: ImportInput, preview: ImportPreview): string {
+  const markdown = createHash("sha256").update(input.markdown).digest("base64url");
+  const { format, slug, name, into, adopt } = input;
+  return createHash("sha256")
+    .update(JSON.stringify([format, slug, name, into, adopt, markdown, preview]))
+    .digest("base64url");
+}
+
+async function planOf(
+  db: Executor,
+  input: ImportInput,
+  document: StandardDocument,
+): Promise<{ preview: ImportPreview; later: LaterText | null }> {
+  if (!input.into) {
+    const [taken] = await db.select().from(standards).where(eq(standards.slug, document.slug));
+    // "import" is the address of the import page itself under /standards.
+    if (taken || document.slug === "import")
+      throw new DomainError("conflict", { slug: "slug_taken" });
+    return { preview: previewNew(document), later: null };
+  }
+  const [standard] = await db.select().from(standards).where(eq(standards.slug, input.into));
+  if (!standard) throw new DomainError("invalid_input", { into: "invalid" });
+  const existing = await loadExisting(db, standard);
+  const plan = planLaterText(existing, document);
+  return { preview: plan.preview, later: { standard, existing, plan } };
+}
 
 /**
  * The import form's work: only the secretariat gets as far as parsing (a large document costs
- * real time, hence the proof), then either the problems with their line numbers or the standard,
- * imported whole.
+ * real time, hence the proof). Previewing parses and plans, storing nothing; confirming is
+ * refused unless it carries the digest of exactly that preview, so the secretariat imports
+ * what it saw and nothing else. Then the standard (or the later text) is written whole, in one
+ * transaction with the call that adopts it, or not at all.
  */
 export async function importMarkdown(
   db: Database,
   secretary: Secretariat,
-  input: z.output<typeof importSchema>,
-  now = new Date(),
+  input: ImportInput,
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const parsed =
-    input.format === "hum"
-      ? parseStandard(input.markdown)
-      : parsePlainDocument(input.markdown, {
-          slug: input.slug,
-          name: input.name,
-          levels: [
-            { name: "Bronze", summary: "" },
-            { name: "Silver", summary: "" },
-            { name: "Gold", summary: "" },
-          ],
-        });
+  const now = options.now ?? new Date();
+  const parsed = parse(input);
   if (!parsed.ok) return { problems: parsed.problems };
-  return importStandard(db, secretary, parsed.standard, now);
+  const document = parsed.standard;
+  const { preview, later } = await planOf(db, input, document);
+  const digest = digestOf(input, preview);
+  if (input.intent === "preview") return { preview, adopt: input.adopt, digest };
+  if (input.digest !== digest)
+    throw new DomainError("invalid_input", { digest: "import_not_confirmed" });
+  if (later) {
+    for (const { existing } of later.plan.updated) {
+      if (!later.existing.live.has(existing.id)) continue;
+      if (!options.replaceWorkingText) throw new DomainError("internal");
+      const incoming = later.plan.updated.find((u) => u.existing.id === existing.id)?.incoming;
+      if (incoming) {
+        const { body, assessment, examples } = incoming;
+        await options.replaceWorkingText(existing.id, { body, assessment, examples }, secretary.id);
+      }
+    }
+  }
+  return db.transaction(async (tx) => {
+    await enforceLimit(tx, "import", secretary.id, now);
+    const imported = later
+      ? await importLater(tx, secretary, later, input.adopt, now)
+      : await importNew(tx, secretary, document, input.adopt, now);
+    const callNumber = (await options.inTransaction?.(tx, imported)) ?? null;
+    return {
+      slug: imported.slug,
+      clauses: imported.clauseIds.length,
+      sections: imported.sectionIds.length,
+      retirements: imported.retireClauseIds.length + imported.retireSectionIds.length,
+      callNumber,
+    };
+  });
 }
+
+export { importStandard } from "@/lib/drafting/import-apply";
+export type { ImportedDocument };

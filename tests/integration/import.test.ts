@@ -65,7 +65,7 @@ describe("importing Markdown", () => {
 
   it("checks the secretariat before parsing anything", async () => {
     const broken = "# Not a Hum export\n".repeat(50_000); // 950 KB the parser would have to read
-    const input = { format: "hum" as const, markdown: broken, slug: "", name: "" };
+    const input = importSchema.parse({ format: "hum", markdown: broken });
     // As the server action does: the secretariat's proof first, then the import.
     const importAs = (viewer: Viewer | null) =>
       requireSecretariat(test.db, viewer, "drafting.import_standard").then((proof) =>
@@ -82,9 +82,12 @@ describe("importing Markdown", () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 7; i++) {
       const markdown = fixture.replace(/^slug: .*$/m, `slug: "copy-${i}"`);
+      const input = importSchema.parse({ format: "hum", markdown });
+      const preview = await importMarkdown(test.db, secretary, input);
+      const digest = "digest" in preview ? preview.digest : "";
       outcomes.push(
         await outcomeOf(
-          importMarkdown(test.db, secretary, { format: "hum", markdown, slug: "", name: "" }),
+          importMarkdown(test.db, secretary, { ...input, intent: "confirm", digest }),
         ),
       );
     }

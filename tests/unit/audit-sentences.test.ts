@@ -71,6 +71,11 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "homekit",
     details: { name: "Home kit", clauses: 12 },
   },
+  "drafting.later_text_imported": {
+    subjectType: "standard",
+    subjectId: "homekit",
+    details: { clauses: 5 },
+  },
   "drafting.revision_restored": {
     subjectType: "clause",
     subjectId: "SW-4",

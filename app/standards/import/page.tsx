@@ -5,6 +5,7 @@ import { PageTitle } from "@/components/ui/page";
 import { requireSecretariat } from "@/lib/community/authz";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
+import { listStandards } from "@/lib/drafting/queries";
 import { DomainError } from "@/lib/errors";
 import { importStandardPath, signInPath } from "@/lib/paths";
 import { ImportForm } from "./import-form";
@@ -19,18 +20,24 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The secretariat creates a standard from Markdown: a Hum export or a plain outside document. */
 export default async function ImportPage() {
+  const db = getDb();
   try {
-    await requireSecretariat(getDb(), await getViewer(), "page.import_standard");
+    await requireSecretariat(db, await getViewer(), "page.import_standard");
   } catch (error) {
     if (error instanceof DomainError && error.code === "unauthenticated")
       redirect(signInPath(importStandardPath()));
     forbidden();
   }
   const t = await getTranslations("importing");
+  const { featured, others } = await listStandards(db);
+  const standards = [...(featured ? [featured] : []), ...others].map(({ slug, name }) => ({
+    slug,
+    name,
+  }));
   return (
     <>
       <PageTitle title={t("title")} lead={t("lead")} />
-      <ImportForm />
+      <ImportForm standards={standards} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import {
   oneLine,
   q,
   type Report,
+  readField,
   recommendedOnly,
   result,
   type SrcLine,
@@ -21,6 +22,7 @@ import type {
   ClauseDocument,
   ImportProblem,
   ImportResult,
+  SectionDocument,
   StandardDocument,
 } from "@/lib/drafting/markdown/types";
 import type { RichText } from "@/lib/drafting/rich-text";
@@ -32,6 +34,11 @@ import type { RichText } from "@/lib/drafting/rich-text";
  *   slug: "iot-trustmark"            every value is a JSON string, so any character survives
  *   name: "…"
  *   summary: "…"
+ *   sections:                        only when there are prose sections, in order
+ *     - slug: "definitions"          the section's permalink anchor
+ *       kind: "definitions"          one of sectionKinds
+ *       title: "…"
+ *       status: "retired"            only for retired sections
  *   modules:                         or `modules: []`
  *     - code: "ORG"
  *       name: "…"
@@ -66,7 +73,14 @@ import type { RichText } from "@/lib/drafting/rich-text";
 
 export function exportStandard(standard: StandardDocument): string {
   const out = ["---", `slug: ${q(standard.slug)}`, `name: ${q(standard.name)}`];
-  out.push(`summary: ${q(standard.summary)}`, standard.modules.length ? "modules:" : "modules: []");
+  out.push(`summary: ${q(standard.summary)}`);
+  const proseSections = standard.sections ?? [];
+  if (proseSections.length) out.push("sections:");
+  for (const { slug, kind, title, retired } of proseSections) {
+    out.push(`  - slug: ${q(slug)}`, `    kind: ${q(kind)}`, `    title: ${q(oneLine(title))}`);
+    if (retired) out.push('    status: "retired"');
+  }
+  out.push(standard.modules.length ? "modules:" : "modules: []");
   for (const { code, name, summary } of standard.modules) {
     out.push(`  - code: ${q(code)}`, `    name: ${q(oneLine(name))}`, `    summary: ${q(summary)}`);
   }
@@ -82,6 +96,10 @@ export function exportStandard(standard: StandardDocument): string {
     const markdown = richTextToMarkdown(doc);
     if (markdown) out.push("", markdown);
   };
+  for (const section of proseSections) {
+    out.push("", `## ${oneLine(section.title)} {#${section.slug}}`);
+    field(section.body);
+  }
   for (const module of standard.modules) {
     out.push("", `## ${oneLine(module.name)} (${module.code})`);
     for (const clause of standard.clauses.filter((c) => c.moduleCode === module.code)) {
@@ -128,6 +146,8 @@ export function parseStandard(markdown: string): ImportResult {
   const { preamble, found } = sections(lines, front.end + 1, (text) => /^#{2,3}(?: |$)/.test(text));
   strayText(preamble, report, outside);
   const clauses: ClauseDocument[] = [];
+  const proseSections: SectionDocument[] = [];
+  const entries = new Map(front.sections.map((entry, index) => [entry.slug, { ...entry, index }]));
   const headings = new Map<string, number>();
   const refs = new Map<string, number>();
   let module: string | null | undefined; // undefined before any module heading, null after a bad one
@@ -136,6 +156,36 @@ export function parseStandard(markdown: string): ImportResult {
     if (section.heading.startsWith("### ") || section.heading === "###") {
       const clause = readClause(section, module, levels, refs, report);
       if (clause) clauses.push(clause);
+      continue;
+    }
+    const prose = /^## (.*) \{#([^{}]*)\}$/s.exec(section.heading);
+    if (prose) {
+      // A clause heading after a section belongs to no module.
+      module = undefined;
+      const entry = entries.get(prose[2] ?? "");
+      const body = readField(section.lines, report);
+      if (!entry)
+        report(section.line, `Unknown section "${prose[2]}": the front matter does not list it`);
+      else if (headings.has(`#${entry.slug}`))
+        report(
+          section.line,
+          `Section ${entry.slug} already has a heading on line ${headings.get(`#${entry.slug}`)}`,
+        );
+      else if (reached > 0 || entry.index < proseSections.length)
+        report(
+          section.line,
+          `Section ${entry.slug} is out of the front matter's order, or after a module`,
+        );
+      else {
+        if (oneLine(prose[1] ?? "") !== entry.title)
+          report(
+            section.line,
+            `The front matter titles section ${entry.slug} "${entry.title}", not "${prose[1]}"`,
+          );
+        headings.set(`#${entry.slug}`, section.line);
+        const { slug, kind, title, retired } = entry;
+        proseSections.push({ slug, kind, title, retired, body });
+      }
       continue;
     }
     strayText(section.lines, report, outside);
@@ -162,6 +212,10 @@ export function parseStandard(markdown: string): ImportResult {
       module = known.code;
     }
   }
+  for (const { slug, title, line } of entries.values()) {
+    if (!headings.has(`#${slug}`))
+      report(line, `Section ${slug} has no "## ${title} {#${slug}}" heading`);
+  }
   for (const { code, name, line } of modules.values()) {
     if (!headings.has(code)) report(line, `Module ${code} has no "## ${name} (${code})" heading`);
   }
@@ -170,6 +224,7 @@ export function parseStandard(markdown: string): ImportResult {
     slug: front.slug,
     name: front.name,
     summary: front.summary,
+    ...(proseSections.length ? { sections: proseSections } : {}),
     modules: front.modules.map(({ code, name, summary }) => ({ code, name, summary })),
     levels: front.levels.map(({ name, summary }) => ({ name, summary })),
     ...(front.frameworks?.length ? { frameworks: front.frameworks } : {}),

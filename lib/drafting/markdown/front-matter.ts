@@ -4,13 +4,20 @@ import type {
   FrameworkDocument,
   LevelDocument,
   ModuleDocument,
+  SectionDocument,
   StandardDocument,
 } from "@/lib/drafting/markdown/types";
+import { type SectionKind, sectionKinds } from "@/lib/drafting/sections-rules";
 
 const modulePattern = /^[A-Z][A-Z0-9]{0,9}$/;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-type FrontMatter = Omit<StandardDocument, "clauses" | "modules" | "levels" | "frameworks"> & {
+export type SectionEntry = Omit<SectionDocument, "body"> & { line: number };
+type FrontMatter = Omit<
+  StandardDocument,
+  "clauses" | "modules" | "levels" | "sections" | "frameworks"
+> & {
+  sections: SectionEntry[];
   frameworks: FrameworkDocument[] | undefined;
   modules: (ModuleDocument & { line: number })[];
   levels: (LevelDocument & { line: number })[];
@@ -80,6 +87,17 @@ export function readFrontMatter(lines: string[], report: Report): FrontMatter | 
     const [slug, slugLine] = value("slug: ");
     const [name, nameLine] = value("name: ");
     const [summary] = value("summary: ");
+    // Files written before sections existed have no such key; it is written only when non-empty.
+    const sections = lines[i]?.startsWith("sections:")
+      ? list("sections", () => {
+          const [slug, line] = value("  - slug: ");
+          const [kind] = value("    kind: ");
+          const [title] = value("    title: ");
+          const retired = i < end && lines[i] === '    status: "retired"';
+          if (retired) i++;
+          return { slug, line, kind: kind as SectionKind, title, retired };
+        })
+      : [];
     const modules = list("modules", () => {
       const [code, line] = value("  - code: ");
       return { code, line, name: value("    name: ")[0], summary: value("    summary: ")[0] };
@@ -128,7 +146,21 @@ export function readFrontMatter(lines: string[], report: Report): FrontMatter | 
         report(level.line, `"${recommendedOnly}" is reserved and cannot name a level`);
       unique(`level ${level.name}`, level.line, `level name "${level.name}"`);
     }
-    return { slug, name, summary, modules, levels, frameworks, end };
+    for (const section of sections) {
+      if (!slugPattern.test(section.slug))
+        report(
+          section.line,
+          `Section slug "${section.slug}" must be lowercase letters and digits joined by single hyphens`,
+        );
+      if (!(sectionKinds as readonly string[]).includes(section.kind))
+        report(
+          section.line + 1,
+          `Unknown section kind "${section.kind}"; expected one of ${sectionKinds.join(", ")}`,
+        );
+      unique(`section ${section.slug}`, section.line, `section slug ${section.slug}`);
+      checkName(section.title, section.line + 2, "A section title", report);
+    }
+    return { slug, name, summary, sections, modules, levels, frameworks, end };
   } catch (error) {
     if (!(error instanceof FrontMatterStop)) throw error;
     report(error.line, error.message);

@@ -26,7 +26,7 @@ describe("parsePlainDocument", () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const { standard } = result;
     expect(standard.summary).toBe(
-      "This baseline lists what a smart-home product should meet before it is sold to consumers.\nA volunteer working group wrote it and offers it as input to the Hum trustmark.",
+      "This baseline lists what a smart-home product should meet before it is sold to consumers. A volunteer working group wrote it and offers it as input to the Hum trustmark.",
     );
     expect(standard.levels).toEqual(base.levels);
     expect(standard.modules).toEqual([
@@ -131,16 +131,25 @@ describe("parsePlainDocument", () => {
       { line: 19, reason: "Only the first line may be a # title" },
       { line: 25, reason: "Images are not supported" },
     ]);
-    expect(problems(plain("## (X1)\n\n## Data (DATA)\n\n## More data (DATA)\n"))).toEqual([
+    const rule = "\n\n### 1. It MUST work.\n\n";
+    expect(
+      problems(plain(`## (X1)${rule}## Data (DATA)${rule}## More data (DATA)${rule}`)),
+    ).toEqual([
       { line: 1, reason: "A module heading needs a name" },
-      { line: 5, reason: "Duplicate module code DATA" },
+      { line: 9, reason: "Duplicate module code DATA" },
     ]);
   });
 
   it("derives module codes and takes explicit ones", () => {
-    const result = plain(
-      "## Data handling\n\n## Data (DATA) ##\n\n## Données personnelles\n\n## 2. Cloud & apps (APP2)\n\n## ∞\n",
-    );
+    const headings = [
+      "Data handling",
+      "Data (DATA) ##",
+      "Données personnelles",
+      "2. Cloud & apps (APP2)",
+      "∞",
+    ];
+    // Only headings that hold numbered requirements are modules.
+    const result = plain(headings.map((h) => `## ${h}\n\n### 1. It MUST work.\n`).join("\n"));
     expect(result.ok && result.standard.modules.map((m) => `${m.code} ${m.name}`)).toEqual([
       "DATA2 Data handling",
       "DATA Data",

@@ -8,14 +8,27 @@ import {
   sections,
   splitLines,
 } from "@/lib/drafting/markdown/common";
+import {
+  flattenSubheadings,
+  guessSectionKind,
+  sectionSlug,
+  withoutContents,
+  withoutInternalLinks,
+} from "@/lib/drafting/markdown/plain-sections";
 import { normaliseRichText } from "@/lib/drafting/markdown/text";
 import type {
   ClauseDocument,
   ImportProblem,
   ImportResult,
   LevelDocument,
+  SectionDocument,
 } from "@/lib/drafting/markdown/types";
-import type { ClauseField, RichText, Strength } from "@/lib/drafting/rich-text";
+import {
+  type ClauseField,
+  plainTextOf,
+  type RichText,
+  type Strength,
+} from "@/lib/drafting/rich-text";
 
 /**
  * Module code for a heading without "(CODE)": the ASCII letters of the first word that has any
@@ -63,12 +76,6 @@ const plainText = (node: RichText, skipCode: boolean): string => {
   }
   return skipCode && node.marks?.some((m) => m.type === "code") ? "" : (node.text ?? "");
 };
-const joinText = (lines: SrcLine[]) =>
-  lines
-    .map((l) => l.text)
-    .join("\n")
-    .trim();
-
 type Requirement = { line: number; number: number; sentence: string; lines: SrcLine[] };
 type PlainModule = {
   name: string;
@@ -77,14 +84,26 @@ type PlainModule = {
   summary: string;
   requirements: Requirement[];
 };
+type Subsection = { title: string; line: number; lines: SrcLine[] };
+type Block = { title: string; line: number; lines: SrcLine[]; children: Subsection[] };
+const numbered = /^(\d+)[.)][ \t]+(\S.*)$/s;
+
+/** Text without Markdown, for the places that hold plain text (summaries). */
+function plainOf(lines: SrcLine[], report: Report): string {
+  const kept = withoutContents(withoutInternalLinks(lines)).kept;
+  return plainTextOf(readField(kept, report)).trim();
+}
 
 /**
- * Imports an outside document written in plain conventions: an optional "# Title" first line
- * (ignored; text before the first module becomes the summary), "## Module name" or
- * "## Module name (CODE)" headings (text under one before its first requirement becomes the
- * module summary), and "### N. requirement sentence" headings. The sentence and the paragraphs
- * after it form the body until a paragraph starting "Assessment:" or "Example(s):" (optionally in
- * bold) starts that field. Refs are CODE-1, CODE-2, … in document order; levels are left empty.
+ * Imports an outside document as communities write them. An optional "# Title" first line names
+ * the standard when the form does not; text before the first "##" heading becomes its summary.
+ * A "##" heading holding "### N. requirement sentence" headings is a module ("## Name" or
+ * "## Name (CODE)"), the text before its first requirement (a "Note: …") its summary. Every
+ * other "##" heading is a prose section whose kind its title names; its "###" subheadings
+ * become wholly bold paragraphs (the terms of a definitions section). Tables of contents made of
+ * links to the document's own headings are dropped. A requirement's sentence and the paragraphs
+ * after it form the body until a paragraph starting "Assessment:" or "Example(s):" (optionally
+ * in bold) starts that field. Refs are CODE-1, CODE-2, … in document order; levels are left empty.
  */
 export function parsePlainDocument(
   markdown: string,
@@ -98,8 +117,8 @@ export function parsePlainDocument(
     /^#{1,3}(?:[ \t]|$)/.test(t),
   );
   const intro = [...preamble];
-  const modules: PlainModule[] = [];
-  const explicit = new Set<string>();
+  let title = "";
+  const blocks: Block[] = [];
   found.forEach((section, index) => {
     const depth = /^#+/.exec(section.heading)?.[0].length ?? 0;
     // A closing run of # is decoration in Markdown ("## Data ##").
@@ -107,45 +126,63 @@ export function parsePlainDocument(
       .slice(depth)
       .replace(/[ \t]+#+[ \t]*$/, "")
       .trim();
-    const current = modules.at(-1);
+    const current = blocks.at(-1);
     if (depth === 1) {
       if (index > 0 || preamble.some((l) => !isBlank(l.text)))
         report(section.line, "Only the first line may be a # title");
+      else title = oneLine(text.replace(/[*_`]+/g, ""));
       intro.push(...section.lines);
     } else if (depth === 2) {
-      const match = /^(.*?)[ \t]*\(([A-Z][A-Z0-9]{0,9})\)$/s.exec(text);
-      const name = oneLine(match ? (match[1] ?? "") : text);
-      const code = match?.[2] ?? "";
-      if (!name) report(section.line, "A module heading needs a name");
-      if (code && explicit.has(code)) report(section.line, `Duplicate module code ${code}`);
-      if (code) explicit.add(code);
-      modules.push({
-        name,
-        code,
-        line: section.line,
-        summary: joinText(section.lines),
-        requirements: [],
-      });
-    } else {
-      const match = /^(\d+)[.)][ \t]+(\S.*)$/s.exec(text);
-      const number = Number(match?.[1]);
-      const twin = current?.requirements.find((r) => r.number === number);
-      if (!current) report(section.line, "Requirement before any ## module heading");
-      if (!match) report(section.line, 'A requirement heading must read "### N. requirement text"');
+      blocks.push({ title: text, line: section.line, lines: section.lines, children: [] });
+    } else if (current) {
+      current.children.push({ title: text, line: section.line, lines: section.lines });
+    } else if (numbered.test(text)) {
+      report(section.line, "Requirement before any ## module heading");
+    } else intro.push(...flattenSubheadings([], [{ ...section, title: text }]));
+  });
+  const modules: PlainModule[] = [];
+  const proseSections: SectionDocument[] = [];
+  const explicit = new Set<string>();
+  const slugs = new Set<string>();
+  for (const block of blocks) {
+    if (!block.children.some((child) => numbered.test(child.title))) {
+      const section = readProse(block, slugs, report);
+      if (section) proseSections.push(section);
+      continue;
+    }
+    const match = /^(.*?)[ \t]*\(([A-Z][A-Z0-9]{0,9})\)$/s.exec(block.title);
+    const name = oneLine(match ? (match[1] ?? "") : block.title);
+    const code = match?.[2] ?? "";
+    if (!name) report(block.line, "A module heading needs a name");
+    if (code && explicit.has(code)) report(block.line, `Duplicate module code ${code}`);
+    if (code) explicit.add(code);
+    const module: PlainModule = {
+      name,
+      code,
+      line: block.line,
+      summary: plainOf(block.lines, report),
+      requirements: [],
+    };
+    modules.push(module);
+    for (const child of block.children) {
+      const found = numbered.exec(child.title);
+      const number = Number(found?.[1]);
+      const twin = module.requirements.find((r) => r.number === number);
+      if (!found) report(child.line, 'A requirement heading must read "### N. requirement text"');
       else if (twin)
         report(
-          section.line,
-          `Requirement ${number} appears twice in "${current?.name}" (first on line ${twin.line})`,
+          child.line,
+          `Requirement ${number} appears twice in "${name}" (first on line ${twin.line})`,
         );
       else
-        current?.requirements.push({
-          line: section.line,
+        module.requirements.push({
+          line: child.line,
           number,
-          sentence: match[2] ?? "",
-          lines: section.lines,
+          sentence: found[2] ?? "",
+          lines: withoutInternalLinks(child.lines),
         });
     }
-  });
+  }
   const taken = new Set(explicit);
   for (const module of modules) {
     module.code ||= deriveModuleCode(module.name, taken);
@@ -154,14 +191,38 @@ export function parsePlainDocument(
   const clauses = modules.flatMap((module) =>
     module.requirements.map((r, index) => readRequirement(r, module.code, index + 1, report)),
   );
+  const name = oneLine(base.name) || title;
   return result(problems, () => ({
-    slug: base.slug,
-    name: base.name,
-    summary: joinText(intro),
+    slug: base.slug || sectionSlug(name, new Set()),
+    name,
+    summary: plainOf(intro, report),
+    ...(proseSections.length ? { sections: proseSections } : {}),
     modules: modules.map(({ code, name, summary }) => ({ code, name, summary })),
     levels: base.levels.map(({ name, summary }) => ({ name, summary })),
     clauses,
   }));
+}
+
+/** A heading without requirements: a prose section, or nothing if it only held contents. */
+function readProse(block: Block, slugs: Set<string>, report: Report): SectionDocument | null {
+  const title = oneLine(block.title.replace(/[*_`]+/g, ""));
+  const own = withoutContents(block.lines);
+  const children = block.children.map((child) => ({
+    ...child,
+    lines: withoutContents(child.lines).kept,
+  }));
+  const lines = withoutInternalLinks(flattenSubheadings(own.kept, children));
+  if (lines.every((l) => isBlank(l.text))) return null;
+  if (!title) report(block.line, "A section heading needs a title");
+  const slug = sectionSlug(title, slugs);
+  slugs.add(slug);
+  return {
+    slug,
+    kind: guessSectionKind(title),
+    title,
+    retired: false,
+    body: readField(lines, report),
+  };
 }
 
 function readRequirement(r: Requirement, code: string, n: number, report: Report): ClauseDocument {
