@@ -98,9 +98,13 @@ export function newCallPath(slug: string, clauseRef?: string): string {
   return clauseRef ? `${base}?clause=${segment(clauseRef)}` : base;
 }
 
-/** The form that opens a last call on many changes at once. */
-export function newLastCallPath(slug: string): string {
-  return `${callsPath(slug)}/new/last`;
+/**
+ * The form that opens a last call on many changes at once; `pick` ("section:scope", "clause:SW-4")
+ * arrives already checked.
+ */
+export function newLastCallPath(slug: string, pick?: string): string {
+  const base = `${callsPath(slug)}/new/last`;
+  return pick ? `${base}?pick=${encodeURIComponent(pick)}` : base;
 }
 
 /** How a call is named in the audit log and linked: numbers are per standard. */

@@ -27,16 +27,21 @@ export function LastCallForm({
   slug,
   modules,
   options,
+  picked = [],
 }: {
   standardId: string;
   slug: string;
   modules: { code: string; name: string; changed: number }[];
   options: LastCallOption[];
+  /** Boxes checked when the form opens, as "clause:SW-4" or "section:scope". */
+  picked?: string[];
 }) {
   const t = useTranslations("decisions.lastCall");
   const tCalls = useTranslations("decisions");
   const form = useActionForm(openLastCallAction);
   const changed = options.filter((option) => option.changed && !option.busy).length;
+  const preset = new Set(picked);
+  const anyPicked = options.some((option) => preset.has(`${option.kind}:${option.key}`));
   const refusal = form.fieldError("items");
   return (
     <form {...form.formProps} noValidate className="max-w-3xl">
@@ -47,7 +52,13 @@ export function LastCallForm({
       <fieldset className="mb-6">
         <legend className="mb-2 font-medium">{t("scope")}</legend>
         <label className="mb-2 flex items-start gap-2">
-          <input type="radio" name="scope" value="changed" defaultChecked className="mt-1" />
+          <input
+            type="radio"
+            name="scope"
+            value="changed"
+            defaultChecked={!anyPicked}
+            className="mt-1"
+          />
           <span>
             {t("scopes.changed")}
             <span className="block text-sm text-muted">
@@ -75,7 +86,13 @@ export function LastCallForm({
           </SelectField>
         </div>
         <label className="mb-2 flex items-start gap-2">
-          <input type="radio" name="scope" value="picked" className="mt-1" />
+          <input
+            type="radio"
+            name="scope"
+            value="picked"
+            defaultChecked={anyPicked}
+            className="mt-1"
+          />
           <span>{t("scopes.picked")}</span>
         </label>
         <fieldset className="ml-6 max-h-96 overflow-y-auto rounded-md border border-line bg-white px-3 py-2">
@@ -88,6 +105,7 @@ export function LastCallForm({
                     type="checkbox"
                     name={`${option.kind}:${option.key}`}
                     disabled={option.busy}
+                    defaultChecked={!option.busy && preset.has(`${option.kind}:${option.key}`)}
                   />
                   <span className="font-mono">
                     {option.kind === "clause" ? option.key : t("section")}

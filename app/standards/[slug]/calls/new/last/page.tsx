@@ -10,14 +10,19 @@ import { lastCallCandidates } from "@/lib/decisions/last-call";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { callsPath, newLastCallPath, signInPath } from "@/lib/paths";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ pick?: string | string[] }>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("decisions.lastCall"))("title") };
 }
 
-export default async function NewLastCallPage({ params }: Props) {
+export default async function NewLastCallPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const { pick } = await searchParams;
+  const picked = [pick ?? []].flat().slice(0, 50);
   const viewer = await getViewer();
   if (!viewer) redirect(signInPath(newLastCallPath(slug)));
   const db = getDb();
@@ -46,6 +51,7 @@ export default async function NewLastCallPage({ params }: Props) {
         slug={slug}
         modules={modules}
         options={candidates.map(({ id: _id, ...option }) => option)}
+        picked={picked}
       />
     </>
   );

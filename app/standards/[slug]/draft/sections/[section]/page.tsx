@@ -14,7 +14,7 @@ import { getDb } from "@/lib/db/client";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { getDraftSection, listSectionRevisions } from "@/lib/drafting/section-queries";
 import { getEnv } from "@/lib/env";
-import { draftPath, draftSectionHistoryPath, draftSectionPath } from "@/lib/paths";
+import { draftPath, draftSectionHistoryPath, draftSectionPath, newLastCallPath } from "@/lib/paths";
 import {
   MoveSectionForm,
   RenameSectionForm,
@@ -107,6 +107,11 @@ export default async function SectionPage({ params }: Props) {
           <span className="ml-3 text-sm text-muted">
             {t("sections.adoptedRevision", { number: adopted.number })}
           </span>
+        ) : null}
+        {viewer && editable ? (
+          <Link className="ml-3" href={newLastCallPath(standard.slug, `section:${section.slug}`)}>
+            {t("sections.propose")}
+          </Link>
         ) : null}
       </p>
       {viewer && editable ? (
