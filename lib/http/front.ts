@@ -207,7 +207,9 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     request: http.IncomingMessage,
     response: http.ServerResponse,
     extraHeaders: http.OutgoingHttpHeaders = {},
+    retried = false,
   ) => {
+    const bodiless = request.method === "GET" || request.method === "HEAD";
     const inner = http.request(
       {
         ...upstream,
@@ -222,7 +224,13 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
         answer.pipe(response);
       },
     );
-    inner.on("error", () => {
+    inner.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the upstream closed just as it was reused: a request without a body
+      // is safely sent again once, on a fresh socket, rather than failing the reader.
+      if (bodiless && !retried && inner.reusedSocket && error.code === "ECONNRESET") {
+        pass(request, response, extraHeaders, true);
+        return;
+      }
       if (!response.headersSent) {
         response.writeHead(502, {
           "Content-Type": "text/plain; charset=utf-8",
@@ -231,7 +239,8 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       }
       response.end("Hum is starting or restarting; try again in a moment.\n");
     });
-    request.pipe(inner);
+    if (bodiless) inner.end();
+    else request.pipe(inner);
   };
 
   const server = http.createServer((request, response) => {

@@ -188,7 +188,11 @@ export default async function ClausePage({ params }: Props) {
             ) : (
               <p className="text-muted">
                 {tFrameworks.rich("noFrameworks", {
-                  link: (chunks) => <Link href={frameworksPath(standard.slug)}>{chunks}</Link>,
+                  link: (chunks) => (
+                    <Link href={frameworksPath(standard.slug)} className="underline">
+                      {chunks}
+                    </Link>
+                  ),
                 })}
               </p>
             )}
