@@ -14,8 +14,6 @@ import { requireReleaseManager } from "@/lib/releases/authz";
 import { publishCandidate } from "@/lib/releases/publish";
 import { demoPerson, expect, expectAccessible, signInAs, test } from "./fixtures";
 
-const shots = "/work/notes-out/shots";
-
 test("a participant maps a clause to a provision of ETSI EN 303 645, and takes it off again", async ({
   page,
   db,
@@ -39,7 +37,7 @@ test("a participant maps a clause to a provision of ETSI EN 303 645, and takes i
   const list = mappings.locator(".mapping-list");
   await expect(list.getByText("ETSI EN 303 645 v2.1.1 5.6-1", { exact: true })).toBeVisible();
   await expect(list.getByText("Intersects: overlaps", { exact: true })).toBeVisible();
-  await mappings.screenshot({ path: `${shots}/frameworks-clause-mapping-form.png` });
+  await mappings.screenshot({ path: test.info().outputPath("frameworks-clause-mapping-form.png") });
   await expectAccessible(page);
 
   await mappings
@@ -58,7 +56,7 @@ test("a participant maps a clause to a provision of ETSI EN 303 645, and takes i
   await expect(
     page.getByText("This standard already lists a framework with that key."),
   ).toBeVisible();
-  await page.screenshot({ path: `${shots}/frameworks-list.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("frameworks-list.png"), fullPage: true });
 });
 
 /**
@@ -174,7 +172,10 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("article#SW-2")).toBeVisible();
     await expect(page.locator("article#SW-1")).toHaveCount(0);
     await expect(page.locator("article#SW-3")).toHaveCount(0);
-    await page.screenshot({ path: `${shots}/frameworks-reader-filter.png`, fullPage: true });
+    await page.screenshot({
+      path: test.info().outputPath("frameworks-reader-filter.png"),
+      fullPage: true,
+    });
 
     await page.getByRole("link", { name: "Crosswalk", exact: true }).click();
     await expect(page).toHaveURL(`${release}/crosswalk`);
@@ -182,7 +183,10 @@ test.describe("without JavaScript", () => {
     await expect(table.getByRole("row")).toHaveCount(3);
     await expect(table.getByRole("row").nth(1)).toContainText("5.1-1");
     await expect(table.getByRole("row").nth(2)).toContainText("SW-2 Verify updates");
-    await page.screenshot({ path: `${shots}/frameworks-crosswalk.png`, fullPage: true });
+    await page.screenshot({
+      path: test.info().outputPath("frameworks-crosswalk.png"),
+      fullPage: true,
+    });
 
     const csv = await page.request.get(`${release}/crosswalk/etsi-en-303-645.csv`);
     expect(csv.status()).toBe(200);

@@ -13,7 +13,6 @@ import { requireReleaseManager } from "@/lib/releases/authz";
 import { listReleases } from "@/lib/releases/queries";
 import { demoPerson, expect, expectAccessible, signInAs, test } from "./fixtures";
 
-const shots = "/work/notes-out/shots";
 const viewer = (db: Database, key: string) => demoViewers(db, demoEmail, new Date())(key);
 
 /** Three supporters, then the scheduler passes the call's deadline (time injected). */
@@ -78,7 +77,7 @@ test("a participant co-edits a section, and the release reader shows sections an
   await expect(list.getByRole("heading", { name: "Prose sections" })).toBeVisible();
   await expect(list.getByRole("link", { name: "Definitions" })).toBeVisible();
   await expect(list.getByText("Adopted").first()).toBeVisible();
-  await page.screenshot({ path: `${shots}/sections-draft.png`, fullPage: false });
+  await page.screenshot({ path: test.info().outputPath("sections-draft.png"), fullPage: false });
 
   // The section page has the live editor; what is typed is stored.
   await list.getByRole("link", { name: "Scope" }).click();
@@ -104,7 +103,7 @@ test("a participant co-edits a section, and the release reader shows sections an
       { timeout: 20_000 },
     )
     .toContain("Toys are covered too.");
-  await page.screenshot({ path: `${shots}/sections-editor.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("sections-editor.png"), fullPage: true });
   await page.reload();
   await expect(page.getByText("Changed since adoption")).toBeVisible();
 
@@ -126,5 +125,5 @@ test("a participant co-edits a section, and the release reader shows sections an
   await expect(page).toHaveURL(/#term-/);
   await expectAccessible(page);
   await page.goto(`/standards/iotmark/v/${version}#section-definitions`);
-  await page.screenshot({ path: `${shots}/sections-release.png`, fullPage: false });
+  await page.screenshot({ path: test.info().outputPath("sections-release.png"), fullPage: false });
 });

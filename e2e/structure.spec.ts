@@ -7,8 +7,6 @@ import { createClause } from "@/lib/drafting/mutations";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 import { demoPerson, expect, signInAs, test } from "./fixtures";
 
-const shots = "/work/notes-out/shots";
-
 test("a participant's retirement of an adopted clause opens a call, and the clause stays in the draft", async ({
   page,
   db,
@@ -51,7 +49,10 @@ test("a participant's retirement of an adopted clause opens a call, and the clau
   // The clause is not retired: still editable, and no second retirement is offered.
   await expect(page.getByText("This clause is retired.")).toHaveCount(0);
   await expect(page.getByText("Retire this clause…")).toHaveCount(0);
-  await page.screenshot({ path: `${shots}/structure-clause-pending.png`, fullPage: true });
+  await page.screenshot({
+    path: test.info().outputPath("structure-clause-pending.png"),
+    fullPage: true,
+  });
 
   await page.goto("/standards/iotmark/draft?module=HW");
   const entry = page
@@ -74,18 +75,24 @@ test("a participant proposes new charter numbers; a call decides them", async ({
   await charter.getByLabel("Comment period (days)").fill("21");
   await charter.getByLabel("Quorum (positions)").fill("4");
   await charter.getByLabel("Why change them?").fill("Changes deserve more eyes and more time.");
-  await charter.screenshot({ path: `${shots}/structure-charter-form.png` });
+  await charter.screenshot({ path: test.info().outputPath("structure-charter-form.png") });
   await charter.getByRole("button", { name: "Open a call on the charter" }).click();
   const notice = page.getByRole("status").filter({ hasText: "will decide the new numbers" });
   await expect(notice).toBeVisible();
   await expect(charter.getByText(/New numbers proposed in call #\d+/)).toBeVisible();
   await expect(charter.getByRole("button", { name: "Open a call on the charter" })).toHaveCount(0);
-  await page.screenshot({ path: `${shots}/structure-charter-proposal.png`, fullPage: true });
+  await page.screenshot({
+    path: test.info().outputPath("structure-charter-proposal.png"),
+    fullPage: true,
+  });
   const callHref = await charter.getByRole("link", { name: /call #\d+/ }).getAttribute("href");
   await page.goto(callHref ?? "");
   await expect(page.getByRole("columnheader", { name: "Proposed" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Quorum \(positions\) 3 4/ })).toBeVisible();
-  await page.screenshot({ path: `${shots}/structure-charter-call.png`, fullPage: true });
+  await page.screenshot({
+    path: test.info().outputPath("structure-charter-call.png"),
+    fullPage: true,
+  });
 
   // Leave the suite's community with no charter call open.
   const [standard] = await db.select().from(standards).where(eq(standards.slug, "iotmark"));
@@ -107,4 +114,25 @@ test("a participant proposes new charter numbers; a call decides them", async ({
       "Only a demonstration.",
     );
   }
+});
+
+test("retiring an adopted prose section opens a call, and the section stays until it is decided", async ({
+  page,
+  db,
+}) => {
+  await signInAs(page, db, await demoPerson(db, "kofi"));
+  await page.goto("/standards/iotmark/draft/sections/terminology");
+  await page.getByText("Retire this section…").click();
+  await expect(page.getByText("a call decides whether it is retired")).toBeVisible();
+  await page
+    .getByLabel("Why retire it?")
+    .fill("The definitions section now explains the keywords.");
+  await page.getByRole("button", { name: "Retire “Terminology”" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "will decide whether this section is retired" }),
+  ).toBeVisible();
+  await expect(page.getByText(/Retirement proposed: call #\d+/)).toBeVisible();
+  await expect(page.getByText("Retire this section…")).toHaveCount(0);
+  await expect(page.getByText(/^This section is retired\./)).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("section-pending.png"), fullPage: true });
 });

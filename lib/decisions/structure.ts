@@ -8,7 +8,8 @@ import { callItems, calls } from "@/lib/decisions/schema";
 import { lockClause, updateClauseMetaIn } from "@/lib/drafting/mutations";
 import { closeLiveTextOf, retireUnadoptedClause } from "@/lib/drafting/retire";
 import { type ClauseMetaInput, formatRef } from "@/lib/drafting/rules";
-import { clauses, levels, modules } from "@/lib/drafting/schema";
+import { clauses, levels, modules, sections } from "@/lib/drafting/schema";
+import { retireUnadoptedSection } from "@/lib/drafting/sections";
 import { DomainError } from "@/lib/errors";
 
 /** What became of a structural change: done at once, or a call opened to decide it. */
@@ -182,4 +183,62 @@ export async function pendingStructure(
         ]
       : [],
   );
+}
+
+/**
+ * Retires a prose section, or proposes to: one never adopted goes at once; an adopted one is
+ * in the next release, so a call decides, and until then it stays where it is.
+ */
+export async function proposeSectionRetirement(
+  db: Database,
+  person: Participant,
+  sectionId: string,
+  reason: string,
+  now = new Date(),
+  closeLiveText?: (sectionId: string) => Promise<void>,
+): Promise<{ callNumber: number | null }> {
+  const [section] = await db.select().from(sections).where(eq(sections.id, sectionId));
+  if (!section) throw new DomainError("not_found");
+  if (section.retiredAt) throw new DomainError("invalid_input", { items: "already_retired" });
+  if (!section.adoptedRevisionId) {
+    await retireUnadoptedSection(db, person, sectionId, now, closeLiveText);
+    return { callNumber: null };
+  }
+  // The call re-checks, under its own locks, that the section is still adopted and live.
+  const call = await db.transaction((tx) =>
+    openChangesCall(
+      tx,
+      person.id,
+      section.standardId,
+      {
+        title: `Retire the section “${section.title}”`,
+        description: reason,
+        organisations: "",
+        items: [{ kind: "retire_section", sectionId }],
+      },
+      now,
+    ),
+  );
+  return { callNumber: call.number };
+}
+
+/** The call still deciding whether a section is retired, if one is. */
+export async function pendingSectionRetirement(
+  db: Executor,
+  sectionId: string,
+): Promise<number | null> {
+  const [row] = await db
+    .select({ number: calls.number })
+    .from(callItems)
+    .innerJoin(calls, eq(calls.id, callItems.callId))
+    .where(
+      and(
+        eq(callItems.sectionId, sectionId),
+        eq(callItems.kind, "retire_section"),
+        eq(callItems.outcome, "pending"),
+        inArray(calls.phase, [...waitingPhases]),
+      ),
+    )
+    .limit(1);
+  return row?.number ?? null;
 }

@@ -12,15 +12,18 @@ import { addDays, defaultCharter } from "@/lib/decisions/rules";
 import { callItems, calls } from "@/lib/decisions/schema";
 import {
   changeClauseStructure,
+  pendingSectionRetirement,
   pendingStructure,
   proposeRestoration,
   proposeRetirement,
+  proposeSectionRetirement,
 } from "@/lib/decisions/structure";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
 import { createClause, updateClauseMeta } from "@/lib/drafting/mutations";
 import { isReadOnly } from "@/lib/drafting/rules";
-import { clauseRevisions, clauses, modules, standards } from "@/lib/drafting/schema";
+import { clauseRevisions, clauses, modules, sections, standards } from "@/lib/drafting/schema";
+import { createSection } from "@/lib/drafting/sections";
 import { DomainError } from "@/lib/errors";
 import { draftCandidate } from "@/lib/releases/build";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -185,6 +188,67 @@ describe("retiring", () => {
       "already_retired",
     );
     expect(await footprint()).toEqual(settled);
+  });
+});
+
+describe("retiring a prose section", () => {
+  const sectionBySlug = async (slug: string) => {
+    const [section] = await test.db
+      .select()
+      .from(sections)
+      .where(and(eq(sections.standardId, standardId), eq(sections.slug, slug)));
+    if (!section) throw new Error(slug);
+    return section;
+  };
+  const inCandidate = async (slug: string) =>
+    ((await draftCandidate(test.db, standardId)).content.sections ?? []).some(
+      (section) => section.slug === slug,
+    );
+
+  it("retires an adopted section only through a call; the candidate keeps it until then", async () => {
+    const at = addDays(t0, 200);
+    const scope = await sectionBySlug("scope");
+    expect(scope.adoptedRevisionId).not.toBeNull();
+    const { callNumber } = await proposeSectionRetirement(
+      test.db,
+      p("noor"),
+      scope.id,
+      "The introduction now says the same.",
+      at,
+    );
+    expect(callNumber).not.toBeNull();
+    expect(await pendingSectionRetirement(test.db, scope.id)).toBe(callNumber);
+    expect((await sectionBySlug("scope")).retiredAt).toBeNull();
+    expect(await inCandidate("scope")).toBe(true);
+    // A second proposal while the first is open is refused, with nothing written.
+    const before = await footprint();
+    expect(await refusalOf(proposeSectionRetirement(test.db, p("kofi"), scope.id, "", at))).toBe(
+      "in_open_call",
+    );
+    expect(await footprint()).toEqual(before);
+    const call = await callByNumber(callNumber ?? 0);
+    await supportAndClose(call.id, at);
+    expect((await sectionBySlug("scope")).retiredAt).not.toBeNull();
+    expect(await inCandidate("scope")).toBe(false);
+    expect(await pendingSectionRetirement(test.db, scope.id)).toBeNull();
+    expect(await refusalOf(proposeSectionRetirement(test.db, p("noor"), scope.id, "", at))).toBe(
+      "already_retired",
+    );
+  });
+
+  it("retires a section never adopted at once, without a call", async () => {
+    const { sectionId } = await createSection(test.db, p("noor"), {
+      standardSlug: "iotmark",
+      kind: "other",
+      title: "Notes for assessors",
+    });
+    const before = (await test.db.select({ n: count() }).from(calls))[0]?.n;
+    expect(await proposeSectionRetirement(test.db, p("noor"), sectionId, "Not needed.")).toEqual({
+      callNumber: null,
+    });
+    const [section] = await test.db.select().from(sections).where(eq(sections.id, sectionId));
+    expect(section?.retiredAt).not.toBeNull();
+    expect((await test.db.select({ n: count() }).from(calls))[0]?.n).toBe(before);
   });
 });
 

@@ -4,19 +4,19 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { closeSectionConnections } from "@/lib/collab/internal";
 import { getDb } from "@/lib/db/client";
+import { proposeSectionRetirement } from "@/lib/decisions/structure";
 import { revisionNoteSchema } from "@/lib/drafting/rules";
 import {
   createSection,
   moveSection,
   renameSection,
-  retireUnadoptedSection,
   saveSectionRevision,
 } from "@/lib/drafting/sections";
 import { sectionInputSchema, sectionTitleSchema } from "@/lib/drafting/sections-rules";
 import { authSecret, collabInternalUrl } from "@/lib/env";
 import { fieldError } from "@/lib/errors";
-import { draftSectionPath } from "@/lib/paths";
-import { uuid as sectionId, slug } from "@/lib/validation";
+import { callPath, draftSectionPath } from "@/lib/paths";
+import { plainText, uuid as sectionId, slug } from "@/lib/validation";
 
 // Each mutation takes a participant and checks the rest itself; these only parse the form.
 export const addSectionAction = defineAction({
@@ -55,10 +55,17 @@ export const saveSectionRevisionAction = defineAction({
 
 export const retireSectionAction = defineAction({
   name: "retireSection",
-  schema: z.object({ sectionId }),
-  run: ({ sectionId: id }, participant) =>
-    retireUnadoptedSection(getDb(), participant, id, new Date(), (target) =>
+  schema: z.object({ sectionId, standardSlug: slug, reason: plainText(2000) }),
+  run: ({ sectionId: id, reason }, participant) =>
+    proposeSectionRetirement(getDb(), participant, id, reason, new Date(), (target) =>
       closeSectionConnections(collabInternalUrl(), authSecret(), target),
     ),
-  done: { key: "drafting.sections.retired" },
+  done: ({ callNumber }, { standardSlug }) =>
+    callNumber === null
+      ? { key: "drafting.sections.retired" }
+      : {
+          key: "drafting.sections.retirementProposed",
+          params: { number: callNumber },
+          href: callPath(standardSlug, callNumber),
+        },
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
@@ -112,7 +112,18 @@ export function MoveSectionForm({
   );
 }
 
-export function RetireSectionForm({ sectionId, title }: { sectionId: string; title: string }) {
+export function RetireSectionForm({
+  sectionId,
+  standardSlug,
+  title,
+  adopted,
+}: {
+  sectionId: string;
+  standardSlug: string;
+  title: string;
+  /** An adopted section is retired by a call, which the form opens. */
+  adopted: boolean;
+}) {
   const t = useTranslations("drafting");
   const form = useActionForm(retireSectionAction);
   return (
@@ -120,8 +131,19 @@ export function RetireSectionForm({ sectionId, title }: { sectionId: string; tit
       <summary className="cursor-pointer text-sm text-danger">{t("sections.retire")}</summary>
       <form {...form.formProps} className="mt-2">
         <input type="hidden" name="sectionId" value={sectionId} />
+        <input type="hidden" name="standardSlug" value={standardSlug} />
         {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <p className="mb-2 text-sm text-muted">{t("sections.retireExplained")}</p>
+        <p className="mb-2 text-sm text-muted">
+          {t(adopted ? "sections.retireByCallExplained" : "sections.retireExplained")}
+        </p>
+        <TextAreaField
+          id={`retire-reason-${sectionId}`}
+          name="reason"
+          label={t("sections.retireReason")}
+          rows={3}
+          maxLength={2000}
+          error={form.fieldError("reason")}
+        />
         <SubmitButton variant="danger" pendingLabel={t("saving")}>
           {t("sections.retireConfirm", { title })}
         </SubmitButton>

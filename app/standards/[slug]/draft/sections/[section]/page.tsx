@@ -11,10 +11,17 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { caretColor } from "@/lib/collab/identity";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
+import { pendingSectionRetirement } from "@/lib/decisions/structure";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { getDraftSection, listSectionRevisions } from "@/lib/drafting/section-queries";
 import { getEnv } from "@/lib/env";
-import { draftPath, draftSectionHistoryPath, draftSectionPath, newLastCallPath } from "@/lib/paths";
+import {
+  callPath,
+  draftPath,
+  draftSectionHistoryPath,
+  draftSectionPath,
+  newLastCallPath,
+} from "@/lib/paths";
 import {
   MoveSectionForm,
   RenameSectionForm,
@@ -45,10 +52,11 @@ export default async function SectionPage({ params }: Props) {
   if (!found) notFound();
   const { standard, section } = found;
   const path = draftSectionPath(standard.slug, section.slug);
-  const [t, viewer, revisions] = await Promise.all([
+  const [t, viewer, revisions, pendingRetirement] = await Promise.all([
     getTranslations("drafting"),
     getViewer(),
     listSectionRevisions(getDb(), section.id),
+    pendingSectionRetirement(getDb(), section.id),
   ]);
   const env = getEnv();
   const editable = viewer !== null && !section.retiredAt;
@@ -70,6 +78,18 @@ export default async function SectionPage({ params }: Props) {
           />
         }
       />
+      {pendingRetirement !== null ? (
+        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2">
+          {t.rich("sections.retirementPending", {
+            number: pendingRetirement,
+            call: (chunks) => (
+              <Link href={callPath(standard.slug, pendingRetirement)} className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
+      ) : null}
       {section.kind === "definitions" ? (
         <p className="-mt-4 mb-6 max-w-2xl text-sm text-muted">{t("sections.definitionsHint")}</p>
       ) : null}
@@ -124,11 +144,14 @@ export default async function SectionPage({ params }: Props) {
             <div className="mt-6 flex flex-wrap items-start gap-3">
               <MoveSectionForm sectionId={section.id} direction="up" />
               <MoveSectionForm sectionId={section.id} direction="down" />
-              {section.adoption === "never" ? (
-                <RetireSectionForm sectionId={section.id} title={section.title} />
-              ) : (
-                <p className="text-sm text-muted">{t("sections.retireAdopted")}</p>
-              )}
+              {pendingRetirement === null ? (
+                <RetireSectionForm
+                  sectionId={section.id}
+                  standardSlug={standard.slug}
+                  title={section.title}
+                  adopted={section.adoption !== "never"}
+                />
+              ) : null}
             </div>
           </Section>
         </div>
