@@ -39,6 +39,15 @@ beforeAll(async () => {
   port = server.address.port;
   url = `ws://127.0.0.1:${port}`;
 });
+/** A paragraph added to the front of a section's body, as one Yjs update. */
+function paragraphUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  const element = new Y.XmlElement("paragraph");
+  element.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment("body").insert(0, [element]);
+  return Y.encodeStateAsUpdate(doc);
+}
+
 afterAll(async () => {
   await server?.destroy();
   await test?.close();
@@ -154,11 +163,10 @@ describe("section documents", () => {
         (server.hocuspocus.documents.get(`section:${sectionId}`)?.getConnectionsCount() ?? 0) === 0,
     );
     a.provider.destroy();
-    const late = connectDocument(url, `section:${sectionId}`, bob.id);
-    await late.synced;
-    firstParagraphText(late.document).insert(0, "Ignored ");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A late editor's change is answered as read-only, not applied.
+    const late = await rawClient(url, sectionId, bob.id, `section:${sectionId}`);
+    expect(await late.sendUpdate(paragraphUpdate("Ignored"))).not.toBe("applied");
+    late.close();
     expect((await stored(sectionId))?.plainText).toBe("Soon retired.");
-    late.provider.destroy();
   });
 });
