@@ -95,6 +95,16 @@ export const fieldErrorCodes = [
   "import_not_confirmed",
   "same_module",
   "needs_call",
+  // the registry: organisations and declarations
+  "invalid_url",
+  "invalid_country",
+  "evidence_required",
+  "must_be_met",
+  "no_modules_in_scope",
+  "unknown_release",
+  "release_withdrawn",
+  "already_representative",
+  "verification_failed",
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -329,3 +329,90 @@ export function signInErrorPath(): string {
 export function outboxPath(): string {
   return "/dev/outbox";
 }
+
+/** Filters of the public registry; each is a query parameter of `/registry`. */
+export type RegistryFilter = {
+  q?: string;
+  standard?: string;
+  release?: string;
+  level?: string;
+  module?: string;
+  country?: string;
+  state?: string;
+  page?: number;
+};
+
+/** The public registry of declarations, optionally filtered. */
+export function registryPath(filter: RegistryFilter = {}): string {
+  return withQuery("/registry", {
+    q: filter.q || undefined,
+    standard: filter.standard,
+    release: filter.release,
+    level: filter.level,
+    module: filter.module,
+    country: filter.country,
+    state: filter.state,
+    page: filter.page && filter.page > 1 ? String(filter.page) : undefined,
+  });
+}
+
+/** One declaration's public page, its permanent address; optionally at one version. */
+export function declarationPath(number: number, version?: number): string {
+  const base = `/registry/${number}`;
+  return version === undefined ? base : `${base}?version=${version}`;
+}
+
+/** How a declaration is named in the audit log: its number. */
+export function declarationSubjectId(number: number): string {
+  return String(number);
+}
+
+/** Two published versions of a declaration side by side. */
+export function declarationComparePath(number: number, from: number, to: number): string {
+  return `${declarationPath(number)}/compare/${from}...${to}`;
+}
+
+/** A declaration's canonical JSON (next.config.ts rewrites it to its route). */
+export function declarationJsonPath(number: number): string {
+  return `${declarationPath(number)}.json`;
+}
+
+/** The mark as an image, always telling the listing's real state. */
+export function badgePath(number: number): string {
+  return `${declarationPath(number)}/badge.svg`;
+}
+
+/** Where representatives edit, publish, reaffirm or withdraw a declaration. */
+export function declarationEditPath(number: number): string {
+  return `${declarationPath(number)}/edit`;
+}
+
+/** An organisation's public page, listing its products. */
+export function organisationPath(slug: string): string {
+  return `/registry/organisations/${segment(slug)}`;
+}
+
+/** Where an organisation's representatives manage it: people, domain, declarations. */
+export function organisationManagePath(slug: string): string {
+  return `${organisationPath(slug)}/manage`;
+}
+
+/** The form that registers an organisation. */
+export function newOrganisationPath(): string {
+  return "/registry/organisations/new";
+}
+
+/** The form that starts a declaration for one of an organisation's products. */
+export function newDeclarationPath(slug: string): string {
+  return `${organisationManagePath(slug)}/declare`;
+}
+
+/** Where an invited person accepts to represent an organisation (the token is in the email). */
+export function representativeInvitationPath(token: string): string {
+  return `/registry/invitations/${segment(token)}`;
+}
+
+/** Where representatives prove that the organisation controls its web domain. */
+export function organisationDomainPath(slug: string): string {
+  return `${organisationManagePath(slug)}/domain`;
+}

@@ -9,6 +9,7 @@ export const auditCategories = [
   "discussion",
   "decisions",
   "releases",
+  "registry",
 ] as const;
 
 export type AuditCategory = (typeof auditCategories)[number];
@@ -77,6 +78,18 @@ export const auditActions = [
   "decisions.section_retired",
   "releases.published",
   "releases.withdrawn",
+  "registry.organisation_registered",
+  "registry.representative_invited",
+  "registry.representative_added",
+  "registry.representative_ended",
+  "registry.domain_verified",
+  "registry.declaration_published",
+  "registry.declaration_reaffirmed",
+  "registry.declaration_reviewed",
+  "registry.declaration_listed",
+  "registry.declaration_withdrawn",
+  "registry.declaration_lapsed",
+  "registry.transition_ended",
 ] as const satisfies readonly `${AuditCategory}.${string}`[];
 
 export type AuditAction = (typeof auditActions)[number];
@@ -101,6 +114,8 @@ export const auditSubjectTypes = [
   "call",
   "charter",
   "release",
+  "organisation",
+  "declaration",
 ] as const;
 
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];
@@ -190,6 +205,9 @@ export const publicDetailKeys = [
   "version",
   "provision",
   "relationship",
+  "domain",
+  "product",
+  "expires",
   // words written for the record itself, never hidden: titles, names, rationales, and the
   // reasons given for resolving, hiding, withdrawing or refusing
   "title",

@@ -9,4 +9,5 @@ export * from "@/lib/drafting/schema";
 export * from "@/lib/email/schema";
 export * from "@/lib/notifications/schema";
 export * from "@/lib/rate-limit/schema";
+export * from "@/lib/registry/schema";
 export * from "@/lib/releases/schema";

@@ -34,6 +34,11 @@ export const charters = pgTable("charter", {
   quorum: integer("quorum").notNull(),
   agDeadlineDays: integer("ag_deadline_days").notNull(),
   appealWindowDays: integer("appeal_window_days").notNull(),
+  /** The mark: how long a listing lasts, how long it may stay on a superseded release. */
+  listingTermMonths: integer("listing_term_months").notNull().default(12),
+  transitionDays: integer("transition_days").notNull().default(180),
+  /** "none", "all", or the name of the lowest level whose claims wait for a review. */
+  declarationReview: text("declaration_review").notNull().default("none"),
   updatedBy: text("updated_by").references(() => users.id),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });

@@ -21,6 +21,10 @@ export const notificationKinds = [
   "call_closing",
   "call_escalated",
   "call_decided",
+  "declaration_reminder",
+  "declaration_lapsed",
+  "declaration_reviewed",
+  "evidence_broken",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -12,10 +12,12 @@ import {
   callPath,
   callsPath,
   callThreadPath,
+  declarationPath,
   draftClausePath,
   draftSectionPath,
   draftThreadPath,
   groupPath,
+  organisationPath,
   releasePath,
   standardPath,
 } from "@/lib/paths";
@@ -157,6 +159,14 @@ function subjectReference(entry: EntryInput, here: Here | undefined): Reference 
     }
     case "sign_in":
       return named(t("transparency.subjects.sign_in"));
+    case "organisation":
+      return named(typeof details.name === "string" ? details.name : id, organisationPath(id));
+    case "declaration": {
+      const number = Number(id);
+      return Number.isInteger(number)
+        ? named(t("transparency.names.declaration", { number }), declarationPath(number))
+        : named(id);
+    }
     default:
       return named(`${type} ${id}`);
   }
@@ -239,6 +249,8 @@ function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here
         : { text: raw, href: null };
     case "startsOn":
     case "endsOn":
+      return formatDay(raw);
+    case "expires":
       return formatDay(raw);
     case "closes": {
       const at = new Date(raw);

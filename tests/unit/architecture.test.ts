@@ -25,6 +25,7 @@ const LAYERS: string[][] = [
   ["discussion"],
   ["releases"],
   ["decisions"],
+  ["registry"],
   ["transparency"],
   ["demo"],
 ];

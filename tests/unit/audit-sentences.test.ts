@@ -290,6 +290,58 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "iotmark/1.1.0",
     details: { reason: "Published by mistake." },
   },
+  "registry.organisation_registered": {
+    subjectType: "organisation",
+    subjectId: "brightbulb",
+    details: { name: "Brightbulb Ltd" },
+  },
+  "registry.representative_invited": {
+    subjectType: "organisation",
+    subjectId: "brightbulb",
+    details: { name: "Brightbulb Ltd" },
+  },
+  "registry.representative_added": {
+    subjectType: "organisation",
+    subjectId: "brightbulb",
+    details: { name: "Brightbulb Ltd" },
+  },
+  "registry.representative_ended": {
+    subjectType: "organisation",
+    subjectId: "brightbulb",
+    details: { name: "Ben Okoro" },
+  },
+  "registry.domain_verified": {
+    subjectType: "organisation",
+    subjectId: "brightbulb",
+    details: { domain: "brightbulb.example", method: "well_known" },
+  },
+  "registry.declaration_published": {
+    subjectType: "declaration",
+    subjectId: "12",
+    details: { version: 2, product: "Lumen hub", digest: "3f2a".repeat(16) },
+  },
+  "registry.declaration_reaffirmed": {
+    subjectType: "declaration",
+    subjectId: "12",
+    details: { version: 3, expires: "2027-11-29" },
+  },
+  "registry.declaration_reviewed": {
+    subjectType: "declaration",
+    subjectId: "12",
+    details: { version: 1, choice: "changes_requested" },
+  },
+  "registry.declaration_listed": {
+    subjectType: "declaration",
+    subjectId: "12",
+    details: { expires: "2027-11-29" },
+  },
+  "registry.declaration_withdrawn": {
+    subjectType: "declaration",
+    subjectId: "12",
+    details: { reason: "The product is no longer sold." },
+  },
+  "registry.declaration_lapsed": { subjectType: "declaration", subjectId: "12", details: {} },
+  "registry.transition_ended": { subjectType: "declaration", subjectId: "12", details: {} },
 };
 
 function entry(action: string, details?: AuditDetails): EntryInput {
