@@ -41,6 +41,8 @@ CREATE TABLE "declaration" (
 	"state_changed_at" timestamp with time zone NOT NULL,
 	"working" jsonb NOT NULL,
 	"release_id" uuid,
+	"product_name" text,
+	"claims" jsonb,
 	"latest_version" integer DEFAULT 0 NOT NULL,
 	"listed_at" timestamp with time zone,
 	"expires_at" timestamp with time zone,
@@ -128,6 +130,7 @@ CREATE INDEX "declaration_review_idx" ON "declaration_review" USING btree ("decl
 CREATE INDEX "declaration_organisation_idx" ON "declaration" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "declaration_state_idx" ON "declaration" USING btree ("state","expires_at");--> statement-breakpoint
 CREATE INDEX "declaration_standard_idx" ON "declaration" USING btree ("standard_id","state");--> statement-breakpoint
+CREATE INDEX "declaration_claims_idx" ON "declaration" USING gin ("claims");--> statement-breakpoint
 CREATE INDEX "evidence_link_due_idx" ON "evidence_link" USING btree ("next_check_at");--> statement-breakpoint
 CREATE INDEX "representative_organisation_idx" ON "representative" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "representative_user_idx" ON "representative" USING btree ("user_id");--> statement-breakpoint

@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "@/lib/auth/schema";
 import { standards } from "@/lib/drafting/schema";
-import type { DeclarationBody } from "@/lib/registry/rules";
+import type { Claim, DeclarationBody } from "@/lib/registry/rules";
 import { releases } from "@/lib/releases/schema";
 
 const at = (name: string) => timestamp(name, { mode: "date", withTimezone: true });
@@ -120,6 +120,9 @@ export const declarations = pgTable(
     working: jsonb("working").$type<DeclarationBody>().notNull(),
     /** The release of the latest published version; null until first published. */
     releaseId: uuid("release_id").references(() => releases.id),
+    /** The latest published version's product name and claims, for the registry's filters. */
+    productName: text("product_name"),
+    claims: jsonb("claims").$type<Claim[]>(),
     latestVersion: integer("latest_version").notNull().default(0),
     listedAt: at("listed_at"),
     /** When the current term ends; a reaffirmation moves it a term on. */
@@ -136,6 +139,7 @@ export const declarations = pgTable(
     index("declaration_organisation_idx").on(row.organisationId),
     index("declaration_state_idx").on(row.state, row.expiresAt),
     index("declaration_standard_idx").on(row.standardId, row.state),
+    index("declaration_claims_idx").using("gin", row.claims),
   ],
 );
 
