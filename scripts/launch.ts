@@ -35,6 +35,7 @@ import {
 } from "@/lib/launch/parts";
 import { describeError, type Supervised, supervise } from "@/lib/launch/supervise";
 import { deliverDue } from "@/lib/notifications";
+import { lapseDue, remindDue } from "@/lib/registry/lifecycle";
 import { releaseEpoch } from "@/lib/releases/queries";
 
 type Mode = "dev" | "start" | "migrate" | "seed";
@@ -133,10 +134,19 @@ function every(name: string, ms: number, task: () => Promise<unknown>): NodeJS.T
   return setInterval(tick, ms).unref();
 }
 
+/** One line for a step that failed inside a scheduled task, as `every` writes for a task. */
+const logStep = (name: string) => (error: unknown) =>
+  console.error(`hum: ${name} failed: ${describeError(error)}`);
+
 function startScheduler(): NodeJS.Timeout[] {
   return [
     every("scheduled delivery", 5_000, () => deliverDue()),
     every("closing due calls", 60_000, () => closeDue(getDb())),
+    every("lapsing listings", 60_000, async () => {
+      // Each step logs its own failure: reminders still go out when lapsing fails, and back.
+      await lapseDue(getDb()).catch(logStep("lapsing listings"));
+      await remindDue(getDb()).catch(logStep("reminding listings"));
+    }),
   ];
 }
 

@@ -2,38 +2,69 @@
 
 import { useTranslations } from "next-intl";
 import { proposeCharterAction, setFoundingCharterAction } from "@/app/decisions/actions";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
 import type { Charter } from "@/lib/decisions/rules";
 
 const fields = ["commentPeriodDays", "quorum", "agDeadlineDays", "appealWindowDays"] as const;
+const markFields = ["listingTermMonths", "transitionDays"] as const;
 
+/**
+ * Every number of the charter, filled with the ones in force: a proposal carries all of them,
+ * so changing one never quietly resets another.
+ */
 function CharterFields({
   prefix,
   charter,
+  levels,
   fieldError,
 }: {
   prefix: string;
   charter: Charter;
+  /** The standard's level names, lowest first: a review may start at any of them. */
+  levels: string[];
   fieldError: (name: string) => string | undefined;
 }) {
   const t = useTranslations("decisions");
+  const numberField = (field: (typeof fields)[number] | (typeof markFields)[number]) => (
+    <TextField
+      key={field}
+      id={`${prefix}-${field}`}
+      name={field}
+      label={t(`charter.${field}`)}
+      inputMode="numeric"
+      defaultValue={String(charter[field])}
+      error={fieldError(field)}
+    />
+  );
+  // A level renamed since the charter named it stays choosable, so the form keeps it as it is.
+  const reviewLevels = ["none", "all", ...levels].includes(charter.declarationReview)
+    ? levels
+    : [...levels, charter.declarationReview];
   return (
-    <div className="grid gap-x-4 sm:grid-cols-4">
-      {fields.map((field) => (
-        <TextField
-          key={field}
-          id={`${prefix}-${field}`}
-          name={field}
-          label={t(`charter.${field}`)}
-          inputMode="numeric"
-          defaultValue={String(charter[field])}
-          error={fieldError(field)}
-        />
-      ))}
-    </div>
+    <>
+      <div className="grid gap-x-4 sm:grid-cols-4">{fields.map(numberField)}</div>
+      <div className="grid gap-x-4 sm:grid-cols-3">
+        {markFields.map(numberField)}
+        <SelectField
+          id={`${prefix}-declarationReview`}
+          name="declarationReview"
+          label={t("charter.declarationReview")}
+          defaultValue={charter.declarationReview}
+          error={fieldError("declarationReview")}
+        >
+          <option value="none">{t("charter.review.none")}</option>
+          <option value="all">{t("charter.review.all")}</option>
+          {reviewLevels.map((level) => (
+            <option key={level} value={level}>
+              {t("charter.review.from", { level })}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+    </>
   );
 }
 
@@ -42,10 +73,12 @@ export function CharterProposalForm({
   standardId,
   slug,
   charter,
+  levels = [],
 }: {
   standardId: string;
   slug: string;
   charter: Charter;
+  levels?: string[];
 }) {
   const t = useTranslations("decisions");
   const form = useActionForm(proposeCharterAction);
@@ -56,7 +89,12 @@ export function CharterProposalForm({
       <input type="hidden" name="slug" value={slug} />
       {refusal ? <Notice tone="error">{refusal}</Notice> : null}
       {!refusal && form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      <CharterFields prefix="propose" charter={charter} fieldError={form.fieldError} />
+      <CharterFields
+        prefix="propose"
+        charter={charter}
+        levels={levels}
+        fieldError={form.fieldError}
+      />
       <TextAreaField
         id="charter-reason"
         name="reason"
@@ -76,9 +114,11 @@ export function CharterProposalForm({
 export function FoundingCharterForm({
   standardId,
   charter,
+  levels = [],
 }: {
   standardId: string;
   charter: Charter;
+  levels?: string[];
 }) {
   const t = useTranslations("decisions");
   const form = useActionForm(setFoundingCharterAction);
@@ -88,7 +128,12 @@ export function FoundingCharterForm({
       <input type="hidden" name="standardId" value={standardId} />
       {refusal ? <Notice tone="error">{refusal}</Notice> : null}
       {!refusal && form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      <CharterFields prefix="founding" charter={charter} fieldError={form.fieldError} />
+      <CharterFields
+        prefix="founding"
+        charter={charter}
+        levels={levels}
+        fieldError={form.fieldError}
+      />
       <p className="mb-3 text-sm text-muted">{t("charter.foundingExplained")}</p>
       <SubmitButton variant="secondary" pendingLabel={t("saving")}>
         {t("charter.save")}

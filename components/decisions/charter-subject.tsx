@@ -1,12 +1,26 @@
 import { getTranslations } from "next-intl/server";
 import type { CallPage } from "@/lib/decisions/call-page";
+import { charterWithDefaults } from "@/lib/decisions/rules";
 
 /** What a charter call would put in force, beside the numbers in force when it opened. */
 export async function CharterSubject({ page }: { page: CallPage }) {
   const { call } = page;
   if (call.kind !== "charter" || !call.proposedCharter) return null;
   const t = await getTranslations("decisions.charter");
-  const rows = ["commentPeriodDays", "quorum", "agDeadlineDays", "appealWindowDays"] as const;
+  const rows = [
+    "commentPeriodDays",
+    "quorum",
+    "agDeadlineDays",
+    "appealWindowDays",
+    "listingTermMonths",
+    "transitionDays",
+    "declarationReview",
+  ] as const;
+  // Copies taken before the mark's terms existed lack them: they were the defaults then.
+  const opened = charterWithDefaults(call.charter);
+  const proposed = charterWithDefaults({ ...opened, ...call.proposedCharter });
+  const shown = (value: string | number) =>
+    value === "none" || value === "all" ? t(`review.${value}`) : value;
   return (
     <table className="mb-4 w-full max-w-2xl border border-line bg-white text-sm">
       <thead>
@@ -24,15 +38,15 @@ export async function CharterSubject({ page }: { page: CallPage }) {
       </thead>
       <tbody>
         {rows.map((row) => {
-          const before = call.charter[row];
-          const after = call.proposedCharter?.[row];
+          const before = opened[row];
+          const after = proposed[row];
           return (
             <tr key={row} className="border-b border-line last:border-0">
               <th className="p-2 text-left font-normal" scope="row">
                 {t(row)}
               </th>
-              <td className="p-2">{before}</td>
-              <td className={`p-2 ${before !== after ? "font-semibold" : ""}`}>{after}</td>
+              <td className="p-2">{shown(before)}</td>
+              <td className={`p-2 ${before !== after ? "font-semibold" : ""}`}>{shown(after)}</td>
             </tr>
           );
         })}

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Participant } from "@/lib/community/authz";
 import type { Database, Executor } from "@/lib/db/client";
 import { insertCall } from "@/lib/decisions/calls";
-import { charterOf } from "@/lib/decisions/charter";
+import { charterOf, reviewSettingProblems } from "@/lib/decisions/charter";
 import { type Charter, charterSchema, waitingPhases } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
 import { lockStandard } from "@/lib/drafting/queries";
@@ -13,7 +13,10 @@ const sameCharter = (a: Charter, b: Charter) =>
   a.commentPeriodDays === b.commentPeriodDays &&
   a.quorum === b.quorum &&
   a.agDeadlineDays === b.agDeadlineDays &&
-  a.appealWindowDays === b.appealWindowDays;
+  a.appealWindowDays === b.appealWindowDays &&
+  a.listingTermMonths === b.listingTermMonths &&
+  a.transitionDays === b.transitionDays &&
+  a.declarationReview === b.declarationReview;
 
 /** The charter call still waiting on a decision, if any: one at a time per standard. */
 export async function openCharterCall(db: Executor, standardId: string) {
@@ -58,6 +61,8 @@ export async function proposeCharter(
     if (await openCharterCall(tx, standardId)) {
       throw new DomainError("invalid_input", { charter: "in_open_call" });
     }
+    const review = await reviewSettingProblems(tx, standardId, parsed.data);
+    if (Object.keys(review).length > 0) throw new DomainError("invalid_input", review);
     if (sameCharter(parsed.data, await charterOf(tx, standardId))) {
       throw new DomainError("invalid_input", { charter: "no_changes" });
     }

@@ -3,9 +3,9 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Secretariat } from "@/lib/community/authz";
 import type { Database, Executor, Transaction } from "@/lib/db/client";
-import { type Charter, defaultCharter } from "@/lib/decisions/rules";
+import { type Charter, charterWithDefaults, defaultCharter } from "@/lib/decisions/rules";
 import { calls, charters } from "@/lib/decisions/schema";
-import { clauses, sections, standards } from "@/lib/drafting/schema";
+import { clauses, levels, sections, standards } from "@/lib/drafting/schema";
 import { DomainError, type FieldErrors } from "@/lib/errors";
 import { callSubjectId } from "@/lib/paths";
 
@@ -18,8 +18,26 @@ export async function charterOf(tx: Executor, standardId: string): Promise<Chart
         quorum: row.quorum,
         agDeadlineDays: row.agDeadlineDays,
         appealWindowDays: row.appealWindowDays,
+        listingTermMonths: row.listingTermMonths,
+        transitionDays: row.transitionDays,
+        declarationReview: row.declarationReview,
       }
     : defaultCharter;
+}
+
+/** Declaration reviews are "none", "all", or from one of the standard's own levels up. */
+export async function reviewSettingProblems(
+  tx: Executor,
+  standardId: string,
+  charter: Charter,
+): Promise<FieldErrors> {
+  const setting = charter.declarationReview;
+  if (setting === "none" || setting === "all") return {};
+  const [level] = await tx
+    .select({ id: levels.id })
+    .from(levels)
+    .where(and(eq(levels.standardId, standardId), eq(levels.name, setting)));
+  return level ? {} : { declarationReview: "unknown_level" };
 }
 
 /** Whether the community has adopted anything yet: until then there is no one to ask. */
@@ -99,22 +117,39 @@ export async function setFoundingCharter(
     if (await hasAdoptedText(tx, standardId)) {
       throw new DomainError("invalid_input", { charter: "needs_call" });
     }
-    const problems = foundingCharterProblems(charter);
+    const problems = {
+      ...foundingCharterProblems(charter),
+      ...(await reviewSettingProblems(tx, standardId, charter)),
+    };
     if (Object.keys(problems).length > 0) throw new DomainError("invalid_input", problems);
     await writeCharter(tx, standardId, charter, { actorId: actor.id, now });
   });
 }
 
-/** An adopted charter call puts its numbers in force; calls already open keep their copy. */
+/**
+ * An adopted charter call puts its numbers in force; calls already open keep their copy. A
+ * proposal made before the mark's terms existed does not name them: those stay as they are.
+ */
 export async function applyCharterCall(
   tx: Transaction,
-  call: { standardId: string; slug: string; number: number; proposedCharter: Charter | null },
+  call: {
+    standardId: string;
+    slug: string;
+    number: number;
+    proposedCharter: Partial<Charter> | null;
+  },
   now: Date,
 ): Promise<void> {
   if (!call.proposedCharter) return;
-  await writeCharter(tx, call.standardId, call.proposedCharter, {
-    actorId: null,
-    now,
-    call: callSubjectId(call.slug, call.number),
-  });
+  const current = await charterOf(tx, call.standardId);
+  await writeCharter(
+    tx,
+    call.standardId,
+    charterWithDefaults({ ...current, ...call.proposedCharter }),
+    {
+      actorId: null,
+      now,
+      call: callSubjectId(call.slug, call.number),
+    },
+  );
 }

@@ -49,6 +49,12 @@ export type Charter = {
   quorum: number;
   agDeadlineDays: number;
   appealWindowDays: number;
+  /** The mark: how many months a listing lasts before it must be reaffirmed. */
+  listingTermMonths: number;
+  /** How many days a listing keeps its state after a newer release is published. */
+  transitionDays: number;
+  /** "none", "all", or the name of the lowest level whose claims wait for a review. */
+  declarationReview: string;
 };
 
 export const defaultCharter: Charter = {
@@ -56,7 +62,18 @@ export const defaultCharter: Charter = {
   quorum: 3,
   agDeadlineDays: 7,
   appealWindowDays: 7,
+  listingTermMonths: 12,
+  transitionDays: 180,
+  declarationReview: "none",
 };
+
+/**
+ * A charter as stored in a call's jsonb: copies taken before the mark's terms existed lack them,
+ * so the defaults fill in whatever a row does not say.
+ */
+export function charterWithDefaults(stored: Partial<Charter> | null | undefined): Charter {
+  return { ...defaultCharter, ...stored };
+}
 
 const wholeNumber = (min: number, max: number) =>
   z.coerce
@@ -70,6 +87,14 @@ export const charterSchema = z.object({
   quorum: wholeNumber(1, 100),
   agDeadlineDays: wholeNumber(1, 60),
   appealWindowDays: wholeNumber(1, 60),
+  listingTermMonths: wholeNumber(1, 60),
+  transitionDays: wholeNumber(0, 730),
+  // Whether it names one of the standard's levels is checked against the standard itself.
+  declarationReview: z
+    .string(fieldError("required"))
+    .trim()
+    .min(1, fieldError("required"))
+    .max(80, fieldError("too_long")),
 });
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -9,6 +9,7 @@ import { demoFrameworks } from "@/lib/demo/frameworks";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
 import { seedDemoLastCall } from "@/lib/demo/seed-last-call";
+import { seedDemoRegistry } from "@/lib/demo/seed-registry";
 import { seedDemoReleases } from "@/lib/demo/seed-releases";
 import { seedDemoSections } from "@/lib/demo/seed-sections";
 import { frameworks, levels, modules, standards } from "@/lib/drafting/schema";
@@ -244,7 +245,10 @@ export async function seedDemo(
   if (!standardId) return false;
   // Calls go through the decision rules, each step in its own transaction, as in real use.
   // Releases come first: they adopt every clause, through calls, months before today's calls.
-  if (options.releases) await seedDemoReleases(db, standardId, demoEmail, now);
+  if (options.releases) {
+    await seedDemoReleases(db, standardId, demoEmail, now);
+    await seedDemoRegistry(db, standardId, demoEmail, now);
+  }
   await seedDemoCalls(db, standardId, demoEmail, now);
   await seedDemoLastCall(db, standardId, demoEmail, now);
   return true;

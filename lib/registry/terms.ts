@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
-import { charters } from "@/lib/decisions/schema";
+import { charterOf } from "@/lib/decisions/charter";
+import { defaultCharter } from "@/lib/decisions/rules";
 
 /** The charter's numbers for the mark: a listing's term, the transition period, reviews. */
 export type MarkTerms = {
@@ -11,22 +11,17 @@ export type MarkTerms = {
   declarationReview: string;
 };
 
+/** The charter's defaults: one source for governance and the mark alike. */
 export const defaultMarkTerms: MarkTerms = {
-  listingTermMonths: 12,
-  transitionDays: 180,
-  declarationReview: "none",
+  listingTermMonths: defaultCharter.listingTermMonths,
+  transitionDays: defaultCharter.transitionDays,
+  declarationReview: defaultCharter.declarationReview,
 };
 
+/** The mark's terms as the standard's charter sets them now. */
 export async function markTermsOf(tx: Executor, standardId: string): Promise<MarkTerms> {
-  const [row] = await tx
-    .select({
-      listingTermMonths: charters.listingTermMonths,
-      transitionDays: charters.transitionDays,
-      declarationReview: charters.declarationReview,
-    })
-    .from(charters)
-    .where(eq(charters.standardId, standardId));
-  return row ?? defaultMarkTerms;
+  const { listingTermMonths, transitionDays, declarationReview } = await charterOf(tx, standardId);
+  return { listingTermMonths, transitionDays, declarationReview };
 }
 
 /**

@@ -208,6 +208,8 @@ const numberKeys: ReadonlySet<PublicDetailKey> = new Set([
   "quorum",
   "agDeadlineDays",
   "appealWindowDays",
+  "listingTermMonths",
+  "transitionDays",
 ]);
 const isGroup = (value: string): value is (typeof groups)[number] =>
   (groups as readonly string[]).includes(value);

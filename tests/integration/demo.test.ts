@@ -6,6 +6,14 @@ import { seedDemo } from "@/lib/demo/seed";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 import { termsOf } from "@/lib/drafting/terms";
+import { declarationDigest, requiredClauses } from "@/lib/registry/rules";
+import {
+  declarationEvidence,
+  declarations,
+  declarationVersions,
+  evidenceLinks,
+  organisations,
+} from "@/lib/registry/schema";
 import { contentDigest, type ReleaseContent } from "@/lib/releases/content";
 import { getRelease } from "@/lib/releases/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -83,5 +91,54 @@ describe("the demo community", () => {
     const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
     const said = readme.match(/IoTmark Principles with (\d+) clauses/)?.[1];
     expect(Number(said)).toBe((await demoClauses()).length);
+  });
+
+  it("declares four products against the newest release, each answer backed and checked", async () => {
+    const latest = await getRelease(test.db, "iotmark", "latest");
+    const rows = await test.db
+      .select()
+      .from(declarations)
+      .where(eq(declarations.standardId, standardId))
+      .orderBy(asc(declarations.number));
+    expect(rows.map((row) => row.state)).toEqual(["listed", "listed", "lapsed", "draft"]);
+    expect(rows[2]).toMatchObject({ stateReason: "term_ended" });
+    expect(rows[0]?.claims?.map((claim) => claim.level)).toEqual(["Silver", "Silver", "Silver"]);
+    expect(rows[1]?.claims).toEqual([
+      { module: "HW", level: "Bronze" },
+      { module: "SW", level: "Bronze" },
+    ]);
+    const now = new Date("2026-11-20T09:00:00Z");
+    for (const row of rows.slice(0, 2))
+      expect(row.expiresAt?.getTime()).toBeGreaterThan(now.getTime());
+    expect(rows[2]?.expiresAt?.getTime()).toBeLessThan(now.getTime());
+    const content = latest?.content ?? ({} as ReleaseContent);
+    for (const row of rows) {
+      // Every required clause is answered, and "met" answers cite evidence on example domains.
+      const required = requiredClauses(content, row.working.claims).map((clause) => clause.ref);
+      expect(row.working.answers.map((answer) => answer.ref)).toEqual(required);
+      for (const answer of row.working.answers) {
+        if (answer.answer === "met")
+          expect(answer.evidence[0]).toMatch(/^https:\/\/\w+\.example\.org\//);
+        expect(answer.justification.length).toBeGreaterThan(20);
+      }
+      const versions = await test.db
+        .select()
+        .from(declarationVersions)
+        .where(eq(declarationVersions.declarationId, row.id))
+        .orderBy(asc(declarationVersions.version));
+      expect(versions.length).toBe(row.latestVersion);
+      for (const version of versions) {
+        expect(version.releaseId).toBe(latest?.id);
+        expect(version.digest).toBe(declarationDigest(version.body));
+      }
+      if (row.state !== "draft") expect(row.releaseId).toBe(latest?.id);
+    }
+    const links = await test.db.select().from(evidenceLinks);
+    const cited = await test.db.select().from(declarationEvidence);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(new Set(cited.map((row) => row.url))).toEqual(new Set(links.map((link) => link.url)));
+    expect(links.every((link) => link.state === "ok" && link.checkedAt !== null)).toBe(true);
+    const verified = await test.db.select().from(organisations).orderBy(asc(organisations.slug));
+    expect(verified.map((org) => org.verifiedDomain !== null)).toEqual([true, false]);
   });
 });

@@ -84,13 +84,22 @@ export default async function CallsPage({ params }: Props) {
         {viewer && !charterCall ? (
           <>
             <h3 className="mb-2 text-lg font-semibold">{t("charter.proposeTitle")}</h3>
-            <CharterProposalForm standardId={standard.id} slug={slug} charter={charter} />
+            <CharterProposalForm
+              standardId={standard.id}
+              slug={slug}
+              charter={charter}
+              levels={standard.levels.map((level) => level.name)}
+            />
           </>
         ) : null}
         {viewer?.isSecretariat && !founded ? (
           <div className="mt-8">
             <h3 className="mb-2 text-lg font-semibold">{t("charter.foundingTitle")}</h3>
-            <FoundingCharterForm standardId={standard.id} charter={charter} />
+            <FoundingCharterForm
+              standardId={standard.id}
+              charter={charter}
+              levels={standard.levels.map((level) => level.name)}
+            />
           </div>
         ) : null}
       </Section>
