@@ -39,10 +39,7 @@ export default async function InvitationPage({ params }: Props) {
         <>
           <p className="mb-4">
             {t("expires", {
-              date: format.dateTime(invitation.expiresAt, {
-                dateStyle: "long",
-                timeStyle: "short",
-              }),
+              date: format.dateTime(invitation.expiresAt, { dateStyle: "long" }),
             })}
           </p>
           {viewer ? (
