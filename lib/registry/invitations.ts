@@ -10,9 +10,9 @@ import type { EmailSender } from "@/lib/email/sender";
 import { publicUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { representativeInvitationPath } from "@/lib/paths";
-import { consume, RateLimitedError } from "@/lib/rate-limit";
 import { isRepresentative, type Representative } from "@/lib/registry/authz";
 import { invitationEmail } from "@/lib/registry/invitations-email";
+import { enforceRegistryLimit } from "@/lib/registry/organisations";
 import { emailAddress, fieldProblems, INVITATION_DAYS } from "@/lib/registry/organisations-rules";
 import { organisationInvitations, organisations, representatives } from "@/lib/registry/schema";
 
@@ -59,12 +59,7 @@ export async function inviteRepresentative(
       .from(organisations)
       .where(eq(organisations.id, representative.organisationId));
     if (!row) throw new DomainError("not_found");
-    const verdict = await consume(
-      tx,
-      { ...INVITATION_LIMIT, key: `invitation:${representative.id}` },
-      now,
-    );
-    if (!verdict.ok) throw new RateLimitedError(verdict.retryAfterSeconds);
+    await enforceRegistryLimit(tx, "invitation", INVITATION_LIMIT, representative.id, now);
     await tx.insert(organisationInvitations).values({
       organisationId: representative.organisationId,
       email: address,

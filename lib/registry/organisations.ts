@@ -8,6 +8,8 @@ import { displayName } from "@/lib/community/rules";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { consume, RateLimitedError } from "@/lib/rate-limit";
+import type { Limit } from "@/lib/rate-limit/limits";
 import { type Representative, requireRepresentative } from "@/lib/registry/authz";
 import {
   fieldProblems,
@@ -24,6 +26,25 @@ import { organisations, representatives } from "@/lib/registry/schema";
  * Organisations and their representatives' terms. Every change is one transaction with its
  * audit entry; who may make it is proven by the `Participant` or `Representative` passed in.
  */
+
+/**
+ * Each registration and change of details is public text and an audit entry, so each is
+ * bounded per person, as other public writes are (lib/rate-limit/limits.ts).
+ */
+const REGISTRATION_LIMIT: Limit = { points: 10, windowSeconds: 60 * 60 };
+const UPDATE_LIMIT: Limit = { points: 30, windowSeconds: 60 * 60 };
+
+/** Counts one write of `kind` by a person against `limit`, or refuses it as rate_limited. */
+export async function enforceRegistryLimit(
+  tx: Executor,
+  kind: string,
+  limit: Limit,
+  personId: string,
+  now: Date,
+): Promise<void> {
+  const verdict = await consume(tx, { ...limit, key: `${kind}:${personId}` }, now);
+  if (!verdict.ok) throw new RateLimitedError(verdict.retryAfterSeconds);
+}
 
 /** Parses a registration or a change of details, refusing it field by field. */
 function parseDetails(input: OrganisationInput): OrganisationDetails {
@@ -50,6 +71,13 @@ export async function registerOrganisation(
   const details = parseDetails(input);
   const base = slugBase(details.name);
   return db.transaction(async (tx) => {
+    await enforceRegistryLimit(
+      tx,
+      "organisation_registration",
+      REGISTRATION_LIMIT,
+      participant.id,
+      now,
+    );
     // Two registrations of namesakes at once: the unique slug refuses the later one, which
     // then takes the next free suffix.
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -117,6 +145,7 @@ export async function updateOrganisation(
       current.website === details.website &&
       current.contact === details.contact;
     if (unchanged) return { slug: current.slug, verificationCleared: false };
+    await enforceRegistryLimit(tx, "organisation_update", UPDATE_LIMIT, representative.id, now);
     const verificationCleared =
       current.verifiedDomain !== null &&
       websiteHost(current.website) !== websiteHost(details.website);

@@ -179,6 +179,18 @@ describe("registering an organisation", () => {
     });
   });
 
+  it("limits how many organisations one person registers in an hour", async () => {
+    const ann = await createPerson(db, { name: "Ann" });
+    const now = new Date();
+    for (let index = 0; index < 10; index += 1) {
+      await registerOrganisation(db, ann, details(`Busy ${index}`), now);
+    }
+    expect(await refusal(registerOrganisation(db, ann, details("Busy 10"), now))).toMatchObject({
+      code: "rate_limited",
+    });
+    expect(await listOrganisationsOf(db, ann.id)).toHaveLength(10);
+  });
+
   it("refuses an anonymous person before anything is written", () => {
     expect(() => requireParticipant(null, "registry.register")).toThrow(DomainError);
   });
