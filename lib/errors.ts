@@ -105,6 +105,9 @@ export const fieldErrorCodes = [
   "release_withdrawn",
   "already_representative",
   "verification_failed",
+  "last_representative",
+  "invitation_expired",
+  "invitation_used",
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TermDates } from "@/components/term-dates";
@@ -7,7 +8,8 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getProfile, listMemberships } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
-import { profilePath, signInPath } from "@/lib/paths";
+import { newOrganisationPath, organisationManagePath, profilePath, signInPath } from "@/lib/paths";
+import { listOrganisationsOf } from "@/lib/registry/organisations-queries";
 import { ProfileForm, SignOutForm } from "./profile-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,11 +20,13 @@ export default async function ProfilePage() {
   const viewer = await getViewer();
   if (!viewer) redirect(signInPath(profilePath()));
   const db = getDb();
-  const [t, tGroups, profile, terms] = await Promise.all([
+  const [t, tGroups, tOrganisations, profile, terms, represented] = await Promise.all([
     getTranslations("profile"),
     getTranslations("groups"),
+    getTranslations("registry.organisations.profile"),
     getProfile(db, viewer.id),
     listMemberships(db, { userId: viewer.id }),
+    listOrganisationsOf(db, viewer.id),
   ]);
   if (!profile) redirect(signInPath());
   return (
@@ -49,6 +53,22 @@ export default async function ProfilePage() {
               </li>
             ))}
           </ul>
+        </Section>
+        <Section title={tOrganisations("title")} id="organisations">
+          {represented.length === 0 ? (
+            <p className="mb-3 text-muted">{tOrganisations("none")}</p>
+          ) : (
+            <ul className="mb-3 list-disc space-y-1 pl-5" aria-label={tOrganisations("title")}>
+              {represented.map((organisation) => (
+                <li key={organisation.slug}>
+                  <Link href={organisationManagePath(organisation.slug)}>
+                    {tOrganisations("manage", { name: organisation.name })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link href={newOrganisationPath()}>{tOrganisations("register")}</Link>
         </Section>
         <SignOutForm />
       </div>

@@ -90,6 +90,7 @@ export const auditActions = [
   "registry.declaration_withdrawn",
   "registry.declaration_lapsed",
   "registry.transition_ended",
+  "registry.organisation_updated",
 ] as const satisfies readonly `${AuditCategory}.${string}`[];
 
 export type AuditAction = (typeof auditActions)[number];

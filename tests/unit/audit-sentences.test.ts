@@ -342,6 +342,11 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
   },
   "registry.declaration_lapsed": { subjectType: "declaration", subjectId: "12", details: {} },
   "registry.transition_ended": { subjectType: "declaration", subjectId: "12", details: {} },
+  "registry.organisation_updated": {
+    subjectType: "organisation",
+    subjectId: "brightbulb",
+    details: { name: "Brightbulb Ltd", domain: "brightbulb.example" },
+  },
 };
 
 function entry(action: string, details?: AuditDetails): EntryInput {
