@@ -35,6 +35,7 @@ import {
 } from "@/lib/launch/parts";
 import { describeError, type Supervised, supervise } from "@/lib/launch/supervise";
 import { deliverDue } from "@/lib/notifications";
+import { checkDueEvidence } from "@/lib/registry/evidence-checks";
 import { releaseEpoch } from "@/lib/releases/queries";
 
 type Mode = "dev" | "start" | "migrate" | "seed";
@@ -137,6 +138,7 @@ function startScheduler(): NodeJS.Timeout[] {
   return [
     every("scheduled delivery", 5_000, () => deliverDue()),
     every("closing due calls", 60_000, () => closeDue(getDb())),
+    every("checking evidence", 60_000, () => checkDueEvidence(getDb())),
   ];
 }
 
