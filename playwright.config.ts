@@ -60,6 +60,9 @@ export default defineConfig({
       DIGEST_HOUR_UTC: "0",
       AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Domain verification reaches the specs' own local servers; the server allows it only
+      // because its public origin is a loopback address (lib/env.ts).
+      OUTBOUND_ALLOW_LOOPBACK: "true",
     },
   },
 });

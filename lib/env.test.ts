@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { publicUrl, setEnv } from "@/lib/env";
+import { assertPublicUrlConfigured, publicUrl, setEnv } from "@/lib/env";
 
 /** The public origin with these settings; "" leaves a setting unset. */
 function originWith(values: Record<string, string>): string {
@@ -33,5 +33,49 @@ describe("the one public origin", () => {
     expect(originWith({ AUTH_URL: "", HOSTNAME: "0.0.0.0", PORT: "3000" })).toBe(
       "http://localhost:3000",
     );
+  });
+});
+
+describe("letting outbound requests reach this machine", () => {
+  it("is off unless set, and on when set outside production", () => {
+    vi.stubEnv("OUTBOUND_ALLOW_LOOPBACK", "");
+    expect(setEnv({}).OUTBOUND_ALLOW_LOOPBACK).toBe(false);
+    vi.stubEnv("NODE_ENV", "test");
+    vi.stubEnv("OUTBOUND_ALLOW_LOOPBACK", "true");
+    expect(setEnv({}).OUTBOUND_ALLOW_LOOPBACK).toBe(true);
+  });
+
+  it("is refused in production, with one clear line", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_URL", "https://hum.example.org");
+    vi.stubEnv("OUTBOUND_ALLOW_LOOPBACK", "true");
+    expect(() => setEnv({})).toThrow(/OUTBOUND_ALLOW_LOOPBACK: must not be true in production/);
+    vi.stubEnv("OUTBOUND_ALLOW_LOOPBACK", "false");
+    expect(setEnv({}).OUTBOUND_ALLOW_LOOPBACK).toBe(false);
+  });
+
+  it("is allowed in a production build that serves only this machine, as the end-to-end tests run", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_URL", "http://127.0.0.1:3100");
+    vi.stubEnv("OUTBOUND_ALLOW_LOOPBACK", "true");
+    expect(setEnv({}).OUTBOUND_ALLOW_LOOPBACK).toBe(true);
+  });
+
+  it("refuses a value that is not a boolean", () => {
+    vi.stubEnv("OUTBOUND_ALLOW_LOOPBACK", "sometimes");
+    expect(() => setEnv({})).toThrow(/OUTBOUND_ALLOW_LOOPBACK/);
+  });
+});
+
+describe("npm start", () => {
+  it("refuses to let outbound requests reach this machine when it serves the public", () => {
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("AUTH_URL", "https://hum.example.org");
+    vi.stubEnv("OUTBOUND_ALLOW_LOOPBACK", "true");
+    setEnv({});
+    expect(() => assertPublicUrlConfigured()).toThrow(/OUTBOUND_ALLOW_LOOPBACK: must not be true/);
+    vi.stubEnv("AUTH_URL", "http://127.0.0.1:3100");
+    setEnv({});
+    expect(() => assertPublicUrlConfigured()).not.toThrow();
   });
 });

@@ -46,6 +46,41 @@ const schema = z.object({
   /** Signing secret of the inbound email webhook (whsec_…). */
   INBOUND_WEBHOOK_SECRET: optionalText,
   COLLAB_NAME: optionalText,
+  /**
+   * Lets the outbound fetcher reach this machine (127.0.0.0/8, ::1), so tests can point it at
+   * a local server. Never in production: there it would let a typed URL reach Hum's own ports.
+   */
+  OUTBOUND_ALLOW_LOOPBACK: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default("false")
+    .pipe(z.enum(["true", "false", "1", "0", ""], "must be true or false"))
+    .transform((value) => value === "true" || value === "1"),
+});
+
+const loopbackOrigin = /^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?\/?$/i;
+
+const LOOPBACK_REFUSED =
+  "must not be true in production: it lets outbound requests reach this machine (it is for tests, whose public origin is a loopback address)";
+
+/**
+ * Production refuses OUTBOUND_ALLOW_LOOPBACK, unless its public origin is itself a loopback
+ * address: then it serves no one but this machine (the end-to-end tests run the production
+ * build that way), and there is nothing private left to protect from its users.
+ */
+function loopbackRefused(env: { OUTBOUND_ALLOW_LOOPBACK: boolean; AUTH_URL?: string }): boolean {
+  return env.OUTBOUND_ALLOW_LOOPBACK && !(env.AUTH_URL && loopbackOrigin.test(env.AUTH_URL));
+}
+
+const settings = schema.superRefine((env, context) => {
+  if (env.NODE_ENV === "production" && loopbackRefused(env)) {
+    context.addIssue({
+      code: "custom",
+      path: ["OUTBOUND_ALLOW_LOOPBACK"],
+      message: LOOPBACK_REFUSED,
+    });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -53,7 +88,7 @@ export type Env = z.infer<typeof schema>;
 export class EnvError extends Error {}
 
 function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = settings.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
@@ -68,6 +103,11 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Whether the outbound fetcher may reach loopback addresses (tests only; see the schema). */
+export function outboundAllowsLoopback(): boolean {
+  return getEnv().OUTBOUND_ALLOW_LOOPBACK;
 }
 
 /** Used by the launcher, which decides DATABASE_URL and AUTH_SECRET before the app starts. */
@@ -141,4 +181,6 @@ export function assertPublicUrlConfigured(): void {
       "AUTH_URL must be set for npm start: the public address every link is built on (e.g. https://hum.example.org).",
     );
   }
+  // The launcher runs the scheduler's requests whatever NODE_ENV says: `npm start` is production.
+  if (loopbackRefused(getEnv())) throw new EnvError(`OUTBOUND_ALLOW_LOOPBACK: ${LOOPBACK_REFUSED}`);
 }

@@ -35,6 +35,7 @@ import {
 } from "@/lib/launch/parts";
 import { describeError, type Supervised, supervise } from "@/lib/launch/supervise";
 import { deliverDue } from "@/lib/notifications";
+import { checkDueEvidence } from "@/lib/registry/evidence-checks";
 import { lapseDue, remindDue } from "@/lib/registry/lifecycle";
 import { releaseEpoch } from "@/lib/releases/queries";
 
@@ -150,6 +151,7 @@ function startScheduler(): NodeJS.Timeout[] {
       await lapseDue(getDb()).catch(logStep("lapsing listings"));
       await remindDue(getDb()).catch(logStep("reminding listings"));
     }),
+    every("checking evidence", 60_000, () => checkDueEvidence(getDb())),
   ];
 }
 
