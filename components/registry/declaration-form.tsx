@@ -37,7 +37,10 @@ export function DeclarationForm(props: DeclarationFormProps) {
     <form {...form.formProps} noValidate>
       <input type="hidden" name="number" value={props.number} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      {form.fieldError("form") ? <Notice tone="error">{form.fieldError("form")}</Notice> : null}
+      {/* "no_changes" names a call's empty change set elsewhere; here it means a repeat. */}
+      {form.state && !form.state.ok && form.state.fieldErrors.form === "no_changes" ? (
+        <Notice tone="error">{t("noChanges")}</Notice>
+      ) : null}
 
       <fieldset className="mb-8 max-w-2xl">
         <legend className="mb-3 text-xl font-semibold">{t("productTitle")}</legend>

@@ -20,8 +20,9 @@ import { plainLine, plainText } from "@/lib/validation";
 const webUrl = z
   .string(fieldError("required"))
   .trim()
+  .min(1, fieldError("required"))
   .max(500, fieldError("too_long"))
-  .refine((value) => value === "" || isWebUrl(value), fieldError("invalid_url"));
+  .refine(isWebUrl, fieldError("invalid_url"));
 
 export const productSchema = z.object({
   name: plainLine(120),
