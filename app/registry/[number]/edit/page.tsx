@@ -60,9 +60,9 @@ export default async function EditDeclarationPage({ params }: Props) {
     comment: comments[clause.ref] ?? null,
   }));
   const releaseVersions = copy.releases.map((release) => release.version);
-  if (!releaseVersions.includes(working.release.version)) {
-    releaseVersions.unshift(working.release.version);
-  }
+  // A withdrawn release stays selected, so the form says so instead of switching silently.
+  const releaseGone = !releaseVersions.includes(working.release.version);
+  if (releaseGone) releaseVersions.unshift(working.release.version);
   return (
     <>
       <PageTitle
@@ -101,7 +101,7 @@ export default async function EditDeclarationPage({ params }: Props) {
               {comments[""] ? <p className="whitespace-pre-line">{comments[""]}</p> : null}
             </Section>
           ) : null}
-          {!content ? <Notice tone="error">{t("releaseGone")}</Notice> : null}
+          {releaseGone ? <Notice tone="error">{t("releaseGone")}</Notice> : null}
           {copy.newer ? (
             <Notice tone="info">{t("newerRelease", { version: copy.newer })}</Notice>
           ) : null}
