@@ -613,6 +613,21 @@ describe("the listing's life", () => {
         ),
       ).toBe("conflict");
 
+      // Reaffirming the same answers renews at once; changed answers wait for a review again.
+      expect((await reaffirmDeclaration(test.db, rep, number, addDays(t0, 4))).state).toBe(
+        "listed",
+      );
+      await saveDeclaration(
+        test.db,
+        rep,
+        number,
+        saveInput({ answers: completeAnswers(latest, silverClaims, "Updated") }),
+        addDays(t0, 5),
+      );
+      expect((await reaffirmDeclaration(test.db, rep, number, addDays(t0, 5))).state).toBe(
+        "pending_review",
+      );
+
       // Bronze claims do not wait when the charter reviews Silver and above.
       const bronze = await readyDraft("Bronze Only Ltd");
       const bronzeClaims: Claim[] = [{ module: "SW", level: "Bronze" }];
