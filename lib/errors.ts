@@ -31,6 +31,9 @@ export const errorCodes = [
   "rate_limited",
   "internal",
   ...refusalCodes,
+  // the registry
+  "declaration_closed",
+  "review_conflict",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -81,6 +81,22 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
+/** Evidence as typed, one URL per line: trimmed, blank lines dropped, repeats kept once. */
+export function parseEvidence(text: string): string[] {
+  const urls = text
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  return [...new Set(urls)];
+}
+
+/** What is wrong with a list of evidence URLs, if anything: too many, or one not http(s). */
+export function evidenceProblem(urls: string[]): "too_large" | "invalid_url" | null {
+  if (urls.length > MAX_EVIDENCE_PER_ANSWER) return "too_large";
+  if (!urls.every(isWebUrl)) return "invalid_url";
+  return null;
+}
+
 /**
  * What keeps the answers from being published, by field (`answers.<ref>.<part>`): every required
  * clause answered; a MUST clause met or not applicable, never "not met"; "met" with at least one
@@ -107,9 +123,10 @@ export function answerProblems(required: ReleaseClause[], answers: Answer[]): Fi
     }
     if (answer.answer === "met") {
       if (answer.evidence.length === 0) problems[`${key}.evidence`] = "evidence_required";
-      else if (answer.evidence.length > MAX_EVIDENCE_PER_ANSWER) {
-        problems[`${key}.evidence`] = "too_large";
-      } else if (!answer.evidence.every(isWebUrl)) problems[`${key}.evidence`] = "invalid_url";
+      else {
+        const problem = evidenceProblem(answer.evidence);
+        if (problem) problems[`${key}.evidence`] = problem;
+      }
     }
   }
   return problems;
