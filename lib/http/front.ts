@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
+import { type LiveKey, registryKey } from "@/lib/http/front-registry";
 
 /**
  * The public face of `npm start`: it passes every request through to Next.js, except anonymous
@@ -31,7 +32,16 @@ export type FrontOptions = {
   /** The configured public origin is https: tell browsers to keep to it. */
   hsts?: boolean;
 };
-type Entry = { path: string; body: Buffer; gzipped: Buffer; type: string; etag: string };
+type Entry = {
+  path: string;
+  body: Buffer;
+  gzipped: Buffer;
+  type: string;
+  etag: string;
+  /** Set on live (registry) entries: their own caching, and when they were rendered. */
+  cacheControl?: string;
+  keptAt?: number;
+};
 /** What Next.js answered when it was not a release to keep (a 404, say): passed on as it is. */
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
@@ -39,9 +49,18 @@ export type Front = {
   server: http.Server;
   /** Forgets every kept page, e.g. when a release is published or withdrawn. */
   flush: () => void;
+  /** Forgets only the registry's live entries, when a declaration or its evidence changed. */
+  flushRegistry: () => void;
 };
 
 const MAX_ENTRIES = 2000;
+/** Registry lists are as many as filter combinations: keep the most recently filled. */
+const MAX_LIVE_ENTRIES = 1000;
+/**
+ * A live entry is redrawn at least this often even if no change was signalled, so a stalled
+ * watch cannot leave a badge telling an old state for long.
+ */
+const LIVE_TTL_MS = 30_000;
 /** Real standards have a handful of levels; more filters on one page are somebody guessing. */
 const MAX_LEVELS_PER_PAGE = 8;
 const HTML_CACHE = "public, max-age=60, must-revalidate";
@@ -126,6 +145,10 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
   /** Level filters kept so far, per release page. */
   const levelsKept = new Map<string, Set<string>>();
   const hsts = options.hsts ?? false;
+  const live = new Map<string, Entry>();
+  let liveFilling = new Map<string, Promise<Entry | Answer>>();
+  /** Counts registry flushes: a render begun before one may be stale, so it is not kept. */
+  let liveEpoch = 0;
 
   const forwardedHeaders = (request: http.IncomingMessage) => {
     const remote = request.socket.remoteAddress ?? "unknown";
@@ -185,7 +208,8 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     const headers: http.OutgoingHttpHeaders = {
       "Content-Type": entry.type,
-      "Cache-Control": exportPath.test(entry.path) ? EXPORT_CACHE : HTML_CACHE,
+      "Cache-Control":
+        entry.cacheControl ?? (exportPath.test(entry.path) ? EXPORT_CACHE : HTML_CACHE),
       ETag: entry.etag,
       Vary: "Accept-Encoding",
       ...securityHeaders(entry.type, hsts),
@@ -243,9 +267,48 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     else request.pipe(inner);
   };
 
+  /** A registry read: kept until the registry changes (or a short while), filled once. */
+  const serveLive = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    { key, cacheControl }: LiveKey,
+  ) => {
+    const entry = live.get(key);
+    if (entry && Date.now() - (entry.keptAt ?? 0) < LIVE_TTL_MS) {
+      return serveKept(request, response, entry);
+    }
+    let pending = liveFilling.get(key);
+    if (!pending) {
+      const epoch = liveEpoch;
+      const filling = liveFilling;
+      pending = fill(request, key).then((filled) => {
+        if (!("status" in filled) && epoch === liveEpoch) {
+          live.delete(key);
+          if (live.size >= MAX_LIVE_ENTRIES) live.delete(live.keys().next().value ?? "");
+          live.set(key, { ...filled, cacheControl, keptAt: Date.now() });
+        }
+        return filled;
+      });
+      pending.finally(() => filling.get(key) === pending && filling.delete(key)).catch(() => {});
+      liveFilling.set(key, pending);
+    }
+    pending.then(
+      (filled) => {
+        if ("status" in filled) {
+          response.writeHead(filled.status, filled.headers).end(filled.body);
+          return;
+        }
+        serveKept(request, response, { ...filled, cacheControl });
+      },
+      () => pass(request, response),
+    );
+  };
+
   const server = http.createServer((request, response) => {
     const url = request.url ?? "/";
     const cookie = String(request.headers.cookie ?? "");
+    const liveKey = registryKey(request.method, url, cookie, request.headers);
+    if (liveKey) return serveLive(request, response, liveKey);
     if (!cacheableRelease(request.method, url, cookie, request.headers)) {
       const anonymousLatest =
         request.method === "GET" &&
@@ -285,11 +348,19 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     );
   });
   server.keepAliveTimeout = 65_000;
+  function flushRegistry() {
+    liveEpoch += 1;
+    live.clear();
+    liveFilling = new Map();
+  }
   return {
     server,
+    // A release published or withdrawn changes declaration pages too (their release's banners).
     flush: () => {
       kept.clear();
       levelsKept.clear();
+      flushRegistry();
     },
+    flushRegistry,
   };
 }
