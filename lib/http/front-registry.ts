@@ -61,3 +61,52 @@ export function registryKey(
   }
   return null;
 }
+
+/** Registry lists are as many as filter combinations: keep the most recently filled. */
+const MAX_LIVE_ENTRIES = 1000;
+/**
+ * A live entry is redrawn at least this often even if no change was signalled, so a stalled
+ * watch cannot leave a badge telling an old state for long.
+ */
+const LIVE_TTL_MS = 30_000;
+
+/**
+ * The front's live entries: each filled once however many readers ask at the same time, and
+ * forgotten on `flush`. A render that began before a flush may show the registry as it was, so
+ * it answers the readers who waited for it but is not kept.
+ */
+export function createLiveStore<Entry extends object, Other>(
+  isEntry: (x: Entry | Other) => x is Entry,
+) {
+  let kept = new Map<string, { entry: Entry; keptAt: number }>();
+  let filling = new Map<string, Promise<Entry | Other>>();
+  let epoch = 0;
+  return {
+    fresh(key: string): Entry | undefined {
+      const found = kept.get(key);
+      return found && Date.now() - found.keptAt < LIVE_TTL_MS ? found.entry : undefined;
+    },
+    fill(key: string, render: () => Promise<Entry | Other>): Promise<Entry | Other> {
+      const pending = filling.get(key);
+      if (pending) return pending;
+      const started = epoch;
+      const map = filling;
+      const promise = render().then((filled) => {
+        if (isEntry(filled) && started === epoch) {
+          kept.delete(key);
+          if (kept.size >= MAX_LIVE_ENTRIES) kept.delete(kept.keys().next().value ?? "");
+          kept.set(key, { entry: filled, keptAt: Date.now() });
+        }
+        return filled;
+      });
+      promise.finally(() => map.get(key) === promise && map.delete(key)).catch(() => {});
+      map.set(key, promise);
+      return promise;
+    },
+    flush(): void {
+      epoch += 1;
+      kept = new Map();
+      filling = new Map();
+    },
+  };
+}

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
-import { type LiveKey, registryKey } from "@/lib/http/front-registry";
+import { documentOnly, matches, securityHeaders } from "@/lib/http/front-document";
+import { createLiveStore, type LiveKey, registryKey } from "@/lib/http/front-registry";
+
+export { documentOnly, securityHeaders };
 
 /**
  * The public face of `npm start`: it passes every request through to Next.js, except anonymous
@@ -38,9 +41,8 @@ type Entry = {
   gzipped: Buffer;
   type: string;
   etag: string;
-  /** Set on live (registry) entries: their own caching, and when they were rendered. */
+  /** Set on live (registry) entries, which browsers keep less long. */
   cacheControl?: string;
-  keptAt?: number;
 };
 /** What Next.js answered when it was not a release to keep (a 404, say): passed on as it is. */
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
@@ -54,34 +56,11 @@ export type Front = {
 };
 
 const MAX_ENTRIES = 2000;
-/** Registry lists are as many as filter combinations: keep the most recently filled. */
-const MAX_LIVE_ENTRIES = 1000;
-/**
- * A live entry is redrawn at least this often even if no change was signalled, so a stalled
- * watch cannot leave a badge telling an old state for long.
- */
-const LIVE_TTL_MS = 30_000;
+
 /** Real standards have a handful of levels; more filters on one page are somebody guessing. */
 const MAX_LEVELS_PER_PAGE = 8;
 const HTML_CACHE = "public, max-age=60, must-revalidate";
 const EXPORT_CACHE = "public, max-age=31536000, immutable";
-
-/**
- * Headers on everything the front answers itself. Kept pages have no scripts, so their policy
- * allows none; nothing Hum serves may be framed (the vote and retire forms are one click away).
- */
-export function securityHeaders(type: string, hsts: boolean): http.OutgoingHttpHeaders {
-  const policy = type.startsWith("text/html")
-    ? "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    : "default-src 'none'; frame-ancestors 'none'";
-  return {
-    "Content-Security-Policy": policy,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    ...(hsts ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
-  };
-}
 
 /**
  * The address a kept release is filed under: its path, plus `level` on a release page and `view`
@@ -102,22 +81,6 @@ export function cacheKey(url: string): { path: string; key: string; level: strin
   const level = levels.length === 1 && levelName.test(levels[0] ?? "") ? (levels[0] ?? null) : null;
   const key = level === null ? path : `${path}?level=${encodeURIComponent(level)}`;
   return { path, key, level };
-}
-
-/** If-None-Match may list several tags, or weak ones; a kept entry matches any of them. */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === etag || tag === "*");
-}
-
-/** The page without its scripts: what a reader of a published release needs, and no more. */
-export function documentOnly(html: string): string {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/g, "");
 }
 
 export function cacheableRelease(
@@ -145,10 +108,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
   /** Level filters kept so far, per release page. */
   const levelsKept = new Map<string, Set<string>>();
   const hsts = options.hsts ?? false;
-  const live = new Map<string, Entry>();
-  let liveFilling = new Map<string, Promise<Entry | Answer>>();
-  /** Counts registry flushes: a render begun before one may be stale, so it is not kept. */
-  let liveEpoch = 0;
+  const live = createLiveStore<Entry, Answer>((filled): filled is Entry => !("status" in filled));
 
   const forwardedHeaders = (request: http.IncomingMessage) => {
     const remote = request.socket.remoteAddress ?? "unknown";
@@ -273,35 +233,22 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     response: http.ServerResponse,
     { key, cacheControl }: LiveKey,
   ) => {
-    const entry = live.get(key);
-    if (entry && Date.now() - (entry.keptAt ?? 0) < LIVE_TTL_MS) {
-      return serveKept(request, response, entry);
-    }
-    let pending = liveFilling.get(key);
-    if (!pending) {
-      const epoch = liveEpoch;
-      const filling = liveFilling;
-      pending = fill(request, key).then((filled) => {
-        if (!("status" in filled) && epoch === liveEpoch) {
-          live.delete(key);
-          if (live.size >= MAX_LIVE_ENTRIES) live.delete(live.keys().next().value ?? "");
-          live.set(key, { ...filled, cacheControl, keptAt: Date.now() });
-        }
-        return filled;
-      });
-      pending.finally(() => filling.get(key) === pending && filling.delete(key)).catch(() => {});
-      liveFilling.set(key, pending);
-    }
-    pending.then(
-      (filled) => {
-        if ("status" in filled) {
-          response.writeHead(filled.status, filled.headers).end(filled.body);
-          return;
-        }
-        serveKept(request, response, { ...filled, cacheControl });
-      },
-      () => pass(request, response),
-    );
+    const entry = live.fresh(key);
+    if (entry) return serveKept(request, response, entry);
+    live
+      .fill(key, () =>
+        fill(request, key).then((filled) =>
+          "status" in filled ? filled : { ...filled, cacheControl },
+        ),
+      )
+      .then(
+        (filled) => {
+          if ("status" in filled)
+            response.writeHead(filled.status, filled.headers).end(filled.body);
+          else serveKept(request, response, filled);
+        },
+        () => pass(request, response),
+      );
   };
 
   const server = http.createServer((request, response) => {
@@ -348,11 +295,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     );
   });
   server.keepAliveTimeout = 65_000;
-  function flushRegistry() {
-    liveEpoch += 1;
-    live.clear();
-    liveFilling = new Map();
-  }
+  const flushRegistry = () => live.flush();
   return {
     server,
     // A release published or withdrawn changes declaration pages too (their release's banners).
