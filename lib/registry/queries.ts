@@ -83,18 +83,44 @@ export function parseRegistrySearch(query: Record<string, string | string[] | un
   };
 }
 
+/**
+ * The filters, on the declaration row alone: the organisation, standard and release are matched
+ * by subqueries on their own small tables, so neither the page nor its count joins every row.
+ */
 function conditions(filter: RegistrySearch): SQL[] {
   const where: SQL[] = [gt(declarations.latestVersion, 0)];
   const state = filter.state ?? "listed";
   where.push(state === "all" ? ne(declarations.state, "draft") : eq(declarations.state, state));
+  const organisationsWhere = (condition: SQL) =>
+    inArray(
+      declarations.organisationId,
+      sql`(select ${organisations.id} from ${organisations} where ${condition})`,
+    );
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
-    const found = or(ilike(declarations.productName, pattern), ilike(organisations.name, pattern));
+    const found = or(
+      ilike(declarations.productName, pattern),
+      organisationsWhere(ilike(organisations.name, pattern)),
+    );
     if (found) where.push(found);
   }
-  if (filter.standard) where.push(eq(standards.slug, filter.standard));
-  if (filter.release) where.push(eq(releases.version, filter.release));
-  if (filter.country) where.push(eq(organisations.country, filter.country));
+  if (filter.standard) {
+    where.push(
+      inArray(
+        declarations.standardId,
+        sql`(select ${standards.id} from ${standards} where ${eq(standards.slug, filter.standard)})`,
+      ),
+    );
+  }
+  if (filter.release) {
+    where.push(
+      inArray(
+        declarations.releaseId,
+        sql`(select ${releases.id} from ${releases} where ${eq(releases.version, filter.release)})`,
+      ),
+    );
+  }
+  if (filter.country) where.push(organisationsWhere(eq(organisations.country, filter.country)));
   // One claim with both the module and the level when both are asked for; the GIN index on
   // `claims` answers containment.
   if (filter.level || filter.module) {
@@ -114,96 +140,115 @@ export async function searchRegistry(
   page = 1,
 ): Promise<RegistryPage> {
   const where = and(...conditions(filter));
-  const base = db
-    .select({
-      number: declarations.number,
-      productName: declarations.productName,
-      claims: declarations.claims,
-      state: declarations.state,
-      listedAt: declarations.listedAt,
-      expiresAt: declarations.expiresAt,
-      stateChangedAt: declarations.stateChangedAt,
-      releaseId: declarations.releaseId,
-      organisationName: organisations.name,
-      organisationSlug: organisations.slug,
-      country: organisations.country,
-      verifiedDomain: organisations.verifiedDomain,
-      standardSlug: standards.slug,
-      standardName: standards.name,
-      version: releases.version,
-    })
-    .from(declarations)
-    .innerJoin(organisations, eq(organisations.id, declarations.organisationId))
-    .innerJoin(standards, eq(standards.id, declarations.standardId))
-    .innerJoin(releases, eq(releases.id, declarations.releaseId))
-    .where(where);
   const [found, [counted]] = await Promise.all([
-    base
+    db
+      .select({
+        number: declarations.number,
+        productName: declarations.productName,
+        claims: declarations.claims,
+        state: declarations.state,
+        listedAt: declarations.listedAt,
+        expiresAt: declarations.expiresAt,
+        stateChangedAt: declarations.stateChangedAt,
+        releaseId: declarations.releaseId,
+        organisationId: declarations.organisationId,
+        standardId: declarations.standardId,
+      })
+      .from(declarations)
+      .where(where)
       .orderBy(sql`${declarations.listedAt} desc nulls last`, desc(declarations.number))
       .limit(REGISTRY_PAGE_SIZE)
       .offset((page - 1) * REGISTRY_PAGE_SIZE),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(declarations)
-      .innerJoin(organisations, eq(organisations.id, declarations.organisationId))
-      .innerJoin(standards, eq(standards.id, declarations.standardId))
-      .innerJoin(releases, eq(releases.id, declarations.releaseId))
-      .where(where),
+    db.select({ n: sql<number>`count(*)::int` }).from(declarations).where(where),
   ]);
-  const axes = await releaseAxes(db, [
-    ...new Set(found.flatMap((row) => (row.releaseId ? [row.releaseId] : []))),
+  const ids = (values: (string | null)[]) => [
+    ...new Set(values.filter((value): value is string => value !== null)),
+  ];
+  const organisationIds = ids(found.map((row) => row.organisationId));
+  const standardIds = ids(found.map((row) => row.standardId));
+  const [axes, organisationRows, standardRows] = await Promise.all([
+    releaseAxes(db, ids(found.map((row) => row.releaseId))),
+    organisationIds.length === 0
+      ? []
+      : db
+          .select({
+            id: organisations.id,
+            name: organisations.name,
+            slug: organisations.slug,
+            country: organisations.country,
+            verifiedDomain: organisations.verifiedDomain,
+          })
+          .from(organisations)
+          .where(inArray(organisations.id, organisationIds)),
+    standardIds.length === 0
+      ? []
+      : db
+          .select({ id: standards.id, slug: standards.slug, name: standards.name })
+          .from(standards)
+          .where(inArray(standards.id, standardIds)),
   ]);
+  const organisationOf = new Map(organisationRows.map((row) => [row.id, row]));
+  const standardOf = new Map(standardRows.map((row) => [row.id, row]));
   const total = counted?.n ?? 0;
   return {
     total,
     page,
     pages: Math.max(1, Math.ceil(total / REGISTRY_PAGE_SIZE)),
-    rows: found.map((row) => ({
-      number: row.number,
-      productName: row.productName ?? "",
-      claims: row.claims ?? [],
-      state: row.state,
-      listedAt: row.listedAt,
-      expiresAt: row.expiresAt,
-      stateChangedAt: row.stateChangedAt,
-      organisation: {
-        name: row.organisationName,
-        slug: row.organisationSlug,
-        country: row.country,
-        verified: row.verifiedDomain !== null,
-      },
-      standard: { slug: row.standardSlug, name: row.standardName },
-      release: {
-        version: row.version,
-        ...(axes.get(row.releaseId ?? "") ?? { modules: [], levels: [] }),
-      },
-    })),
+    rows: found.map((row) => {
+      const organisation = organisationOf.get(row.organisationId);
+      const standard = standardOf.get(row.standardId);
+      const release = axes.get(row.releaseId ?? "");
+      return {
+        number: row.number,
+        productName: row.productName ?? "",
+        claims: row.claims ?? [],
+        state: row.state,
+        listedAt: row.listedAt,
+        expiresAt: row.expiresAt,
+        stateChangedAt: row.stateChangedAt,
+        organisation: {
+          name: organisation?.name ?? "",
+          slug: organisation?.slug ?? "",
+          country: organisation?.country ?? "",
+          verified: (organisation?.verifiedDomain ?? null) !== null,
+        },
+        standard: { slug: standard?.slug ?? "", name: standard?.name ?? "" },
+        release: release ?? { version: "", modules: [], levels: [] },
+      };
+    }),
   };
 }
 
 /** Modules and levels of a few releases, without their clauses (what claim summaries need). */
 async function releaseAxes(db: Executor, ids: string[]) {
-  if (ids.length === 0)
-    return new Map<string, { modules: ReleaseModule[]; levels: ReleaseLevel[] }>();
+  if (ids.length === 0) {
+    return new Map<string, { version: string; modules: ReleaseModule[]; levels: ReleaseLevel[] }>();
+  }
   const rows = await db
     .select({
       id: releases.id,
+      version: releases.version,
       modules: sql<ReleaseModule[]>`${releases.content}->'modules'`,
       levels: sql<ReleaseLevel[]>`${releases.content}->'levels'`,
     })
     .from(releases)
     .where(inArray(releases.id, ids));
-  return new Map(rows.map((row) => [row.id, { modules: row.modules, levels: row.levels }]));
+  return new Map(
+    rows.map((row) => [row.id, { version: row.version, modules: row.modules, levels: row.levels }]),
+  );
 }
 
 /** What the filter menus offer: the standards, releases, modules, levels and countries in use. */
 export async function registryChoices(db: Executor) {
+  // Each asks whether one published declaration exists, through an index: not a scan of them all.
+  const declared = (column: SQL, by: SQL) =>
+    sql`exists (select 1 from ${declarations} where ${column} = ${by} and ${declarations.latestVersion} > 0)`;
+  const usedStandard = declared(sql`${declarations.standardId}`, sql`${standards.id}`);
   const [standardRows, releaseRows, countryRows] = await Promise.all([
     db
-      .selectDistinct({ slug: standards.slug, name: standards.name })
+      .select({ slug: standards.slug, name: standards.name })
       .from(standards)
-      .innerJoin(declarations, eq(declarations.standardId, standards.id))
-      .where(gt(declarations.latestVersion, 0))
+      .where(usedStandard)
       .orderBy(standards.name),
     db
       .select({
@@ -212,21 +257,13 @@ export async function registryChoices(db: Executor) {
         levels: sql<ReleaseLevel[]>`${releases.content}->'levels'`,
       })
       .from(releases)
-      .where(
-        inArray(
-          releases.standardId,
-          db
-            .selectDistinct({ id: declarations.standardId })
-            .from(declarations)
-            .where(gt(declarations.latestVersion, 0)),
-        ),
-      )
+      .innerJoin(standards, eq(standards.id, releases.standardId))
+      .where(usedStandard)
       .orderBy(desc(releases.publishedAt)),
     db
       .selectDistinct({ country: organisations.country })
       .from(organisations)
-      .innerJoin(declarations, eq(declarations.organisationId, organisations.id))
-      .where(gt(declarations.latestVersion, 0))
+      .where(declared(sql`${declarations.organisationId}`, sql`${organisations.id}`))
       .orderBy(organisations.country),
   ]);
   const modules = new Map<string, string>();
