@@ -168,6 +168,10 @@ describe("the registry's search", () => {
     // The two listed in the same minute: the higher number first.
     expect(all.indexOf(numbers.listed[29] ?? 0)).toBeLessThan(all.indexOf(numbers.listed[28] ?? 0));
     expect(all.at(-1)).toBe(numbers.listed[0]);
+    // Past the end: no rows, and still the total.
+    const beyond = await searchRegistry(test.db, {}, 5);
+    expect([beyond.rows.length, beyond.total, beyond.pages]).toEqual([0, 31, 2]);
+    expect((await searchRegistry(test.db, { q: "nothing like it" })).total).toBe(0);
     expect(all).not.toContain(numbers.draft);
     expect(first.rows[0]?.organisation).toMatchObject({ name: "Acme Devices", verified: true });
     expect(first.rows[0]?.release.modules.map((module) => module.code)).toEqual(["SW", "HW"]);
