@@ -40,6 +40,11 @@ const nextConfig: NextConfig = {
           source: `/standards/:slug/compare/:from(${version})...:to(${version})`,
           destination: "/standards/:slug/comparison/:from/:to",
         },
+        // A declaration's canonical JSON, /registry/{number}.json.
+        {
+          source: "/registry/:number(\\d+).json",
+          destination: "/registry/:number/json",
+        },
       ],
       afterFiles: [],
       fallback: [],

@@ -37,6 +37,7 @@ import { describeError, type Supervised, supervise } from "@/lib/launch/supervis
 import { deliverDue } from "@/lib/notifications";
 import { checkDueEvidence } from "@/lib/registry/evidence-checks";
 import { lapseDue, remindDue } from "@/lib/registry/lifecycle";
+import { registryEpoch } from "@/lib/registry/queries-epoch";
 import { releaseEpoch } from "@/lib/releases/queries";
 
 type Mode = "dev" | "start" | "migrate" | "seed";
@@ -170,7 +171,11 @@ function freePort(hostname: string): Promise<number> {
  * Listens on PORT, on its own thread, started again if it fails; forgets kept release pages
  * whenever a release is published or withdrawn.
  */
-function startFront(nextPort: number): { front: Supervised<FrontRun>; watch: NodeJS.Timeout } {
+function startFront(nextPort: number): {
+  front: Supervised<FrontRun>;
+  watch: NodeJS.Timeout;
+  registryWatch: NodeJS.Timeout;
+} {
   const { PORT, HOSTNAME } = getEnv();
   const hsts = publicUrl().startsWith("https:");
   const front = supervise("front", () =>
@@ -182,7 +187,15 @@ function startFront(nextPort: number): { front: Supervised<FrontRun>; watch: Nod
     if (epoch !== seen) front.current()?.worker.postMessage("flush");
     seen = epoch;
   });
-  return { front, watch };
+  // The registry changes far more often than releases, and a badge must not keep saying more
+  // than the registry does: its epoch is cheap, and asked every second.
+  let registrySeen = "";
+  const registryWatch = every("watching the registry", 1_000, async () => {
+    const epoch = await registryEpoch(getDb());
+    if (epoch !== registrySeen) front.current()?.worker.postMessage("flush-registry");
+    registrySeen = epoch;
+  });
+  return { front, watch, registryWatch };
 }
 
 /**
@@ -269,7 +282,7 @@ async function main(): Promise<void> {
     if (mode === "start") {
       const started = startFront(nextPort);
       front = started.front;
-      timers.push(started.watch);
+      timers.push(started.watch, started.registryWatch);
       await front.started.catch(startupError);
     }
   } catch (error) {

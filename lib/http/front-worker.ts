@@ -16,4 +16,5 @@ const front = createFront({ host, port: nextPort }, { hsts });
 front.server.listen(port, host, () => parentPort?.postMessage("listening"));
 parentPort?.on("message", (message) => {
   if (message === "flush") front.flush();
+  if (message === "flush-registry") front.flushRegistry();
 });

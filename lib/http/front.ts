@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
+import { documentOnly, matches, securityHeaders } from "@/lib/http/front-document";
+import { createLiveStore, type LiveKey, registryKey } from "@/lib/http/front-registry";
+
+export { documentOnly, securityHeaders };
 
 /**
  * The public face of `npm start`: it passes every request through to Next.js, except anonymous
@@ -31,7 +35,15 @@ export type FrontOptions = {
   /** The configured public origin is https: tell browsers to keep to it. */
   hsts?: boolean;
 };
-type Entry = { path: string; body: Buffer; gzipped: Buffer; type: string; etag: string };
+type Entry = {
+  path: string;
+  body: Buffer;
+  gzipped: Buffer;
+  type: string;
+  etag: string;
+  /** Set on live (registry) entries, which browsers keep less long. */
+  cacheControl?: string;
+};
 /** What Next.js answered when it was not a release to keep (a 404, say): passed on as it is. */
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
@@ -39,30 +51,16 @@ export type Front = {
   server: http.Server;
   /** Forgets every kept page, e.g. when a release is published or withdrawn. */
   flush: () => void;
+  /** Forgets only the registry's live entries, when a declaration or its evidence changed. */
+  flushRegistry: () => void;
 };
 
 const MAX_ENTRIES = 2000;
+
 /** Real standards have a handful of levels; more filters on one page are somebody guessing. */
 const MAX_LEVELS_PER_PAGE = 8;
 const HTML_CACHE = "public, max-age=60, must-revalidate";
 const EXPORT_CACHE = "public, max-age=31536000, immutable";
-
-/**
- * Headers on everything the front answers itself. Kept pages have no scripts, so their policy
- * allows none; nothing Hum serves may be framed (the vote and retire forms are one click away).
- */
-export function securityHeaders(type: string, hsts: boolean): http.OutgoingHttpHeaders {
-  const policy = type.startsWith("text/html")
-    ? "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    : "default-src 'none'; frame-ancestors 'none'";
-  return {
-    "Content-Security-Policy": policy,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    ...(hsts ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
-  };
-}
 
 /**
  * The address a kept release is filed under: its path, plus `level` on a release page and `view`
@@ -83,22 +81,6 @@ export function cacheKey(url: string): { path: string; key: string; level: strin
   const level = levels.length === 1 && levelName.test(levels[0] ?? "") ? (levels[0] ?? null) : null;
   const key = level === null ? path : `${path}?level=${encodeURIComponent(level)}`;
   return { path, key, level };
-}
-
-/** If-None-Match may list several tags, or weak ones; a kept entry matches any of them. */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === etag || tag === "*");
-}
-
-/** The page without its scripts: what a reader of a published release needs, and no more. */
-export function documentOnly(html: string): string {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/g, "");
 }
 
 export function cacheableRelease(
@@ -126,6 +108,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
   /** Level filters kept so far, per release page. */
   const levelsKept = new Map<string, Set<string>>();
   const hsts = options.hsts ?? false;
+  const live = createLiveStore<Entry, Answer>((filled): filled is Entry => !("status" in filled));
 
   const forwardedHeaders = (request: http.IncomingMessage) => {
     const remote = request.socket.remoteAddress ?? "unknown";
@@ -185,7 +168,8 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     const headers: http.OutgoingHttpHeaders = {
       "Content-Type": entry.type,
-      "Cache-Control": exportPath.test(entry.path) ? EXPORT_CACHE : HTML_CACHE,
+      "Cache-Control":
+        entry.cacheControl ?? (exportPath.test(entry.path) ? EXPORT_CACHE : HTML_CACHE),
       ETag: entry.etag,
       Vary: "Accept-Encoding",
       ...securityHeaders(entry.type, hsts),
@@ -243,9 +227,35 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     else request.pipe(inner);
   };
 
+  /** A registry read: kept until the registry changes (or a short while), filled once. */
+  const serveLive = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    { key, cacheControl }: LiveKey,
+  ) => {
+    const entry = live.fresh(key);
+    if (entry) return serveKept(request, response, entry);
+    live
+      .fill(key, () =>
+        fill(request, key).then((filled) =>
+          "status" in filled ? filled : { ...filled, cacheControl },
+        ),
+      )
+      .then(
+        (filled) => {
+          if ("status" in filled)
+            response.writeHead(filled.status, filled.headers).end(filled.body);
+          else serveKept(request, response, filled);
+        },
+        () => pass(request, response),
+      );
+  };
+
   const server = http.createServer((request, response) => {
     const url = request.url ?? "/";
     const cookie = String(request.headers.cookie ?? "");
+    const liveKey = registryKey(request.method, url, cookie, request.headers);
+    if (liveKey) return serveLive(request, response, liveKey);
     if (!cacheableRelease(request.method, url, cookie, request.headers)) {
       const anonymousLatest =
         request.method === "GET" &&
@@ -285,11 +295,15 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     );
   });
   server.keepAliveTimeout = 65_000;
+  const flushRegistry = () => live.flush();
   return {
     server,
+    // A release published or withdrawn changes declaration pages too (their release's banners).
     flush: () => {
       kept.clear();
       levelsKept.clear();
+      flushRegistry();
     },
+    flushRegistry,
   };
 }

@@ -227,5 +227,9 @@ export const evidenceLinks = pgTable(
     changedAt: at("changed_at").notNull(),
     nextCheckAt: at("next_check_at").notNull(),
   },
-  (row) => [index("evidence_link_due_idx").on(row.nextCheckAt)],
+  (row) => [
+    index("evidence_link_due_idx").on(row.nextCheckAt),
+    // The launcher asks every second for the newest change (lib/registry/queries-epoch.ts).
+    index("evidence_link_changed_idx").on(row.changedAt),
+  ],
 );

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { BadgeSnippets } from "@/components/registry/badge-snippets";
+import { DeclarationFacts, OlderVersionNotice } from "@/components/registry/declaration-view";
+import { DeclarationAnswers } from "@/components/registry/declaration-view-answers";
+import { DeclarationHistory } from "@/components/registry/declaration-view-history";
+import { PageTitle, Section } from "@/components/ui/page";
+import { getDb } from "@/lib/db/client";
+import { declarationJsonPath, declarationPath, registryPath } from "@/lib/paths";
+import { declarationNumber } from "@/lib/registry/public-json";
+import { publicDeclaration } from "@/lib/registry/queries-declaration";
+
+// Rendered per request; lib/http/front.ts keeps anonymous copies and forgets them when the
+// registry changes.
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ version?: string | string[] }>;
+};
+
+/** Read once per request: the page and its metadata both need it. */
+const load = cache(async (segment: string, version: string | undefined) => {
+  const number = declarationNumber(segment);
+  if (number === null) return null;
+  if (version !== undefined && declarationNumber(version) === null) return null;
+  return publicDeclaration(getDb(), number, version === undefined ? undefined : Number(version));
+});
+
+const versionOf = (value: string | string[] | undefined) =>
+  typeof value === "string" ? value : undefined;
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ number }, query] = await Promise.all([params, searchParams]);
+  const declaration = await load(number, versionOf(query.version));
+  if (!declaration) return {};
+  const t = await getTranslations("registry.declaration");
+  return {
+    title: t("title", { product: declaration.shown.body.product.name, number: declaration.number }),
+    alternates: { canonical: declarationPath(declaration.number) },
+  };
+}
+
+/** One declaration, every answer and its evidence, its history and its badge. */
+export default async function DeclarationPage({ params, searchParams }: Props) {
+  const [{ number }, query] = await Promise.all([params, searchParams]);
+  const declaration = await load(number, versionOf(query.version));
+  if (!declaration) notFound();
+  const t = await getTranslations("registry.declaration");
+  const { shown, organisation, standard, release } = declaration;
+  return (
+    <>
+      <p className="mb-4 text-sm">
+        <Link href={registryPath()}>{t("back")}</Link>
+      </p>
+      <PageTitle
+        title={t("title", { product: shown.body.product.name, number: declaration.number })}
+        lead={t("lead", {
+          organisation: organisation.name,
+          standard: standard.name,
+          version: release.version,
+        })}
+      />
+      <OlderVersionNotice declaration={declaration} />
+      <DeclarationFacts declaration={declaration} />
+      <Section title={t("answers")} id="answers">
+        <p className="mb-4 text-sm text-muted">{t("answersLead")}</p>
+        <DeclarationAnswers declaration={declaration} />
+      </Section>
+      <Section title={t("history")} id="history">
+        <DeclarationHistory declaration={declaration} />
+        <p className="mt-3 text-sm">
+          <a href={declarationJsonPath(declaration.number)}>{t("json")}</a>
+        </p>
+      </Section>
+      <Section title={t("badge")} id="badge">
+        <BadgeSnippets number={declaration.number} standard={standard.name} />
+      </Section>
+    </>
+  );
+}

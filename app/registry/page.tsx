@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { RegistryFilters } from "@/components/registry/registry-filters";
+import { RegistryTable } from "@/components/registry/registry-table";
+import { PageTitle } from "@/components/ui/page";
+import { getDb } from "@/lib/db/client";
+import { newOrganisationPath, registryPath } from "@/lib/paths";
+import { parseRegistrySearch, registryChoices, searchRegistry } from "@/lib/registry/queries";
+
+// Rendered per request; lib/http/front.ts keeps anonymous copies and forgets them when the
+// registry changes.
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("registry.list");
+  return { title: t("title"), description: t("lead") };
+}
+
+/** The public registry: search, filters, one page of declarations, paging links. */
+export default async function RegistryPage({ searchParams }: Props) {
+  const { filter, page } = parseRegistrySearch(await searchParams);
+  const db = getDb();
+  const [t, results, choices] = await Promise.all([
+    getTranslations("registry.list"),
+    searchRegistry(db, filter, page),
+    registryChoices(db),
+  ]);
+  return (
+    <>
+      <PageTitle title={t("title")} lead={t("lead")} />
+      <p className="mb-6">
+        <Link href={newOrganisationPath()} className="underline">
+          {t("register")}
+        </Link>
+      </p>
+      <RegistryFilters filter={filter} choices={choices} />
+      <p className="mb-3 text-sm text-muted" role="status">
+        {t("count", { total: results.total })}
+        {results.pages > 1 ? ` · ${t("pageOf", { page: results.page, pages: results.pages })}` : ""}
+      </p>
+      {results.rows.length === 0 ? (
+        <div className="rounded-lg border border-line bg-white p-6">
+          <p className="font-medium">{t("empty")}</p>
+          <p className="mt-1 text-sm text-muted">{t("emptyHint")}</p>
+        </div>
+      ) : (
+        <RegistryTable rows={results.rows} />
+      )}
+      {results.pages > 1 ? (
+        <nav aria-label={t("paging")} className="mt-4 flex justify-between text-sm">
+          {results.page > 1 ? (
+            <Link href={registryPath({ ...filter, page: results.page - 1 })} rel="prev">
+              {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {results.page < results.pages ? (
+            <Link href={registryPath({ ...filter, page: results.page + 1 })} rel="next">
+              {t("next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
