@@ -132,6 +132,7 @@ CREATE INDEX "declaration_state_idx" ON "declaration" USING btree ("state","expi
 CREATE INDEX "declaration_standard_idx" ON "declaration" USING btree ("standard_id","state");--> statement-breakpoint
 CREATE INDEX "declaration_claims_idx" ON "declaration" USING gin ("claims");--> statement-breakpoint
 CREATE INDEX "evidence_link_due_idx" ON "evidence_link" USING btree ("next_check_at");--> statement-breakpoint
+CREATE INDEX "evidence_link_changed_idx" ON "evidence_link" USING btree ("changed_at");--> statement-breakpoint
 CREATE INDEX "representative_organisation_idx" ON "representative" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "representative_user_idx" ON "representative" USING btree ("user_id");--> statement-breakpoint
 CREATE TRIGGER declaration_version_final BEFORE UPDATE OR DELETE ON "declaration_version" FOR EACH ROW EXECUTE FUNCTION release_rows_are_final();--> statement-breakpoint

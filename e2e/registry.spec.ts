@@ -168,12 +168,17 @@ test("a maker lists a product with evidence; the public finds it; a new release 
     try {
       await test.step("a buyer finds it by filter and search, and reads every answer and the badge", async () => {
         await reader.goto("/registry");
-        await reader.getByLabel("Search").fill(product);
+        await reader.getByLabel("Search products and organisations").fill(product);
+        await reader.getByRole("button", { name: "Search", exact: true }).click();
+        const results = reader.getByRole("table");
+        await expect(results.getByRole("link", { name: product })).toBeVisible();
         await reader.getByLabel("Level").selectOption("Silver");
-        await reader.getByRole("button", { name: "Search" }).click();
-        await reader.getByRole("link", { name: product }).click();
+        await reader.getByLabel("Module").selectOption({ label: "Organisation" });
+        await reader.getByRole("button", { name: "Apply filters" }).click();
+        await expect(results.getByRole("row")).toHaveCount(2);
+        await results.getByRole("link", { name: product }).click();
         await expect(reader).toHaveURL(new RegExp(`/registry/${number}$`));
-        await expect(reader.getByRole("heading", { name: product })).toBeVisible();
+        await expect(reader.getByRole("heading", { name: new RegExp(product) })).toBeVisible();
         await expect(reader.getByText("Silver for Organisation and Software")).toBeVisible();
         await expect(reader.getByText(/Domain verified/).first()).toBeVisible();
         await expect(reader.getByText("The kettle meets SW-1, as its page shows.")).toBeVisible();

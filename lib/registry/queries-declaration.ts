@@ -28,6 +28,7 @@ export type VersionSummary = {
 };
 
 export type PublicDeclaration = {
+  id: string;
   number: number;
   state: DeclarationState;
   stateReason: string | null;
@@ -130,9 +131,8 @@ export async function publicDeclaration(
           })
           .from(evidenceLinks)
           .where(inArray(evidenceLinks.url, urls));
-  const { id: _id, ...rest } = head;
   return {
-    ...rest,
+    ...head,
     release: { version: shown.releaseVersion, content: shown.content },
     shown: {
       version: shown.version,

@@ -7,6 +7,7 @@ import { BadgeSnippets } from "@/components/registry/badge-snippets";
 import { DeclarationFacts, OlderVersionNotice } from "@/components/registry/declaration-view";
 import { DeclarationAnswers } from "@/components/registry/declaration-view-answers";
 import { DeclarationHistory } from "@/components/registry/declaration-view-history";
+import { DeclarationTransitionNotice } from "@/components/registry/transition-notice";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
 import { declarationJsonPath, declarationPath, registryPath } from "@/lib/paths";
@@ -29,6 +30,9 @@ const load = cache(async (segment: string, version: string | undefined) => {
   if (version !== undefined && declarationNumber(version) === null) return null;
   return publicDeclaration(getDb(), number, version === undefined ? undefined : Number(version));
 });
+
+/** Where a newer release of the standard matters: the listing is, or may again be, in force. */
+const stillInForce: ReadonlySet<string> = new Set(["listed", "pending_review", "lapsed"]);
 
 const versionOf = (value: string | string[] | undefined) =>
   typeof value === "string" ? value : undefined;
@@ -65,6 +69,9 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
         })}
       />
       <OlderVersionNotice declaration={declaration} />
+      {stillInForce.has(declaration.state) && shown.version === declaration.latestVersion ? (
+        <DeclarationTransitionNotice declarationId={declaration.id} />
+      ) : null}
       <DeclarationFacts declaration={declaration} />
       <Section title={t("answers")} id="answers">
         <p className="mb-4 text-sm text-muted">{t("answersLead")}</p>
