@@ -156,7 +156,9 @@ test("a maker lists a product with evidence; the public finds it; a new release 
         const clause = clauses.nth(index);
         const ref = (await clause.getAttribute("id")) ?? "";
         await clause.getByLabel("Answer").selectOption({ label: "Met" });
-        await clause.getByLabel("Justification").fill(`The kettle meets ${ref}, as its page shows.`);
+        await clause
+          .getByLabel("Justification")
+          .fill(`The kettle meets ${ref}, as its page shows.`);
         await clause.getByLabel("Evidence").fill(`https://ember.example.org/trust/${ref}`);
       }
       await page.getByRole("button", { name: "Publish" }).click();
