@@ -16,12 +16,8 @@ test("a newcomer registers an organisation and invites a colleague, who accepts 
   page,
   db,
   browser,
-  pageProblems,
 }) => {
   test.setTimeout(4 * 60_000);
-  // The manage page links to the pages where a domain is verified and a product declared;
-  // prefetching them is not this test's concern.
-  pageProblems.allow(/\/manage\/(domain|declare)/);
   const origin = test.info().project.use.baseURL ?? "";
   const founder = { name: "Oona Lightwright", email: uniqueEmail("oona") };
   const organisation = "Lantern Works Oy";

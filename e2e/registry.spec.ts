@@ -166,7 +166,8 @@ test("a maker lists a product with evidence; the public finds it; a new release 
       await expect(page.getByTestId("declaration-version")).toHaveText("1");
     });
 
-    const reader = await browser.newPage();
+    const readerContext = await browser.newContext();
+    const reader = await readerContext.newPage();
     try {
       await test.step("a buyer finds it by filter and search, and reads every answer and the badge", async () => {
         await reader.goto("/registry");
@@ -189,6 +190,9 @@ test("a maker lists a product with evidence; the public finds it; a new release 
         await expect
           .poll(() => badge.evaluate((image: HTMLImageElement) => image.naturalWidth))
           .toBeGreaterThan(0);
+        const svg = await (await reader.request.get(`/registry/${number}/badge.svg`)).text();
+        expect(svg).toContain("Silver for Organisation and Software · 1.0.0");
+        expect(svg).toContain("<title id=\"t\">Connected Home Mark: Listed</title>");
         await expectAccessible(reader);
         await reader.screenshot({
           path: test.info().outputPath("declaration.png"),
@@ -225,12 +229,12 @@ test("a maker lists a product with evidence; the public finds it; a new release 
           });
         }).toPass();
         const svg = await (await reader.request.get(`/registry/${number}/badge.svg`)).text();
-        expect(svg).toContain("lapsed");
-        expect(svg).not.toContain("listed");
+        expect(svg).toContain("<title id=\"t\">Connected Home Mark: Lapsed</title>");
+        expect(svg).not.toContain("Listed");
         await reader.screenshot({ path: test.info().outputPath("lapsed.png"), fullPage: true });
       });
     } finally {
-      await reader.close();
+      await readerContext.close();
     }
   } finally {
     website.close();

@@ -55,7 +55,9 @@ export async function DeclarationFacts({ declaration }: { declaration: PublicDec
       <dd>{claimsText(release.content, shown.body.claims)}</dd>
       <dt className="font-medium">{t("state")}</dt>
       <dd>
-        <RegistryState state={declaration.state} />
+        <span data-testid="declaration-public-state">
+          <RegistryState state={declaration.state} />
+        </span>
         <ul className="mt-1 text-sm">
           {declaration.listedAt ? (
             <li>{t("listedSince", { date: date(declaration.listedAt) })}</li>
