@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { nginxBinary, startNginx, waitFor } from "./nginx";
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 64);
@@ -25,21 +26,6 @@ const base = `http://127.0.0.1:${port}`;
 if (!fs.existsSync(".next/BUILD_ID")) {
   console.error("bench: no production build; run `npm run build` first.");
   process.exit(1);
-}
-
-function nginxBinary(): string {
-  const found = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => fs.existsSync(file));
-  if (found) return found;
-  console.log("bench: installing nginx from Debian…");
-  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  const install = spawnSync("apt-get", ["install", "-y", "-qq", "nginx-light"], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-  if (install.status !== 0 || !fs.existsSync("/usr/sbin/nginx")) {
-    throw new Error("nginx is not installed and could not be installed");
-  }
-  return "/usr/sbin/nginx";
 }
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hum-bench-public-"));
@@ -59,52 +45,6 @@ const tsx = [
   "scripts/launch.ts",
 ];
 const children: ChildProcess[] = [];
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-/** Everything the nginx reference needs, inside the bench's own folder. */
-function startNginx(binary: string, page: string, bytes: Buffer): void {
-  const root = path.join(workDir, "www");
-  fs.mkdirSync(path.join(root, path.dirname(page)), { recursive: true });
-  fs.writeFileSync(path.join(root, page), bytes);
-  const conf = path.join(workDir, "nginx.conf");
-  const temp = (name: string) => path.join(workDir, name);
-  fs.writeFileSync(
-    conf,
-    `worker_processes ${os.cpus().length};
-daemon off;
-error_log ${temp("nginx-error.log")};
-pid ${temp("nginx.pid")};
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-  sendfile on;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:${nginxPort};
-    root ${root};
-    location / { default_type "text/html; charset=utf-8"; }
-  }
-}
-`,
-  );
-  children.push(spawn(binary, ["-c", conf], { stdio: "ignore" }));
-}
 
 async function measure(url: string) {
   await autocannon({ url, connections, duration: 2 }); // warm-up
@@ -142,7 +82,16 @@ try {
   const page = `/standards/iotmark/v/${version}`;
   const response = await fetch(`${base}${page}`);
   const bytes = Buffer.from(await response.arrayBuffer());
-  startNginx(nginx, page, bytes);
+  children.push(
+    startNginx({
+      binary: nginx,
+      workDir,
+      port: nginxPort,
+      file: page,
+      bytes,
+      type: "text/html; charset=utf-8",
+    }),
+  );
   await waitFor(`http://127.0.0.1:${nginxPort}${page}`);
   const same = Buffer.from(
     await (await fetch(`http://127.0.0.1:${nginxPort}${page}`)).arrayBuffer(),

@@ -31,6 +31,7 @@ import {
 } from "@/lib/registry/rules";
 import { declarations, declarationVersions, organisations } from "@/lib/registry/schema";
 import { releases } from "@/lib/releases/schema";
+import { nginxBinary, startNginx, waitFor } from "./nginx";
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 64);
@@ -44,21 +45,6 @@ const BATCH = 250;
 if (!fs.existsSync(".next/BUILD_ID")) {
   console.error("bench: no production build; run `npm run build` first.");
   process.exit(1);
-}
-
-function nginxBinary(): string {
-  const found = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => fs.existsSync(file));
-  if (found) return found;
-  console.log("bench: installing nginx from Debian…");
-  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  const install = spawnSync("apt-get", ["install", "-y", "-qq", "nginx-light"], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-  if (install.status !== 0 || !fs.existsSync("/usr/sbin/nginx")) {
-    throw new Error("nginx is not installed and could not be installed");
-  }
-  return "/usr/sbin/nginx";
 }
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hum-bench-registry-"));
@@ -78,53 +64,6 @@ const tsx = [
   "scripts/launch.ts",
 ];
 const children: ChildProcess[] = [];
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-/** nginx serving one file with the badge's content type, inside the bench's own folder. */
-function startNginx(binary: string, file: string, bytes: Buffer): void {
-  const root = path.join(workDir, "www");
-  fs.mkdirSync(path.join(root, path.dirname(file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), bytes);
-  const temp = (name: string) => path.join(workDir, name);
-  const conf = temp("nginx.conf");
-  fs.writeFileSync(
-    conf,
-    `worker_processes ${os.cpus().length};
-daemon off;
-error_log ${temp("nginx-error.log")};
-pid ${temp("nginx.pid")};
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${temp("body")};
-  proxy_temp_path ${temp("proxy")};
-  fastcgi_temp_path ${temp("fastcgi")};
-  uwsgi_temp_path ${temp("uwsgi")};
-  scgi_temp_path ${temp("scgi")};
-  sendfile on;
-  etag on;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:${nginxPort};
-    root ${root};
-    location / { default_type "image/svg+xml; charset=utf-8"; add_header Cache-Control "public, max-age=60"; }
-  }
-}
-`,
-  );
-  children.push(spawn(binary, ["-c", conf], { stdio: "ignore" }));
-}
 
 const words = ["Lumen", "Harbor", "Quill", "Vesper", "Orchid", "Tundra", "Cobalt", "Juniper"];
 const things = ["Camera", "Doorbell", "Thermostat", "Speaker", "Lock", "Plug", "Monitor", "Hub"];
@@ -310,7 +249,17 @@ try {
     if (answer.status !== 200) throw new Error(`${address} answered ${answer.status}`);
   }
   const bytes = Buffer.from(await (await fetch(`${base}${badge}`)).arrayBuffer());
-  startNginx(nginx, badge, bytes);
+  children.push(
+    startNginx({
+      binary: nginx,
+      workDir,
+      port: nginxPort,
+      file: badge,
+      bytes,
+      type: "image/svg+xml; charset=utf-8",
+      cacheControl: "public, max-age=60",
+    }),
+  );
   await waitFor(`http://127.0.0.1:${nginxPort}${badge}`);
   const same = Buffer.from(
     await (await fetch(`http://127.0.0.1:${nginxPort}${badge}`)).arrayBuffer(),

@@ -1,0 +1,84 @@
+/**
+ * The reference every speed budget is measured against: nginx serving the very same bytes, in
+ * the same run, on the same cores. Installs nginx from Debian when it is missing (needs root).
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export function nginxBinary(): string {
+  const found = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => fs.existsSync(file));
+  if (found) return found;
+  console.log("bench: installing nginx from Debian…");
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  const install = spawnSync("apt-get", ["install", "-y", "-qq", "nginx-light"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+  if (install.status !== 0 || !fs.existsSync("/usr/sbin/nginx")) {
+    throw new Error("nginx is not installed and could not be installed");
+  }
+  return "/usr/sbin/nginx";
+}
+
+/** Polls `url` until it answers 200, for at most 30 s. */
+export async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/**
+ * nginx serving one file at `file` with `type`, inside `workDir` (which its unprivileged
+ * workers must be able to read), on 127.0.0.1:`port`.
+ */
+export function startNginx(options: {
+  binary: string;
+  workDir: string;
+  port: number;
+  file: string;
+  bytes: Buffer;
+  type: string;
+  cacheControl?: string;
+}): ChildProcess {
+  const { workDir, file } = options;
+  const root = path.join(workDir, "www");
+  fs.mkdirSync(path.join(root, path.dirname(file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), options.bytes);
+  const temp = (name: string) => path.join(workDir, name);
+  const conf = temp("nginx.conf");
+  const header = options.cacheControl ? ` add_header Cache-Control "${options.cacheControl}";` : "";
+  fs.writeFileSync(
+    conf,
+    `worker_processes ${os.cpus().length};
+daemon off;
+error_log ${temp("nginx-error.log")};
+pid ${temp("nginx.pid")};
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${temp("body")};
+  proxy_temp_path ${temp("proxy")};
+  fastcgi_temp_path ${temp("fastcgi")};
+  uwsgi_temp_path ${temp("uwsgi")};
+  scgi_temp_path ${temp("scgi")};
+  sendfile on;
+  etag on;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:${options.port};
+    root ${root};
+    location / { default_type "${options.type}";${header} }
+  }
+}
+`,
+  );
+  return spawn(options.binary, ["-c", conf], { stdio: "ignore" });
+}
