@@ -192,7 +192,7 @@ test("a maker lists a product with evidence; the public finds it; a new release 
           .toBeGreaterThan(0);
         const svg = await (await reader.request.get(`/registry/${number}/badge.svg`)).text();
         expect(svg).toContain("Silver for Organisation and Software · 1.0.0");
-        expect(svg).toContain("<title id=\"t\">Connected Home Mark: Listed</title>");
+        expect(svg).toContain('<title id="t">Connected Home Mark: Listed</title>');
         await expectAccessible(reader);
         await reader.screenshot({
           path: test.info().outputPath("declaration.png"),
@@ -229,7 +229,7 @@ test("a maker lists a product with evidence; the public finds it; a new release 
           });
         }).toPass();
         const svg = await (await reader.request.get(`/registry/${number}/badge.svg`)).text();
-        expect(svg).toContain("<title id=\"t\">Connected Home Mark: Lapsed</title>");
+        expect(svg).toContain('<title id="t">Connected Home Mark: Lapsed</title>');
         expect(svg).not.toContain("Listed");
         await reader.screenshot({ path: test.info().outputPath("lapsed.png"), fullPage: true });
       });

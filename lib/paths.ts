@@ -416,3 +416,8 @@ export function representativeInvitationPath(token: string): string {
 export function organisationDomainPath(slug: string): string {
   return `${organisationManagePath(slug)}/domain`;
 }
+
+/** Where an advisory-group member reviews a declaration the charter holds for review. */
+export function declarationReviewPath(number: number): string {
+  return `${declarationPath(number)}/review`;
+}

@@ -6,7 +6,15 @@ import { badgePath, declarationPath } from "@/lib/paths";
  * The badge as it shows, and the snippets that embed it: absolute addresses on the configured
  * origin, the image linked to the declaration so a reader can check what it claims.
  */
-export async function BadgeSnippets({ number, standard }: { number: number; standard: string }) {
+export async function BadgeSnippets({
+  number,
+  standard,
+  state,
+}: {
+  number: number;
+  standard: string;
+  state: string;
+}) {
   const t = await getTranslations("registry.declaration");
   const page = `${publicUrl()}${declarationPath(number)}`;
   const image = `${publicUrl()}${badgePath(number)}`;
@@ -18,8 +26,10 @@ export async function BadgeSnippets({ number, standard }: { number: number; stan
   return (
     <div className="rounded-lg border border-line bg-white p-4">
       <p className="mb-3 text-sm text-muted">{t("badgeLead")}</p>
+      {/* The state in the address: a browser that kept the image a minute under another state
+          fetches it again, so this page never shows a badge older than its own words. */}
       {/* biome-ignore lint/performance/noImgElement: an SVG served by Hum itself, no optimising */}
-      <img src={badgePath(number)} alt={alt} className="mb-4 h-6 w-auto" />
+      <img src={`${badgePath(number)}?state=${state}`} alt={alt} className="mb-4 h-6 w-auto" />
       <p className="text-sm font-medium">{t("snippetHtml")}</p>
       <pre className="mb-3 whitespace-pre-wrap break-all rounded border border-line bg-stone-50 p-2 text-xs">
         <code>{html}</code>

@@ -23,6 +23,7 @@ import {
 } from "@/lib/registry/declarations";
 import { publishDeclaration, reaffirmDeclaration } from "@/lib/registry/publish";
 import { reviewDeclaration } from "@/lib/registry/review";
+import { declarationsAwaitingReview } from "@/lib/registry/review-queue";
 import { type Claim, requiredClauses } from "@/lib/registry/rules";
 import {
   declarationEvidence,
@@ -544,6 +545,9 @@ describe("the listing's life", () => {
       let row = await declarationRow(number);
       expect(row.listedAt).toBeNull();
       expect(await audits(number, "registry.declaration_listed")).toHaveLength(0);
+      expect(
+        (await declarationsAwaitingReview(test.db)).map((waiting) => waiting.number),
+      ).toContain(number);
 
       const member = (await requireGroupMember(
         test.db,

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { CallList } from "@/components/decisions/call-list";
 import { PageTitle } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { waitingFor } from "@/lib/decisions/queries";
-import { signInPath, waitingDecisionsPath } from "@/lib/paths";
+import { declarationReviewPath, signInPath, waitingDecisionsPath } from "@/lib/paths";
+import { type AwaitingReview, declarationsAwaitingReview } from "@/lib/registry/review-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("decisions"))("waiting.title") };
@@ -17,8 +19,8 @@ export default async function WaitingPage() {
   const viewer = await getViewer();
   if (!viewer) redirect(signInPath(waitingDecisionsPath()));
   const [t, calls] = await Promise.all([getTranslations("decisions"), waitingFor(getDb(), viewer)]);
-  const member =
-    holdsRole(viewer.roles, "advisory_group") || holdsRole(viewer.roles, "steering_committee");
+  const adviser = holdsRole(viewer.roles, "advisory_group");
+  const member = adviser || holdsRole(viewer.roles, "steering_committee");
   return (
     <>
       <PageTitle title={t("waiting.title")} lead={t("waiting.lead")} />
@@ -27,6 +29,38 @@ export default async function WaitingPage() {
       ) : (
         <p className="text-muted">{t("waiting.notMember")}</p>
       )}
+      {adviser ? <ReviewQueue declarations={await declarationsAwaitingReview(getDb())} /> : null}
     </>
+  );
+}
+
+/** Declarations held for an advisory-group review: any member may take one. */
+async function ReviewQueue({ declarations }: { declarations: AwaitingReview[] }) {
+  const [t, format] = await Promise.all([getTranslations("decisions.waiting"), getFormatter()]);
+  return (
+    <section aria-labelledby="review-queue" className="mt-10">
+      <h2 id="review-queue" className="mb-2 text-xl font-semibold">
+        {t("declarationsTitle")}
+      </h2>
+      <p className="mb-4 text-sm text-muted">{t("declarationsLead")}</p>
+      {declarations.length === 0 ? (
+        <p className="text-muted">{t("declarationsEmpty")}</p>
+      ) : (
+        <ul className="space-y-2">
+          {declarations.map((declaration) => (
+            <li key={declaration.number}>
+              <Link href={declarationReviewPath(declaration.number)} className="font-medium">
+                {t("declaration", declaration)}
+              </Link>{" "}
+              <span className="text-sm text-muted">
+                {t("waitingSince", {
+                  date: format.dateTime(declaration.since, { dateStyle: "medium" }),
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

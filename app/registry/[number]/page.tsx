@@ -8,9 +8,17 @@ import { DeclarationFacts, OlderVersionNotice } from "@/components/registry/decl
 import { DeclarationAnswers } from "@/components/registry/declaration-view-answers";
 import { DeclarationHistory } from "@/components/registry/declaration-view-history";
 import { DeclarationTransitionNotice } from "@/components/registry/transition-notice";
+import { Notice } from "@/components/ui/notice";
 import { PageTitle, Section } from "@/components/ui/page";
+import { getViewer } from "@/lib/community/request-viewer";
+import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
-import { declarationJsonPath, declarationPath, registryPath } from "@/lib/paths";
+import {
+  declarationJsonPath,
+  declarationPath,
+  declarationReviewPath,
+  registryPath,
+} from "@/lib/paths";
 import { declarationNumber } from "@/lib/registry/public-json";
 import { publicDeclaration } from "@/lib/registry/queries-declaration";
 
@@ -69,6 +77,7 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
         })}
       />
       <OlderVersionNotice declaration={declaration} />
+      {declaration.state === "pending_review" ? <ReviewNotice number={declaration.number} /> : null}
       {stillInForce.has(declaration.state) && shown.version === declaration.latestVersion ? (
         <DeclarationTransitionNotice declarationId={declaration.id} />
       ) : null}
@@ -84,8 +93,28 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
         </p>
       </Section>
       <Section title={t("badge")} id="badge">
-        <BadgeSnippets number={declaration.number} standard={standard.name} />
+        <BadgeSnippets
+          number={declaration.number}
+          standard={standard.name}
+          state={declaration.state}
+        />
       </Section>
     </>
+  );
+}
+
+/** Why the listing waits, and for an advisory-group member the way to the review. */
+async function ReviewNotice({ number }: { number: number }) {
+  const [t, viewer] = await Promise.all([getTranslations("registry.declaration"), getViewer()]);
+  const adviser = viewer !== null && holdsRole(viewer.roles, "advisory_group");
+  return (
+    <Notice tone="info">
+      {t("pendingReview")}{" "}
+      {adviser ? (
+        <Link href={declarationReviewPath(number)} className="underline">
+          {t("reviewLink")}
+        </Link>
+      ) : null}
+    </Notice>
   );
 }

@@ -7,7 +7,7 @@ import { PageTitle } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
-import { declarationPath, releaseClausePath, signInPath } from "@/lib/paths";
+import { declarationReviewPath, releaseClausePath, signInPath } from "@/lib/paths";
 import { getPendingVersion } from "@/lib/registry/working-copy";
 import { reviewDeclarationAction } from "./actions";
 
@@ -28,7 +28,7 @@ export default async function ReviewDeclarationPage({ params }: Props) {
   const number = numberOf((await params).number);
   if (!number) notFound();
   const viewer = await getViewer();
-  if (!viewer) redirect(signInPath(`${declarationPath(number)}/review`));
+  if (!viewer) redirect(signInPath(declarationReviewPath(number)));
   if (!holdsRole(viewer.roles, "advisory_group")) forbidden();
   const [t, pending] = await Promise.all([
     getTranslations("registry.review"),
