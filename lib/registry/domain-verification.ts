@@ -7,7 +7,8 @@ import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { fetchOutbound, type Resolver } from "@/lib/http/outbound";
-import { type Representative, requireRepresentative } from "@/lib/registry/authz";
+import type { Representative } from "@/lib/registry/authz";
+import { representativeOf } from "@/lib/registry/organisations";
 import { organisations } from "@/lib/registry/schema";
 
 /** Where an organisation publishes its token on its own website. */
@@ -138,12 +139,6 @@ export async function verifyDomain(
   return { domain: host, method: verified };
 }
 
-/** An organisation by its permanent slug, for the pages and actions that name it so. */
-export async function organisationBySlug(db: Executor, slug: string) {
-  const [organisation] = await db.select().from(organisations).where(eq(organisations.slug, slug));
-  return organisation ?? null;
-}
-
 /** What the domain page and its action start from: the viewer must represent the organisation. */
 export async function verifyOrganisationDomain(
   db: Database,
@@ -152,14 +147,6 @@ export async function verifyOrganisationDomain(
   now = new Date(),
   options: DomainVerificationOptions = {},
 ): Promise<{ domain: string; method: VerificationMethod }> {
-  const organisation = await organisationBySlug(db, slug);
-  if (!organisation) throw new DomainError("not_found");
-  const representative = await requireRepresentative(
-    db,
-    viewer,
-    organisation.id,
-    "registry.verify_domain",
-    now,
-  );
+  const representative = await representativeOf(db, viewer, slug, "registry.verify_domain", now);
   return verifyDomain(db, representative, now, options);
 }

@@ -20,6 +20,8 @@ export type OrganisationView = {
   contact: string;
   verifiedDomain: string | null;
   verifiedAt: Date | null;
+  /** Public on purpose: publishing it on the organisation's domain is the proof. */
+  verificationToken: string;
 };
 
 /** An organisation's public details, by its slug. */
@@ -37,6 +39,7 @@ export async function getOrganisation(
       contact: organisations.contact,
       verifiedDomain: organisations.verifiedDomain,
       verifiedAt: organisations.verifiedAt,
+      verificationToken: organisations.verificationToken,
     })
     .from(organisations)
     .where(eq(organisations.slug, slug));

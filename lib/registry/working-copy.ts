@@ -163,12 +163,3 @@ export async function getPendingVersion(
     clauses: new Map(row.content.clauses.map((clause) => [clause.ref, clause])),
   };
 }
-
-/** An organisation by slug, for the page that starts a declaration. */
-export async function organisationBySlug(db: Executor, slug: string) {
-  const [row] = await db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.slug, slug));
-  return row ?? null;
-}

@@ -8,7 +8,8 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { newDeclarationPath, signInPath } from "@/lib/paths";
 import { isRepresentative } from "@/lib/registry/authz";
-import { organisationBySlug, usableReleases } from "@/lib/registry/working-copy";
+import { getOrganisation } from "@/lib/registry/organisations-queries";
+import { usableReleases } from "@/lib/registry/working-copy";
 import { startDeclarationAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export default async function DeclarePage({ params }: Props) {
   const db = getDb();
   const viewer = await getViewer();
   if (!viewer) redirect(signInPath(newDeclarationPath(slug)));
-  const organisation = await organisationBySlug(db, slug);
+  const organisation = await getOrganisation(db, slug);
   if (!organisation) notFound();
   if (!(await isRepresentative(db, organisation.id, viewer.id))) forbidden();
   const [t, releases] = await Promise.all([

@@ -10,7 +10,8 @@ import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { organisationDomainPath, organisationManagePath, signInPath } from "@/lib/paths";
 import { requireRepresentative } from "@/lib/registry/authz";
-import { domainInstructions, organisationBySlug } from "@/lib/registry/domain-verification";
+import { domainInstructions } from "@/lib/registry/domain-verification";
+import { getOrganisation } from "@/lib/registry/organisations-queries";
 import { verifyDomainAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const [organisation, t] = await Promise.all([
-    organisationBySlug(getDb(), slug),
+    getOrganisation(getDb(), slug),
     getTranslations("registryDomain"),
   ]);
   return { title: organisation ? t("title", { name: organisation.name }) : undefined };
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrganisationDomainPage({ params }: Props) {
   const { slug } = await params;
   const db = getDb();
-  const organisation = await organisationBySlug(db, slug);
+  const organisation = await getOrganisation(db, slug);
   if (!organisation) notFound();
   try {
     await requireRepresentative(
