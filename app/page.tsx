@@ -9,6 +9,8 @@ import {
   callsPath,
   draftPath,
   groupsPath,
+  newOrganisationPath,
+  registryPath,
   signInPath,
   standardPath,
   transparencyPath,
@@ -117,6 +119,14 @@ export default async function HomePage() {
             </ul>
           </>
         ) : null}
+      </Section>
+
+      <Section title={t("markTitle")}>
+        <p className="max-w-3xl text-muted">{t("mark")}</p>
+        <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href={registryPath()}>{t("seeRegistry")}</Link>
+          <Link href={newOrganisationPath()}>{t("registerOrganisation")}</Link>
+        </p>
       </Section>
 
       <Section title={t("governanceTitle")}>

@@ -103,5 +103,14 @@ test.describe("declaring a product", () => {
     await expect(page.getByRole("button", { name: "Reaffirm for a new term" })).toBeVisible();
     await expectAccessible(page);
     await page.screenshot({ path: test.info().outputPath("published.png"), fullPage: true });
+
+    // Withdrawing is final, so the representative must say they know it first.
+    await page.getByLabel("Why it is withdrawn (public)").fill("The thermostat is no longer sold.");
+    await page.getByRole("button", { name: "Withdraw", exact: true }).click();
+    await expect(page.getByText("This field is required.")).toBeVisible();
+    await expect(page.getByTestId("declaration-state")).toHaveText("Listed");
+    await page.getByLabel(/I understand that withdrawing is final/).check();
+    await page.getByRole("button", { name: "Withdraw", exact: true }).click();
+    await expect(page.getByTestId("declaration-state")).toHaveText("Withdrawn");
   });
 });

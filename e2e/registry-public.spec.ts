@@ -174,7 +174,7 @@ test.describe("without JavaScript", () => {
     }
     await expect(page.locator("li#SW-1")).toContainText("We now publish SW-1 on our site.");
     await expect(page.locator("li#SW-1")).toContainText("reachable, checked on");
-    await expect(page.locator("li#SW-3")).toContainText("broken (404)");
+    await expect(page.locator("li#SW-3")).toContainText("broken: the site answered 404");
     await expect(page.locator("li#HW-1")).toContainText("not yet checked");
     await expect(page.locator("li#SW-2")).toContainText("Not applicable");
     await expect(

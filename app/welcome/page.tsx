@@ -15,6 +15,7 @@ import {
   draftPath,
   groupsPath,
   inboxPath,
+  newOrganisationPath,
   profilePath,
   RETURN_PARAM,
   safeReturnPath,
@@ -130,6 +131,12 @@ async function WhatYouCanDo({ hasName }: { hasName: boolean }) {
               </p>
             </Step>
           ) : null}
+          <Step title={t("declare.title")}>
+            <p>{t("declare.text")}</p>
+            <p>
+              <Link href={newOrganisationPath()}>{t("declare.link")}</Link>
+            </p>
+          </Step>
           <Step title={t("inbox.title")}>
             <p>{t("inbox.text")}</p>
             <p>

@@ -30,14 +30,20 @@ export async function BadgeSnippets({
           fetches it again, so this page never shows a badge older than its own words. */}
       {/* biome-ignore lint/performance/noImgElement: an SVG served by Hum itself, no optimising */}
       <img src={`${badgePath(number)}?state=${state}`} alt={alt} className="mb-4 h-6 w-auto" />
-      <p className="text-sm font-medium">{t("snippetHtml")}</p>
-      <pre className="mb-3 whitespace-pre-wrap break-all rounded border border-line bg-stone-50 p-2 text-xs">
-        <code>{html}</code>
-      </pre>
-      <p className="text-sm font-medium">{t("snippetMarkdown")}</p>
-      <pre className="whitespace-pre-wrap break-all rounded border border-line bg-stone-50 p-2 text-xs">
-        <code>{markdown}</code>
-      </pre>
+      {state === "withdrawn" || state === "struck_off" ? (
+        <p className="text-sm">{t("snippetsClosed", { state })}</p>
+      ) : (
+        <>
+          <p className="text-sm font-medium">{t("snippetHtml")}</p>
+          <pre className="mb-3 whitespace-pre-wrap break-all rounded border border-line bg-stone-50 p-2 text-xs">
+            <code>{html}</code>
+          </pre>
+          <p className="text-sm font-medium">{t("snippetMarkdown")}</p>
+          <pre className="whitespace-pre-wrap break-all rounded border border-line bg-stone-50 p-2 text-xs">
+            <code>{markdown}</code>
+          </pre>
+        </>
+      )}
     </div>
   );
 }

@@ -29,6 +29,24 @@ export function WithdrawDeclarationForm({
         maxLength={2000}
         error={form.fieldError("note")}
       />
+      <p className="mb-4 text-sm">
+        <label className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            name="confirm"
+            required
+            aria-invalid={form.fieldError("confirm") ? true : undefined}
+            aria-describedby={form.fieldError("confirm") ? "confirm-error" : undefined}
+            className="mt-1"
+          />
+          <span>{t("withdrawConfirm")}</span>
+        </label>
+        {form.fieldError("confirm") ? (
+          <span id="confirm-error" className="mt-1 block text-danger">
+            {form.fieldError("confirm")}
+          </span>
+        ) : null}
+      </p>
       <SubmitButton variant="danger" pendingLabel={t("withdrawing")}>
         {t("withdraw")}
       </SubmitButton>

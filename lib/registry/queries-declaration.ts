@@ -29,6 +29,7 @@ export type VersionSummary = {
 
 export type PublicDeclaration = {
   id: string;
+  organisationId: string;
   number: number;
   state: DeclarationState;
   stateReason: string | null;
@@ -61,6 +62,7 @@ async function publishedHead(db: Executor, number: number) {
   const [row] = await db
     .select({
       id: declarations.id,
+      organisationId: declarations.organisationId,
       number: declarations.number,
       state: declarations.state,
       stateReason: declarations.stateReason,

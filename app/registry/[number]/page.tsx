@@ -14,13 +14,15 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import {
+  declarationEditPath,
   declarationJsonPath,
   declarationPath,
   declarationReviewPath,
   registryPath,
 } from "@/lib/paths";
+import { isRepresentative } from "@/lib/registry/authz";
 import { declarationNumber } from "@/lib/registry/public-json";
-import { publicDeclaration } from "@/lib/registry/queries-declaration";
+import { type PublicDeclaration, publicDeclaration } from "@/lib/registry/queries-declaration";
 
 // Rendered per request; lib/http/front.ts keeps anonymous copies and forgets them when the
 // registry changes.
@@ -78,6 +80,7 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
       />
       <OlderVersionNotice declaration={declaration} />
       {declaration.state === "pending_review" ? <ReviewNotice number={declaration.number} /> : null}
+      <EditLink declaration={declaration} />
       {stillInForce.has(declaration.state) && shown.version === declaration.latestVersion ? (
         <DeclarationTransitionNotice declarationId={declaration.id} />
       ) : null}
@@ -116,5 +119,21 @@ async function ReviewNotice({ number }: { number: number }) {
         </Link>
       ) : null}
     </Notice>
+  );
+}
+
+/** For the organisation's representatives (signed in, so never in a kept copy): the way back. */
+async function EditLink({ declaration }: { declaration: PublicDeclaration }) {
+  const viewer = await getViewer();
+  if (!viewer || !(await isRepresentative(getDb(), declaration.organisationId, viewer.id))) {
+    return null;
+  }
+  const t = await getTranslations("registry.declaration");
+  return (
+    <p className="mb-4 text-sm">
+      <Link href={declarationEditPath(declaration.number)} className="font-medium">
+        {t("editLink")}
+      </Link>
+    </p>
   );
 }

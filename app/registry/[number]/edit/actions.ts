@@ -59,7 +59,12 @@ export const editDeclarationAction = defineAction({
 
 export const withdrawDeclarationAction = defineAction({
   name: "withdrawDeclaration",
-  schema: z.object({ number, note: z.string().default("") }),
+  // Withdrawing is final: the form asks the representative to say so, and so does the action.
+  schema: z.object({
+    number,
+    note: z.string().default(""),
+    confirm: z.literal("on", fieldError("required")),
+  }),
   run: async (input, participant) => {
     const db = getDb();
     const rep = await requireDeclarationRepresentative(

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import type { ClauseToAnswer } from "@/components/registry/answer-fields";
 import { DeclarationForm } from "@/components/registry/declaration-form";
@@ -76,10 +76,10 @@ export default async function EditDeclarationPage({ params }: Props) {
         <dd data-testid="declaration-version">
           {declaration.latestVersion > 0 ? declaration.latestVersion : t("noVersion")}
         </dd>
-        {declaration.expiresAt ? (
+        {declaration.expiresAt && !finalStates.includes(declaration.state) ? (
           <>
             <dt className="font-medium">{t("expires")}</dt>
-            <dd>{declaration.expiresAt.toISOString().slice(0, 10)}</dd>
+            <dd>{(await getFormatter()).dateTime(declaration.expiresAt, { dateStyle: "long" })}</dd>
           </>
         ) : null}
         {declaration.latestVersion > 0 ? (
