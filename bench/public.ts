@@ -12,10 +12,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { nginxBinary, startNginx, waitFor } from "./nginx";
+import { benchWorkspace, nginxBinary, startNginx, waitFor } from "./harness";
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 64);
@@ -23,27 +22,7 @@ const port = 3400;
 const nginxPort = 3402;
 const base = `http://127.0.0.1:${port}`;
 
-if (!fs.existsSync(".next/BUILD_ID")) {
-  console.error("bench: no production build; run `npm run build` first.");
-  process.exit(1);
-}
-
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hum-bench-public-"));
-fs.chmodSync(workDir, 0o755); // nginx's workers run as an unprivileged user and must read the page
-const env = {
-  ...process.env,
-  HUM_DATA_DIR: path.join(workDir, "data"),
-  PORT: String(port),
-  AUTH_URL: `http://127.0.0.1:${port}`,
-  HOSTNAME: "127.0.0.1",
-  COLLAB_PORT: String(port + 1),
-};
-const tsx = [
-  "node_modules/tsx/dist/cli.mjs",
-  "--import",
-  "./scripts/outside-next.mjs",
-  "scripts/launch.ts",
-];
+const { workDir, env, launcher: tsx } = benchWorkspace("public", port);
 const children: ChildProcess[] = [];
 
 async function measure(url: string) {

@@ -31,7 +31,7 @@ import {
 } from "@/lib/registry/rules";
 import { declarations, declarationVersions, organisations } from "@/lib/registry/schema";
 import { releases } from "@/lib/releases/schema";
-import { nginxBinary, startNginx, waitFor } from "./nginx";
+import { benchWorkspace, nginxBinary, startNginx, waitFor } from "./harness";
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 64);
@@ -42,27 +42,7 @@ const DECLARATIONS = 10_000;
 const ORGANISATIONS = 400;
 const BATCH = 250;
 
-if (!fs.existsSync(".next/BUILD_ID")) {
-  console.error("bench: no production build; run `npm run build` first.");
-  process.exit(1);
-}
-
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "hum-bench-registry-"));
-fs.chmodSync(workDir, 0o755); // nginx's workers run as an unprivileged user and must read the badge
-const env = {
-  ...process.env,
-  HUM_DATA_DIR: path.join(workDir, "data"),
-  PORT: String(port),
-  AUTH_URL: `http://127.0.0.1:${port}`,
-  HOSTNAME: "127.0.0.1",
-  COLLAB_PORT: String(port + 1),
-};
-const tsx = [
-  "node_modules/tsx/dist/cli.mjs",
-  "--import",
-  "./scripts/outside-next.mjs",
-  "scripts/launch.ts",
-];
+const { workDir, env, launcher: tsx } = benchWorkspace("registry", port);
 const children: ChildProcess[] = [];
 
 const words = ["Lumen", "Harbor", "Quill", "Vesper", "Orchid", "Tundra", "Cobalt", "Juniper"];

@@ -1,6 +1,7 @@
 /**
- * The reference every speed budget is measured against: nginx serving the very same bytes, in
- * the same run, on the same cores. Installs nginx from Debian when it is missing (needs root).
+ * What the benches share: a production server of their own in a temporary folder, and the
+ * reference every speed budget is measured against, nginx serving the very same bytes in the
+ * same run on the same cores (installed from Debian when it is missing; needs root).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -81,4 +82,33 @@ http {
 `,
   );
   return spawn(options.binary, ["-c", conf], { stdio: "ignore" });
+}
+
+/**
+ * A temporary folder for one bench (readable by nginx's unprivileged workers), the environment
+ * that runs Hum's production server from it on `port`, and the launcher's command line. Refuses
+ * to start without a production build.
+ */
+export function benchWorkspace(label: string, port: number) {
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.error("bench: no production build; run `npm run build` first.");
+    process.exit(1);
+  }
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `hum-bench-${label}-`));
+  fs.chmodSync(workDir, 0o755);
+  const env = {
+    ...process.env,
+    HUM_DATA_DIR: path.join(workDir, "data"),
+    PORT: String(port),
+    AUTH_URL: `http://127.0.0.1:${port}`,
+    HOSTNAME: "127.0.0.1",
+    COLLAB_PORT: String(port + 1),
+  };
+  const launcher = [
+    "node_modules/tsx/dist/cli.mjs",
+    "--import",
+    "./scripts/outside-next.mjs",
+    "scripts/launch.ts",
+  ];
+  return { workDir, env, launcher };
 }
