@@ -14,6 +14,12 @@ export const refusalCodes = [
   "appeal_window_closed",
   "deadline_passed",
   "no_position",
+  // challenges to declarations
+  "challenge_final",
+  "response_closed",
+  "not_cured",
+  "too_late_to_withdraw",
+  "verdict_unavailable",
 ] as const;
 
 /**
@@ -34,6 +40,10 @@ export const errorCodes = [
   // the registry
   "declaration_closed",
   "review_conflict",
+  // challenges
+  "not_challengeable",
+  "challenge_limit",
+  "under_challenge",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -111,6 +121,8 @@ export const fieldErrorCodes = [
   "last_representative",
   "invitation_expired",
   "invitation_used",
+  // challenges and misuse reports
+  "relisting_barred",
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

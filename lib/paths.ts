@@ -417,6 +417,44 @@ export function organisationDomainPath(slug: string): string {
   return `${organisationManagePath(slug)}/domain`;
 }
 
+/** Filters of the public log of challenges and misuse reports. */
+export type ChallengeFilter = {
+  state?: string;
+  standard?: string;
+  organisation?: string;
+  page?: number;
+};
+
+/** The public log of challenges and misuse reports, optionally filtered. */
+export function challengesPath(filter: ChallengeFilter = {}): string {
+  return withQuery("/registry/challenges", {
+    state: filter.state,
+    standard: filter.standard,
+    organisation: filter.organisation,
+    page: filter.page && filter.page > 1 ? String(filter.page) : undefined,
+  });
+}
+
+/** One challenge's public record: filing, response, votes, timeline. */
+export function challengePath(number: number): string {
+  return `/registry/challenges/${number}`;
+}
+
+/** How a challenge is named in the audit log: its number. */
+export function challengeSubjectId(number: number): string {
+  return String(number);
+}
+
+/** The form that challenges a listed declaration. */
+export function newChallengePath(declarationNumber: number): string {
+  return `${declarationPath(declarationNumber)}/challenge`;
+}
+
+/** The form that reports someone showing the mark without a listing. */
+export function newMisuseReportPath(): string {
+  return "/registry/challenges/report";
+}
+
 /** Where an advisory-group member reviews a declaration the charter holds for review. */
 export function declarationReviewPath(number: number): string {
   return `${declarationPath(number)}/review`;

@@ -91,6 +91,20 @@ export const auditActions = [
   "registry.declaration_lapsed",
   "registry.transition_ended",
   "registry.organisation_updated",
+  "registry.challenge_filed",
+  "registry.misuse_reported",
+  "registry.challenge_responded",
+  "registry.challenge_withdrawn",
+  "registry.challenge_escalated_to_ag",
+  "registry.challenge_vote_cast",
+  "registry.challenge_recused",
+  "registry.challenge_ag_decided",
+  "registry.challenge_escalated_to_sc",
+  "registry.challenge_appealed",
+  "registry.challenge_decision_final",
+  "registry.challenge_sc_ruled",
+  "registry.declaration_struck_off",
+  "registry.relisting_leave_granted",
 ] as const satisfies readonly `${AuditCategory}.${string}`[];
 
 export type AuditAction = (typeof auditActions)[number];
@@ -117,6 +131,7 @@ export const auditSubjectTypes = [
   "release",
   "organisation",
   "declaration",
+  "challenge",
 ] as const;
 
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];
@@ -212,6 +227,12 @@ export const publicDetailKeys = [
   "domain",
   "product",
   "expires",
+  "challenge",
+  "response",
+  "party",
+  "challengeResponseDays",
+  "challengeOnBadge",
+  "relistingBanDays",
   // words written for the record itself, never hidden: titles, names, rationales, and the
   // reasons given for resolving, hiding, withdrawing or refusing
   "title",

@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit and for the typed client. Each domain owns its own schema file.
 export * from "@/lib/audit/schema";
 export * from "@/lib/auth/schema";
+export * from "@/lib/challenges/schema";
 export * from "@/lib/collab/schema";
 export * from "@/lib/community/schema";
 export * from "@/lib/decisions/schema";

@@ -21,6 +21,9 @@ export async function charterOf(tx: Executor, standardId: string): Promise<Chart
         listingTermMonths: row.listingTermMonths,
         transitionDays: row.transitionDays,
         declarationReview: row.declarationReview,
+        challengeResponseDays: row.challengeResponseDays,
+        challengeOnBadge: row.challengeOnBadge,
+        relistingBanDays: row.relistingBanDays,
       }
     : defaultCharter;
 }

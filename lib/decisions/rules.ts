@@ -1,16 +1,23 @@
 import { z } from "zod";
 import {
+  addDays,
+  type DeliberationEvent,
+  deliberate,
+  type Refusal,
+  votingStage,
+} from "@/lib/decisions/deliberation";
+import {
   type Body,
   blockingObjections,
   type Decision,
   type ObjectionState,
   quorumCount,
-  rationaleOf,
   type Stance,
-  tallyVotes,
   type Vote,
 } from "@/lib/decisions/tally";
-import { fieldError, type refusalCodes } from "@/lib/errors";
+import { fieldError } from "@/lib/errors";
+
+export { addDays, type Refusal, votingStage };
 
 /**
  * How a call moves from open to its outcome, as pure functions of (state, event, context).
@@ -55,6 +62,12 @@ export type Charter = {
   transitionDays: number;
   /** "none", "all", or the name of the lowest level whose claims wait for a review. */
   declarationReview: string;
+  /** Challenges: how many days the declarant has to cure, dispute or withdraw. */
+  challengeResponseDays: number;
+  /** Whether a listing's badge says "under challenge" while a challenge is pending. */
+  challengeOnBadge: boolean;
+  /** How many days a struck-off product stays off the registry without the AG's leave. */
+  relistingBanDays: number;
 };
 
 export const defaultCharter: Charter = {
@@ -65,6 +78,9 @@ export const defaultCharter: Charter = {
   listingTermMonths: 12,
   transitionDays: 180,
   declarationReview: "none",
+  challengeResponseDays: 30,
+  challengeOnBadge: false,
+  relistingBanDays: 90,
 };
 
 /**
@@ -95,12 +111,11 @@ export const charterSchema = z.object({
     .trim()
     .min(1, fieldError("required"))
     .max(80, fieldError("too_long")),
+  challengeResponseDays: wholeNumber(7, 90),
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  challengeOnBadge: z.preprocess((value) => value === true || value === "on", z.boolean()),
+  relistingBanDays: wholeNumber(0, 730),
 });
-
-const DAY = 24 * 60 * 60 * 1000;
-export function addDays(at: Date, days: number): Date {
-  return new Date(at.getTime() + days * DAY);
-}
 
 export type CallState = {
   phase: Phase;
@@ -149,9 +164,6 @@ export type CallEvent =
   | { type: "appeal"; tookPosition: boolean; reason: string }
   | { type: "appeal_window_end" };
 
-/** Why the rules refuse an event: an error of its own, or a missing rationale (a field error). */
-export type Refusal = (typeof refusalCodes)[number] | "rationale_required";
-
 export type Step =
   | { ok: true; state: CallState; transition: Transition | null }
   | { ok: false; refusal: Refusal };
@@ -175,63 +187,6 @@ const move = (state: CallState, transition: Transition | null): Step => ({
   state,
   transition,
 });
-
-/** Which group votes in a phase: the AG on an escalation, the SC on a tie or an appeal. */
-export function votingStage(phase: Phase): "ag" | "sc" | null {
-  if (phase === "escalated_ag") return "ag";
-  if (phase === "escalated_sc" || phase === "appealed") return "sc";
-  return null;
-}
-
-function checkVote(
-  state: CallState,
-  event: Extract<CallEvent, { type: "vote" }>,
-  now: Date,
-): Refusal | null {
-  if (votingStage(state.phase) !== event.stage) return "wrong_stage";
-  if (event.stage === "ag" && state.agDeadline && now >= state.agDeadline) return "deadline_passed";
-  if (!event.body.memberIds.includes(event.vote.voterId)) return "not_member";
-  if (event.earlier.some((vote) => vote.voterId === event.vote.voterId)) return "already_voted";
-  if (!event.vote.rationale.trim()) return "rationale_required";
-  if (event.mustRecuse && event.vote.choice !== "recuse") return "must_recuse";
-  return null;
-}
-
-function afterVote(
-  state: CallState,
-  event: Extract<CallEvent, { type: "vote" }>,
-  now: Date,
-  charter: Charter,
-): Step {
-  const votes = [...event.earlier, event.vote];
-  if (event.stage === "ag") {
-    const tally = tallyVotes(votes, event.body);
-    if (tally.kind === "pending") return move(state, null);
-    if (tally.kind === "tie") {
-      return move({ ...state, phase: "escalated_sc" }, "escalated_to_sc");
-    }
-    return move(
-      {
-        ...state,
-        phase: "ag_decided",
-        agDecision: tally.decision,
-        appealDeadline: addDays(now, charter.appealWindowDays),
-        rationale: rationaleOf(votes, tally.decision),
-      },
-      "ag_decided",
-    );
-  }
-  const tally = tallyVotes(votes, event.body, event.body.chairId);
-  if (tally.kind !== "decided") return move(state, null);
-  return move(
-    {
-      ...state,
-      phase: outcomeOf[tally.decision],
-      rationale: rationaleOf(votes, tally.decision),
-    },
-    "sc_ruled",
-  );
-}
 
 /** The one place that says which event may happen when, and what it leads to. */
 export function step(state: CallState, event: CallEvent, now: Date, charter: Charter): Step {
@@ -282,31 +237,50 @@ export function step(state: CallState, event: CallEvent, now: Date, charter: Cha
       if (!event.byProposer) return refuse("not_proposer");
       if (!event.reason.trim()) return refuse("rationale_required");
       return move({ ...state, phase: "withdrawn", rationale: event.reason.trim() }, "withdrawn");
-    case "vote": {
-      const refusal = checkVote(state, event, now);
-      return refusal ? refuse(refusal) : afterVote(state, event, now, charter);
-    }
+    case "vote":
     case "ag_deadline":
-      if (state.phase !== "escalated_ag" || !state.agDeadline || now < state.agDeadline) {
-        return refuse("call_not_due");
-      }
-      return move({ ...state, phase: "escalated_sc" }, "escalated_to_sc");
     case "appeal":
-      if (state.phase !== "ag_decided" || !state.appealDeadline) return refuse("wrong_stage");
-      if (now >= state.appealDeadline) return refuse("appeal_window_closed");
-      if (!event.tookPosition) return refuse("no_position");
-      if (!event.reason.trim()) return refuse("rationale_required");
-      return move({ ...state, phase: "appealed" }, "appealed");
     case "appeal_window_end":
-      if (
-        state.phase !== "ag_decided" ||
-        !state.appealDeadline ||
-        !state.agDecision ||
-        now < state.appealDeadline
-      ) {
-        return refuse("call_not_due");
-      }
-      return move({ ...state, phase: outcomeOf[state.agDecision] }, "ag_decision_final");
+      return deliberateCall(state, event, now, charter);
+  }
+}
+
+/** Escalation, votes and appeals follow the rules every subject the groups decide shares. */
+function deliberateCall(
+  state: CallState,
+  event: Extract<CallEvent, { type: "vote" | "ag_deadline" | "appeal" | "appeal_window_end" }>,
+  now: Date,
+  charter: Charter,
+): Step {
+  const shared: DeliberationEvent<Decision> =
+    event.type === "appeal"
+      ? { type: "appeal", standing: event.tookPosition, reason: event.reason }
+      : event;
+  const result = deliberate(state, shared, now, charter.appealWindowDays);
+  if (!result.ok) return refuse(result.refusal);
+  switch (result.kind) {
+    case "counted":
+      return move(state, null);
+    case "moved":
+      return move(
+        {
+          ...state,
+          phase: result.to,
+          agDecision: result.agDecision,
+          appealDeadline: result.appealDeadline,
+          rationale: result.rationale ?? state.rationale,
+        },
+        result.transition,
+      );
+    case "decided":
+      return move(
+        {
+          ...state,
+          phase: outcomeOf[result.decision],
+          rationale: result.rationale ?? state.rationale,
+        },
+        result.transition,
+      );
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   index,
   integer,
   jsonb,
@@ -39,6 +40,10 @@ export const charters = pgTable("charter", {
   transitionDays: integer("transition_days").notNull().default(180),
   /** "none", "all", or the name of the lowest level whose claims wait for a review. */
   declarationReview: text("declaration_review").notNull().default("none"),
+  /** Challenges: the declarant's response window, the badge, the relisting ban. */
+  challengeResponseDays: integer("challenge_response_days").notNull().default(30),
+  challengeOnBadge: boolean("challenge_on_badge").notNull().default(false),
+  relistingBanDays: integer("relisting_ban_days").notNull().default(90),
   updatedBy: text("updated_by").references(() => users.id),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });

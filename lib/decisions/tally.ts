@@ -12,7 +12,12 @@ export type Stance = (typeof stances)[number];
 /** An objection blocks consensus until its author withdraws it. */
 export type ObjectionState = "raised" | "withdrawn" | "sustained";
 
-export type Vote = { voterId: string; choice: Decision | "recuse"; rationale: string };
+/** One member's vote; a call chooses among `Decision`s, a challenge among its own verdicts. */
+export type Vote<C extends string = Decision> = {
+  voterId: string;
+  choice: C | "recuse";
+  rationale: string;
+};
 
 /** A group as it stands when it votes: its current members and chair. */
 export type Body = { memberIds: string[]; chairId: string | null };
@@ -26,8 +31,8 @@ export function blockingObjections(objections: ObjectionState[]): number {
   return objections.filter((state) => state !== "withdrawn").length;
 }
 
-export type Tally =
-  | { kind: "decided"; decision: Decision; votes: number; eligible: number }
+export type Tally<C extends string = Decision> =
+  | { kind: "decided"; decision: C; votes: number; eligible: number }
   | { kind: "tie"; eligible: number }
   | { kind: "pending"; eligible: number };
 
@@ -36,21 +41,23 @@ export type Tally =
  * voted and no choice has a majority, it is a tie; `castingVoteOf` (the SC chair) breaks it when
  * the chair voted for one of the choices that tied.
  */
-export function tallyVotes(votes: Vote[], body: Body, castingVoteOf: string | null = null): Tally {
+export function tallyVotes<C extends string = Decision>(
+  votes: Vote<C>[],
+  body: Body,
+  castingVoteOf: string | null = null,
+): Tally<C> {
   const members = new Set(body.memberIds);
   const counted = votes.filter((vote) => members.has(vote.voterId));
   const recused = new Set(
     counted.filter((vote) => vote.choice === "recuse").map((vote) => vote.voterId),
   );
   const eligible = body.memberIds.filter((id) => !recused.has(id)).length;
-  const cast = counted.filter(
-    (vote): vote is Vote & { choice: Decision } => vote.choice !== "recuse",
-  );
-  const counts = new Map<Decision, number>();
+  const cast = counted.filter((vote): vote is Vote<C> & { choice: C } => vote.choice !== "recuse");
+  const counts = new Map<C, number>();
   for (const vote of cast) counts.set(vote.choice, (counts.get(vote.choice) ?? 0) + 1);
   const needed = Math.floor(eligible / 2) + 1;
-  for (const decision of decisions) {
-    const votes = counts.get(decision) ?? 0;
+  // At most one choice can hold a strict majority, so the order of this search does not matter.
+  for (const [decision, votes] of counts) {
     if (eligible > 0 && votes >= needed) return { kind: "decided", decision, votes, eligible };
   }
   if (cast.length < eligible) return { kind: "pending", eligible };
@@ -63,7 +70,7 @@ export function tallyVotes(votes: Vote[], body: Body, castingVoteOf: string | nu
 }
 
 /** The written reasons of those who carried the decision, which become the call's rationale. */
-export function rationaleOf(votes: Vote[], decision: Decision): string {
+export function rationaleOf<C extends string>(votes: Vote<C>[], decision: C): string {
   return votes
     .filter((vote) => vote.choice === decision)
     .map((vote) => vote.rationale.trim())

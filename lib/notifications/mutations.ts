@@ -25,6 +25,9 @@ export const notificationKinds = [
   "declaration_lapsed",
   "declaration_reviewed",
   "evidence_broken",
+  "challenge_filed",
+  "challenge_escalated",
+  "challenge_decided",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -129,6 +129,14 @@ export const declarations = pgTable(
     expiresAt: at("expires_at"),
     /** The last reminder sent for the current term (30 or 7 days before it ends). */
     remindedDays: smallint("reminded_days"),
+    /**
+     * How many challenges to it are still undecided (kept by lib/challenges in the same
+     * transaction as each challenge's filing and end): a challenged listing cannot be withdrawn
+     * outside the challenge's own process.
+     */
+    openChallenges: smallint("open_challenges").notNull().default(0),
+    /** A struck-off product may not be listed again before this, without the AG's leave. */
+    relistingBarredUntil: at("relisting_barred_until"),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),

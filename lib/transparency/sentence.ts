@@ -12,6 +12,7 @@ import {
   callPath,
   callsPath,
   callThreadPath,
+  challengePath,
   declarationPath,
   draftClausePath,
   draftSectionPath,
@@ -167,6 +168,12 @@ function subjectReference(entry: EntryInput, here: Here | undefined): Reference 
         ? named(t("transparency.names.declaration", { number }), declarationPath(number))
         : named(id);
     }
+    case "challenge": {
+      const number = Number(id);
+      return Number.isInteger(number)
+        ? named(t("transparency.names.challenge", { number }), challengePath(number))
+        : named(id);
+    }
     default:
       return named(`${type} ${id}`);
   }
@@ -237,6 +244,10 @@ function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here
       return term("phases", raw);
     case "appeal":
       return term("appeals", raw);
+    case "response":
+      return term("responses", raw);
+    case "party":
+      return term("parties", raw);
     case "role":
       return term("roles", raw);
     case "direction":

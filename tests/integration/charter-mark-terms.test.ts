@@ -50,6 +50,9 @@ describe("the mark's terms in the charter", () => {
       listingTermMonths: 12,
       transitionDays: 180,
       declarationReview: "none",
+      challengeResponseDays: 30,
+      challengeOnBadge: false,
+      relistingBanDays: 90,
     });
     expect(charterWithDefaults(null)).toEqual(defaultCharter);
   });

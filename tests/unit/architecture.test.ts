@@ -26,6 +26,7 @@ const LAYERS: string[][] = [
   ["releases"],
   ["decisions"],
   ["registry"],
+  ["challenges"],
   ["transparency"],
   ["demo"],
 ];

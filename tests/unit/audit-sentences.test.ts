@@ -347,6 +347,76 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "brightbulb",
     details: { name: "Brightbulb Ltd", domain: "brightbulb.example" },
   },
+  "registry.challenge_filed": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { product: "Lumen hub", clauses: "PR-1, SW-2" },
+  },
+  "registry.misuse_reported": {
+    subjectType: "challenge",
+    subjectId: "5",
+    details: { name: "Glowmaster bulbs", party: "withheld" },
+  },
+  "registry.challenge_responded": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { response: "cure", version: 3 },
+  },
+  "registry.challenge_withdrawn": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { party: "withheld", reason: "The maker explained the update policy." },
+  },
+  "registry.challenge_escalated_to_ag": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { phase: "escalated_ag" },
+  },
+  "registry.challenge_vote_cast": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { stage: "ag", choice: "strike_off" },
+  },
+  "registry.challenge_recused": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { stage: "ag", choice: "recuse" },
+  },
+  "registry.challenge_ag_decided": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { phase: "ag_decided", choice: "dismiss" },
+  },
+  "registry.challenge_escalated_to_sc": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { phase: "escalated_sc" },
+  },
+  "registry.challenge_appealed": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { phase: "appealed" },
+  },
+  "registry.challenge_decision_final": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { phase: "dismissed" },
+  },
+  "registry.challenge_sc_ruled": {
+    subjectType: "challenge",
+    subjectId: "4",
+    details: { phase: "struck_off", appeal: "upheld" },
+  },
+  "registry.declaration_struck_off": {
+    subjectType: "declaration",
+    subjectId: "12",
+    details: { challenge: 4, expires: "2027-03-01" },
+  },
+  "registry.relisting_leave_granted": {
+    subjectType: "declaration",
+    subjectId: "12",
+    details: { reason: "The maker shipped a new product line with the fix." },
+  },
 };
 
 function entry(action: string, details?: AuditDetails): EntryInput {
