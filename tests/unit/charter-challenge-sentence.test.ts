@@ -7,6 +7,7 @@ const changed = (details: Record<string, string | number | boolean>) =>
       action: "decisions.charter_changed",
       actorId: "ana",
       actorName: "Ana Lima",
+      subjectName: null,
       subjectType: "charter",
       subjectId: "iotmark",
       place: { slug: "iotmark", name: "IoTmark Principles" },
