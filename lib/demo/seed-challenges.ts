@@ -94,7 +94,6 @@ export async function seedDemoChallenges(
     },
     at(-14),
   );
-  await challengesDue(db, at(-13.9));
 
   // Dismissed: the end date was where the declaration said; no one appeals.
   const dismissed = await fileChallenge(
@@ -141,7 +140,6 @@ export async function seedDemoChallenges(
     },
     at(-12),
   );
-  await challengesDue(db, at(-11.9));
   // Two of the three members make a strict majority: the decision is taken with the second vote.
   for (const [index, key] of ["rosa", "mei"].entries()) {
     await vote(key, dismissed.number, -11 + index * 0.1, {
@@ -245,7 +243,6 @@ export async function seedDemoChallenges(
     },
     at(-8.28),
   );
-  await challengesDue(db, at(-8.2));
   for (const [index, key] of ["mei", "tomas"].entries()) {
     await vote(key, cured.number, -8 + index * 0.1, {
       stage: "ag",
