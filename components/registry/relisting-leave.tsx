@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { grantRelistingLeaveAction } from "@/app/registry/[number]/relisting-actions";
+import { ClientMessages } from "@/components/client-messages";
 import { RelistingLeaveForm } from "@/components/registry/relisting-leave-form";
 import { Section } from "@/components/ui/page";
 import { getViewer } from "@/lib/community/request-viewer";
@@ -20,11 +21,13 @@ export async function RelistingLeave({ number, state }: { number: number; state:
   const [t, format] = await Promise.all([getTranslations("registryRelisting"), getFormatter()]);
   return (
     <Section title={t("title")} id="relisting">
-      <RelistingLeaveForm
-        action={grantRelistingLeaveAction}
-        number={number}
-        until={format.dateTime(until, { dateStyle: "long", timeZone: "UTC" })}
-      />
+      <ClientMessages>
+        <RelistingLeaveForm
+          action={grantRelistingLeaveAction}
+          number={number}
+          until={format.dateTime(until, { dateStyle: "long", timeZone: "UTC" })}
+        />
+      </ClientMessages>
     </Section>
   );
 }
