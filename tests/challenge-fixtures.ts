@@ -32,7 +32,7 @@ export const at = (days: number) => addDays(t0, days);
 export type World = {
   release: TestRelease;
   organisationId: string;
-  rep: Participant;
+  rep: Participant & { email: string };
   formerRep: Participant;
   ag: [Participant, Participant];
   recused: Participant;
