@@ -71,7 +71,9 @@ export async function voteOnChallenge(
         vote,
         earlier,
         body,
-        mustRecuse: member ? hasConflict(member, row.organisations) : false,
+        // Whoever filed the challenge is a party to it, whatever their declaration says.
+        mustRecuse:
+          voter.id === row.filedBy || (member ? hasConflict(member, row.organisations) : false),
       },
       now,
       "rationale",

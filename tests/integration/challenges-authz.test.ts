@@ -324,6 +324,23 @@ describe("voting and appealing", () => {
     );
   });
 
+  it("lets a member of the advisory group who filed the challenge only recuse", async () => {
+    const declaration = await listedDeclaration(test.db, world);
+    const [member] = world.ag;
+    const { number } = await fileChallenge(test.db, member, challenge(declaration), t0);
+    await respondToChallenge(
+      test.db,
+      world.rep,
+      number,
+      { response: "dispute", text: "It holds.", evidence: [] },
+      at(1),
+    );
+    const vote = { stage: "ag" as const, choice: "strike_off" as const, rationale: "Mine." };
+    expect(await refused(() => voteOnChallenge(test.db, member, number, vote, at(2)))).toBe(
+      "must_recuse",
+    );
+  });
+
   it("refuses an appeal by a stranger on the record, and one after the window", async () => {
     const { number, filer } = await withAdvisoryGroup();
     const vote = { stage: "ag" as const, choice: "strike_off" as const, rationale: "No page." };
