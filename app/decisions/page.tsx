@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ChallengeQueue } from "@/components/challenges/challenge-queue";
 import { VoteForm } from "@/components/decisions/call-forms";
 import { CallList } from "@/components/decisions/call-list";
 import { PersonName } from "@/components/person-name";
 import { PageTitle, Section } from "@/components/ui/page";
+import { challengesAwaitingGroups } from "@/lib/challenges/queue";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
@@ -26,10 +28,12 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function DecisionsPage() {
   const db = getDb();
-  const [t, viewer, escalated] = await Promise.all([
+  const [t, tChallenges, viewer, escalated, challenges] = await Promise.all([
     getTranslations("decisions"),
+    getTranslations("challenges.queue"),
     getViewer(),
     listEscalated(db),
+    challengesAwaitingGroups(db),
   ]);
   const objections = await objectionsOf(
     db,
@@ -90,6 +94,18 @@ export default async function DecisionsPage() {
           calls={escalated.filter((call) => call.phase !== "escalated_ag")}
           empty={t("queue.empty")}
           extra={extra}
+        />
+      </Section>
+      <Section title={tChallenges("agTitle")}>
+        <ChallengeQueue
+          challenges={challenges.filter((challenge) => challenge.group === "advisory_group")}
+          empty={tChallenges("empty")}
+        />
+      </Section>
+      <Section title={tChallenges("scTitle")}>
+        <ChallengeQueue
+          challenges={challenges.filter((challenge) => challenge.group === "steering_committee")}
+          empty={tChallenges("empty")}
         />
       </Section>
     </>

@@ -10,6 +10,7 @@ import type { Charter } from "@/lib/decisions/rules";
 
 const fields = ["commentPeriodDays", "quorum", "agDeadlineDays", "appealWindowDays"] as const;
 const markFields = ["listingTermMonths", "transitionDays"] as const;
+const challengeFields = ["challengeResponseDays", "relistingBanDays"] as const;
 
 /**
  * Every number of the charter, filled with the ones in force: a proposal carries all of them,
@@ -28,7 +29,9 @@ function CharterFields({
   fieldError: (name: string) => string | undefined;
 }) {
   const t = useTranslations("decisions");
-  const numberField = (field: (typeof fields)[number] | (typeof markFields)[number]) => (
+  const numberField = (
+    field: (typeof fields)[number] | (typeof markFields)[number] | (typeof challengeFields)[number],
+  ) => (
     <TextField
       key={field}
       id={`${prefix}-${field}`}
@@ -63,6 +66,21 @@ function CharterFields({
             </option>
           ))}
         </SelectField>
+      </div>
+      <div className="grid gap-x-4 sm:grid-cols-3">
+        {challengeFields.map(numberField)}
+        <p className="mb-4 self-end text-sm">
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              id={`${prefix}-challengeOnBadge`}
+              name="challengeOnBadge"
+              defaultChecked={charter.challengeOnBadge}
+              className="mt-1"
+            />
+            <span>{t("charter.challengeOnBadge")}</span>
+          </label>
+        </p>
       </div>
     </>
   );

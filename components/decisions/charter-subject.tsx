@@ -15,12 +15,17 @@ export async function CharterSubject({ page }: { page: CallPage }) {
     "listingTermMonths",
     "transitionDays",
     "declarationReview",
+    "challengeResponseDays",
+    "challengeOnBadge",
+    "relistingBanDays",
   ] as const;
   // Copies taken before the mark's terms existed lack them: they were the defaults then.
   const opened = charterWithDefaults(call.charter);
   const proposed = charterWithDefaults({ ...opened, ...call.proposedCharter });
-  const shown = (value: string | number) =>
-    value === "none" || value === "all" ? t(`review.${value}`) : value;
+  const shown = (value: string | number | boolean) => {
+    if (typeof value === "boolean") return t(value ? "onBadge.yes" : "onBadge.no");
+    return value === "none" || value === "all" ? t(`review.${value}`) : value;
+  };
   return (
     <table className="mb-4 w-full max-w-2xl border border-line bg-white text-sm">
       <thead>

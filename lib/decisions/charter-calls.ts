@@ -16,7 +16,10 @@ const sameCharter = (a: Charter, b: Charter) =>
   a.appealWindowDays === b.appealWindowDays &&
   a.listingTermMonths === b.listingTermMonths &&
   a.transitionDays === b.transitionDays &&
-  a.declarationReview === b.declarationReview;
+  a.declarationReview === b.declarationReview &&
+  a.challengeResponseDays === b.challengeResponseDays &&
+  a.challengeOnBadge === b.challengeOnBadge &&
+  a.relistingBanDays === b.relistingBanDays;
 
 /** The charter call still waiting on a decision, if any: one at a time per standard. */
 export async function openCharterCall(db: Executor, standardId: string) {

@@ -161,6 +161,22 @@ const demoDeclarations: DemoDeclaration[] = [
     state: "draft",
     publishedDay: 14,
   },
+  // Listed here; the demo's challenges (seed-challenges.ts) strike it off after an appeal.
+  {
+    organisation: "brightbulb",
+    product: {
+      name: "Glow Indoor Camera",
+      model: "GIC-1",
+      url: "https://brightbulb.example.org/products/glow-indoor-camera",
+      category: "Security camera",
+    },
+    claims: [
+      { module: "SW", level: "Bronze" },
+      { module: "DATA", level: "Bronze" },
+    ],
+    state: "listed",
+    publishedDay: 3,
+  },
 ];
 
 type EvidencePlace = { folder: string; why: (product: string, title: string) => string };

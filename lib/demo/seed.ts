@@ -7,6 +7,7 @@ import { conflictDeclarations, memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
 import { demoFrameworks } from "@/lib/demo/frameworks";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
+import { seedDemoChallenges } from "@/lib/demo/seed-challenges";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
 import { seedDemoLastCall } from "@/lib/demo/seed-last-call";
 import { seedDemoRegistry } from "@/lib/demo/seed-registry";
@@ -248,6 +249,7 @@ export async function seedDemo(
   if (options.releases) {
     await seedDemoReleases(db, standardId, demoEmail, now);
     await seedDemoRegistry(db, standardId, demoEmail, now);
+    await seedDemoChallenges(db, demoEmail, now);
   }
   await seedDemoCalls(db, standardId, demoEmail, now);
   await seedDemoLastCall(db, standardId, demoEmail, now);

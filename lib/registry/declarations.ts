@@ -13,6 +13,7 @@ import {
   type StartInput,
 } from "@/lib/registry/declaration-input";
 import { lockDeclaration, standardBySlug, usableRelease } from "@/lib/registry/declaration-rows";
+import { refuseBarredProduct } from "@/lib/registry/relisting";
 import { type Answer, claimProblems, type DeclarationBody } from "@/lib/registry/rules";
 import { declarations } from "@/lib/registry/schema";
 import { plainText } from "@/lib/validation";
@@ -36,6 +37,11 @@ export async function startDeclaration(
   return db.transaction(async (tx) => {
     const standard = await standardBySlug(tx, input.standard);
     const release = await usableRelease(tx, standard.id, input.release);
+    await refuseBarredProduct(
+      tx,
+      { organisationId: rep.organisationId, productName: product.name },
+      now,
+    );
     const working: DeclarationBody = {
       standard: standard.slug,
       release: { version: release.version, digest: release.digest },

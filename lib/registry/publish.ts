@@ -12,6 +12,7 @@ import {
   type ReleaseRow,
   usableRelease,
 } from "@/lib/registry/declaration-rows";
+import { refuseBarredProduct } from "@/lib/registry/relisting";
 import {
   addMonths,
   answerProblems,
@@ -188,6 +189,15 @@ export async function publishDeclaration(
 ): Promise<{ version: number; state: DeclarationState }> {
   return db.transaction(async (tx) => {
     const row = await lockDeclaration(tx, rep, number);
+    await refuseBarredProduct(
+      tx,
+      {
+        organisationId: row.organisationId,
+        productName: row.working.product.name,
+        except: row.id,
+      },
+      now,
+    );
     const frozen = await freeze(tx, rep, row, "published", now);
     const terms = await markTermsOf(tx, row.standardId);
     const levels = frozen.release.content.levels.map((level) => level.name);

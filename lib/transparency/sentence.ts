@@ -217,6 +217,8 @@ const numberKeys: ReadonlySet<PublicDetailKey> = new Set([
   "appealWindowDays",
   "listingTermMonths",
   "transitionDays",
+  "challengeResponseDays",
+  "relistingBanDays",
 ]);
 const isGroup = (value: string): value is (typeof groups)[number] =>
   (groups as readonly string[]).includes(value);
@@ -250,6 +252,8 @@ function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here
       return term("parties", raw);
     case "role":
       return term("roles", raw);
+    case "challengeOnBadge":
+      return term("onBadge", raw);
     case "direction":
       return term("directions", raw);
     case "relationship":

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { challengeAppeals, challenges, challengeVotes } from "@/lib/challenges/schema";
 import { seedDemo } from "@/lib/demo/seed";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
@@ -93,14 +94,20 @@ describe("the demo community", () => {
     expect(Number(said)).toBe((await demoClauses()).length);
   });
 
-  it("declares four products against the newest release, each answer backed and checked", async () => {
+  it("declares five products against the newest release, each answer backed and checked", async () => {
     const latest = await getRelease(test.db, "iotmark", "latest");
     const rows = await test.db
       .select()
       .from(declarations)
       .where(eq(declarations.standardId, standardId))
       .orderBy(asc(declarations.number));
-    expect(rows.map((row) => row.state)).toEqual(["listed", "listed", "lapsed", "draft"]);
+    expect(rows.map((row) => row.state)).toEqual([
+      "listed",
+      "listed",
+      "lapsed",
+      "draft",
+      "struck_off",
+    ]);
     expect(rows[2]).toMatchObject({ stateReason: "term_ended" });
     expect(rows[0]?.claims?.map((claim) => claim.level)).toEqual(["Silver", "Silver", "Silver"]);
     expect(rows[1]?.claims).toEqual([
@@ -136,9 +143,81 @@ describe("the demo community", () => {
     const links = await test.db.select().from(evidenceLinks);
     const cited = await test.db.select().from(declarationEvidence);
     expect(cited.length).toBeGreaterThan(0);
-    expect(new Set(cited.map((row) => row.url))).toEqual(new Set(links.map((link) => link.url)));
+    // Every cited page is checked; a page no longer cited was cited by an earlier version.
+    const citedUrls = new Set(cited.map((row) => row.url));
+    const linkUrls = new Set(links.map((link) => link.url));
+    for (const url of citedUrls) expect(linkUrls).toContain(url);
+    const versionsText = JSON.stringify(await test.db.select().from(declarationVersions));
+    for (const url of linkUrls) if (!citedUrls.has(url)) expect(versionsText).toContain(url);
     expect(links.every((link) => link.state === "ok" && link.checkedAt !== null)).toBe(true);
     const verified = await test.db.select().from(organisations).orderBy(asc(organisations.slug));
     expect(verified.map((org) => org.verifiedDomain !== null)).toEqual([true, false]);
+  });
+
+  it("has a challenge dismissed, one upheld and cured, one struck off on appeal and a report open", async () => {
+    const now = new Date("2026-11-20T09:00:00Z");
+    const rows = await test.db
+      .select({
+        challenge: challenges,
+        product: declarations.productName,
+        declarationState: declarations.state,
+        latestVersion: declarations.latestVersion,
+        barredUntil: declarations.relistingBarredUntil,
+        openChallenges: declarations.openChallenges,
+      })
+      .from(challenges)
+      .leftJoin(declarations, eq(declarations.id, challenges.declarationId))
+      .orderBy(asc(challenges.number));
+    const byProduct = (product: string | null) => {
+      const row = rows.find((candidate) => candidate.product === product);
+      if (!row) throw new Error(`no challenge for ${product}`);
+      return row;
+    };
+    expect(rows).toHaveLength(4);
+
+    const dismissed = byProduct("Hearthly Thermostat T3");
+    expect(dismissed.challenge).toMatchObject({ kind: "challenge", phase: "dismissed" });
+    expect(dismissed.challenge.rationale).toBeTruthy();
+    expect(dismissed.declarationState).toBe("listed");
+
+    const cured = byProduct("Glow Smart Plug");
+    expect(cured.challenge).toMatchObject({
+      phase: "upheld_cured",
+      response: "cure",
+      withholdName: true,
+      cureVersion: 3,
+    });
+    expect(cured).toMatchObject({ declarationState: "listed", latestVersion: 3 });
+
+    const struck = byProduct("Glow Indoor Camera");
+    expect(struck.challenge).toMatchObject({
+      phase: "struck_off",
+      agDecision: "strike_off",
+      response: "dispute",
+    });
+    expect(struck.declarationState).toBe("struck_off");
+    expect(struck.barredUntil?.getTime()).toBeGreaterThan(now.getTime());
+    const [appeal] = await test.db
+      .select()
+      .from(challengeAppeals)
+      .where(eq(challengeAppeals.challengeId, struck.challenge.id));
+    expect(appeal?.party).toBe("declarant");
+    const scVotes = await test.db
+      .select()
+      .from(challengeVotes)
+      .where(
+        and(eq(challengeVotes.challengeId, struck.challenge.id), eq(challengeVotes.stage, "sc")),
+      );
+    expect(scVotes.length).toBeGreaterThan(0);
+
+    const report = byProduct(null);
+    expect(report.challenge).toMatchObject({
+      kind: "misuse_report",
+      phase: "escalated_ag",
+      subjectName: "VoltNest Wi-Fi plugs",
+    });
+    expect(report.challenge.agDeadline?.getTime()).toBeGreaterThan(now.getTime());
+    // Only the report is still undecided, and it names no listing.
+    expect(rows.every((row) => row.openChallenges === null || row.openChallenges === 0)).toBe(true);
   });
 });

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChallengeQueue } from "@/components/challenges/challenge-queue";
 import { CallList } from "@/components/decisions/call-list";
 import { PageTitle } from "@/components/ui/page";
+import { challengesWaitingFor } from "@/lib/challenges/queue";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
@@ -29,8 +31,26 @@ export default async function WaitingPage() {
       ) : (
         <p className="text-muted">{t("waiting.notMember")}</p>
       )}
+      {member ? <ChallengesWaiting userId={viewer.id} /> : null}
       {adviser ? <ReviewQueue declarations={await declarationsAwaitingReview(getDb())} /> : null}
     </>
+  );
+}
+
+/** Challenges before the member's group that still need their vote. */
+async function ChallengesWaiting({ userId }: { userId: string }) {
+  const [t, challenges] = await Promise.all([
+    getTranslations("challenges.queue"),
+    challengesWaitingFor(getDb(), userId, new Date()),
+  ]);
+  return (
+    <section aria-labelledby="challenges-waiting" className="mt-10">
+      <h2 id="challenges-waiting" className="mb-2 text-xl font-semibold">
+        {t("waitingTitle")}
+      </h2>
+      <p className="mb-4 text-sm text-muted">{t("waitingLead")}</p>
+      <ChallengeQueue challenges={challenges} empty={t("waitingEmpty")} />
+    </section>
   );
 }
 

@@ -7,6 +7,7 @@ import { BadgeSnippets } from "@/components/registry/badge-snippets";
 import { DeclarationFacts, OlderVersionNotice } from "@/components/registry/declaration-view";
 import { DeclarationAnswers } from "@/components/registry/declaration-view-answers";
 import { DeclarationHistory } from "@/components/registry/declaration-view-history";
+import { RelistingLeave } from "@/components/registry/relisting-leave";
 import { DeclarationTransitionNotice } from "@/components/registry/transition-notice";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle, Section } from "@/components/ui/page";
@@ -95,6 +96,7 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
           <a href={declarationJsonPath(declaration.number)}>{t("json")}</a>
         </p>
       </Section>
+      <RelistingLeave number={declaration.number} state={declaration.state} />
       <Section title={t("badge")} id="badge">
         <BadgeSnippets
           number={declaration.number}
