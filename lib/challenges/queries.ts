@@ -17,11 +17,9 @@ import type { Database, Executor } from "@/lib/db/client";
 import { votingStage } from "@/lib/decisions/deliberation";
 import { bodyOf } from "@/lib/decisions/transitions";
 import { standards } from "@/lib/drafting/schema";
-import { challengeSubjectId, declarationSubjectId } from "@/lib/paths";
 import { isRepresentative } from "@/lib/registry/authz";
 import { declarations, organisations } from "@/lib/registry/schema";
 import { releases } from "@/lib/releases/schema";
-import { type AuditRow, listAudit } from "@/lib/transparency/queries";
 
 export const CHALLENGES_PAGE_SIZE = 50;
 
@@ -404,47 +402,8 @@ export async function challengesOfDeclaration(
     .orderBy(desc(challenges.filedAt), desc(challenges.number));
 }
 
-/**
- * The challenge's public record from the audit log, oldest first, with the declaration's
- * striking off that it led to. Entries of a withheld filing carry no actor already; the
- * challenger's own later entries are stripped of their name here too unless `record` shows it.
- */
-export async function challengeTimeline(
-  db: Database,
-  record: Pick<ChallengeRecord, "number" | "declaration" | "filerName">,
-): Promise<AuditRow[]> {
-  const [own, struck, filedBy] = await Promise.all([
-    listAudit(db, { subjectType: "challenge", subjectId: challengeSubjectId(record.number) }, 500),
-    record.declaration
-      ? listAudit(
-          db,
-          {
-            action: "registry.declaration_struck_off",
-            subjectType: "declaration",
-            subjectId: declarationSubjectId(record.declaration.number),
-          },
-          20,
-        )
-      : Promise.resolve({ rows: [] as AuditRow[] }),
-    filerOf(db, record.number),
-  ]);
-  const ours = struck.rows.filter(
-    (entry) =>
-      entry.details.challenge === undefined ||
-      String(entry.details.challenge) === String(record.number),
-  );
-  const hide = record.filerName === null;
-  return [...own.rows, ...ours]
-    .sort((a, b) => a.id - b.id)
-    .map((entry) =>
-      hide && filedBy !== null && entry.actorId === filedBy
-        ? { ...entry, actorId: null, actorName: null }
-        : entry,
-    );
-}
-
 /** Who filed, for the timeline's own check; never shown by itself. */
-async function filerOf(db: Executor, number: number): Promise<string | null> {
+export async function challengeFiler(db: Executor, number: number): Promise<string | null> {
   const [row] = await db
     .select({ filedBy: challenges.filedBy })
     .from(challenges)

@@ -5,7 +5,6 @@ import { recordAudit } from "@/lib/audit/mutations";
 import {
   challengeRecord,
   challengesOfDeclaration,
-  challengeTimeline,
   listChallenges,
   parseChallengeSearch,
 } from "@/lib/challenges/queries";
@@ -15,6 +14,7 @@ import { memberships } from "@/lib/community/schema";
 import type { Viewer } from "@/lib/community/viewer";
 import { defaultCharter } from "@/lib/decisions/rules";
 import { declarations, representatives } from "@/lib/registry/schema";
+import { challengeTimeline } from "@/lib/transparency/challenge-timeline";
 import { putCharterForTest } from "@/tests/charter";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson, createSecretary } from "@/tests/people";

@@ -9,12 +9,13 @@ import { ChallengeFiling } from "@/components/challenges/challenge-filing";
 import { ChallengeOutcome, ChallengeResponse } from "@/components/challenges/challenge-outcome";
 import { ChallengeVotes } from "@/components/challenges/challenge-votes";
 import { PageTitle, Section } from "@/components/ui/page";
-import { challengeRecord, challengeTimeline } from "@/lib/challenges/queries";
+import { challengeRecord } from "@/lib/challenges/queries";
 import { isFinal } from "@/lib/challenges/rules";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { challengePath, challengeSubjectId, challengesPath } from "@/lib/paths";
 import { declarationNumber } from "@/lib/registry/public-json";
+import { challengeTimeline } from "@/lib/transparency/challenge-timeline";
 import { ChallengeForms } from "./forms";
 
 // Per request and per viewer: who filed is shown to some readers only.
