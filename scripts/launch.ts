@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { challengesDue } from "@/lib/challenges/deciding";
 import { createDatabase, getDb } from "@/lib/db/client";
 import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -147,6 +148,7 @@ function startScheduler(): NodeJS.Timeout[] {
   return [
     every("scheduled delivery", 5_000, () => deliverDue()),
     every("closing due calls", 60_000, () => closeDue(getDb())),
+    every("moving due challenges", 60_000, () => challengesDue(getDb())),
     every("lapsing listings", 60_000, async () => {
       // Each step logs its own failure: reminders still go out when lapsing fails, and back.
       await lapseDue(getDb()).catch(logStep("lapsing listings"));

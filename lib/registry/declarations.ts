@@ -132,6 +132,9 @@ export async function withdrawDeclaration(
   await db.transaction(async (tx) => {
     const row = await lockDeclaration(tx, rep, number);
     if (row.latestVersion === 0) throw new DomainError("conflict");
+    // A challenged listing may be withdrawn only as the response to its challenge, which
+    // records it on the challenge too (lib/challenges keeps this count).
+    if (row.openChallenges > 0) throw new DomainError("under_challenge");
     await tx
       .update(declarations)
       .set({
