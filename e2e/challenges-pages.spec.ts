@@ -208,9 +208,7 @@ function seed(db: Database): Promise<Seeded> {
 const shot = (page: import("@playwright/test").Page, name: string) =>
   page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
-test.describe("without JavaScript", () => {
-  test.use({ javaScriptEnabled: false });
-
+test.describe("reading", () => {
   test("a reader finds the log from the registry, filters it and reads a record", async ({
     page,
     db,
@@ -329,6 +327,78 @@ test.describe("without JavaScript", () => {
     await expectAccessible(page);
     await shot(page, "report-form");
   });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the log's filters and the filing form work as plain forms", async ({ page, db }) => {
+    const data = await seed(db);
+    await page.goto("/registry/challenges");
+    await page.getByLabel("State").selectOption("responding");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/state=responding/);
+    await expect(
+      page.getByRole("table").getByRole("link", { name: `Challenge ${data.withheld}` }),
+    ).toBeVisible();
+    const person = await createPerson(db, { name: "Nadia Noscript" });
+    await signInAs(page, db, person);
+    await page.goto(newChallengePath(data.camera));
+    await page.getByRole("button", { name: "File the challenge" }).click();
+    await expect(page.locator("#clauses-error")).toHaveText("This field is required.");
+    await expect(page.locator("#reason-error")).toHaveText("This field is required.");
+  });
+});
+
+test("a member of the public files a challenge without their name; the organisation disputes it", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(90_000);
+  const data = await seed(db);
+  const filer = await createPerson(db, { name: `Hana Hidden ${data.token}` });
+  await signInAs(page, db, filer);
+  await page.goto(newChallengePath(data.camera));
+  await page.getByRole("checkbox", { name: /SW-2/ }).check();
+  await page.getByLabel("What is wrong").fill("The update page names no date at all.");
+  await page.getByLabel("Evidence (optional)").fill("https://evidence.example/updates");
+  await page.getByText("Withhold my name from the public and the declarant").click();
+  await page.getByRole("button", { name: "File the challenge" }).click();
+  await expect(page).toHaveURL(/\/registry\/challenges\/\d+$/);
+  const number = Number(new URL(page.url()).pathname.split("/").pop());
+  await expect(page.getByTestId("challenge-filer")).toHaveText(filer.name);
+  await expect(page.getByText(/Your name is withheld/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Withdraw your challenge" })).toBeVisible();
+
+  await page.context().clearCookies();
+  await page.goto(challengePath(number));
+  await expect(page.getByTestId("challenge-filer")).toHaveText("A member of the public");
+  await expect(page.locator("body")).not.toContainText(filer.name);
+  await page.goto(declarationPath(data.camera));
+  await expect(page.locator("li#SW-2").getByTestId("challenged-marker")).toHaveText(
+    `Challenged (${number})`,
+  );
+
+  await signInAs(page, db, data.rep);
+  await page.goto(challengePath(number));
+  await expect(page.locator("body")).not.toContainText(filer.name);
+  await page.getByRole("radio", { name: /We dispute the challenge/ }).check();
+  await page.getByLabel("In your words").fill("The update page lists every release since 2023.");
+  await page.getByRole("button", { name: "Send the response" }).click();
+  await expect(page.getByTestId("challenge-phase")).toHaveText("With the advisory group");
+  await expect(page.getByRole("heading", { name: "The organisation's response" })).toBeVisible();
+  await expect(page.locator("[data-action='registry.challenge_responded']")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(filer.name);
+  await shot(page, "record-disputed");
+
+  await page.context().clearCookies();
+  await signInAs(page, db, data.adviser);
+  await page.goto(challengePath(number));
+  await expect(page.getByTestId("challenge-filer")).toHaveText(filer.name);
+  await expect(page.getByRole("radio", { name: "Dismiss: the listing stands" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Upheld and cured/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await shot(page, "record-adviser-vote");
 });
 
 test("a representative and an adviser are offered their forms", async ({ page, db }) => {

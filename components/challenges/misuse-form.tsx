@@ -48,7 +48,7 @@ export function MisuseForm({
         label={t("seenAt")}
         hint={t("seenAtHint")}
         required
-        maxLength={200}
+        maxLength={500}
         error={form.fieldError("seenAt")}
       />
       <TextField
@@ -56,7 +56,7 @@ export function MisuseForm({
         type="url"
         label={t("subjectUrl")}
         required
-        maxLength={500}
+        maxLength={2000}
         error={form.fieldError("subjectUrl")}
       />
       <TextAreaField

@@ -67,7 +67,7 @@ function ReasonForm({
         label={t("reason")}
         required
         rows={4}
-        maxLength={5000}
+        maxLength={2000}
         error={form.fieldError("reason")}
       />
       <SubmitButton pendingLabel={t("sending")} variant="secondary">
@@ -114,7 +114,7 @@ export function VoteForm({
         hint={t("rationaleHint")}
         required
         rows={4}
-        maxLength={5000}
+        maxLength={4000}
         error={form.fieldError("rationale")}
       />
       <SubmitButton pendingLabel={t("sending")}>{t("submit")}</SubmitButton>

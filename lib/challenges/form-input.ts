@@ -37,6 +37,11 @@ function check<T>(
 }
 
 const reasonSchema = plainText(MAX_REASON, { required: true });
+/** The limits lib/challenges/inputs.ts holds the entry points to. */
+export const MAX_SHORT_REASON = 2000;
+export const MAX_RATIONALE = 4000;
+const shortReason = plainText(MAX_SHORT_REASON, { required: true });
+const rationaleSchema = plainText(MAX_RATIONALE, { required: true });
 
 /** One URL a line, each http(s), at most ten. */
 function evidenceOf(form: PostedForm, field: string, problems: FieldErrors): string[] {
@@ -85,7 +90,7 @@ export function misuseInputOf(form: PostedForm): MisuseInput {
   const standardSlug = text(form, "standard").trim();
   if (!standardSlug) problems.standard = "required";
   const subjectName = check(line, text(form, "subjectName"), "subjectName", problems) ?? "";
-  const seenAt = check(line, text(form, "seenAt"), "seenAt", problems) ?? "";
+  const seenAt = check(plainLine(500), text(form, "seenAt"), "seenAt", problems) ?? "";
   const subjectUrl = text(form, "subjectUrl").trim();
   if (!subjectUrl) problems.subjectUrl = "required";
   else if (evidenceProblem([subjectUrl])) problems.subjectUrl = "invalid_url";
@@ -122,7 +127,7 @@ export function responseInputOf(form: PostedForm): ResponseInput {
 /** A reason alone: withdrawing a challenge, appealing a decision. */
 export function reasonOf(form: PostedForm): string {
   const problems: FieldErrors = {};
-  const reason = check(reasonSchema, text(form, "reason"), "reason", problems) ?? "";
+  const reason = check(shortReason, text(form, "reason"), "reason", problems) ?? "";
   return done(reason, problems);
 }
 
@@ -133,7 +138,7 @@ export function voteInputOf(form: PostedForm) {
   const problems: FieldErrors = {};
   const stage = check(z.enum(["ag", "sc"], fieldError("invalid")), form.stage, "stage", problems);
   const choice = check(z.enum(choices, fieldError("required")), form.choice, "choice", problems);
-  const rationale = check(reasonSchema, text(form, "rationale"), "rationale", problems) ?? "";
+  const rationale = check(rationaleSchema, text(form, "rationale"), "rationale", problems) ?? "";
   return done({ stage: stage ?? "ag", choice: choice ?? "recuse", rationale }, problems);
 }
 

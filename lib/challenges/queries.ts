@@ -222,7 +222,7 @@ export type ChallengeRecord = {
   agRationale: string | null;
   rationale: string | null;
   decidedAt: Date | null;
-  /** The choices a vote offers at this point: "upheld and cured" only after a cure. */
+  /** The choices a vote offers the viewer: "upheld and cured" only after a cure, none to the filer. */
   verdicts: Verdict[];
   may: ChallengeAllowed;
 };
@@ -362,7 +362,10 @@ export async function challengeRecord(
     agRationale: c.agRationale,
     rationale: c.rationale,
     decidedAt: c.decidedAt,
-    verdicts: verdictsFor[c.kind].filter((verdict) => verdict !== "uphold_cured" || cured),
+    // Whoever filed may sit on the group that decides, but may only recuse.
+    verdicts: viewerIsFiler
+      ? []
+      : verdictsFor[c.kind].filter((verdict) => verdict !== "uphold_cured" || cured),
     may: {
       respond: representative && c.kind === "challenge" && c.phase === "responding",
       withdraw: viewerIsFiler && (c.phase === "responding" || c.phase === "escalated_ag"),

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as badgeRoute } from "@/app/registry/[number]/badge.svg/route";
 import { recordAudit } from "@/lib/audit/mutations";
+import { fileChallenge } from "@/lib/challenges/filing";
 import {
   challengeRecord,
   challengesOfDeclaration,
@@ -10,6 +11,7 @@ import {
 } from "@/lib/challenges/queries";
 import type { ChallengeCharter, ChallengePhase } from "@/lib/challenges/rules";
 import { challenges, challengeVotes } from "@/lib/challenges/schema";
+import type { Participant } from "@/lib/community/authz";
 import { memberships } from "@/lib/community/schema";
 import type { Viewer } from "@/lib/community/viewer";
 import { defaultCharter } from "@/lib/decisions/rules";
@@ -39,7 +41,10 @@ const charter: ChallengeCharter = {
 };
 const FILER = "Wanda Withheld";
 const OPEN_FILER = "Otto Open";
-let people: Record<"filer" | "openFiler" | "rep" | "ag" | "sc" | "outsider" | "pastAg", Viewer>;
+let people: Record<
+  "filer" | "openFiler" | "rep" | "ag" | "sc" | "outsider" | "pastAg",
+  Participant
+>;
 let acme: { id: string; slug: string };
 let blue: { id: string; slug: string };
 let camera: { id: string; number: number };
@@ -417,5 +422,35 @@ describe("the badge", () => {
       .set({ state: "struck_off" })
       .where(eq(declarations.id, lock.id));
     expect(await badge(lock.number)).toContain("Struck off");
+  });
+});
+
+// Last: it adds a challenge to the camera, which the lists above count.
+describe("a challenge filed through lib/challenges", () => {
+  it("stays hidden when the challenge is filed through lib/challenges", async () => {
+    const { number } = await fileChallenge(
+      test.db,
+      people.filer,
+      {
+        declarationNumber: camera.number,
+        clauses: ["SW-2"],
+        reason: "The page names no date.",
+        evidence: [],
+        withholdName: true,
+      },
+      now,
+    );
+    for (const viewer of [null, people.rep]) {
+      const shown = await record(number, viewer);
+      if (!shown) throw new Error("missing");
+      expect(shown.filerName).toBeNull();
+      const rows = await challengeTimeline(test.db, shown);
+      expect(rows.map((row) => row.action)).toContain("registry.challenge_filed");
+      expect(JSON.stringify([shown, rows])).not.toContain(FILER);
+    }
+    expect((await record(number, people.sc))?.filerName).toBe(FILER);
+    expect((await challengesOfDeclaration(test.db, camera.id)).map((row) => row.number)).toContain(
+      number,
+    );
   });
 });
