@@ -5,7 +5,7 @@ import { RegistryFilters } from "@/components/registry/registry-filters";
 import { RegistryTable } from "@/components/registry/registry-table";
 import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
-import { newOrganisationPath, registryPath } from "@/lib/paths";
+import { challengesPath, newOrganisationPath, registryPath } from "@/lib/paths";
 import { parseRegistrySearch, registryChoices, searchRegistry } from "@/lib/registry/queries";
 
 // Rendered per request; lib/http/front.ts keeps anonymous copies and forgets them when the
@@ -23,8 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegistryPage({ searchParams }: Props) {
   const { filter, page } = parseRegistrySearch(await searchParams);
   const db = getDb();
-  const [t, results, choices] = await Promise.all([
+  const [t, tc, results, choices] = await Promise.all([
     getTranslations("registry.list"),
+    getTranslations("challenges"),
     searchRegistry(db, filter, page),
     registryChoices(db),
   ]);
@@ -34,6 +35,10 @@ export default async function RegistryPage({ searchParams }: Props) {
       <p className="mb-6">
         <Link href={newOrganisationPath()} className="underline">
           {t("register")}
+        </Link>
+        {" · "}
+        <Link href={challengesPath()} className="underline">
+          {tc("registryLink")}
         </Link>
       </p>
       <RegistryFilters filter={filter} choices={choices} />

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import type { EvidenceCheck, PublicDeclaration } from "@/lib/registry/queries-declaration";
 import { requiredClauses } from "@/lib/registry/rules";
 
@@ -38,8 +39,17 @@ async function EvidenceItem({ url, check }: { url: string; check: EvidenceCheck 
   );
 }
 
-/** Every clause the claims require, in release order, with the answer given to it. */
-export async function DeclarationAnswers({ declaration }: { declaration: PublicDeclaration }) {
+/**
+ * Every clause the claims require, in release order, with the answer given to it. `marks` puts
+ * a note next to a clause's title (an open challenge that names it).
+ */
+export async function DeclarationAnswers({
+  declaration,
+  marks,
+}: {
+  declaration: PublicDeclaration;
+  marks?: ReadonlyMap<string, ReactNode>;
+}) {
   const t = await getTranslations("registry.declaration");
   const { content } = declaration.release;
   const answers = new Map(declaration.shown.body.answers.map((answer) => [answer.ref, answer]));
@@ -59,6 +69,7 @@ export async function DeclarationAnswers({ declaration }: { declaration: PublicD
               <span className="text-sm font-normal text-muted">
                 {clause.strength} · {moduleName.get(clause.moduleCode) ?? clause.moduleCode}
               </span>
+              {marks?.get(clause.ref) ?? null}
             </h3>
             {answer ? (
               <>

@@ -27,7 +27,15 @@ export type BadgeInput = {
   claims: string;
   release: string;
   state: BadgeState;
+  /**
+   * A listed declaration with an open challenge, where the standard's charter shows that on the
+   * badge (a challenge is not a finding, so by default it does not).
+   */
+  underChallenge?: boolean;
 };
+
+/** The colour of "under challenge"; white text on it passes WCAG AA. */
+export const underChallengeColour = "#7a4b00";
 
 const xml = (text: string) =>
   text.replace(
@@ -48,12 +56,15 @@ export function badgeStateLabel(state: BadgeState): string {
 /** The badge's SVG document, a pure function of what the registry says. */
 export function badgeSvg(input: BadgeInput): string {
   const t = translate("registry");
-  const stateLabel = badgeStateLabel(input.state);
+  const challenged = input.underChallenge === true && input.state === "listed";
+  const stateLabel = challenged
+    ? translate("challenges")("badge.underChallenge")
+    : badgeStateLabel(input.state);
   const middle = t("badge.middle", { claims: input.claims, version: input.release });
   const parts = [
     { text: input.standard, fill: "#30363d" },
     { text: middle, fill: "#4a5360" },
-    { text: stateLabel, fill: badgeColours[input.state] },
+    { text: stateLabel, fill: challenged ? underChallengeColour : badgeColours[input.state] },
   ];
   let x = 0;
   const drawn = parts.map((part) => {

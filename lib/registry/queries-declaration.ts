@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
+import { charters } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
 import type { DeclarationBody, DeclarationState } from "@/lib/registry/rules";
 import {
@@ -37,6 +38,8 @@ export type PublicDeclaration = {
   stateChangedAt: Date;
   listedAt: Date | null;
   expiresAt: Date | null;
+  /** Until when a struck-off product may not be listed again without the AG's leave. */
+  relistingBarredUntil: Date | null;
   latestVersion: number;
   organisation: { name: string; slug: string; country: string; verifiedDomain: string | null };
   standard: { slug: string; name: string };
@@ -70,6 +73,7 @@ async function publishedHead(db: Executor, number: number) {
       stateChangedAt: declarations.stateChangedAt,
       listedAt: declarations.listedAt,
       expiresAt: declarations.expiresAt,
+      relistingBarredUntil: declarations.relistingBarredUntil,
       latestVersion: declarations.latestVersion,
       organisation: {
         name: organisations.name,
@@ -193,6 +197,8 @@ export async function badgeFacts(db: Executor, number: number) {
     .select({
       state: declarations.state,
       claims: declarations.claims,
+      /** Shown on the badge only where the standard's charter says so. */
+      underChallenge: sql<boolean>`${declarations.openChallenges} > 0 and coalesce(${charters.challengeOnBadge}, false)`,
       standardName: standards.name,
       version: releases.version,
       modules: sql<ReleaseModule[]>`${releases.content}->'modules'`,
@@ -201,6 +207,7 @@ export async function badgeFacts(db: Executor, number: number) {
     .from(declarations)
     .innerJoin(standards, eq(standards.id, declarations.standardId))
     .innerJoin(releases, eq(releases.id, declarations.releaseId))
+    .leftJoin(charters, eq(charters.standardId, declarations.standardId))
     .where(and(eq(declarations.number, number), gt(declarations.latestVersion, 0)));
   return row ?? null;
 }

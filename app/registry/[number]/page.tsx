@@ -3,6 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import {
+  ChallengedMarker,
+  challengedClauses,
+  DeclarationChallengeList,
+  DeclarationChallengeNotices,
+} from "@/components/challenges/declaration-challenges";
 import { BadgeSnippets } from "@/components/registry/badge-snippets";
 import { DeclarationFacts, OlderVersionNotice } from "@/components/registry/declaration-view";
 import { DeclarationAnswers } from "@/components/registry/declaration-view-answers";
@@ -11,6 +17,7 @@ import { RelistingLeave } from "@/components/registry/relisting-leave";
 import { DeclarationTransitionNotice } from "@/components/registry/transition-notice";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle, Section } from "@/components/ui/page";
+import { challengesOfDeclaration } from "@/lib/challenges/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
@@ -64,8 +71,19 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
   const [{ number }, query] = await Promise.all([params, searchParams]);
   const declaration = await load(number, versionOf(query.version));
   if (!declaration) notFound();
-  const t = await getTranslations("registry.declaration");
+  const [t, challenges] = await Promise.all([
+    getTranslations("registry.declaration"),
+    challengesOfDeclaration(getDb(), declaration.id),
+  ]);
+  const tc = await getTranslations("challenges.declaration");
   const { shown, organisation, standard, release } = declaration;
+  const challenged = challengedClauses(challenges);
+  const marks = new Map(
+    [...challenged].map(([ref, numbers]) => [
+      ref,
+      <ChallengedMarker key={ref} numbers={numbers} />,
+    ]),
+  );
   return (
     <>
       <p className="mb-4 text-sm">
@@ -85,10 +103,22 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
       {stillInForce.has(declaration.state) && shown.version === declaration.latestVersion ? (
         <DeclarationTransitionNotice declarationId={declaration.id} />
       ) : null}
+      <DeclarationChallengeNotices
+        challenges={challenges}
+        state={declaration.state}
+        relistingBarredUntil={declaration.relistingBarredUntil}
+      />
       <DeclarationFacts declaration={declaration} />
       <Section title={t("answers")} id="answers">
         <p className="mb-4 text-sm text-muted">{t("answersLead")}</p>
-        <DeclarationAnswers declaration={declaration} />
+        <DeclarationAnswers declaration={declaration} marks={marks} />
+      </Section>
+      <Section title={tc("title")} id="challenges">
+        <DeclarationChallengeList
+          number={declaration.number}
+          listed={declaration.state === "listed"}
+          challenges={challenges}
+        />
       </Section>
       <Section title={t("history")} id="history">
         <DeclarationHistory declaration={declaration} />

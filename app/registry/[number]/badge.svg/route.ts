@@ -20,6 +20,7 @@ export async function GET(request: Request, { params }: Context) {
     claims: claimsText({ modules: facts.modules, levels: facts.levels }, facts.claims ?? []),
     release: facts.version,
     state: facts.state,
+    underChallenge: facts.underChallenge,
   });
   const etag = badgeEtag(svg);
   const headers = {

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import type { ChallengeRecord } from "@/lib/challenges/queries";
+import { declarationPath, organisationPath } from "@/lib/paths";
+import { formatMoment } from "@/lib/transparency/sentence";
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="font-medium">{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** Who filed what against which listing, when, and the deadlines it runs to (UTC). */
+export async function ChallengeFacts({ record }: { record: ChallengeRecord }) {
+  const t = await getTranslations("challenges.record");
+  const { declaration, organisation, deadlines } = record;
+  return (
+    <dl className="mb-8 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-line bg-white p-4 text-sm">
+      <Fact label={t("kind")}>{t(`kinds.${record.kind}`)}</Fact>
+      <Fact label={t("stateLabel")}>
+        <span data-testid="challenge-phase">{t(`phase.${record.phase}`)}</span>
+      </Fact>
+      <Fact label={t("standard")}>{record.standard.name}</Fact>
+      {declaration ? (
+        <Fact label={t("declaration")}>
+          <Link href={declarationPath(declaration.number)} className="underline">
+            {t("declarationLink", {
+              product: declaration.product ?? "",
+              number: declaration.number,
+            })}
+          </Link>
+          {declaration.version ? ` · ${t("atVersion", { version: declaration.version })}` : ""}
+          {organisation ? (
+            <>
+              {" · "}
+              <Link href={organisationPath(organisation.slug)}>{organisation.name}</Link>
+            </>
+          ) : null}
+        </Fact>
+      ) : null}
+      <Fact label={t("filedBy")}>
+        <span data-testid="challenge-filer">{record.filerName ?? t("public")}</span>
+        {record.withheld && record.filerName !== null ? (
+          <span className="block text-muted">
+            {record.viewerIsFiler ? t("withheldYou") : t("withheldGroups")}
+          </span>
+        ) : null}
+      </Fact>
+      <Fact label={t("filedAt")}>{formatMoment(record.filedAt)}</Fact>
+      {deadlines.response ? (
+        <Fact label={t("responseDeadline")}>{formatMoment(deadlines.response)}</Fact>
+      ) : null}
+      {deadlines.ag ? <Fact label={t("agDeadline")}>{formatMoment(deadlines.ag)}</Fact> : null}
+      {deadlines.appeal ? (
+        <Fact label={t("appealDeadline")}>{formatMoment(deadlines.appeal)}</Fact>
+      ) : null}
+      {record.decidedAt ? (
+        <Fact label={t("decidedAt")}>{formatMoment(record.decidedAt)}</Fact>
+      ) : null}
+    </dl>
+  );
+}
