@@ -15,7 +15,15 @@ import {
   publishedRegistryStandard,
   type TestRelease,
 } from "@/tests/registry-fixtures";
-import { createPerson, expect, expectAccessible, type Person, signInAs, test } from "./fixtures";
+import {
+  connectToE2eDatabase,
+  createPerson,
+  expect,
+  expectAccessible,
+  type Person,
+  signInAs,
+  test,
+} from "./fixtures";
 
 /*
  * The challenges' public pages, read against rows written straight into the tables (the process
@@ -204,6 +212,18 @@ function seed(db: Database): Promise<Seeded> {
   })();
   return seeded;
 }
+
+// The adviser sits on the advisory group only for these specs: later specs count its members.
+test.afterAll(async () => {
+  if (!seeded) return;
+  const { adviser } = await seeded;
+  const { db, close } = connectToE2eDatabase();
+  await db
+    .update(memberships)
+    .set({ endsAt: new Date() })
+    .where(eq(memberships.userId, adviser.id));
+  await close();
+});
 
 const shot = (page: import("@playwright/test").Page, name: string) =>
   page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });

@@ -44,6 +44,7 @@ export const errorCodes = [
   "not_challengeable",
   "challenge_limit",
   "under_challenge",
+  "party_cannot_vote",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -5,10 +5,11 @@ import { users } from "@/lib/auth/schema";
 import { parseRationale, parseShortReason } from "@/lib/challenges/inputs";
 import { applyChallengeTransition } from "@/lib/challenges/outcome";
 import {
-  type ChallengeRow,
   decide,
+  decidingBody,
   lockChallenge,
   lockChallengeById,
+  partyOf,
   readChallenge,
 } from "@/lib/challenges/rows";
 import { type ChallengeEvent, deadlineOf, type Verdict } from "@/lib/challenges/rules";
@@ -18,10 +19,8 @@ import { declarationInForce } from "@/lib/community/declarations";
 import type { Database } from "@/lib/db/client";
 import { hasConflict } from "@/lib/decisions/organisations";
 import type { Vote } from "@/lib/decisions/tally";
-import { bodyOf } from "@/lib/decisions/transitions";
 import { DomainError } from "@/lib/errors";
 import { challengeSubjectId } from "@/lib/paths";
-import { isRepresentative } from "@/lib/registry/authz";
 
 export type ChallengeVoteInput = {
   stage: "ag" | "sc";
@@ -48,8 +47,10 @@ export async function voteOnChallenge(
   const rationale = parseRationale(input.rationale);
   await db.transaction(async (tx) => {
     const row = await lockChallenge(tx, number);
-    const body = await bodyOf(
+    if (await partyOf(tx, row, voter.id, now)) throw new DomainError("party_cannot_vote");
+    const body = await decidingBody(
       tx,
+      row,
       input.stage === "ag" ? "advisory_group" : "steering_committee",
       now,
     );
@@ -71,9 +72,7 @@ export async function voteOnChallenge(
         vote,
         earlier,
         body,
-        // Whoever filed the challenge is a party to it, whatever their declaration says.
-        mustRecuse:
-          voter.id === row.filedBy || (member ? hasConflict(member, row.organisations) : false),
+        mustRecuse: member ? hasConflict(member, row.organisations) : false,
       },
       now,
       "rationale",
@@ -117,19 +116,6 @@ export async function voteOnChallenge(
 }
 
 /** Who a person is to a challenge: its challenger, the declarant (a representative), or neither. */
-async function partyOf(
-  db: Database,
-  row: ChallengeRow,
-  personId: string,
-  now: Date,
-): Promise<"challenger" | "declarant" | null> {
-  if (row.filedBy === personId) return "challenger";
-  if (row.organisationId && (await isRepresentative(db, row.organisationId, personId, now))) {
-    return "declarant";
-  }
-  return null;
-}
-
 /** Either party appeals the advisory group's decision to the steering committee, in time. */
 export async function appealChallenge(
   db: Database,
@@ -147,6 +133,8 @@ export async function appealChallenge(
   }
   await db.transaction(async (tx) => {
     const row = await lockChallenge(tx, number);
+    // A representative's term may have ended since the check above.
+    if ((await partyOf(tx, row, person.id, now)) !== party) throw new DomainError("forbidden");
     // The window is checked before the reason: someone too late is told so first.
     const result = decide(row, { type: "appeal", standing: true, reason }, now);
     const words = parseShortReason(reason);

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
+import { decidingBody } from "@/lib/challenges/rows";
 import {
   type ChallengeKind,
   type ChallengePhase,
@@ -12,9 +13,11 @@ import {
   waitingPhases,
 } from "@/lib/challenges/rules";
 import { challengeAppeals, challenges, challengeVotes } from "@/lib/challenges/schema";
+import { displayName } from "@/lib/community/rules";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
 import { votingStage } from "@/lib/decisions/deliberation";
+import { hasConflict } from "@/lib/decisions/organisations";
 import { bodyOf } from "@/lib/decisions/transitions";
 import { standards } from "@/lib/drafting/schema";
 import { isRepresentative } from "@/lib/registry/authz";
@@ -222,18 +225,31 @@ export type ChallengeRecord = {
   agRationale: string | null;
   rationale: string | null;
   decidedAt: Date | null;
-  /** The choices a vote offers the viewer: "upheld and cured" only after a cure, none to the filer. */
+  /** The choices a vote offers: "upheld and cured" only after a cure. */
   verdicts: Verdict[];
   may: ChallengeAllowed;
 };
 
-/** Whether the viewer sits on the advisory group or the steering committee now. */
-async function seesWithheldNames(db: Executor, viewerId: string, now: Date): Promise<boolean> {
-  const [ag, sc] = await Promise.all([
+/**
+ * Whether the viewer may read a withheld challenger's name: a member of the advisory group or the
+ * steering committee now, who is neither the declarant's representative nor conflicted with
+ * the organisation (they take no part, and the declarant must not learn the name through them).
+ */
+async function seesWithheldNames(
+  db: Executor,
+  viewerId: string,
+  challenge: { organisations: string[] },
+  representative: boolean,
+  now: Date,
+): Promise<boolean> {
+  if (representative) return false;
+  const [ag, sc, [person]] = await Promise.all([
     bodyOf(db, "advisory_group", now),
     bodyOf(db, "steering_committee", now),
+    db.select().from(users).where(eq(users.id, viewerId)),
   ]);
-  return ag.memberIds.includes(viewerId) || sc.memberIds.includes(viewerId);
+  if (!ag.memberIds.includes(viewerId) && !sc.memberIds.includes(viewerId)) return false;
+  return !person || !hasConflict(person, challenge.organisations);
 }
 
 /**
@@ -298,18 +314,20 @@ export async function challengeRecord(
     responder,
   ]);
   const viewerIsFiler = viewer !== null && viewer.id === c.filedBy;
-  const showName =
-    !c.withholdName ||
-    viewerIsFiler ||
-    (viewer !== null && (await seesWithheldNames(db, viewer.id, now)));
   const representative =
     viewer !== null &&
     row.organisationId !== null &&
     (await isRepresentative(db, row.organisationId, viewer.id, now));
+  const showName =
+    !c.withholdName ||
+    viewerIsFiler ||
+    (viewer !== null && (await seesWithheldNames(db, viewer.id, c, representative, now)));
   const stage = votingStage(c.phase);
   let vote: "ag" | "sc" | null = null;
   if (viewer && stage) {
-    const body = await bodyOf(db, stage === "ag" ? "advisory_group" : "steering_committee", now);
+    const parties = { filedBy: c.filedBy, organisationId: row.organisationId };
+    const group = stage === "ag" ? "advisory_group" : "steering_committee";
+    const body = await decidingBody(db, parties, group, now);
     const voted = votes.some((entry) => entry.stage === stage && entry.voterId === viewer.id);
     if (body.memberIds.includes(viewer.id) && !voted) vote = stage;
   }
@@ -319,7 +337,7 @@ export async function challengeRecord(
     kind: c.kind,
     phase: c.phase,
     standard: { slug: row.standardSlug, name: row.standardName },
-    filerName: showName ? (row.filerName ?? null) : null,
+    filerName: showName ? displayName({ id: c.filedBy, name: row.filerName }) : null,
     withheld: c.withholdName,
     viewerIsFiler,
     filedAt: c.filedAt,
@@ -348,24 +366,23 @@ export async function challengeRecord(
           kind: c.response,
           text: c.responseText ?? "",
           evidence: c.responseEvidence,
-          by: responderRow?.name ?? null,
+          by: c.respondedBy
+            ? displayName({ id: c.respondedBy, name: responderRow?.name ?? null })
+            : null,
           at: c.respondedAt,
           cureVersion: c.cureVersion,
         }
       : null,
-    votes: votes.map(({ voterId: _voterId, voterName, ...entry }) => ({
+    votes: votes.map(({ voterId, voterName, ...entry }) => ({
       ...entry,
-      voterName: voterName ?? "",
+      voterName: displayName({ id: voterId, name: voterName }),
     })),
     appeal: appeal ?? null,
     agDecision: c.agDecision,
     agRationale: c.agRationale,
     rationale: c.rationale,
     decidedAt: c.decidedAt,
-    // Whoever filed may sit on the group that decides, but may only recuse.
-    verdicts: viewerIsFiler
-      ? []
-      : verdictsFor[c.kind].filter((verdict) => verdict !== "uphold_cured" || cured),
+    verdicts: verdictsFor[c.kind].filter((verdict) => verdict !== "uphold_cured" || cured),
     may: {
       respond: representative && c.kind === "challenge" && c.phase === "responding",
       withdraw: viewerIsFiler && (c.phase === "responding" || c.phase === "escalated_ag"),

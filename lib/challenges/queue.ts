@@ -1,11 +1,24 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNull, lte, notExists, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { ChallengeKind, ChallengePhase } from "@/lib/challenges/rules";
 import { challenges, challengeVotes } from "@/lib/challenges/schema";
 import { memberships } from "@/lib/community/schema";
 import type { Executor } from "@/lib/db/client";
 import { standards } from "@/lib/drafting/schema";
-import { declarations, organisations } from "@/lib/registry/schema";
+import { declarations, organisations, representatives } from "@/lib/registry/schema";
 
 /*
  * Challenges in the groups' queues, beside the calls: the advisory group decides an escalated
@@ -88,7 +101,8 @@ export async function challengesAwaitingGroups(db: Executor): Promise<QueuedChal
 
 /**
  * What needs this person's vote now: challenges before a group they are a current member of,
- * on which they have not voted at that stage (a member of both groups may owe each once).
+ * on which they have not voted at that stage (a member of both groups may owe each once), and
+ * to which they are not a party.
  */
 export async function challengesWaitingFor(
   db: Executor,
@@ -113,6 +127,21 @@ export async function challengesWaitingFor(
     db,
     and(
       inArray(challenges.phase, phases),
+      // Its parties take no part in deciding it (lib/challenges/rows.ts decidingBody).
+      ne(challenges.filedBy, userId),
+      notExists(
+        db
+          .select({ id: representatives.id })
+          .from(representatives)
+          .where(
+            and(
+              eq(representatives.organisationId, declarations.organisationId),
+              eq(representatives.userId, userId),
+              lte(representatives.startsAt, now),
+              or(isNull(representatives.endsAt), gt(representatives.endsAt, now)),
+            ),
+          ),
+      ),
       notExists(
         db
           .select({ id: challengeVotes.id })

@@ -3,7 +3,10 @@ import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { type ChallengeEvent, type ChallengeState, type Step, step } from "@/lib/challenges/rules";
 import { challenges } from "@/lib/challenges/schema";
 import type { Executor, Transaction } from "@/lib/db/client";
+import type { Body } from "@/lib/decisions/tally";
+import { bodyOf } from "@/lib/decisions/transitions";
 import { DomainError } from "@/lib/errors";
+import { isRepresentative } from "@/lib/registry/authz";
 import { declarations, representatives } from "@/lib/registry/schema";
 
 /*
@@ -111,4 +114,40 @@ export async function representativesOf(
       ),
     );
   return rows.map((row) => row.userId);
+}
+
+/** Who the person is to the challenge: its challenger, the declarant's representative, or neither. */
+export async function partyOf(
+  db: Executor,
+  row: Pick<ChallengeRow, "filedBy" | "organisationId">,
+  personId: string,
+  now: Date,
+): Promise<"challenger" | "declarant" | null> {
+  if (row.filedBy === personId) return "challenger";
+  if (row.organisationId && (await isRepresentative(db, row.organisationId, personId, now))) {
+    return "declarant";
+  }
+  return null;
+}
+
+/**
+ * The group that decides a challenge, without its parties: whoever filed it and the declarant's
+ * representatives take no part, rather than recusing in public (which would name a challenger
+ * who asked not to be named). The majority is counted among the others.
+ */
+export async function decidingBody(
+  db: Executor,
+  row: Pick<ChallengeRow, "filedBy" | "organisationId">,
+  group: "advisory_group" | "steering_committee",
+  now: Date,
+): Promise<Body> {
+  const body = await bodyOf(db, group, now);
+  const parties = new Set([
+    row.filedBy,
+    ...(row.organisationId ? await representativesOf(db, row.organisationId, now) : []),
+  ]);
+  return {
+    memberIds: body.memberIds.filter((id) => !parties.has(id)),
+    chairId: body.chairId && !parties.has(body.chairId) ? body.chairId : null,
+  };
 }

@@ -1,12 +1,15 @@
 import "server-only";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
+import { users } from "@/lib/auth/schema";
 import { requireGroupMember } from "@/lib/community/authz";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
+import { hasConflict } from "@/lib/decisions/organisations";
 import { DomainError, isFieldErrorCode } from "@/lib/errors";
 import { declarationSubjectId } from "@/lib/paths";
-import { declarations } from "@/lib/registry/schema";
+import { isRepresentative } from "@/lib/registry/authz";
+import { declarations, organisations } from "@/lib/registry/schema";
 import { plainText } from "@/lib/validation";
 
 /*
@@ -77,13 +80,24 @@ export async function grantRelistingLeave(
         id: declarations.id,
         state: declarations.state,
         barredUntil: declarations.relistingBarredUntil,
+        organisationId: declarations.organisationId,
+        organisation: organisations.name,
       })
       .from(declarations)
+      .innerJoin(organisations, eq(organisations.id, declarations.organisationId))
       .where(eq(declarations.number, declarationNumber))
       .for("update");
     if (!row) throw new DomainError("not_found");
     if (row.state !== "struck_off" || !row.barredUntil || row.barredUntil <= now) {
       throw new DomainError("conflict");
+    }
+    // The organisation's own people, and members whose declarations name it, take no part.
+    const [person] = await tx.select().from(users).where(eq(users.id, member.id));
+    if (
+      (await isRepresentative(tx, row.organisationId, member.id, now)) ||
+      (person && hasConflict(person, [row.organisation]))
+    ) {
+      throw new DomainError("must_recuse");
     }
     await tx
       .update(declarations)

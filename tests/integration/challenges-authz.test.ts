@@ -6,8 +6,10 @@ import { type ChallengeInput, fileChallenge, fileMisuseReport } from "@/lib/chal
 import { respondToChallenge, withdrawChallenge } from "@/lib/challenges/responses";
 import { CHALLENGES_PER_DAY } from "@/lib/challenges/rules";
 import type { Participant } from "@/lib/community/authz";
+import { memberships } from "@/lib/community/schema";
 import { requireRepresentative } from "@/lib/registry/authz";
 import { withdrawDeclaration } from "@/lib/registry/declarations";
+import { representatives } from "@/lib/registry/schema";
 import {
   at,
   challengeRow,
@@ -283,11 +285,14 @@ describe("voting and appealing", () => {
   it("refuses votes by non-members, former members and a member who must recuse", async () => {
     const { number } = await withAdvisoryGroup();
     const vote = { stage: "ag" as const, choice: "dismiss" as const, rationale: "It holds." };
-    for (const person of [stranger, world.formerAg, world.scChair, world.rep]) {
+    for (const person of [stranger, world.formerAg, world.scChair]) {
       expect(await refused(() => voteOnChallenge(test.db, person, number, vote, at(2)))).toBe(
         "not_member",
       );
     }
+    expect(await refused(() => voteOnChallenge(test.db, world.rep, number, vote, at(2)))).toBe(
+      "party_cannot_vote",
+    );
     expect(await refused(() => voteOnChallenge(test.db, world.recused, number, vote, at(2)))).toBe(
       "must_recuse",
     );
@@ -324,7 +329,7 @@ describe("voting and appealing", () => {
     );
   });
 
-  it("lets a member of the advisory group who filed the challenge only recuse", async () => {
+  it("lets no party vote: a member who filed it, or who represents the organisation", async () => {
     const declaration = await listedDeclaration(test.db, world);
     const [member] = world.ag;
     const { number } = await fileChallenge(test.db, member, challenge(declaration), t0);
@@ -335,10 +340,35 @@ describe("voting and appealing", () => {
       { response: "dispute", text: "It holds.", evidence: [] },
       at(1),
     );
+    const representing = await createPerson(test.db, { name: "Vera Vendor-Advisor" });
+    await test.db.insert(memberships).values({
+      userId: representing.id,
+      group: "advisory_group",
+      startsAt: at(-400),
+    });
+    await test.db
+      .insert(representatives)
+      .values({
+        organisationId: world.organisationId,
+        userId: representing.id,
+        startsAt: at(-400),
+      });
     const vote = { stage: "ag" as const, choice: "strike_off" as const, rationale: "Mine." };
-    expect(await refused(() => voteOnChallenge(test.db, member, number, vote, at(2)))).toBe(
-      "must_recuse",
+    for (const party of [member, representing]) {
+      expect(await refused(() => voteOnChallenge(test.db, party, number, vote, at(2)))).toBe(
+        "party_cannot_vote",
+      );
+    }
+    // The majority is counted without them: the other adviser, and the recusal, decide it.
+    await voteOnChallenge(
+      test.db,
+      world.recused,
+      number,
+      { ...vote, choice: "recuse", rationale: "I work for Lockwise." },
+      at(2),
     );
+    await voteOnChallenge(test.db, world.ag[1], number, vote, at(2));
+    expect((await challengeRow(test.db, number)).phase).toBe("ag_decided");
   });
 
   it("refuses an appeal by a stranger on the record, and one after the window", async () => {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as badgeRoute } from "@/app/registry/[number]/badge.svg/route";
 import { recordAudit } from "@/lib/audit/mutations";
+import { users } from "@/lib/auth/schema";
 import { fileChallenge } from "@/lib/challenges/filing";
 import {
   challengeRecord,
@@ -76,6 +77,13 @@ async function insertChallenge(values: {
       subjectUrl: values.declaration ? null : "https://shop.example/cam",
       filedBy: values.filedBy,
       withholdName: values.withhold,
+      organisations: [
+        values.declaration === undefined
+          ? "Knockoff Cam"
+          : values.declaration.id === camera.id
+            ? "Acme Devices"
+            : "Blue Widgets",
+      ],
       charter,
       phase: values.phase,
       filedAt: values.filedAt,
@@ -233,6 +241,33 @@ describe("the challenger's name", () => {
     }
     expect((await record(numbers.withheld, people.filer))?.viewerIsFiler).toBe(true);
     expect((await record(numbers.withheld, people.ag))?.viewerIsFiler).toBe(false);
+  });
+
+  it("is hidden from an AG member who represents the organisation or is conflicted with it", async () => {
+    const representing = await createPerson(test.db, { name: "Vic Vendor" });
+    const conflicted = await createPerson(test.db, { name: "Cora Conflicted" });
+    await test.db
+      .update(users)
+      .set({ affiliation: "Acme Devices" })
+      .where(eq(users.id, conflicted.id));
+    await test.db.insert(memberships).values(
+      [representing, conflicted].map((person) => ({
+        userId: person.id,
+        group: "advisory_group" as const,
+        startsAt: earlier(400),
+        endsAt: earlier(-1),
+      })),
+    );
+    await test.db
+      .insert(representatives)
+      .values({ organisationId: acme.id, userId: representing.id, startsAt: earlier(400) });
+    for (const viewer of [representing, conflicted]) {
+      const shown = await record(numbers.withheld, viewer);
+      expect(shown?.filerName).toBeNull();
+      expect(JSON.stringify(shown)).not.toContain(FILER);
+    }
+    // Neither is offered a vote on it: the representative is a party, and takes no part.
+    expect((await record(numbers.withheld, representing))?.may.vote).toBeNull();
   });
 
   it("is shown to everyone when not withheld", async () => {

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/audit/schema";
+import { users } from "@/lib/auth/schema";
 import { requireParticipant } from "@/lib/community/authz";
 import { memberships } from "@/lib/community/schema";
 import { loadViewer } from "@/lib/community/viewer";
@@ -198,6 +199,26 @@ describe("the advisory group's leave", () => {
       addDays(now, 0.001),
     );
     expect(again).toBeGreaterThan(0);
+  });
+
+  it("is refused to an adviser who represents the organisation or whose affiliation names it", async () => {
+    const now = new Date();
+    const { number, person } = await struckOff("Door Chime", addDays(now, 60));
+    await test.db
+      .insert(memberships)
+      .values({ userId: person.id, group: "advisory_group", startsAt: addDays(now, -10) });
+    const representing = requireParticipant(await loadViewer(test.db, person.id));
+    const affiliated = await adviser();
+    await test.db
+      .update(users)
+      .set({ affiliation: "Door Chime Makers" })
+      .where(eq(users.id, affiliated.id));
+    for (const member of [representing, affiliated]) {
+      expect(await outcomeOf(grantRelistingLeave(test.db, member, number, "Leave.", now))).toBe(
+        "must_recuse",
+      );
+    }
+    expect(await relistingBarOf(test.db, number, now)).toEqual(addDays(now, 60));
   });
 
   it("is refused to non-members, without a reason, and where there is no ban", async () => {
