@@ -51,11 +51,14 @@ export async function ChallengeFacts({ record }: { record: ChallengeRecord }) {
         ) : null}
       </Fact>
       <Fact label={t("filedAt")}>{formatMoment(record.filedAt)}</Fact>
-      {deadlines.response ? (
+      {/* Each deadline while it is the one that counts; the timeline keeps what happened when. */}
+      {deadlines.response && record.phase === "responding" ? (
         <Fact label={t("responseDeadline")}>{formatMoment(deadlines.response)}</Fact>
       ) : null}
-      {deadlines.ag ? <Fact label={t("agDeadline")}>{formatMoment(deadlines.ag)}</Fact> : null}
-      {deadlines.appeal ? (
+      {deadlines.ag && record.phase === "escalated_ag" ? (
+        <Fact label={t("agDeadline")}>{formatMoment(deadlines.ag)}</Fact>
+      ) : null}
+      {deadlines.appeal && record.phase === "ag_decided" ? (
         <Fact label={t("appealDeadline")}>{formatMoment(deadlines.appeal)}</Fact>
       ) : null}
       {record.decidedAt ? (
