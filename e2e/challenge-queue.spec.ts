@@ -11,7 +11,7 @@ import {
   insertOrganisation,
   publishedRegistryStandard,
 } from "@/tests/registry-fixtures";
-import { demoPerson, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { demoPerson, expect, expectAccessible, ownSecretary, signInAs, test } from "./fixtures";
 
 /**
  * The charter's challenge terms, the challenges in the groups' queues, and the advisory
@@ -21,7 +21,7 @@ import { demoPerson, expect, expectAccessible, signInAs, test } from "./fixtures
 async function seed(db: Database) {
   const token = `q${Date.now().toString(36)}`;
   const sam = await demoViewers(db, demoEmail, new Date())("sam");
-  const release = await publishedRegistryStandard(db, sam);
+  const release = await publishedRegistryStandard(db, await ownSecretary(db, `Quentin ${token}`));
   const org = await insertOrganisation(db, sam.id, { name: `Pylon Home ${token}` });
   const claims = [{ module: "SW", level: "Bronze" }];
   const listed = await insertDeclaration(db, release, {

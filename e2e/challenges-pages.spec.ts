@@ -20,6 +20,7 @@ import {
   createPerson,
   expect,
   expectAccessible,
+  ownSecretary,
   type Person,
   signInAs,
   test,
@@ -60,7 +61,7 @@ function seed(db: Database): Promise<Seeded> {
     const token = `c${Date.now().toString(36)}`;
     const now = Date.now();
     const sam = await demoViewers(db, demoEmail, new Date())("sam");
-    const release = await publishedRegistryStandard(db, sam);
+    const release = await publishedRegistryStandard(db, await ownSecretary(db, `Pia ${token}`));
     const org = await insertOrganisation(db, sam.id, { name: `Orbit Devices ${token}` });
     const filer = await createPerson(db, { name: `Wanda Witness ${token}` });
     const critic = await createPerson(db, { name: `Carl Critic ${token}` });

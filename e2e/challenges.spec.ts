@@ -5,8 +5,6 @@ import { requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { addDays } from "@/lib/decisions/rules";
-import { demoEmail } from "@/lib/demo/seed";
-import { demoViewers } from "@/lib/demo/viewers";
 import { DomainError } from "@/lib/errors";
 import { badgePath, challengePath, challengesPath, declarationPath } from "@/lib/paths";
 import { requireRepresentative } from "@/lib/registry/authz";
@@ -24,6 +22,7 @@ import {
   demoPerson,
   expect,
   expectAccessible,
+  ownSecretary,
   type Person,
   signInAs,
   test,
@@ -43,9 +42,13 @@ import {
 
 type World = { maker: Person; organisationId: string; lock: number; camera: number };
 
+let standard: ReturnType<typeof publishedRegistryStandard> | undefined;
+
 async function lockwise(db: Database, stamp: string): Promise<World> {
-  const sam = await demoViewers(db, demoEmail, new Date())("sam");
-  const release = await publishedRegistryStandard(db, sam);
+  standard ??= ownSecretary(db, `Sasha Secretary ${stamp}`).then((secretary) =>
+    publishedRegistryStandard(db, secretary),
+  );
+  const release = await standard;
   const maker = await createPerson(db, { name: `Lin Lockwise ${stamp}` });
   // The name Tomás's public declaration names, so the conflict check finds it.
   const organisation = await insertOrganisation(db, maker.id, { name: "Lockwise" });

@@ -3,6 +3,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { desc, eq } from "drizzle-orm";
 import { sessions, users } from "@/lib/auth/schema";
+import { type Participant, requireParticipant } from "@/lib/community/authz";
+import { loadViewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
 import { demoEmail } from "@/lib/demo/seed";
 import { outbox } from "@/lib/email/schema";
@@ -55,6 +57,15 @@ export async function createPerson(
     .returning({ id: users.id });
   if (!row) throw new Error("could not create a person");
   return { id: row.id, email, name: options.name };
+}
+
+/**
+ * A secretariat member of the spec's own, for the standards a spec imports: imports are limited
+ * per person and hour, and the demo's secretariat is shared by every spec.
+ */
+export async function ownSecretary(db: Database, name: string): Promise<Participant> {
+  const person = await createPerson(db, { name, isSecretariat: true });
+  return requireParticipant(await loadViewer(db, person.id));
 }
 
 /** A person of the demo community (seeded once by the global setup), by key: "rosa". */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { demoEmail } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
@@ -98,7 +99,17 @@ function seed(db: Database): Promise<Seeded> {
           nextCheckAt: at,
         },
       ])
-      .onConflictDoNothing();
+      // Another spec may have cited the same addresses first; this one says what was found.
+      .onConflictDoUpdate({
+        target: evidenceLinks.url,
+        set: {
+          state: sql`excluded.state`,
+          status: sql`excluded.status`,
+          checkedAt: at,
+          changedAt: at,
+          nextCheckAt: sql`excluded.next_check_at`,
+        },
+      });
     return {
       token,
       release,

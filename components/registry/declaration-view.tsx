@@ -17,7 +17,9 @@ export async function DeclarationFacts({ declaration }: { declaration: PublicDec
     <dl className="mb-8 grid gap-x-6 gap-y-3 rounded-lg border border-line bg-white p-4 sm:grid-cols-[12rem_1fr]">
       <dt className="font-medium">{t("organisation")}</dt>
       <dd>
-        <Link href={organisationPath(organisation.slug)}>{organisation.name}</Link>{" "}
+        <Link href={organisationPath(organisation.slug)} className="underline">
+          {organisation.name}
+        </Link>{" "}
         <span className={organisation.verifiedDomain ? "text-ok" : "text-muted"}>
           {organisation.verifiedDomain
             ? `✓ ${t("verified", { domain: organisation.verifiedDomain })}`
