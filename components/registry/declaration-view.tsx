@@ -82,7 +82,10 @@ export async function DeclarationFacts({ declaration }: { declaration: PublicDec
                 : declaration.stateReason}
             </li>
           ) : null}
-          {declaration.stateNote ? <li>{t("note", { note: declaration.stateNote })}</li> : null}
+          {/* A withdrawal's note is the organisation's; a strike-off's rationale is shown with its decision. */}
+          {declaration.stateNote && declaration.stateReason === "withdrawn" ? (
+            <li>{t("note", { note: declaration.stateNote })}</li>
+          ) : null}
         </ul>
       </dd>
     </dl>
