@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { RegistryFilters } from "@/components/registry/registry-filters";
 import { RegistryTable } from "@/components/registry/registry-table";
 import { PageTitle } from "@/components/ui/page";
+import { PagedResults } from "@/components/ui/paged-results";
 import { getDb } from "@/lib/db/client";
 import { challengesPath, newOrganisationPath, registryPath } from "@/lib/paths";
 import { parseRegistrySearch, registryChoices, searchRegistry } from "@/lib/registry/queries";
@@ -42,34 +43,25 @@ export default async function RegistryPage({ searchParams }: Props) {
         </Link>
       </p>
       <RegistryFilters filter={filter} choices={choices} />
-      <p className="mb-3 text-sm text-muted" role="status">
-        {t("count", { total: results.total })}
-        {results.pages > 1 ? ` · ${t("pageOf", { page: results.page, pages: results.pages })}` : ""}
-      </p>
-      {results.rows.length === 0 ? (
-        <div className="rounded-lg border border-line bg-white p-6">
-          <p className="font-medium">{t("empty")}</p>
-          <p className="mt-1 text-sm text-muted">{t("emptyHint")}</p>
-        </div>
-      ) : (
+      <PagedResults
+        status={`${t("count", { total: results.total })}${
+          results.pages > 1 ? ` · ${t("pageOf", { page: results.page, pages: results.pages })}` : ""
+        }`}
+        empty={results.rows.length === 0 ? { title: t("empty"), hint: t("emptyHint") } : null}
+        pager={{
+          label: t("paging"),
+          previous:
+            results.page > 1
+              ? { href: registryPath({ ...filter, page: results.page - 1 }), label: t("previous") }
+              : null,
+          next:
+            results.page < results.pages
+              ? { href: registryPath({ ...filter, page: results.page + 1 }), label: t("next") }
+              : null,
+        }}
+      >
         <RegistryTable rows={results.rows} />
-      )}
-      {results.pages > 1 ? (
-        <nav aria-label={t("paging")} className="mt-4 flex justify-between text-sm">
-          {results.page > 1 ? (
-            <Link href={registryPath({ ...filter, page: results.page - 1 })} rel="prev">
-              {t("previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {results.page < results.pages ? (
-            <Link href={registryPath({ ...filter, page: results.page + 1 })} rel="next">
-              {t("next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      </PagedResults>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import {
   addDays,
+  afterDeliberation,
   type DeliberationEvent,
   deliberate,
   deliberationPhases,
@@ -214,30 +215,8 @@ function deliberateChallenge(
 ): Step {
   const result = deliberate(state, event, now, charter.appealWindowDays);
   if (!result.ok) return refuse(result.refusal);
-  switch (result.kind) {
-    case "counted":
-      return move(state, null);
-    case "moved":
-      return move(
-        {
-          ...state,
-          phase: result.to,
-          agDecision: result.agDecision,
-          appealDeadline: result.appealDeadline,
-          rationale: result.rationale ?? state.rationale,
-        },
-        result.transition,
-      );
-    case "decided":
-      return move(
-        {
-          ...state,
-          phase: outcomeOf[result.decision],
-          rationale: result.rationale ?? state.rationale,
-        },
-        result.transition,
-      );
-  }
+  if (result.kind === "counted") return move(state, null);
+  return move({ ...state, ...afterDeliberation(state, result, outcomeOf) }, result.transition);
 }
 
 /** The deadline a waiting challenge runs to, and the event the scheduler brings when it passes. */

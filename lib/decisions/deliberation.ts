@@ -200,6 +200,37 @@ export function deliberate<C extends string>(
   }
 }
 
+/**
+ * What a step that moved the subject changes of its state, for a subject whose outcomes are
+ * named by `outcomeOf`: its phase, the AG's decision while it may be appealed, the appeal
+ * deadline, and the rationale (the votes' words, or the AG's kept when its decision stands).
+ */
+export function afterDeliberation<C extends string, P extends string, R>(
+  state: { agDecision: C | null; appealDeadline: Date | null; rationale: R },
+  result: Extract<DeliberationStep<C>, { kind: "moved" | "decided" }>,
+  outcomeOf: Record<C, P>,
+): {
+  phase: DeliberationPhase | P;
+  agDecision: C | null;
+  appealDeadline: Date | null;
+  rationale: R | string;
+} {
+  if (result.kind === "moved") {
+    return {
+      phase: result.to,
+      agDecision: result.agDecision,
+      appealDeadline: result.appealDeadline,
+      rationale: result.rationale ?? state.rationale,
+    };
+  }
+  return {
+    phase: outcomeOf[result.decision],
+    agDecision: state.agDecision,
+    appealDeadline: state.appealDeadline,
+    rationale: result.rationale ?? state.rationale,
+  };
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * DAY);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   addDays,
+  afterDeliberation,
   type DeliberationEvent,
   deliberate,
   type Refusal,
@@ -258,30 +259,8 @@ function deliberateCall(
       : event;
   const result = deliberate(state, shared, now, charter.appealWindowDays);
   if (!result.ok) return refuse(result.refusal);
-  switch (result.kind) {
-    case "counted":
-      return move(state, null);
-    case "moved":
-      return move(
-        {
-          ...state,
-          phase: result.to,
-          agDecision: result.agDecision,
-          appealDeadline: result.appealDeadline,
-          rationale: result.rationale ?? state.rationale,
-        },
-        result.transition,
-      );
-    case "decided":
-      return move(
-        {
-          ...state,
-          phase: outcomeOf[result.decision],
-          rationale: result.rationale ?? state.rationale,
-        },
-        result.transition,
-      );
-  }
+  if (result.kind === "counted") return move(state, null);
+  return move({ ...state, ...afterDeliberation(state, result, outcomeOf) }, result.transition);
 }
 
 /** An objection on a call on a set of changes: the changes it names (none: the whole call). */

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ChallengeFilters } from "@/components/challenges/challenge-filters";
 import { ChallengeTable } from "@/components/challenges/challenge-table";
 import { PageTitle } from "@/components/ui/page";
+import { PagedResults } from "@/components/ui/paged-results";
 import { challengeChoices, listChallenges, parseChallengeSearch } from "@/lib/challenges/queries";
 import { getDb } from "@/lib/db/client";
 import { challengesPath, newMisuseReportPath, registryPath } from "@/lib/paths";
@@ -39,34 +40,28 @@ export default async function ChallengesPage({ searchParams }: Props) {
         </Link>
       </p>
       <ChallengeFilters filter={filter} choices={choices} />
-      <p className="mb-3 text-sm text-muted" role="status">
-        {t("count", { total: results.total })}
-        {results.pages > 1 ? ` · ${t("pageOf", { page: results.page, pages: results.pages })}` : ""}
-      </p>
-      {results.rows.length === 0 ? (
-        <div className="rounded-lg border border-line bg-white p-6">
-          <p className="font-medium">{t("empty")}</p>
-          <p className="mt-1 text-sm text-muted">{t("emptyHint")}</p>
-        </div>
-      ) : (
+      <PagedResults
+        status={`${t("count", { total: results.total })}${
+          results.pages > 1 ? ` · ${t("pageOf", { page: results.page, pages: results.pages })}` : ""
+        }`}
+        empty={results.rows.length === 0 ? { title: t("empty"), hint: t("emptyHint") } : null}
+        pager={{
+          label: t("paging"),
+          previous:
+            results.page > 1
+              ? {
+                  href: challengesPath({ ...filter, page: results.page - 1 }),
+                  label: t("previous"),
+                }
+              : null,
+          next:
+            results.page < results.pages
+              ? { href: challengesPath({ ...filter, page: results.page + 1 }), label: t("next") }
+              : null,
+        }}
+      >
         <ChallengeTable rows={results.rows} />
-      )}
-      {results.pages > 1 ? (
-        <nav aria-label={t("paging")} className="mt-4 flex justify-between text-sm">
-          {results.page > 1 ? (
-            <Link href={challengesPath({ ...filter, page: results.page - 1 })} rel="prev">
-              {t("previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {results.page < results.pages ? (
-            <Link href={challengesPath({ ...filter, page: results.page + 1 })} rel="next">
-              {t("next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      </PagedResults>
     </>
   );
 }
