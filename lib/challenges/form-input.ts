@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { ChallengeInput, MisuseInput } from "@/lib/challenges/filing";
+import { textRules } from "@/lib/challenges/inputs";
 import type { ResponseInput } from "@/lib/challenges/responses";
 import { responseKinds, verdicts } from "@/lib/challenges/rules";
 import { DomainError, type FieldErrors, fieldError, isFieldErrorCode } from "@/lib/errors";
 import { evidenceProblem, parseEvidence } from "@/lib/registry/rules";
-import { plainLine, plainText } from "@/lib/validation";
 
 /*
  * The challenge forms' flat fields, read into the entry points' inputs. Each field's problem
@@ -15,8 +15,6 @@ import { plainLine, plainText } from "@/lib/validation";
 /** Any form, as posted: several checkboxes with names of their own, and text fields. */
 export const postedForm = z.record(z.string(), z.union([z.string(), z.instanceof(Blob)]));
 export type PostedForm = z.output<typeof postedForm>;
-
-export const MAX_REASON = 5000;
 
 const text = (form: PostedForm, key: string) => {
   const value = form[key];
@@ -36,12 +34,14 @@ function check<T>(
   return undefined;
 }
 
-const reasonSchema = plainText(MAX_REASON, { required: true });
-/** The limits lib/challenges/inputs.ts holds the entry points to. */
-export const MAX_SHORT_REASON = 2000;
-export const MAX_RATIONALE = 4000;
-const shortReason = plainText(MAX_SHORT_REASON, { required: true });
-const rationaleSchema = plainText(MAX_RATIONALE, { required: true });
+// The entry points' own rules, so a form refuses exactly what they would.
+const {
+  reasonText: reasonSchema,
+  subjectName: line,
+  seenAt: seenAtSchema,
+  shortReason,
+  rationaleText: rationaleSchema,
+} = textRules;
 
 /** One URL a line, each http(s), at most ten. */
 function evidenceOf(form: PostedForm, field: string, problems: FieldErrors): string[] {
@@ -82,15 +82,13 @@ export function challengeInputOf(form: PostedForm): ChallengeInput {
   );
 }
 
-const line = plainLine(200);
-
 /** The misuse report form. */
 export function misuseInputOf(form: PostedForm): MisuseInput {
   const problems: FieldErrors = {};
   const standardSlug = text(form, "standard").trim();
   if (!standardSlug) problems.standard = "required";
   const subjectName = check(line, text(form, "subjectName"), "subjectName", problems) ?? "";
-  const seenAt = check(plainLine(500), text(form, "seenAt"), "seenAt", problems) ?? "";
+  const seenAt = check(seenAtSchema, text(form, "seenAt"), "seenAt", problems) ?? "";
   const subjectUrl = text(form, "subjectUrl").trim();
   if (!subjectUrl) problems.subjectUrl = "required";
   else if (evidenceProblem([subjectUrl])) problems.subjectUrl = "invalid_url";

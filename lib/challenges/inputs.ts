@@ -20,6 +20,9 @@ const seenAt = plainLine(500);
 const shortReason = plainText(2000, { required: true });
 const rationaleText = plainText(4000, { required: true });
 
+/** The texts' rules, for the forms (lib/challenges/form-input.ts) to check the same. */
+export const textRules = { reasonText, subjectName, seenAt, shortReason, rationaleText };
+
 /** The first problem zod found, as a field error code. */
 function codeOf(error: z.ZodError): FieldErrorCode {
   const message = error.issues[0]?.message ?? "";
