@@ -346,13 +346,11 @@ describe("voting and appealing", () => {
       group: "advisory_group",
       startsAt: at(-400),
     });
-    await test.db
-      .insert(representatives)
-      .values({
-        organisationId: world.organisationId,
-        userId: representing.id,
-        startsAt: at(-400),
-      });
+    await test.db.insert(representatives).values({
+      organisationId: world.organisationId,
+      userId: representing.id,
+      startsAt: at(-400),
+    });
     const vote = { stage: "ag" as const, choice: "strike_off" as const, rationale: "Mine." };
     for (const party of [member, representing]) {
       expect(await refused(() => voteOnChallenge(test.db, party, number, vote, at(2)))).toBe(
