@@ -2,18 +2,22 @@ import type http from "node:http";
 
 /*
  * The registry's public addresses the front keeps as live entries: unlike a release, they change
- * whenever a declaration is published, reaffirmed, withdrawn, lapsed or its evidence checked, so
- * the launcher tells the front to forget them then (and each is kept a short while at most).
+ * whenever a declaration is published, reaffirmed, withdrawn, lapsed or its evidence checked, or
+ * a challenge moves, so the launcher tells the front to forget them then (and each is kept a
+ * short while at most).
  */
 
-const listPath = /^\/registry$/;
 const declarationPagePath = /^\/registry\/[1-9]\d{0,8}$/;
+const challengePagePath = /^\/registry\/challenges\/[1-9]\d{0,8}$/;
 const declarationJsonPath = /^\/registry\/[1-9]\d{0,8}\.json$/;
 const badgeSvgPath = /^\/registry\/[1-9]\d{0,8}\/badge\.svg$/;
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 
-/** The list's parameters, in a fixed order: nothing else changes what it shows. */
-const listParameters = ["q", "standard", "release", "level", "module", "country", "state", "page"];
+/** Each list's parameters, in a fixed order: nothing else changes what it shows. */
+const lists: Record<string, string[]> = {
+  "/registry": ["q", "standard", "release", "level", "module", "country", "state", "page"],
+  "/registry/challenges": ["state", "standard", "organisation", "page"],
+};
 
 /** A badge may be kept by browsers a minute; pages and JSON are revalidated every time. */
 export const BADGE_CACHE = "public, max-age=60";
@@ -39,7 +43,9 @@ export function registryKey(
   const path = mark === -1 ? url : url.slice(0, mark);
   const query = new URLSearchParams(mark === -1 ? "" : url.slice(mark + 1));
   if (badgeSvgPath.test(path)) return { key: path, cacheControl: BADGE_CACHE };
-  if (declarationJsonPath.test(path)) return { key: path, cacheControl: LIVE_CACHE };
+  if (declarationJsonPath.test(path) || challengePagePath.test(path)) {
+    return { key: path, cacheControl: LIVE_CACHE };
+  }
   if (declarationPagePath.test(path)) {
     const versions = query.getAll("version");
     const version = versions.length === 1 && /^[1-9]\d{0,8}$/.test(versions[0] ?? "");
@@ -48,7 +54,8 @@ export function registryKey(
       cacheControl: LIVE_CACHE,
     };
   }
-  if (listPath.test(path)) {
+  const listParameters = Object.hasOwn(lists, path) ? lists[path] : undefined;
+  if (listParameters) {
     const kept = new URLSearchParams();
     for (const name of listParameters) {
       const values = query.getAll(name);

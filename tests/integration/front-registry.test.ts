@@ -128,6 +128,13 @@ describe("the front and the registry", () => {
     expect(registryKey("GET", `/registry?q=${"x".repeat(101)}`, "")).toBeNull();
     expect(registryKey("GET", "/registry/0", "")).toBeNull();
     expect(registryKey("GET", "/registry?level=A&level=B", "")?.key).toBe("/registry");
+    // The challenges' public log and records change with the registry's audit entries too.
+    expect(registryKey("GET", "/registry/challenges?page=2&state=open&x=1", "")?.key).toBe(
+      "/registry/challenges?state=open&page=2",
+    );
+    expect(registryKey("GET", "/registry/challenges/4", "")?.key).toBe("/registry/challenges/4");
+    expect(registryKey("GET", "/registry/challenges/report", "")).toBeNull();
+    expect(registryKey("GET", "/registry/challenges/4", "authjs.session-token=abc")).toBeNull();
     expect(registryKey("HEAD", "/registry/3/badge.svg", "")?.cacheControl).toBe(
       "public, max-age=60",
     );

@@ -77,7 +77,11 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
   ]);
   const tc = await getTranslations("challenges.declaration");
   const { shown, organisation, standard, release } = declaration;
-  const challenged = challengedClauses(challenges);
+  // Challenges concern the answers in force: an older version is shown as it was published.
+  const challenged =
+    shown.version === declaration.latestVersion
+      ? challengedClauses(challenges)
+      : new Map<string, number[]>();
   const marks = new Map(
     [...challenged].map(([ref, numbers]) => [
       ref,
