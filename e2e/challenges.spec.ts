@@ -197,8 +197,11 @@ test("a challenge disputed, split at the advisory group, struck off by the steer
 
   await test.step("the public reads the struck-off page, its badge and the log", async () => {
     await page.context().clearCookies();
-    await page.goto(declarationPath(world.lock));
-    await expect(page.getByText("Struck off").first()).toBeVisible();
+    // The front redraws the registry's pages within a second of a change: read until it has.
+    await expect(async () => {
+      await page.goto(declarationPath(world.lock));
+      await expect(page.getByText("Struck off").first()).toBeVisible({ timeout: 1000 });
+    }).toPass();
     await expect(page.getByText(/may not be listed again before/)).toBeVisible();
     await expect(page.locator("body")).not.toContainText(challenger.name);
     await expectAccessible(page);
@@ -208,9 +211,11 @@ test("a challenge disputed, split at the advisory group, struck off by the steer
     expect(badge.ok()).toBe(true);
     expect(await badge.text()).toContain("Struck off");
 
-    await page.goto(challengesPath({ state: "struck_off" }));
     const row = page.getByRole("row").filter({ hasText: `Challenge ${number}` });
-    await expect(row).toContainText("Upheld, struck off");
+    await expect(async () => {
+      await page.goto(challengesPath({ state: "struck_off" }));
+      await expect(row).toContainText("Upheld, struck off", { timeout: 1000 });
+    }).toPass();
     await expect(page.locator("body")).not.toContainText(challenger.name);
     await row.getByRole("link", { name: `Challenge ${number}` }).click();
     await expect(page.getByTestId("challenge-filer")).toHaveText("A member of the public");
@@ -276,8 +281,12 @@ test("the declarant cures within the window and the advisory group records uphel
     // The scheduler closes the appeal window once it has passed.
     await challengesDue(db, addDays(new Date(), 30));
     await page.context().clearCookies();
-    await page.goto(challengePath(number));
-    await expect(page.getByTestId("challenge-phase")).toHaveText("Upheld and cured");
+    await expect(async () => {
+      await page.goto(challengePath(number));
+      await expect(page.getByTestId("challenge-phase")).toHaveText("Upheld and cured", {
+        timeout: 1000,
+      });
+    }).toPass();
     await expect(page.getByTestId("challenge-filer")).toHaveText(challenger.name);
     await page.goto(declarationPath(world.camera));
     await expect(page.getByText("Listed").first()).toBeVisible();
