@@ -14,6 +14,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { challengesDue } from "@/lib/challenges/deciding";
+import { listenToPostgres } from "@/lib/db/change-channel";
 import { createDatabase, getDb } from "@/lib/db/client";
 import { DataDirInUseError, type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -27,6 +28,7 @@ import {
   publicUrl,
   setEnv,
 } from "@/lib/env";
+import { changeChannel, createChangeFeed } from "@/lib/freshness/feed";
 import {
   type ChildRun,
   type FrontRun,
@@ -38,8 +40,6 @@ import { describeError, type Supervised, supervise } from "@/lib/launch/supervis
 import { deliverDue } from "@/lib/notifications";
 import { checkDueEvidence } from "@/lib/registry/evidence-checks";
 import { lapseDue, remindDue } from "@/lib/registry/lifecycle";
-import { registryEpoch } from "@/lib/registry/queries-epoch";
-import { releaseEpoch } from "@/lib/releases/queries";
 
 type Mode = "dev" | "start" | "migrate" | "seed";
 const modes: Mode[] = ["dev", "start", "migrate", "seed"];
@@ -170,34 +170,35 @@ function freePort(hostname: string): Promise<number> {
 }
 
 /**
- * Listens on PORT, on its own thread, started again if it fails; forgets kept release pages
- * whenever a release is published or withdrawn.
+ * Listens on PORT, on its own thread, started again if it fails; forgets the pages it kept
+ * when a committed change touches what they show. Every change is announced on the database's
+ * change channel (heard through the embedded database, or a LISTEN connection to PostgreSQL,
+ * so every server hears every change); the sequence of announcements is checked each second in
+ * case one was not heard.
  */
-function startFront(nextPort: number): {
-  front: Supervised<FrontRun>;
-  watch: NodeJS.Timeout;
-  registryWatch: NodeJS.Timeout;
-} {
+function startFront(
+  nextPort: number,
+  embedded: EmbeddedDatabase | undefined,
+  databaseUrl: string,
+): { front: Supervised<FrontRun>; timers: NodeJS.Timeout[]; stopListening: () => Promise<void> } {
   const { PORT, HOSTNAME } = getEnv();
   const hsts = publicUrl().startsWith("https:");
   const front = supervise("front", () =>
     startFrontThread({ host: HOSTNAME, port: PORT, nextPort, hsts }),
   );
-  let seen = "";
-  const watch = every("watching releases", 5_000, async () => {
-    const epoch = await releaseEpoch(getDb());
-    if (epoch !== seen) front.current()?.worker.postMessage("flush");
-    seen = epoch;
-  });
-  // The registry changes far more often than releases, and a badge must not keep saying more
-  // than the registry does: its epoch is cheap, and asked every second.
-  let registrySeen = "";
-  const registryWatch = every("watching the registry", 1_000, async () => {
-    const epoch = await registryEpoch(getDb());
-    if (epoch !== registrySeen) front.current()?.worker.postMessage("flush-registry");
-    registrySeen = epoch;
-  });
-  return { front, watch, registryWatch };
+  const feed = createChangeFeed(
+    getDb(),
+    (tags) => front.current()?.worker.postMessage({ touch: tags }),
+    (line) => console.error(`hum: ${line}`),
+  );
+  let stopListening = async () => {};
+  if (embedded) void embedded.listen(changeChannel, feed.hear);
+  else {
+    const channel = listenToPostgres(databaseUrl, changeChannel, feed.hear, feed.unsure);
+    stopListening = channel.stop;
+  }
+  const timers = [every("checking the change feed", 1_000, feed.check)];
+  return { front, timers, stopListening };
 }
 
 /**
@@ -229,12 +230,14 @@ async function main(): Promise<void> {
   let front: Supervised<FrontRun> | undefined;
   let next: ChildRun | undefined;
   let timers: NodeJS.Timeout[] = [];
+  let stopListening = async () => {};
   let stopping: Promise<void> | undefined;
   // In order: the web server and the front, the collab server (which stores its pending
   // documents), then the database they both use.
   const stop = () => {
     stopping ??= (async () => {
       for (const timer of timers) clearInterval(timer);
+      await stopListening();
       await Promise.all([next?.stop(), front?.stop()]);
       await collab?.stop();
       await embedded?.stop();
@@ -282,9 +285,10 @@ async function main(): Promise<void> {
       process.exit(code || 1);
     });
     if (mode === "start") {
-      const started = startFront(nextPort);
+      const started = startFront(nextPort, embedded, url);
       front = started.front;
-      timers.push(started.watch, started.registryWatch);
+      timers.push(...started.timers);
+      stopListening = started.stopListening;
       await front.started.catch(startupError);
     }
   } catch (error) {

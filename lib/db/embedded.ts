@@ -102,7 +102,12 @@ function acquireLock(dataDir: string): () => void {
   throw new Error(`Could not lock ${dataDir}/`);
 }
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+  /** Hears what is announced on `channel`, as a LISTEN connection to PostgreSQL would. */
+  listen: (channel: string, hear: (payload: string) => void) => Promise<void>;
+};
 
 /**
  * Starts PGlite behind a PostgreSQL socket on loopback so that every process (Next.js, the
@@ -124,7 +129,10 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
       port: 0,
       maxConnections: 64,
     });
-    keepExtendedQueriesTogether(server);
+    const listeners = new Map<string, Set<(payload: string) => void>>();
+    keepExtendedQueriesTogether(server, (channel, payload) => {
+      for (const hear of listeners.get(channel) ?? []) hear(payload);
+    });
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
     // Lets tools (psql, the end-to-end tests) find the running database.
@@ -133,6 +141,11 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
     if (dataDir) keepPrivate(dataDir);
     return {
       url,
+      listen: async (channel, hear) => {
+        if (!/^[a-z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+        if (!listeners.has(channel)) await pglite.exec(`LISTEN ${channel}`);
+        listeners.set(channel, (listeners.get(channel) ?? new Set()).add(hear));
+      },
       stop: async () => {
         await server.stop();
         await pglite.close();

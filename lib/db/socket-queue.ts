@@ -35,7 +35,10 @@ const extended = new Set([PARSE, BIND, DESCRIBE, EXECUTE, CLOSE, FLUSH]);
  * ("unnamed prepared statement does not exist"). This keeps the database with a connection from
  * its Parse to its Sync, as PostgreSQL itself does by giving each connection its own session.
  */
-export function keepExtendedQueriesTogether(server: object): void {
+export function keepExtendedQueriesTogether(
+  server: object,
+  onNotification: (channel: string, payload: string) => void = () => {},
+): void {
   const queue = (server as { queryQueue?: QueryQueue }).queryQueue;
   if (!queue || typeof queue.processQueue !== "function") {
     throw new Error("pglite-socket changed: its query queue is not where Hum expects it");
@@ -62,11 +65,13 @@ export function keepExtendedQueriesTogether(server: object): void {
         const [item] = queue.queue.splice(index, 1);
         if (!item) break;
         let bytes = 0;
+        const notifications = backendNotifications(onNotification);
         try {
           await queue.db.runExclusive(() =>
             queue.db.execProtocolRawStream(item.message, {
               onRawData: (data) => {
                 bytes += data.length;
+                notifications(data);
                 item.onData(data);
               },
             }),
@@ -85,5 +90,38 @@ export function keepExtendedQueriesTogether(server: object): void {
     } finally {
       queue.processing = false;
     }
+  };
+}
+
+const NOTIFICATION = 0x41;
+
+/**
+ * Reads the notifications among what the database answered. The embedded database has one
+ * session, so a NOTIFY reaches whichever connection's query carried it; this hands each one to
+ * the launcher as PostgreSQL would hand it to a LISTEN connection. Messages are framed as type,
+ * length, body; a message may be split across chunks.
+ */
+export function backendNotifications(
+  onNotification: (channel: string, payload: string) => void,
+): (data: Uint8Array) => void {
+  let carried = Buffer.alloc(0);
+  return (data) => {
+    const chunk = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const buffer = carried.length ? Buffer.concat([carried, chunk]) : chunk;
+    let at = 0;
+    while (buffer.length - at >= 5) {
+      const length = buffer.readInt32BE(at + 1);
+      if (buffer.length - at < 1 + length) break;
+      if (buffer[at] === NOTIFICATION) {
+        const body = buffer.subarray(at + 9, at + 1 + length); // after the sender's process id
+        const end = body.indexOf(0);
+        onNotification(
+          body.subarray(0, end).toString("utf8"),
+          body.subarray(end + 1, body.indexOf(0, end + 1)).toString("utf8"),
+        );
+      }
+      at += 1 + length;
+    }
+    carried = Buffer.from(buffer.subarray(at)); // a copy: the database reuses its output buffer
   };
 }

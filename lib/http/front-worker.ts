@@ -14,7 +14,7 @@ const { host, port, nextPort, hsts } = workerData as {
 const front = createFront({ host, port: nextPort }, { hsts });
 // A failure to listen ends the thread; the launcher logs it and starts another.
 front.server.listen(port, host, () => parentPort?.postMessage("listening"));
-parentPort?.on("message", (message) => {
-  if (message === "flush") front.flush();
-  if (message === "flush-registry") front.flushRegistry();
+// The launcher's change feed names the tags each committed change touched.
+parentPort?.on("message", (message: { touch?: string[] }) => {
+  if (Array.isArray(message?.touch)) front.touch(message.touch);
 });

@@ -2,17 +2,23 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { documentOnly, matches, securityHeaders } from "@/lib/http/front-document";
-import { createLiveStore, type LiveKey, registryKey } from "@/lib/http/front-registry";
+import { createLiveStore } from "@/lib/http/front-live";
+import { anonymousRead, type LiveKey, livePageKey } from "@/lib/http/front-pages";
+import { registryKey } from "@/lib/http/front-registry";
+import { everything } from "@/lib/http/front-tags";
 
 export { documentOnly, securityHeaders };
 
 /**
  * The public face of `npm start`: it passes every request through to Next.js, except anonymous
- * reads of published releases. Those it renders once through Next.js, keeps in memory with their
- * gzipped form and a strong ETag, and serves itself. Exports (.md, .json) never change and are
- * cached for a year; release pages carry "superseded" and "withdrawn" banners, so browsers keep
- * them a minute and then revalidate with the ETag. The latest-release page is passed through with
- * a short max-age, since it moves when a release is published.
+ * reads of public pages. Those it renders once through Next.js, keeps in memory with their
+ * gzipped form and a strong ETag, and serves itself.
+ *
+ * Published releases never change: their exports (.md, .json) are cached for a year; release
+ * pages carry "superseded" and "withdrawn" banners, so browsers keep them a minute and then
+ * revalidate with the ETag. Live pages (the home page, the working draft, calls, groups, the
+ * log, the registry…) are kept under the tags of what they show (front-pages.ts) and forgotten
+ * when a committed change touches one of those tags (`touch`, from the launcher's change feed).
  *
  * A kept release page is a document: nothing on it needs JavaScript (its links are plain links,
  * it has no forms), so the kept copy leaves out the scripts that would hydrate it. Readers get
@@ -25,10 +31,8 @@ const immutablePath =
 const releasePagePath = /^\/standards\/[a-z0-9-]+\/v\/\d+\.\d+\.\d+$/;
 const comparePath = /^\/standards\/[a-z0-9-]+\/compare\//;
 const exportPath = /\.(?:md|json)$/;
-const latestPath = /^\/standards\/[a-z0-9-]+$/;
 /** What a level's name may look like; anything else shows every level, as Next.js does. */
 const levelName = /^[\p{L}\p{N} _-]{1,40}$/u;
-const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 
 export type Upstream = { host: string; port: number };
 export type FrontOptions = {
@@ -41,7 +45,7 @@ type Entry = {
   gzipped: Buffer;
   type: string;
   etag: string;
-  /** Set on live (registry) entries, which browsers keep less long. */
+  /** Set on live entries, which browsers keep less long. */
   cacheControl?: string;
 };
 /** What Next.js answered when it was not a release to keep (a 404, say): passed on as it is. */
@@ -49,10 +53,8 @@ type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer 
 
 export type Front = {
   server: http.Server;
-  /** Forgets every kept page, e.g. when a release is published or withdrawn. */
-  flush: () => void;
-  /** Forgets only the registry's live entries, when a declaration or its evidence changed. */
-  flushRegistry: () => void;
+  /** Forgets the live pages showing any of `tags`; `everything` forgets releases too. */
+  touch: (tags: readonly string[]) => void;
 };
 
 const MAX_ENTRIES = 2000;
@@ -89,11 +91,7 @@ export function cacheableRelease(
   cookie: string,
   headers: http.IncomingHttpHeaders = {},
 ) {
-  if (method !== "GET" && method !== "HEAD") return false;
-  if (sessionCookie.test(cookie)) return false; // signed-in pages name the reader
-  // A client-side navigation asks Next.js for the page's React payload (`RSC: 1`, `?_rsc=…`):
-  // not the document kept here, and Next.js redirects such a request that lost its `_rsc`.
-  if (headers.rsc !== undefined || /[?&]_rsc=/.test(url)) return false;
+  if (!anonymousRead(method, url, cookie, headers)) return false; // signed-in pages name the reader
   const [path = "", query = ""] = url.split("?");
   // A release narrowed to the clauses mapping to a framework is rendered each time: such
   // filters are many, and a kept copy filed under the bare page would show every clause.
@@ -126,6 +124,9 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       const headers = forwardedHeaders(request);
       delete headers["accept-encoding"];
       delete headers["if-none-match"];
+      // A kept page is drawn for nobody in particular, whatever else the first reader sent.
+      delete headers.cookie;
+      delete headers.authorization;
       const inner = http.request(
         { ...upstream, agent, method: "GET", path: url, headers },
         (response) => {
@@ -227,16 +228,16 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     else request.pipe(inner);
   };
 
-  /** A registry read: kept until the registry changes (or a short while), filled once. */
+  /** A live read: kept until what it shows changes (or a short while), filled once. */
   const serveLive = (
     request: http.IncomingMessage,
     response: http.ServerResponse,
-    { key, cacheControl }: LiveKey,
+    { key, tags, cacheControl }: LiveKey,
   ) => {
     const entry = live.fresh(key);
     if (entry) return serveKept(request, response, entry);
     live
-      .fill(key, () =>
+      .fill(key, tags, () =>
         fill(request, key).then((filled) =>
           "status" in filled ? filled : { ...filled, cacheControl },
         ),
@@ -254,14 +255,12 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
   const server = http.createServer((request, response) => {
     const url = request.url ?? "/";
     const cookie = String(request.headers.cookie ?? "");
-    const liveKey = registryKey(request.method, url, cookie, request.headers);
+    const liveKey =
+      registryKey(request.method, url, cookie, request.headers) ??
+      livePageKey(request.method, url, cookie, request.headers);
     if (liveKey) return serveLive(request, response, liveKey);
     if (!cacheableRelease(request.method, url, cookie, request.headers)) {
-      const anonymousLatest =
-        request.method === "GET" &&
-        !sessionCookie.test(cookie) &&
-        latestPath.test(url.split("?")[0] ?? "");
-      pass(request, response, anonymousLatest ? { "cache-control": "public, max-age=60" } : {});
+      pass(request, response);
       return;
     }
     const { path, key, level } = cacheKey(url);
@@ -295,15 +294,16 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     );
   });
   server.keepAliveTimeout = 65_000;
-  const flushRegistry = () => live.flush();
   return {
     server,
-    // A release published or withdrawn changes declaration pages too (their release's banners).
-    flush: () => {
-      kept.clear();
-      levelsKept.clear();
-      flushRegistry();
+    touch: (tags) => {
+      // Only a release published or withdrawn changes a kept release (its banners); those
+      // changes touch everything, as they change the live pages too.
+      if (tags.includes(everything)) {
+        kept.clear();
+        levelsKept.clear();
+      }
+      live.touch(tags);
     },
-    flushRegistry,
   };
 }

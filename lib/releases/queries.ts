@@ -71,10 +71,3 @@ export async function releaseOfCandidate(db: Executor, candidateId: string) {
     .where(eq(releases.candidateId, candidateId));
   return row?.version ?? null;
 }
-
-/** Changes whenever any release is published or withdrawn: kept pages must then be redrawn. */
-export async function releaseEpoch(db: Executor): Promise<string> {
-  const [published] = await db.select({ n: count() }).from(releases);
-  const [withdrawn] = await db.select({ n: count() }).from(releaseWithdrawals);
-  return `${published?.n ?? 0}/${withdrawn?.n ?? 0}`;
-}

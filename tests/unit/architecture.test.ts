@@ -27,7 +27,7 @@ const LAYERS: string[][] = [
   ["decisions"],
   ["registry"],
   ["challenges"],
-  ["transparency"],
+  ["transparency", "freshness"],
   ["demo"],
 ];
 

@@ -1,0 +1,145 @@
+import type http from "node:http";
+import {
+  callsTag,
+  callTag,
+  clauseTag,
+  draftTag,
+  groupsTag,
+  homeTag,
+  logTag,
+  sectionTag,
+  standardTag,
+} from "@/lib/http/front-tags";
+
+/*
+ * The live public pages the front keeps for anonymous readers: each has the query parameters
+ * that change what it shows (every other parameter is dropped from the address it is kept and
+ * rendered under) and the tags of what it shows, so a change to any of them makes it stale.
+ */
+
+export type LiveKey = { key: string; tags: string[]; cacheControl: string };
+
+/** Pages are revalidated with their ETag on every visit: they change while the reader reads. */
+export const LIVE_CACHE = "no-cache";
+
+const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
+
+type Parameter = { name: string; valid: RegExp };
+type LivePage = {
+  path: RegExp;
+  parameters: Parameter[];
+  tags: (match: RegExpMatchArray) => string[];
+};
+
+const level: Parameter = { name: "level", valid: /^[\p{L}\p{N} _-]{1,40}$/u };
+const module: Parameter = { name: "module", valid: /^[A-Za-z0-9_-]{1,20}$/ };
+const view: Parameter = { name: "view", valid: /^(?:auto|side|inline)$/ };
+const word = (name: string): Parameter => ({ name, valid: /^[a-z_]{1,30}$/ });
+const revision = (name: string): Parameter => ({ name, valid: /^[1-9]\d{0,8}$/ });
+
+const slug = "([a-z0-9](?:[a-z0-9-]{0,62}))";
+const ref = "([A-Z][A-Z0-9]{0,19}-[1-9]\\d{0,5})";
+const page = (pattern: string) => new RegExp(`^${pattern}$`);
+const standard = (m: RegExpMatchArray) => standardTag(m[1] ?? "");
+
+const livePages: LivePage[] = [
+  { path: page("/"), parameters: [], tags: () => [homeTag] },
+  { path: page("/groups(?:/[a-z0-9-]{1,40})?"), parameters: [], tags: () => [groupsTag] },
+  {
+    path: page("/transparency"),
+    parameters: [
+      { name: "action", valid: /^[a-z_]+\.(?:[a-z_]+)?$/ },
+      { name: "subjectType", valid: /^[a-z_]{1,40}$/ },
+      { name: "before", valid: /^[1-9]\d{0,14}$/ },
+    ],
+    tags: () => [logTag],
+  },
+  // The latest release; its framework filters are many and rendered each time (see below).
+  { path: page(`/standards/(?!import$)${slug}`), parameters: [level], tags: (m) => [standard(m)] },
+  { path: page(`/standards/${slug}/releases`), parameters: [], tags: (m) => [standard(m)] },
+  {
+    path: page(`/standards/${slug}/(?:draft|frameworks)`),
+    parameters: [level, module],
+    tags: (m) => [standard(m), draftTag(m[1] ?? "")],
+  },
+  {
+    path: page(`/standards/${slug}/draft/${ref}`),
+    parameters: [],
+    tags: (m) => [standard(m), clauseTag(m[1] ?? "", m[2] ?? "")],
+  },
+  {
+    path: page(`/standards/${slug}/draft/${ref}/history`),
+    parameters: [revision("from"), revision("to"), view],
+    tags: (m) => [standard(m), clauseTag(m[1] ?? "", m[2] ?? "")],
+  },
+  {
+    path: page(`/standards/${slug}/draft/sections/([a-z0-9-]{1,80})(?:/history)?`),
+    parameters: [],
+    tags: (m) => [standard(m), sectionTag(m[1] ?? "", m[2] ?? "")],
+  },
+  {
+    path: page(`/standards/${slug}/calls`),
+    parameters: [],
+    tags: (m) => [standard(m), callsTag(m[1] ?? "")],
+  },
+  {
+    path: page(`/standards/${slug}/calls/([1-9]\\d{0,8})`),
+    parameters: [view, module, word("kind"), word("objected")],
+    tags: (m) => [standard(m), callTag(m[1] ?? "", m[2] ?? "")],
+  },
+  {
+    path: page(`/standards/${slug}/objections`),
+    parameters: [word("state"), module],
+    tags: (m) => [standard(m), callsTag(m[1] ?? ""), draftTag(m[1] ?? "")],
+  },
+];
+
+/**
+ * The address a live page is kept under with its tags, or null when it is not one to keep: a
+ * write, a signed-in reader (the page names them), a client navigation's payload, another
+ * address, or a parameter the page knows given twice or with a value it would not accept (that
+ * answer is Next.js's own, each time). Parameters the page does not know are left out, so
+ * `?cb=1`, `?cb=2`… are one page, rendered once.
+ */
+export function livePageKey(
+  method: string | undefined,
+  url: string,
+  cookie: string,
+  headers: http.IncomingHttpHeaders = {},
+): LiveKey | null {
+  if (!anonymousRead(method, url, cookie, headers)) return null;
+  const mark = url.indexOf("?");
+  const path = mark === -1 ? url : url.slice(0, mark);
+  const query = new URLSearchParams(mark === -1 ? "" : url.slice(mark + 1));
+  for (const live of livePages) {
+    const match = path.match(live.path);
+    if (!match) continue;
+    const kept = new URLSearchParams();
+    for (const { name, valid } of live.parameters) {
+      const values = query.getAll(name);
+      if (values.length === 0 || values[0] === "") continue;
+      if (values.length > 1 || !valid.test(values[0] ?? "")) return null;
+      kept.set(name, values[0] ?? "");
+    }
+    return {
+      key: kept.size ? `${path}?${kept}` : path,
+      tags: live.tags(match),
+      cacheControl: LIVE_CACHE,
+    };
+  }
+  return null;
+}
+
+/** A GET or HEAD without a session, and not a client navigation's React payload. */
+export function anonymousRead(
+  method: string | undefined,
+  url: string,
+  cookie: string,
+  headers: http.IncomingHttpHeaders,
+): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (sessionCookie.test(cookie)) return false;
+  // A client-side navigation asks Next.js for the page's React payload (`RSC: 1`, `?_rsc=…`):
+  // not the document kept here, and Next.js redirects such a request that lost its `_rsc`.
+  return headers.rsc === undefined && !/[?&]_rsc=/.test(url);
+}
