@@ -19,9 +19,12 @@ export type TestDatabase = {
  * A fresh, migrated database for one test file. With HUM_TEST_POSTGRES (an admin URL) it is a
  * new database on that server, dropped afterwards; otherwise an in-memory PGlite behind the
  * same socket server the app uses. Either way the code under test speaks node-postgres.
+ * `postgres` (an admin URL) asks for PostgreSQL whatever the environment says.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = process.env.HUM_TEST_POSTGRES;
+export async function createTestDatabase(
+  options: { postgres?: string } = {},
+): Promise<TestDatabase> {
+  const adminUrl = options.postgres ?? process.env.HUM_TEST_POSTGRES;
   if (adminUrl) {
     const name = `hum_test_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: adminUrl });
