@@ -12,6 +12,12 @@ export const changeChannel = "hum_change";
 const BATCH_MS = 10;
 /** More numbers than this drawn unheard between two checks: the channel is not worth counting. */
 const MAX_UNHEARD = 100_000;
+/**
+ * How long a number drawn may stay unheard before it counts as lost: its transaction commits
+ * moments after drawing it. Checked again this soon rather than at the next second, so a lost
+ * announcement is made up for within two seconds of its commit.
+ */
+const GRACE_MS = 500;
 
 /** The sequence's last number, whether or not its transaction committed. */
 export async function lastAnnounced(db: Executor): Promise<number> {
@@ -28,8 +34,8 @@ export type ChangeFeed = {
   unsure: (reason: string) => void;
   /**
    * The safety net, asked every second: if a number the sequence drew was not heard, and still
-   * not a second later, an announcement was lost and every page is redrawn, even when later
-   * ones were heard.
+   * not half a second later, an announcement was lost and every page is redrawn, even when
+   * later ones were heard.
    */
   check: () => Promise<void>;
   /** Resolves when every announcement heard so far has touched its tags (for tests). */
@@ -55,6 +61,7 @@ export function createChangeFeed(
   /** The numbers drawn but not heard at the last check. */
   let missing = new Set<number>();
   let work = Promise.resolve();
+  let recheck: NodeJS.Timeout | undefined;
 
   const settle = (upTo: number) => {
     settledUpTo = upTo;
@@ -80,7 +87,7 @@ export function createChangeFeed(
     );
   };
 
-  return {
+  const feed: ChangeFeed = {
     hear(payload) {
       const announcement = parseAnnouncement(payload);
       if (!announcement) return;
@@ -102,7 +109,7 @@ export function createChangeFeed(
         return settle(last);
       }
       // Drawn but not heard yet: its transaction may still be committing, or rolled back. Still
-      // not heard a second later, it is lost (or was rolled back, which costs one needless
+      // not heard a moment later, it is lost (or was rolled back, which costs one needless
       // redraw) and every page is redrawn.
       const unheard = new Set<number>();
       for (let sequence = settledUpTo + 1; sequence <= last; sequence++) {
@@ -118,6 +125,13 @@ export function createChangeFeed(
       while (heardAbove.has(upTo + 1)) upTo += 1;
       settle(upTo);
       missing = unheard;
+      if (unheard.size > 0 && !recheck) {
+        recheck = setTimeout(() => {
+          recheck = undefined;
+          feed.check().catch((error: unknown) => log(`could not check the feed (${error})`));
+        }, GRACE_MS);
+        recheck.unref();
+      }
     },
     settled: async () => {
       while (timer || pending.length) {
@@ -126,4 +140,5 @@ export function createChangeFeed(
       await work;
     },
   };
+  return feed;
 }

@@ -265,8 +265,8 @@ describe.skipIf(!reachable)("two servers in front of one PostgreSQL database", (
     ]);
     console.info(`after a lost notification: ${onFirst} ms (the check), ${onSecond} ms (heard)`);
     expect(onSecond).toBeLessThan(FRESH_MS);
-    // The check runs each second and gives an unheard number one more second.
-    expect(onFirst).toBeLessThan(FRESH_MS + 1_000);
+    // The check runs each second, and gives a number it has not heard half a second more.
+    expect(onFirst).toBeLessThan(FRESH_MS);
     expect(first.log).toEqual(["a change was not announced to this server; every page is redrawn"]);
     expect(second.log).toEqual([]);
     first.log.length = 0;
@@ -281,7 +281,7 @@ describe.skipIf(!reachable)("two servers in front of one PostgreSQL database", (
     await until("the second server lost a notification", async () => second.lost.length > 0);
     const took = await timeUntilShown(second, refs.other, "Update period, five years", committed);
     console.info(`a lost notification alone: ${took} ms`);
-    expect(took).toBeLessThan(FRESH_MS + 1_000);
+    expect(took).toBeLessThan(FRESH_MS);
     expect(second.log).toEqual([
       "a change was not announced to this server; every page is redrawn",
     ]);
