@@ -4,15 +4,27 @@ import { createDatabase, type Database } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
 
-export type TestDatabase = { db: Database; url: string; close: () => Promise<void> };
+export type TestDatabase = {
+  db: Database;
+  url: string;
+  close: () => Promise<void>;
+  /**
+   * Hears what is announced on `channel` once this resolves, as the launcher does: a LISTEN
+   * connection to PostgreSQL, or the embedded database's own notifications.
+   */
+  listen: (channel: string, hear: (payload: string) => void) => Promise<void>;
+};
 
 /**
  * A fresh, migrated database for one test file. With HUM_TEST_POSTGRES (an admin URL) it is a
  * new database on that server, dropped afterwards; otherwise an in-memory PGlite behind the
  * same socket server the app uses. Either way the code under test speaks node-postgres.
+ * `postgres` (an admin URL) asks for PostgreSQL whatever the environment says.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = process.env.HUM_TEST_POSTGRES;
+export async function createTestDatabase(
+  options: { postgres?: string } = {},
+): Promise<TestDatabase> {
+  const adminUrl = options.postgres ?? process.env.HUM_TEST_POSTGRES;
   if (adminUrl) {
     const name = `hum_test_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -23,10 +35,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url.pathname = `/${name}`;
     const { db, pool } = createDatabase(url.toString());
     await migrateDatabase(db);
+    const listeners: pg.Client[] = [];
     return {
       db,
       url: url.toString(),
+      listen: async (channel, hear) => {
+        const client = new pg.Client({ connectionString: url.toString() });
+        listeners.push(client);
+        await client.connect();
+        client.on("notification", (message) => {
+          if (message.channel === channel) hear(message.payload ?? "");
+        });
+        await client.query(`LISTEN ${channel}`);
+      },
       close: async () => {
+        await Promise.all(listeners.map((client) => client.end()));
         await pool.end();
         const cleanup = new pg.Client({ connectionString: adminUrl });
         await cleanup.connect();
@@ -41,6 +64,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     url: embedded.url,
+    listen: embedded.listen,
     close: async () => {
       await pool.end();
       await embedded.stop();
