@@ -64,7 +64,7 @@ test("no kept page carries anything of a signed-in person, and signed-in pages s
   const anonymous = await browser.newContext();
   try {
     for (const url of kept) {
-      for (const headers of [{}, { Cookie: "hum-other=1" }]) {
+      for (const headers of [{}, { Cookie: "hum-other=1" }] as Record<string, string>[]) {
         const response = await anonymous.request.get(url, { headers });
         expect(response.status(), url).toBe(200);
         // Served by the front from what it keeps: its policy allows no script at all.
