@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NOTICE_COOKIE } from "@/lib/actions/notice-cookie";
 import { LIVE_CACHE, livePageKey } from "@/lib/http/front-pages";
 import {
   callsTag,
@@ -126,6 +127,12 @@ describe("livePageKey", () => {
     expect(read(`${page}?module=SW&_rsc=abc`)).toBeNull();
     // Other cookies do not name the reader.
     expect(read(page, "theme=dark; authjs.csrf-token=x")?.key).toBe(page);
+  });
+
+  it("draws the page after an action for its reader, who is told what was done", () => {
+    expect(read("/", `${NOTICE_COOKIE}=signed-out`)).toBeNull();
+    expect(read("/", `theme=dark; ${NOTICE_COOKIE}=x`)).toBeNull();
+    expect(read("/", `not-${NOTICE_COOKIE}=x`)?.key).toBe("/");
   });
 
   it("keeps nothing for other addresses", () => {

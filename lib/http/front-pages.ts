@@ -23,6 +23,11 @@ export type LiveKey = { key: string; tags: string[]; cacheControl: string };
 export const LIVE_CACHE = "no-cache";
 
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
+/**
+ * An action's notice waiting for the next page (lib/actions/notice-cookie.ts): that page says
+ * what was done ("You are signed out."), so it is drawn for this reader, once.
+ */
+const noticeCookie = /(?:^|;\s*)hum-notice=/;
 
 type Parameter = { name: string; valid: RegExp };
 type LivePage = {
@@ -130,7 +135,7 @@ export function livePageKey(
   return null;
 }
 
-/** A GET or HEAD without a session, and not a client navigation's React payload. */
+/** A GET or HEAD without a session or a notice, and not a client navigation's React payload. */
 export function anonymousRead(
   method: string | undefined,
   url: string,
@@ -138,7 +143,7 @@ export function anonymousRead(
   headers: http.IncomingHttpHeaders,
 ): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
-  if (sessionCookie.test(cookie)) return false;
+  if (sessionCookie.test(cookie) || noticeCookie.test(cookie)) return false;
   // A client-side navigation asks Next.js for the page's React payload (`RSC: 1`, `?_rsc=…`):
   // not the document kept here, and Next.js redirects such a request that lost its `_rsc`.
   return headers.rsc === undefined && !/[?&]_rsc=/.test(url);
