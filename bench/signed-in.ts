@@ -15,10 +15,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { sessions, users } from "@/lib/auth/schema";
 import { createDatabase } from "@/lib/db/client";
 import { demoEmail } from "@/lib/demo/seed";
+import { comments, threads } from "@/lib/discussion/schema";
+import { formatRef } from "@/lib/drafting/rules";
+import { clauses, standards } from "@/lib/drafting/schema";
 import { benchWorkspace, waitFor } from "./harness";
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -44,9 +47,13 @@ async function measure(address: string, cookie: string) {
 
 try {
   spawnSync(process.execPath, [...launcher, "seed"], { env, stdio: "inherit" });
-  const server = spawn(process.execPath, [...launcher, "start"], { env, stdio: "ignore" });
+  const server = spawn(process.execPath, [...launcher, "start"], {
+    env,
+    stdio: ["ignore", "ignore", fs.openSync(path.join(workDir, "server.log"), "a")],
+  });
   children.push(server);
-  await waitFor(`${base}/`);
+  // A busy machine can take longer than one wait to start the server.
+  await waitFor(`${base}/`).catch(() => waitFor(`${base}/`));
   const url = fs.readFileSync(path.join(env.HUM_DATA_DIR, "database-url"), "utf8");
   const { db, pool } = createDatabase(url, { max: 1 });
   // Rosa chairs the advisory group: she sees the moderation controls and may vote.
@@ -59,10 +66,11 @@ try {
   await db.insert(sessions).values({
     sessionToken: token,
     userId: rosa.id,
-    expires: new Date(Date.now() + 24 * 60 * 60 * 1000),
+    // As Auth.js leaves a fresh session: it extends one (a write) only once a day.
+    expires: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
   });
   const cookie = `authjs.session-token=${token}`;
-  // The busiest call (positions, votes and threads) and the clause with the most comments.
+  // The demo's busiest call: its positions, votes and threads.
   const busiestCall = await db.execute<{ number: number; weight: number }>(sql`
     select c.number,
       (select count(*) from position p where p.call_id = c.id)
@@ -70,24 +78,44 @@ try {
       + (select count(*) from thread t where t.call_id = c.id) as weight
     from call c join standard s on s.id = c.standard_id
     where s.slug = 'iotmark' order by weight desc, c.number limit 1`);
-  const busiestClause = await db.execute<{ ref: string; weight: number }>(sql`
-    select cl.ref_code || '-' || cl.ref_number as ref, count(cm.id) as weight
-    from clause cl join standard s on s.id = cl.standard_id
-    join thread t on t.clause_id = cl.id join comment cm on cm.thread_id = t.id
-    where s.slug = 'iotmark' and cl.retired_at is null
-    group by cl.id order by weight desc, ref limit 1`);
+  // The demo's clauses have no discussion yet: one gets ten threads of four comments each, as a
+  // clause under review would.
+  const [clause] = await db
+    .select({ id: clauses.id, refCode: clauses.refCode, refNumber: clauses.refNumber })
+    .from(clauses)
+    .innerJoin(standards, eq(standards.id, clauses.standardId))
+    .where(and(eq(standards.slug, "iotmark"), isNull(clauses.retiredAt)))
+    .orderBy(clauses.refCode, clauses.refNumber)
+    .limit(1);
+  const people = await db.select({ id: users.id }).from(users).limit(8);
+  if (!clause || people.length < 2) throw new Error("the demo has no clause or no people");
+  for (let n = 0; n < 10; n++) {
+    const author = people[n % people.length]?.id ?? rosa.id;
+    const [thread] = await db
+      .insert(threads)
+      .values({ clauseId: clause.id, kind: "comment", title: `Question ${n}`, createdBy: author })
+      .returning({ id: threads.id });
+    await db.insert(comments).values(
+      Array.from({ length: 4 }, (_, k) => ({
+        threadId: thread?.id ?? "",
+        authorId: people[(n + k) % people.length]?.id ?? rosa.id,
+        body: `Point ${k} on question ${n}: the wording could say **how long** updates last.`,
+        bodyHtml: `<p>Point ${k} on question ${n}: the wording could say <strong>how long</strong> updates last.</p>`,
+      })),
+    );
+  }
   await pool.end();
   const call = busiestCall.rows[0];
-  const clause = busiestClause.rows[0];
-  if (!call || !clause) throw new Error("the demo has no call or no discussed clause");
+  if (!call) throw new Error("the demo has no call");
+  const ref = formatRef(clause.refCode, clause.refNumber);
   const pages = [
     {
       label: `call ${call.number} (${call.weight} positions, votes, threads)`,
       address: `/standards/iotmark/calls/${call.number}`,
     },
     {
-      label: `clause ${clause.ref} (${clause.weight} comments)`,
-      address: `/standards/iotmark/draft/${clause.ref}`,
+      label: `clause ${ref} (10 threads, 40 comments)`,
+      address: `/standards/iotmark/draft/${ref}`,
     },
   ];
   for (const page of pages) {
