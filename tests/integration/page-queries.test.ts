@@ -65,7 +65,6 @@ async function queriesOf(load: (db: Executor) => Promise<unknown>): Promise<numb
   } finally {
     await counted.pool.end();
   }
-  if (process.env.SHOW_QUERIES) console.log(sent.map((q) => q.slice(0, 110)).join("\n"));
   return sent.length;
 }
 
