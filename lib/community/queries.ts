@@ -13,8 +13,10 @@ import {
 import { memberships } from "@/lib/community/schema";
 import type { Executor } from "@/lib/db/client";
 
+type Membership = typeof memberships.$inferSelect;
+
 /**
- * The role badges of several people at `now`, for showing beside their names: two queries
+ * The role badges of several people at `now`, for showing beside their names: one query
  * whatever their number. Someone without a role maps to an empty list.
  */
 export async function badgesOf(
@@ -24,23 +26,22 @@ export async function badgesOf(
 ): Promise<Map<string, RoleBadge[]>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return new Map();
-  const [people, terms] = await Promise.all([
-    db
-      .select({ id: users.id, isSecretariat: users.isSecretariat })
-      .from(users)
-      .where(inArray(users.id, ids)),
-    db.select().from(memberships).where(inArray(memberships.userId, ids)),
-  ]);
+  // One query: each person once per term they hold (or once, with none).
+  const rows = await db
+    .select({ id: users.id, isSecretariat: users.isSecretariat, term: memberships })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .where(inArray(users.id, ids));
+  const people = new Map<string, { isSecretariat: boolean; terms: Membership[] }>();
+  for (const { id, isSecretariat, term } of rows) {
+    const person = people.get(id) ?? { isSecretariat, terms: [] };
+    if (term) person.terms.push(term);
+    people.set(id, person);
+  }
   return new Map(
-    people.map((person) => [
-      person.id,
-      roleBadges(
-        person.isSecretariat,
-        activeRoles(
-          terms.filter((term) => term.userId === person.id),
-          now,
-        ),
-      ),
+    [...people].map(([id, person]) => [
+      id,
+      roleBadges(person.isSecretariat, activeRoles(person.terms, now)),
     ]),
   );
 }

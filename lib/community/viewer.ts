@@ -23,9 +23,15 @@ export async function loadViewer(
   userId: string,
   now = new Date(),
 ): Promise<Viewer | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  // One query on every signed-in page: the person, once per term they hold (or once, with none).
+  const rows = await db
+    .select({ user: users, term: memberships })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.id, userId));
+  const user = rows[0]?.user;
   if (!user) return null;
-  const terms = await db.select().from(memberships).where(eq(memberships.userId, userId));
+  const terms = rows.flatMap(({ term }) => (term ? [term] : []));
   return {
     id: user.id,
     name: displayName(user),

@@ -61,20 +61,22 @@ async function withModeratedReasons(
   rows: (typeof positions.$inferSelect & { name: string; badges: RoleBadge[] })[],
   viewer: Viewer | null,
 ): Promise<PositionView[]> {
-  const named = await commentTexts(
-    db,
-    rows.map((row) => row.commentId),
-  );
-  const given = await positionReasonTexts(
-    db,
-    rows.map((row) => row.reasonId),
-  );
-  const legacy = await withdrawnCopies(
-    db,
-    rows
-      .filter((row) => !row.commentId && row.threadId && row.reason)
-      .map((row) => ({ authorId: row.userId, body: row.reason })),
-  );
+  const [named, given, legacy] = await Promise.all([
+    commentTexts(
+      db,
+      rows.map((row) => row.commentId),
+    ),
+    positionReasonTexts(
+      db,
+      rows.map((row) => row.reasonId),
+    ),
+    withdrawnCopies(
+      db,
+      rows
+        .filter((row) => !row.commentId && row.threadId && row.reason)
+        .map((row) => ({ authorId: row.userId, body: row.reason })),
+    ),
+  ]);
   const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
   return rows.map(({ commentId, ...row }) => {
     const comment = commentId
@@ -103,46 +105,52 @@ export async function getCallPage(
   );
   if (!row) return null;
   const call = summaryOf(row, new Map());
-  const [revision] = call.revisionId
-    ? await db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
-    : [];
-  const texts = revision ? await clauseCallTexts(db, call, revision) : null;
-  const changes = call.kind === "changes" ? await callItemsOf(db, call) : null;
-  const [parent] = call.parentCallId
-    ? await db
-        .select({ number: calls.number, title: calls.title })
-        .from(calls)
-        .where(eq(calls.id, call.parentCallId))
-    : [];
-  // A held change is decided alone, but the positions on it were taken on its last call.
-  const [parentPosition] =
-    call.parentCallId && viewer
-      ? await db
-          .select({ stance: positions.stance })
-          .from(positions)
-          .where(and(eq(positions.callId, call.parentCallId), eq(positions.userId, viewer.id)))
-      : [];
-  const positionRows = await db
-    .select({ position: positions, name: users.name })
-    .from(positions)
-    .innerJoin(users, eq(users.id, positions.userId))
-    .where(eq(positions.callId, call.id))
-    .orderBy(asc(positions.takenAt));
-  const voteRows = await db
-    .select({ vote: votes, name: users.name, declaration: conflictDeclarations })
-    .from(votes)
-    .innerJoin(users, eq(users.id, votes.userId))
-    .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
-    .where(eq(votes.callId, call.id))
-    .orderBy(asc(votes.castAt));
-  const [appeal] = await db
-    .select({ appeal: appeals, name: users.name })
-    .from(appeals)
-    .innerJoin(users, eq(users.id, appeals.appellantId))
-    .where(eq(appeals.callId, call.id));
-  const [objections, me] = await Promise.all([
+  // What the page shows, read side by side: none of these depends on another.
+  const [[revision], changes, [parent], [parentPosition], positionRows, voteRows, [appeal]] =
+    await Promise.all([
+      call.revisionId
+        ? db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
+        : [],
+      call.kind === "changes" ? callItemsOf(db, call) : null,
+      call.parentCallId
+        ? db
+            .select({ number: calls.number, title: calls.title })
+            .from(calls)
+            .where(eq(calls.id, call.parentCallId))
+        : [],
+      // A held change is decided alone, but the positions on it were taken on its last call.
+      call.parentCallId && viewer
+        ? db
+            .select({ stance: positions.stance })
+            .from(positions)
+            .where(and(eq(positions.callId, call.parentCallId), eq(positions.userId, viewer.id)))
+        : [],
+      db
+        .select({ position: positions, name: users.name })
+        .from(positions)
+        .innerJoin(users, eq(users.id, positions.userId))
+        .where(eq(positions.callId, call.id))
+        .orderBy(asc(positions.takenAt)),
+      db
+        .select({ vote: votes, name: users.name, declaration: conflictDeclarations })
+        .from(votes)
+        .innerJoin(users, eq(users.id, votes.userId))
+        .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
+        .where(eq(votes.callId, call.id))
+        .orderBy(asc(votes.castAt)),
+      db
+        .select({ appeal: appeals, name: users.name })
+        .from(appeals)
+        .innerJoin(users, eq(users.id, appeals.appellantId))
+        .where(eq(appeals.callId, call.id)),
+    ]);
+  const [texts, objections, me] = await Promise.all([
+    revision ? clauseCallTexts(db, call, revision) : null,
     listCallThreads(db, call.id, viewer),
-    viewer ? db.select().from(users).where(eq(users.id, viewer.id)) : Promise.resolve([]),
+    // The viewer's declarations matter only when the call names organisations.
+    viewer && call.organisations.length > 0
+      ? db.select().from(users).where(eq(users.id, viewer.id))
+      : [],
   ]);
   const badges = await badgesOf(db, [
     call.openedBy,

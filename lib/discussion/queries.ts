@@ -41,7 +41,7 @@ export type ThreadView = typeof threads.$inferSelect & {
 
 /**
  * Every thread on a clause, newest activity first, with its comments, replies, edit histories
- * and the roles of their authors and resolvers: five queries whatever the number of threads or
+ * and the roles of their authors and resolvers: four queries whatever the number of threads or
  * comments.
  */
 export function listThreads(

@@ -15,14 +15,9 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { caretColor } from "@/lib/collab/identity";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
-import { decisionTrail } from "@/lib/decisions/queries";
-import { pendingStructure } from "@/lib/decisions/structure";
-import { listThreads } from "@/lib/discussion/queries";
-import { listFrameworks } from "@/lib/drafting/frameworks";
-import { getClauseYjsState, getDraftClause, getStandardAxes } from "@/lib/drafting/queries";
+import { clausePageDetails, findDraftClause } from "@/lib/drafting/clause-page";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
-import { watchedKeys } from "@/lib/notifications/queries";
 import {
   callPath,
   clauseHistoryPath,
@@ -43,12 +38,7 @@ import { AddMappingForm, RemoveMappingForm } from "../mapping-forms";
 type Props = { params: Promise<{ slug: string; ref: string }> };
 
 /** Read once per request: the page and its metadata both need the clause. */
-const load = cache(async (slug: string, ref: string) => {
-  const db = getDb();
-  const standard = await getStandardAxes(db, slug);
-  const clause = standard ? await getDraftClause(db, standard.id, ref) : null;
-  return standard && clause ? { standard, clause } : null;
-});
+const load = cache((slug: string, ref: string) => findDraftClause(getDb(), slug, ref));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, ref } = await params;
@@ -62,21 +52,17 @@ export default async function ClausePage({ params }: Props) {
   if (!found) notFound();
   const { standard, clause } = found;
   const clausePath = draftClausePath(standard.slug, clause.ref);
-  const [t, tDiscussion, viewer] = await Promise.all([
+  const [t, tDiscussion, tFrameworks, viewer] = await Promise.all([
     getTranslations("drafting"),
     getTranslations("discussion"),
+    getTranslations("frameworks"),
     getViewer(),
   ]);
-  const [threads, watched, trail, pending, frameworks, tFrameworks] = await Promise.all([
-    getClauseYjsState(getDb(), clause.id).then((state) =>
-      listThreads(getDb(), clause.id, viewer, state),
-    ),
-    viewer ? watchedKeys(getDb(), viewer.id, [clause.id]) : new Set<string>(),
-    decisionTrail(getDb(), clause.id),
-    pendingStructure(getDb(), standard.id, [clause.id]),
-    listFrameworks(getDb(), standard.id),
-    getTranslations("frameworks"),
-  ]);
+  const { threads, watched, trail, pending, frameworks } = await clausePageDetails(
+    getDb(),
+    found,
+    viewer,
+  );
   const pendingRetirement = pending.find((entry) => entry.kind === "retire_clause");
   const pendingRestoration = pending.find((entry) => entry.kind === "restore_clause");
   const pendingMove = pending.find((entry) => entry.kind === "move_clause");
