@@ -73,7 +73,7 @@ spawnSync(process.execPath, [...tsx, "seed"], { env, stdio: "inherit" });
 const server = spawn(process.execPath, [...tsx, "start"], { env, stdio: "ignore" });
 
 async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
+  for (let attempt = 0; attempt < 600; attempt++) {
     try {
       if ((await fetch(`${base}/`)).ok) return;
     } catch {
