@@ -56,7 +56,7 @@ export async function AuditEntry({
   );
   const raw = Object.entries(row.details).filter(([, value]) => value !== null);
   return (
-    <li className="p-3" data-action={row.action}>
+    <li className="log-entry p-3" data-action={row.action}>
       <div className="flex flex-col sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
         <p className="min-w-0">
           {namingStandard && row.place ? (
