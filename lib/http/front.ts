@@ -92,11 +92,18 @@ export function cacheableRelease(
   headers: http.IncomingHttpHeaders = {},
 ) {
   if (!anonymousRead(method, url, cookie, headers)) return false; // signed-in pages name the reader
+  if (narrowedToFramework(url)) return false;
+  return immutablePath.test(url.split("?")[0] ?? "");
+}
+
+/**
+ * A release narrowed to the clauses mapping to a framework is rendered each time: such filters
+ * are many, and a kept copy filed under the bare page would show every clause. It is still a
+ * document (its filter is a GET form), so it goes out without scripts like the page it narrows.
+ */
+function narrowedToFramework(url: string): boolean {
   const [path = "", query = ""] = url.split("?");
-  // A release narrowed to the clauses mapping to a framework is rendered each time: such
-  // filters are many, and a kept copy filed under the bare page would show every clause.
-  if (releasePagePath.test(path) && /(?:^|&)(?:framework|provision)=/.test(query)) return false;
-  return immutablePath.test(path);
+  return releasePagePath.test(path) && /(?:^|&)(?:framework|provision)=/.test(query);
 }
 
 export function createFront(upstream: Upstream, options: FrontOptions = {}): Front {
@@ -188,6 +195,16 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     response.end(request.method === "HEAD" ? undefined : body);
   };
 
+  /** A page rendered for this request: served as kept ones are, or Next.js's answer as it was. */
+  const answer = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    filled: Entry | Answer,
+  ) => {
+    if ("status" in filled) response.writeHead(filled.status, filled.headers).end(filled.body);
+    else serveKept(request, response, filled);
+  };
+
   const pass = (
     request: http.IncomingMessage,
     response: http.ServerResponse,
@@ -243,11 +260,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
         ),
       )
       .then(
-        (filled) => {
-          if ("status" in filled)
-            response.writeHead(filled.status, filled.headers).end(filled.body);
-          else serveKept(request, response, filled);
-        },
+        (filled) => answer(request, response, filled),
         () => pass(request, response),
       );
   };
@@ -259,6 +272,13 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       registryKey(request.method, url, cookie, request.headers) ??
       livePageKey(request.method, url, cookie, request.headers);
     if (liveKey) return serveLive(request, response, liveKey);
+    if (anonymousRead(request.method, url, cookie, request.headers) && narrowedToFramework(url)) {
+      fill(request, url).then(
+        (filled) => answer(request, response, filled),
+        () => pass(request, response),
+      );
+      return;
+    }
     if (!cacheableRelease(request.method, url, cookie, request.headers)) {
       pass(request, response);
       return;

@@ -116,6 +116,21 @@ describe("the front", () => {
     ]);
   });
 
+  it("draws a release narrowed to a framework each time, and without scripts", async () => {
+    hits = [];
+    const page = "/standards/iotmark/v/1.0.0?framework=etsi-en-303-645";
+    const first = await get(page);
+    const second = await get(page);
+    expect(hits.map((hit) => hit.url)).toEqual([page, page]);
+    for (const answer of [first, second]) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.toString()).not.toContain("<script");
+      expect(answer.headers["content-security-policy"]).toContain("script-src 'none'");
+    }
+    const signedIn = await get(page, { Cookie: "authjs.session-token=abc" });
+    expect(signedIn.body.toString()).toContain("<script");
+  });
+
   it("renders a release page once whatever other parameters a request adds", async () => {
     hits = [];
     const page = "/standards/iotmark/v/1.0.0";
