@@ -10,7 +10,7 @@ import { callItems, calls, positionReasons, positions, votes } from "@/lib/decis
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
 import { commentEdits, comments, threads } from "@/lib/discussion/schema";
-import { clausePageDetails, findDraftClause } from "@/lib/drafting/clause-page";
+import { clausePageDetails, findDraftClause } from "@/lib/decisions/clause-page";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 import { callTimeline } from "@/lib/transparency/queries";

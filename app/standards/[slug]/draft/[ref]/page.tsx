@@ -15,7 +15,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { caretColor } from "@/lib/collab/identity";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
-import { clausePageDetails, findDraftClause } from "@/lib/drafting/clause-page";
+import { clausePageDetails, findDraftClause } from "@/lib/decisions/clause-page";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { getEnv } from "@/lib/env";
 import {
