@@ -82,7 +82,7 @@ beforeAll(async () => {
 afterAll(() => test?.close());
 
 /** Waits for a condition the database brings about, failing with `what` if it never does. */
-async function until(what: string, condition: () => boolean, timeoutMs = 5_000) {
+async function until(what: string, condition: () => boolean, timeoutMs = 15_000) {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error(`never: ${what}`);
