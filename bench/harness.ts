@@ -23,9 +23,9 @@ export function nginxBinary(): string {
   return "/usr/sbin/nginx";
 }
 
-/** Polls `url` until it answers 200, for at most 30 s. */
-export async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
+/** Polls `url` until it answers 200, for at most `seconds` (a busy machine starts slowly). */
+export async function waitFor(url: string, seconds = 30): Promise<void> {
+  for (let attempt = 0; attempt < seconds * 5; attempt++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {

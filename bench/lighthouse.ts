@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
+import { waitFor } from "./harness";
 
 const runs = Number(process.argv.slice(2).find((argument) => /^\d+$/.test(argument)) ?? 3);
 const listAudits = process.argv.includes("--audits");
@@ -71,18 +72,6 @@ const tsx = [
 
 spawnSync(process.execPath, [...tsx, "seed"], { env, stdio: "inherit" });
 const server = spawn(process.execPath, [...tsx, "start"], { env, stdio: "ignore" });
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("the server did not start");
-}
 
 type Measure = {
   performance: number;
@@ -168,7 +157,7 @@ function report(page: string, chosen: Measure): void {
 
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
-  await waitForServer();
+  await waitFor(`${base}/`, 120);
   chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags });
   // Lighthouse scales the main thread's observed work to a phone's: a busy machine inflates TBT.
   const load = os.loadavg()[0]?.toFixed(1);
