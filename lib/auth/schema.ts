@@ -28,6 +28,10 @@ export const users = pgTable("user", {
   affiliation: text("affiliation").notNull().default(""),
   conflictOfInterest: text("conflict_of_interest").notNull().default(""),
   isSecretariat: boolean("is_secretariat").notNull().default(false),
+  /** The interface and email language the person chose (lib/locale.ts); null: not chosen. */
+  language: text("language"),
+  /** An IANA time zone ("Europe/Paris") the person chose for dates; null: UTC. */
+  timeZone: text("time_zone"),
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -24,6 +24,8 @@ export const threads = pgTable(
     kind: threadKind("kind").notNull(),
     status: threadStatus("status").notNull().default("open"),
     title: text("title").notNull(),
+    /** The language its author wrote the title in (lib/locale.ts), for screen readers. */
+    lang: text("lang").notNull().default("en"),
     quote: text("quote"),
     /** Yjs relative positions of the quoted span, so the quote follows its words as others edit. */
     anchor: jsonb("anchor").$type<QuoteAnchor>(),
@@ -63,6 +65,8 @@ export const comments = pgTable(
       .references(() => users.id),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
+    /** The language its author wrote it in (lib/locale.ts), for screen readers. */
+    lang: text("lang").notNull().default("en"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp("edited_at", { mode: "date", withTimezone: true }),
     deletedAt: timestamp("deleted_at", { mode: "date", withTimezone: true }),

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
  */
 const LAYERS: string[][] = [
   ["messages"],
+  ["locale"],
   ["env", "errors", "i18n", "paths"],
   ["validation"],
   ["db"],
