@@ -94,9 +94,12 @@ test("the call pages hydrate without a mismatch for an advisory group member who
 // and watch every page as it changes (e2e/html-nesting.ts). These make sure they do.
 test("the fixtures catch a form a server put inside a paragraph", async ({
   page,
+  db,
   pageProblems,
 }) => {
-  await page.route("**/sign-in", async (route) => {
+  // A personal page, which Next.js draws and hydrates (anonymous pages have no scripts).
+  await signInAs(page, db, await createPerson(db, { name: "Nia Nesting" }));
+  await page.route("**/profile", async (route) => {
     const response = await route.fetch();
     const html = await response.text();
     await route.fulfill({
@@ -104,7 +107,7 @@ test("the fixtures catch a form a server put inside a paragraph", async ({
       body: html.replace("<form", "<p><form").replace("</form>", "</form></p>"),
     });
   });
-  await visitHydrated(page, "/sign-in").catch(() => {});
+  await visitHydrated(page, "/profile").catch(() => {});
   await pageProblems.settled();
   const reported = () => pageProblems.unexpected().join("\n");
   await expect.poll(reported).toMatch(/invalid nesting: <form> inside <p>/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NOTICE_COOKIE } from "@/lib/actions/notice-cookie";
-import { LIVE_CACHE, livePageKey } from "@/lib/http/front-pages";
+import { documentEachTime, LIVE_CACHE, livePageKey } from "@/lib/http/front-pages";
 import {
   callsTag,
   callTag,
@@ -151,6 +151,35 @@ describe("livePageKey", () => {
       "/transparency/",
     ]) {
       expect(read(url), url).toBeNull();
+    }
+  });
+
+  it("keeps the sign-in page, but not with a page to return to", () => {
+    expect(read("/sign-in")?.key).toBe("/sign-in");
+    expect(read("/sign-in?utm_source=list")?.key).toBe("/sign-in");
+    expect(read("/sign-in?next=%2Finbox")).toBeNull();
+    expect(read("/sign-in", "authjs.session-token=abc")).toBeNull();
+  });
+});
+
+describe("documentEachTime", () => {
+  it("names the documents drawn for each reader", () => {
+    expect(documentEachTime("/standards/iotmark/v/1.1.0?framework=etsi")).toBe(true);
+    expect(documentEachTime("/standards/iotmark/v/1.1.0?provision=5.1-1")).toBe(true);
+    expect(documentEachTime("/sign-in?next=%2Finbox")).toBe(true);
+  });
+
+  it("leaves out everything else", () => {
+    for (const url of [
+      "/standards/iotmark/v/1.1.0",
+      "/standards/iotmark/v/1.1.0?level=gold",
+      "/standards/iotmark/v/1.1.0/SW-1?framework=etsi",
+      "/sign-in",
+      "/sign-in?utm=1",
+      "/sign-in/check-email?next=%2F",
+      "/inbox?next=%2F",
+    ]) {
+      expect(documentEachTime(url), url).toBe(false);
     }
   });
 });

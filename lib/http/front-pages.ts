@@ -10,6 +10,7 @@ import {
   sectionTag,
   standardTag,
 } from "@/lib/http/front-tags";
+import { RETURN_PARAM } from "@/lib/paths";
 
 /*
  * The live public pages the front keeps for anonymous readers: each has the query parameters
@@ -49,6 +50,8 @@ const standard = (m: RegExpMatchArray) => standardTag(m[1] ?? "");
 
 const livePages: LivePage[] = [
   { path: page("/"), parameters: [], tags: () => [homeTag] },
+  // Its form works without scripts. With a page to return to, it is drawn each time (below).
+  { path: page("/sign-in"), parameters: [{ name: RETURN_PARAM, valid: /(?!)/ }], tags: () => [] },
   { path: page("/groups(?:/[a-z0-9-]{1,40})?"), parameters: [], tags: () => [groupsTag] },
   {
     path: page("/transparency"),
@@ -147,4 +150,22 @@ export function anonymousRead(
   // A client-side navigation asks Next.js for the page's React payload (`RSC: 1`, `?_rsc=…`):
   // not the document kept here, and Next.js redirects such a request that lost its `_rsc`.
   return headers.rsc === undefined && !/[?&]_rsc=/.test(url);
+}
+
+const releasePagePath = /^\/standards\/[a-z0-9-]+\/v\/\d+\.\d+\.\d+$/;
+
+/**
+ * Documents drawn for each anonymous reader, since their parameters are too many to keep, yet
+ * served without scripts like the pages they vary:
+ * - a release narrowed to the clauses mapping to a framework (a kept copy filed under the bare
+ *   page would show every clause; its filter is a GET form);
+ * - the sign-in page with a page to return to (any path on the site).
+ */
+export function documentEachTime(url: string): boolean {
+  const mark = url.indexOf("?");
+  if (mark === -1) return false;
+  const path = url.slice(0, mark);
+  const query = new URLSearchParams(url.slice(mark + 1));
+  if (releasePagePath.test(path)) return query.has("framework") || query.has("provision");
+  return path === "/sign-in" && query.has(RETURN_PARAM);
 }

@@ -3,9 +3,10 @@ import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { documentOnly, matches, securityHeaders } from "@/lib/http/front-document";
 import { createLiveStore } from "@/lib/http/front-live";
-import { anonymousRead, type LiveKey, livePageKey } from "@/lib/http/front-pages";
+import { anonymousRead, documentEachTime, type LiveKey, livePageKey } from "@/lib/http/front-pages";
 import { registryKey } from "@/lib/http/front-registry";
 import { everything } from "@/lib/http/front-tags";
+import { chooseLocale, cookieValue, LOCALE_COOKIE, type Locale } from "@/lib/locale";
 
 export { documentOnly, securityHeaders };
 
@@ -23,6 +24,9 @@ export { documentOnly, securityHeaders };
  * A kept release page is a document: nothing on it needs JavaScript (its links are plain links,
  * it has no forms), so the kept copy leaves out the scripts that would hydrate it. Readers get
  * a third of the bytes and no JavaScript at all; signed-in readers still get the full page.
+ *
+ * Every page is kept once per interface language: a reader's is the switcher's cookie, else
+ * their browser's languages (lib/locale.ts), and the page is drawn with that cookie alone.
  */
 
 /** Versioned release addresses: a release, one of its clauses, its exports, a comparison. */
@@ -41,6 +45,8 @@ export type FrontOptions = {
 };
 type Entry = {
   path: string;
+  /** The interface language it was drawn in. */
+  locale: Locale;
   body: Buffer;
   gzipped: Buffer;
   type: string;
@@ -92,18 +98,8 @@ export function cacheableRelease(
   headers: http.IncomingHttpHeaders = {},
 ) {
   if (!anonymousRead(method, url, cookie, headers)) return false; // signed-in pages name the reader
-  if (narrowedToFramework(url)) return false;
+  if (documentEachTime(url)) return false;
   return immutablePath.test(url.split("?")[0] ?? "");
-}
-
-/**
- * A release narrowed to the clauses mapping to a framework is rendered each time: such filters
- * are many, and a kept copy filed under the bare page would show every clause. It is still a
- * document (its filter is a GET form), so it goes out without scripts like the page it narrows.
- */
-function narrowedToFramework(url: string): boolean {
-  const [path = "", query = ""] = url.split("?");
-  return releasePagePath.test(path) && /(?:^|&)(?:framework|provision)=/.test(query);
 }
 
 export function createFront(upstream: Upstream, options: FrontOptions = {}): Front {
@@ -125,15 +121,17 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     };
   };
 
-  /** Renders a release address once through Next.js; only a 200 is kept. */
-  const fill = (request: http.IncomingMessage, url: string) =>
+  /** Renders an address once through Next.js, in `locale`; only a 200 is kept. */
+  const fill = (request: http.IncomingMessage, url: string, locale: Locale) =>
     new Promise<Entry | Answer>((resolve, reject) => {
       const headers = forwardedHeaders(request);
       delete headers["accept-encoding"];
       delete headers["if-none-match"];
-      // A kept page is drawn for nobody in particular, whatever else the first reader sent.
-      delete headers.cookie;
+      // A kept page is drawn for nobody in particular, whatever else the first reader sent:
+      // in their language, and with nothing else of theirs.
       delete headers.authorization;
+      delete headers["accept-language"];
+      headers.cookie = `${LOCALE_COOKIE}=${locale}`;
       const inner = http.request(
         { ...upstream, agent, method: "GET", path: url, headers },
         (response) => {
@@ -155,6 +153,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
               : raw;
             resolve({
               path: url.split("?")[0] ?? url,
+              locale,
               body,
               gzipped: gzipSync(body),
               type,
@@ -179,7 +178,8 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       "Cache-Control":
         entry.cacheControl ?? (exportPath.test(entry.path) ? EXPORT_CACHE : HTML_CACHE),
       ETag: entry.etag,
-      Vary: "Accept-Encoding",
+      "Content-Language": entry.locale,
+      Vary: "Accept-Encoding, Accept-Language, Cookie",
       ...securityHeaders(entry.type, hsts),
     };
     if (matches(request.headers["if-none-match"], entry.etag)) {
@@ -249,13 +249,15 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
   const serveLive = (
     request: http.IncomingMessage,
     response: http.ServerResponse,
-    { key, tags, cacheControl }: LiveKey,
+    { key: url, tags, cacheControl }: LiveKey,
+    locale: Locale,
   ) => {
+    const key = `${locale} ${url}`;
     const entry = live.fresh(key);
     if (entry) return serveKept(request, response, entry);
     live
       .fill(key, tags, () =>
-        fill(request, key).then((filled) =>
+        fill(request, url, locale).then((filled) =>
           "status" in filled ? filled : { ...filled, cacheControl },
         ),
       )
@@ -268,12 +270,16 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
   const server = http.createServer((request, response) => {
     const url = request.url ?? "/";
     const cookie = String(request.headers.cookie ?? "");
+    const locale = chooseLocale({
+      cookie: cookieValue(cookie, LOCALE_COOKIE),
+      acceptLanguage: request.headers["accept-language"],
+    });
     const liveKey =
       registryKey(request.method, url, cookie, request.headers) ??
       livePageKey(request.method, url, cookie, request.headers);
-    if (liveKey) return serveLive(request, response, liveKey);
-    if (anonymousRead(request.method, url, cookie, request.headers) && narrowedToFramework(url)) {
-      fill(request, url).then(
+    if (liveKey) return serveLive(request, response, liveKey, locale);
+    if (anonymousRead(request.method, url, cookie, request.headers) && documentEachTime(url)) {
+      fill(request, url, locale).then(
         (filled) => answer(request, response, filled),
         () => pass(request, response),
       );
@@ -283,7 +289,8 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       pass(request, response);
       return;
     }
-    const { path, key, level } = cacheKey(url);
+    const { path, key: address, level } = cacheKey(url);
+    const key = `${locale} ${address}`;
     const entry = kept.get(key);
     if (entry) return serveKept(request, response, entry);
     const levels = levelsKept.get(path) ?? new Set<string>();
@@ -293,7 +300,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     }
     let pending = filling.get(key);
     if (!pending) {
-      pending = fill(request, key).finally(() => filling.delete(key));
+      pending = fill(request, address, locale).finally(() => filling.delete(key));
       filling.set(key, pending);
     }
     pending.then(

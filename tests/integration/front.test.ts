@@ -5,12 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFront, documentOnly, type Front } from "@/lib/http/front";
 
 /** A stand-in for Next.js that counts what reaches it and says who asked. */
-let hits: { method: string; url: string; forwardedFor: string }[] = [];
+let hits: {
+  method: string;
+  url: string;
+  forwardedFor: string;
+  cookie: string;
+  acceptLanguage: string;
+}[] = [];
 const upstream = http.createServer((request, response) => {
   hits.push({
     method: request.method ?? "",
     url: request.url ?? "",
     forwardedFor: String(request.headers["x-forwarded-for"] ?? ""),
+    cookie: String(request.headers.cookie ?? ""),
+    acceptLanguage: String(request.headers["accept-language"] ?? ""),
   });
   if (request.url?.includes("9.9.9")) {
     response.writeHead(404, { "Content-Type": "text/html" }).end("<p>no such release</p>");
@@ -243,6 +251,45 @@ describe("the front", () => {
     hits = [];
     await get("/groups", { "X-Forwarded-For": "203.0.113.7" });
     expect(hits[0]?.forwardedFor).toBe("203.0.113.7, 127.0.0.1");
+  });
+
+  it("keeps each language apart, drawn with the reader's language and nothing else of theirs", async () => {
+    hits = [];
+    const path = "/standards/iotmark/v/4.4.4";
+    const french = await get(path, { "accept-language": "fr-CH, fr;q=0.9" });
+    const german = await get(path, { cookie: "hum-locale=de; other=1", "accept-language": "fr" });
+    const english = await get(path, { "accept-language": "es" });
+    const frenchAgain = await get(path, { cookie: "hum-locale=xx", "accept-language": "fr" });
+    expect([french, german, english].map((r) => r.headers["content-language"])).toEqual([
+      "fr",
+      "de",
+      "en",
+    ]);
+    expect(frenchAgain.headers.etag).toBe(french.headers.etag);
+    expect(french.headers.vary).toBe("Accept-Encoding, Accept-Language, Cookie");
+    // One render per language; each asked in that language alone.
+    expect(hits.map((hit) => [hit.cookie, hit.acceptLanguage])).toEqual([
+      ["hum-locale=fr", ""],
+      ["hum-locale=de", ""],
+      ["hum-locale=en", ""],
+    ]);
+  });
+
+  it("draws the sign-in page with a page to return to each time, without scripts", async () => {
+    hits = [];
+    const first = await get("/sign-in?next=%2Fstandards%2Fiotmark");
+    await get("/sign-in?next=%2Fstandards%2Fiotmark");
+    expect(first.body.toString()).not.toContain("<script");
+    expect(first.headers["content-security-policy"]).toContain("script-src 'none'");
+    expect(hits.map((hit) => hit.url)).toEqual([
+      "/sign-in?next=%2Fstandards%2Fiotmark",
+      "/sign-in?next=%2Fstandards%2Fiotmark",
+    ]);
+    hits = [];
+    await get("/sign-in");
+    const kept = await get("/sign-in?utm=1");
+    expect(kept.body.toString()).not.toContain("<script");
+    expect(hits.map((hit) => hit.url)).toEqual(["/sign-in"]);
   });
 
   it("keeps stylesheets and drops scripts and their preloads", () => {
