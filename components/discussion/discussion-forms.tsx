@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import {
   deleteCommentAction,
   editCommentAction,
@@ -18,6 +18,56 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
 import { threadKinds } from "@/lib/discussion/rules";
+
+/**
+ * A form behind its summary, drawn only once opened: a discussion has a reply, hide, edit and
+ * delete form per comment, and drawing them all made a busy clause page several times heavier.
+ * Without scripts the summary opens onto a link that asks the server for the page with this one
+ * form open (`?form=`, read by the page and passed down as `open`).
+ */
+function Deferred({
+  name,
+  open: openAtFirst = false,
+  className,
+  summary,
+  summaryClassName = "cursor-pointer",
+  children,
+}: {
+  /** Names this form in the page's address and anchors it. */
+  name: string;
+  open?: boolean;
+  className?: string;
+  summary: string;
+  summaryClassName?: string;
+  children: () => ReactNode;
+}) {
+  const t = useTranslations("discussion");
+  const [open, setOpen] = useState(openAtFirst);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before the page's scripts ran: show the form rather than the link.
+  useEffect(() => {
+    if (details.current?.open) setOpen(true);
+  }, []);
+  const anchor = `${name}-panel`;
+  return (
+    <details
+      ref={details}
+      id={anchor}
+      className={className}
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary className={summaryClassName}>{summary}</summary>
+      {open ? (
+        children()
+      ) : (
+        <a href={`?form=${encodeURIComponent(name)}#${anchor}`} className="mt-2 block text-sm">
+          {t("showForm")}
+        </a>
+      )}
+    </details>
+  );
+}
 
 export function NewThreadForm({ clauseId }: { clauseId: string }) {
   const t = useTranslations("discussion");
@@ -89,132 +139,170 @@ export function ReplyForm({
   threadId,
   parentId,
   label,
+  open,
 }: {
   threadId: string;
   parentId: string | null;
   label: string;
+  open?: boolean;
 }) {
   const t = useTranslations("discussion");
   const form = useActionForm(replyAction, { resetOnSuccess: true });
   const fieldId = `reply-${parentId ?? threadId}`;
   return (
-    <details className="mt-2">
-      <summary className="cursor-pointer text-sm">{label}</summary>
-      <form {...form.formProps} noValidate className="mt-2">
-        <input type="hidden" name="threadId" value={threadId} />
-        <input type="hidden" name="parentId" value={parentId ?? ""} />
-        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <TextAreaField
-          id={fieldId}
-          name="body"
-          label={t("reply")}
-          hint={t("markdownHint")}
-          rows={3}
-          required
-          error={form.fieldError("body")}
-        />
-        <SubmitButton pendingLabel={t("posting")}>{t("send")}</SubmitButton>
-      </form>
-    </details>
+    <Deferred
+      name={fieldId}
+      open={open}
+      className="mt-2"
+      summary={label}
+      summaryClassName="cursor-pointer text-sm"
+    >
+      {() => (
+        <form {...form.formProps} noValidate className="mt-2">
+          <input type="hidden" name="threadId" value={threadId} />
+          <input type="hidden" name="parentId" value={parentId ?? ""} />
+          {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+          <TextAreaField
+            id={fieldId}
+            name="body"
+            label={t("reply")}
+            hint={t("markdownHint")}
+            rows={3}
+            required
+            error={form.fieldError("body")}
+          />
+          <SubmitButton pendingLabel={t("posting")}>{t("send")}</SubmitButton>
+        </form>
+      )}
+    </Deferred>
   );
 }
 
-export function EditCommentForm({ commentId, body }: { commentId: string; body: string }) {
+export function EditCommentForm({
+  commentId,
+  body,
+  open,
+}: {
+  commentId: string;
+  body: string;
+  open?: boolean;
+}) {
   const t = useTranslations("discussion");
   const form = useActionForm(editCommentAction);
   return (
-    <details>
-      <summary className="cursor-pointer">{t("edit")}</summary>
-      <form {...form.formProps} noValidate className="mt-2">
-        <input type="hidden" name="commentId" value={commentId} />
-        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <TextAreaField
-          id={`edit-${commentId}`}
-          name="body"
-          label={t("editLabel")}
-          defaultValue={body}
-          rows={3}
-          error={form.fieldError("body")}
-        />
-        <SubmitButton pendingLabel={t("posting")}>{t("saveEdit")}</SubmitButton>
-      </form>
-    </details>
+    <Deferred name={`edit-${commentId}`} open={open} summary={t("edit")}>
+      {() => (
+        <form {...form.formProps} noValidate className="mt-2">
+          <input type="hidden" name="commentId" value={commentId} />
+          {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+          <TextAreaField
+            id={`edit-${commentId}`}
+            name="body"
+            label={t("editLabel")}
+            defaultValue={body}
+            rows={3}
+            error={form.fieldError("body")}
+          />
+          <SubmitButton pendingLabel={t("posting")}>{t("saveEdit")}</SubmitButton>
+        </form>
+      )}
+    </Deferred>
   );
 }
 
-export function DeleteCommentForm({ commentId }: { commentId: string }) {
+export function DeleteCommentForm({ commentId, open }: { commentId: string; open?: boolean }) {
   const t = useTranslations("discussion");
   const form = useActionForm(deleteCommentAction);
   return (
-    <details>
-      <summary className="cursor-pointer text-danger">{t("delete")}</summary>
-      <form {...form.formProps} className="mt-2">
-        <input type="hidden" name="commentId" value={commentId} />
-        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <SubmitButton variant="danger" pendingLabel={t("posting")}>
-          {t("confirmDelete")}
-        </SubmitButton>
-      </form>
-    </details>
+    <Deferred
+      name={`delete-${commentId}`}
+      open={open}
+      summary={t("delete")}
+      summaryClassName="cursor-pointer text-danger"
+    >
+      {() => (
+        <form {...form.formProps} className="mt-2">
+          <input type="hidden" name="commentId" value={commentId} />
+          {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+          <SubmitButton variant="danger" pendingLabel={t("posting")}>
+            {t("confirmDelete")}
+          </SubmitButton>
+        </form>
+      )}
+    </Deferred>
   );
 }
 
-export function HideCommentForm({ commentId }: { commentId: string }) {
+export function HideCommentForm({ commentId, open }: { commentId: string; open?: boolean }) {
   const t = useTranslations("discussion");
   const form = useActionForm(hideCommentAction);
   return (
-    <details>
-      <summary className="cursor-pointer text-danger">{t("hide")}</summary>
-      <form {...form.formProps} noValidate className="mt-2">
-        <input type="hidden" name="commentId" value={commentId} />
-        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <TextField
-          id={`hide-${commentId}`}
-          name="reason"
-          label={t("hideReason")}
-          required
-          error={form.fieldError("reason")}
-        />
-        <SubmitButton variant="danger" pendingLabel={t("posting")}>
-          {t("confirmHide")}
-        </SubmitButton>
-      </form>
-    </details>
+    <Deferred
+      name={`hide-${commentId}`}
+      open={open}
+      summary={t("hide")}
+      summaryClassName="cursor-pointer text-danger"
+    >
+      {() => (
+        <form {...form.formProps} noValidate className="mt-2">
+          <input type="hidden" name="commentId" value={commentId} />
+          {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+          <TextField
+            id={`hide-${commentId}`}
+            name="reason"
+            label={t("hideReason")}
+            required
+            error={form.fieldError("reason")}
+          />
+          <SubmitButton variant="danger" pendingLabel={t("posting")}>
+            {t("confirmHide")}
+          </SubmitButton>
+        </form>
+      )}
+    </Deferred>
   );
 }
 
 export function ThreadStatusForm({
   threadId,
   status,
+  open,
 }: {
   threadId: string;
   status: "open" | "resolved";
+  open?: boolean;
 }) {
   const t = useTranslations("discussion");
   const form = useActionForm(threadStatusAction);
   const next = status === "open" ? "resolved" : "open";
   return (
     // Keyed by status so that after a change it starts closed, showing the next step.
-    <details key={status} className="mt-2">
-      <summary className="cursor-pointer text-sm">
-        {t(next === "resolved" ? "resolve" : "reopen")}
-      </summary>
-      <form {...form.formProps} noValidate className="mt-2">
-        <input type="hidden" name="threadId" value={threadId} />
-        <input type="hidden" name="status" value={next} />
-        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <TextField
-          id={`status-${threadId}`}
-          name="reason"
-          label={t("why")}
-          required
-          error={form.fieldError("reason")}
-        />
-        <SubmitButton variant="secondary" pendingLabel={t("posting")}>
-          {t(next === "resolved" ? "confirmResolve" : "confirmReopen")}
-        </SubmitButton>
-      </form>
-    </details>
+    <Deferred
+      key={status}
+      name={`status-${threadId}`}
+      open={open}
+      className="mt-2"
+      summary={t(next === "resolved" ? "resolve" : "reopen")}
+      summaryClassName="cursor-pointer text-sm"
+    >
+      {() => (
+        <form {...form.formProps} noValidate className="mt-2">
+          <input type="hidden" name="threadId" value={threadId} />
+          <input type="hidden" name="status" value={next} />
+          {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+          <TextField
+            id={`status-${threadId}`}
+            name="reason"
+            label={t("why")}
+            required
+            error={form.fieldError("reason")}
+          />
+          <SubmitButton variant="secondary" pendingLabel={t("posting")}>
+            {t(next === "resolved" ? "confirmResolve" : "confirmReopen")}
+          </SubmitButton>
+        </form>
+      )}
+    </Deferred>
   );
 }
 

@@ -21,11 +21,13 @@ async function Comment({
   viewer,
   threadId,
   nested,
+  openForm,
 }: {
   comment: CommentView;
   viewer: Viewer | null;
   threadId: string;
   nested: boolean;
+  openForm?: string;
 }) {
   const [t, format] = await Promise.all([getTranslations("discussion"), getFormatter()]);
   const moderator = viewer ? holdsRole(viewer.roles, "advisory_group") : false;
@@ -67,11 +69,17 @@ async function Comment({
       ) : null}
       <div className="mt-1 flex flex-wrap gap-4 text-sm">
         {comment.source !== null ? (
-          <EditCommentForm commentId={comment.id} body={comment.source} />
+          <EditCommentForm
+            commentId={comment.id}
+            body={comment.source}
+            open={openForm === `edit-${comment.id}`}
+          />
         ) : null}
-        {comment.source !== null ? <DeleteCommentForm commentId={comment.id} /> : null}
+        {comment.source !== null ? (
+          <DeleteCommentForm commentId={comment.id} open={openForm === `delete-${comment.id}`} />
+        ) : null}
         {moderator && comment.state === "visible" ? (
-          <HideCommentForm commentId={comment.id} />
+          <HideCommentForm commentId={comment.id} open={openForm === `hide-${comment.id}`} />
         ) : null}
       </div>
       {!nested && viewer && comment.state !== "deleted" ? (
@@ -79,12 +87,20 @@ async function Comment({
           threadId={threadId}
           parentId={comment.id}
           label={t("replyTo", { name: comment.author })}
+          open={openForm === `reply-${comment.id}`}
         />
       ) : null}
       {comment.replies.length > 0 ? (
         <ol>
           {comment.replies.map((child) => (
-            <Comment key={child.id} comment={child} viewer={viewer} threadId={threadId} nested />
+            <Comment
+              key={child.id}
+              comment={child}
+              viewer={viewer}
+              threadId={threadId}
+              nested
+              openForm={openForm}
+            />
           ))}
         </ol>
       ) : null}
@@ -95,15 +111,18 @@ async function Comment({
 /**
  * A clause's threads, newest activity first; readable by everyone, writable when signed in.
  * `call` is the call the threads are objections to, whose outcome says where each one stands.
+ * `openForm` names the one form drawn open, for a reader without scripts (`?form=`).
  */
 export async function ThreadList({
   threads,
   viewer,
   call,
+  openForm,
 }: {
   threads: ThreadView[];
   viewer: Viewer | null;
   call?: Pick<CallState, "phase" | "agDecision">;
+  openForm?: string;
 }) {
   const t = await getTranslations("discussion");
   if (threads.length === 0) return <p className="text-muted">{t("none")}</p>;
@@ -169,13 +188,23 @@ export async function ThreadList({
                 viewer={viewer}
                 threadId={thread.id}
                 nested={false}
+                openForm={openForm}
               />
             ))}
           </ol>
           {viewer ? (
             <div className="mt-3 flex flex-wrap gap-6">
-              <ReplyForm threadId={thread.id} parentId={null} label={t("replyToThread")} />
-              <ThreadStatusForm threadId={thread.id} status={thread.status} />
+              <ReplyForm
+                threadId={thread.id}
+                parentId={null}
+                label={t("replyToThread")}
+                open={openForm === `reply-${thread.id}`}
+              />
+              <ThreadStatusForm
+                threadId={thread.id}
+                status={thread.status}
+                open={openForm === `status-${thread.id}`}
+              />
             </div>
           ) : null}
           {viewer?.id === thread.createdBy && thread.objectionState === "raised" ? (

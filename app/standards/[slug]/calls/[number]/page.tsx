@@ -36,6 +36,8 @@ type Props = {
     module?: string | string[];
     kind?: string | string[];
     objected?: string | string[];
+    /** A discussion form to draw open, for a reader without scripts. */
+    form?: string | string[];
   }>;
 };
 
@@ -174,7 +176,12 @@ export default async function CallPage({ params, searchParams }: Props) {
       {page.parent ? null : (
         <Section title={t("objections")}>
           {page.objections.length > 0 ? (
-            <ThreadList threads={page.objections} viewer={viewer} call={call} />
+            <ThreadList
+              threads={page.objections}
+              viewer={viewer}
+              call={call}
+              openForm={one(query.form) || undefined}
+            />
           ) : (
             <p className="text-muted">{t("noObjections")}</p>
           )}

@@ -35,7 +35,11 @@ import {
 } from "../forms";
 import { AddMappingForm, RemoveMappingForm } from "../mapping-forms";
 
-type Props = { params: Promise<{ slug: string; ref: string }> };
+type Props = {
+  params: Promise<{ slug: string; ref: string }>;
+  /** `form`: a discussion form to draw open, for a reader without scripts. */
+  searchParams: Promise<{ form?: string | string[] }>;
+};
 
 /** Read once per request: the page and its metadata both need the clause. */
 const load = cache((slug: string, ref: string) => findDraftClause(getDb(), slug, ref));
@@ -46,8 +50,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: found ? `${found.clause.ref} ${found.clause.title}` : undefined };
 }
 
-export default async function ClausePage({ params }: Props) {
-  const { slug, ref } = await params;
+export default async function ClausePage({ params, searchParams }: Props) {
+  const [{ slug, ref }, { form }] = await Promise.all([params, searchParams]);
   const found = await load(slug, ref);
   if (!found) notFound();
   const { standard, clause } = found;
@@ -219,7 +223,11 @@ export default async function ClausePage({ params }: Props) {
             />
           </div>
         ) : null}
-        <ThreadList threads={threads} viewer={viewer} />
+        <ThreadList
+          threads={threads}
+          viewer={viewer}
+          openForm={typeof form === "string" ? form : undefined}
+        />
         {viewer ? (
           <div className="mt-6">
             <h3 className="mb-3 text-lg font-semibold">{tDiscussion("new")}</h3>
