@@ -32,8 +32,9 @@ export type MessageKey = MessageKeys<Catalogue, NestedKeyOf<Catalogue>>;
 /**
  * A moment kept in a stored sentence as an instant, worded when read in the reader's language:
  * a day ("20 novembre 2027") or a day and time ("13 Nov 2026, 10:00"). Always in UTC, because the
- * sentences that show a time say "UTC" after it. Older rows carry the moment already written
- * out ("2026-11-13 10:00"), a plain string shown as it is.
+ * sentences that show a time say "UTC" after it. A moment already written out ("2026-11-13
+ * 10:00", as the notices of lib/decisions, lib/challenges and lib/registry still store them) is a
+ * plain string, shown as it is.
  */
 export type Moment = { at: string; show: "day" | "time" };
 
