@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PersonName, withPeople } from "@/components/person-name";
 import type { RoleBadge } from "@/lib/community/rules";
+import { readerLocale } from "@/lib/reader-locale";
 import type { AuditRow } from "@/lib/transparency/queries";
 import {
   describeEntry,
@@ -29,8 +30,8 @@ export async function AuditEntry({
   here?: Here;
   namingStandard?: boolean;
 }) {
-  const t = await getTranslations("transparency");
-  const text = describeEntry(row, here);
+  const [t, locale] = await Promise.all([getTranslations("transparency"), readerLocale()]);
+  const text = describeEntry(row, here, locale);
   const shown = (name: string, reference: Reference): ReactNode => {
     if (name === "actor") {
       return row.actorBadges && row.actorId ? (
@@ -62,10 +63,10 @@ export async function AuditEntry({
           {namingStandard && row.place ? (
             <span className="text-muted">{t("standardPrefix", { standard: row.place.name })}</span>
           ) : null}
-          {withPeople((markers) => sentence(text, markers), nodes)}
+          {withPeople((markers) => sentence(text, locale, markers), nodes)}
         </p>
         <time dateTime={row.at.toISOString()} className="shrink-0 text-sm text-muted">
-          {formatMoment(row.at)}
+          {formatMoment(row.at, locale)}
         </time>
       </div>
       {text.quotes.map((quote) => (

@@ -1,4 +1,9 @@
-import { createTranslator, type MessageKeys, type NestedKeyOf } from "use-intl/core";
+import {
+  createFormatter,
+  createTranslator,
+  type MessageKeys,
+  type NestedKeyOf,
+} from "use-intl/core";
 import { defaultLocale, type Locale } from "@/lib/locale";
 import de from "@/messages/de.json";
 import messages from "@/messages/en.json";
@@ -17,10 +22,7 @@ export { messages };
 /** The language of code that has no reader yet (the launcher's log, a person without a choice). */
 export const locale = defaultLocale;
 
-export function translate<Namespace extends keyof Catalogue>(
-  namespace: Namespace,
-  locale: Locale = defaultLocale,
-) {
+export function translate<Namespace extends keyof Catalogue>(namespace: Namespace, locale: Locale) {
   return createTranslator({ locale, messages: catalogues[locale], namespace });
 }
 
@@ -28,17 +30,47 @@ export function translate<Namespace extends keyof Catalogue>(
 export type MessageKey = MessageKeys<Catalogue, NestedKeyOf<Catalogue>>;
 
 /**
+ * A moment kept in a stored sentence as an instant, worded when read in the reader's language:
+ * a day ("20 novembre 2027") or a day and time ("13 Nov 2026, 10:00"). Always in UTC, because the
+ * sentences that show a time say "UTC" after it. A moment already written out ("2026-11-13
+ * 10:00", as the notices of lib/decisions, lib/challenges and lib/registry still store them) is a
+ * plain string, shown as it is.
+ */
+export type Moment = { at: string; show: "day" | "time" };
+
+/**
  * A sentence stored as its key and parameters instead of in English, so that it reads in the
  * reader's language, as the catalogue words it then. A parameter may itself be such a sentence
- * (an outcome quoting Hum's own rationale).
+ * (an outcome quoting Hum's own rationale), or a moment.
  */
-export type Message = { key: MessageKey; params?: { [name: string]: string | number | Message } };
+export type Message = {
+  key: MessageKey;
+  params?: { [name: string]: string | number | Message | Moment };
+};
 
-export function renderMessage(message: Message, locale: Locale = defaultLocale): string {
+export function moment(at: Date, show: Moment["show"]): Moment {
+  return { at: at.toISOString(), show };
+}
+
+/** A moment in the reader's language, in UTC (the sentences around it say so). */
+export function formatStoredMoment(value: Moment, locale: Locale): string {
+  const at = new Date(value.at);
+  if (Number.isNaN(at.getTime())) return value.at;
+  const format = createFormatter({ locale, timeZone: "UTC" });
+  return value.show === "day"
+    ? format.dateTime(at, { dateStyle: "long" })
+    : format.dateTime(at, { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" });
+}
+
+export function renderMessage(message: Message, locale: Locale): string {
   const params = Object.fromEntries(
     Object.entries(message.params ?? {}).map(([name, value]) => [
       name,
-      typeof value === "object" ? renderMessage(value, locale) : value,
+      typeof value !== "object"
+        ? value
+        : "key" in value
+          ? renderMessage(value, locale)
+          : formatStoredMoment(value, locale),
     ]),
   );
   return createTranslator({ locale, messages: catalogues[locale] })(message.key, params);

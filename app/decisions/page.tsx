@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { listEscalated, objectionsOf } from "@/lib/decisions/queries";
 import { votingStage } from "@/lib/decisions/rules";
 import { waitingDecisionsPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 
 // Reads the database before anything of the request: without this, `next build` (which has no
 // database) would try to render the page ahead of time.
@@ -32,7 +33,7 @@ export default async function DecisionsPage() {
     getTranslations("decisions"),
     getTranslations("challenges.queue"),
     getViewer(),
-    listEscalated(db),
+    readerLocale().then((locale) => listEscalated(db, locale)),
     challengesAwaitingGroups(db),
   ]);
   const objections = await objectionsOf(

@@ -8,6 +8,7 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { emailModeOf, listInbox } from "@/lib/notifications/queries";
 import { inboxPath, signInPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { EmailModeForm, MarkAllReadForm } from "./forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,11 +19,12 @@ export default async function InboxPage() {
   const viewer = await getViewer();
   if (!viewer) redirect(signInPath(inboxPath()));
   const db = getDb();
+  const locale = await readerLocale();
   const [t, tNotifications, format, items, mode] = await Promise.all([
     getTranslations("inbox"),
     getTranslations("notifications"),
     getFormatter(),
-    listInbox(db, viewer.id),
+    listInbox(db, viewer.id, locale),
     emailModeOf(db, viewer.id),
   ]);
   return (

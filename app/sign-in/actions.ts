@@ -15,6 +15,7 @@ import {
 import { getDb } from "@/lib/db/client";
 import { getEnv, githubCredentials, isDevelopmentBuild, publicUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { chooseLocale, LOCALE_COOKIE } from "@/lib/locale";
 import { checkEmailPath, welcomePath } from "@/lib/paths";
 import { plainLine, returnPathField } from "@/lib/validation";
 
@@ -28,8 +29,14 @@ export const requestMagicLink = defineAction({
     const requestHeaders = await headers();
     const ip = clientIpFrom(requestHeaders.get("x-forwarded-for"), getEnv().TRUSTED_PROXIES);
     await reserveMagicLink(getDb(), { email, ip });
-    await sendMagicLink(email, welcomePath(next));
-    (await cookies()).set(SENT_TO_COOKIE, email, {
+    const jar = await cookies();
+    // The email is in the language this browser reads Hum in.
+    const locale = chooseLocale({
+      cookie: jar.get(LOCALE_COOKIE)?.value,
+      acceptLanguage: requestHeaders.get("accept-language"),
+    });
+    await sendMagicLink(email, welcomePath(next), locale);
+    jar.set(SENT_TO_COOKIE, email, {
       httpOnly: true,
       secure: publicUrl().startsWith("https:"),
       sameSite: "lax",

@@ -8,7 +8,8 @@ import { PageTitle } from "@/components/ui/page";
 import { auditCategories, auditFilterSchema, isAuditSubjectType } from "@/lib/audit/rules";
 import { getDb } from "@/lib/db/client";
 import { transparencyPath } from "@/lib/paths";
-import { listAudit, listAuditSubjectTypes } from "@/lib/transparency/queries";
+import { readerLocale } from "@/lib/reader-locale";
+import { AUDIT_PAGE_SIZE, listAudit, listAuditSubjectTypes } from "@/lib/transparency/queries";
 import { namesStandards } from "@/lib/transparency/standard-names";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,7 @@ export default async function TransparencyPage({ searchParams }: Props) {
   const db = getDb();
   const [t, page, subjectTypes] = await Promise.all([
     getTranslations("transparency"),
-    listAudit(db, filters),
+    readerLocale().then((locale) => listAudit(db, filters, AUDIT_PAGE_SIZE, locale)),
     listAuditSubjectTypes(db),
   ]);
   const namingStandards = namesStandards(page.rows);

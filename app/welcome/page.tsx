@@ -23,6 +23,7 @@ import {
   transparencyPath,
   welcomePath,
 } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { ProfileForm } from "../profile/profile-form";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -94,7 +95,9 @@ async function WhatYouCanDo({ hasName }: { hasName: boolean }) {
   const db = getDb();
   const [t, { featured }] = await Promise.all([getTranslations("welcome"), listStandards(db)]);
   const openCalls = featured
-    ? (await listCalls(db, featured.id)).filter((call) => call.phase === "open")
+    ? (await listCalls(db, featured.id, await readerLocale())).filter(
+        (call) => call.phase === "open",
+      )
     : [];
   return (
     <>

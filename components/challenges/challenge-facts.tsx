@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { ChallengeRecord } from "@/lib/challenges/queries";
 import { declarationPath, organisationPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { formatMoment } from "@/lib/transparency/sentence";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -17,6 +18,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** Who filed what against which listing, when, and the deadlines it runs to (UTC). */
 export async function ChallengeFacts({ record }: { record: ChallengeRecord }) {
   const t = await getTranslations("challenges.record");
+  const locale = await readerLocale();
   const { declaration, organisation, deadlines } = record;
   return (
     <dl className="mb-8 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-line bg-white p-4 text-sm">
@@ -50,19 +52,19 @@ export async function ChallengeFacts({ record }: { record: ChallengeRecord }) {
           </span>
         ) : null}
       </Fact>
-      <Fact label={t("filedAt")}>{formatMoment(record.filedAt)}</Fact>
+      <Fact label={t("filedAt")}>{formatMoment(record.filedAt, locale)}</Fact>
       {/* Each deadline while it is the one that counts; the timeline keeps what happened when. */}
       {deadlines.response && record.phase === "responding" ? (
-        <Fact label={t("responseDeadline")}>{formatMoment(deadlines.response)}</Fact>
+        <Fact label={t("responseDeadline")}>{formatMoment(deadlines.response, locale)}</Fact>
       ) : null}
       {deadlines.ag && record.phase === "escalated_ag" ? (
-        <Fact label={t("agDeadline")}>{formatMoment(deadlines.ag)}</Fact>
+        <Fact label={t("agDeadline")}>{formatMoment(deadlines.ag, locale)}</Fact>
       ) : null}
       {deadlines.appeal && record.phase === "ag_decided" ? (
-        <Fact label={t("appealDeadline")}>{formatMoment(deadlines.appeal)}</Fact>
+        <Fact label={t("appealDeadline")}>{formatMoment(deadlines.appeal, locale)}</Fact>
       ) : null}
       {record.decidedAt ? (
-        <Fact label={t("decidedAt")}>{formatMoment(record.decidedAt)}</Fact>
+        <Fact label={t("decidedAt")}>{formatMoment(record.decidedAt, locale)}</Fact>
       ) : null}
     </dl>
   );

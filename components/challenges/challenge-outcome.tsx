@@ -4,12 +4,14 @@ import { Section } from "@/components/ui/page";
 import type { ChallengeRecord } from "@/lib/challenges/queries";
 import { isFinal } from "@/lib/challenges/rules";
 import { declarationPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { formatMoment } from "@/lib/transparency/sentence";
 import { EvidenceList } from "./evidence-list";
 
 /** The declarant's answer: how, in whose words, and the corrected version of a cure. */
 export async function ChallengeResponse({ record }: { record: ChallengeRecord }) {
   const t = await getTranslations("challenges.record");
+  const locale = await readerLocale();
   const { response, declaration } = record;
   if (!response) return null;
   return (
@@ -18,7 +20,7 @@ export async function ChallengeResponse({ record }: { record: ChallengeRecord })
         <p className="font-medium">{t(`responses.${response.kind}`)}</p>
         <p className="text-sm text-muted">
           {response.by ? t("respondedBy", { name: response.by }) : null}
-          {response.at ? ` · ${formatMoment(response.at)}` : ""}
+          {response.at ? ` · ${formatMoment(response.at, locale)}` : ""}
         </p>
         {response.cureVersion && declaration ? (
           <p className="mt-2">
@@ -40,6 +42,7 @@ export async function ChallengeResponse({ record }: { record: ChallengeRecord })
 /** What the groups decided and why; for a struck-off listing, until when it may not return. */
 export async function ChallengeOutcome({ record }: { record: ChallengeRecord }) {
   const [t, format] = await Promise.all([getTranslations("challenges.record"), getFormatter()]);
+  const locale = await readerLocale();
   const final = isFinal(record.phase);
   const barred = record.declaration?.relistingBarredUntil;
   return (
@@ -58,7 +61,7 @@ export async function ChallengeOutcome({ record }: { record: ChallengeRecord }) 
           <div className="mt-3">
             <p>
               <span className="font-medium">{t("appealedBy")}: </span>
-              {t(`parties.${record.appeal.party}`)} · {formatMoment(record.appeal.filedAt)}
+              {t(`parties.${record.appeal.party}`)} · {formatMoment(record.appeal.filedAt, locale)}
             </p>
             <p className="mt-1 whitespace-pre-line text-sm">{record.appeal.reason}</p>
           </div>

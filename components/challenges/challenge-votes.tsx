@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { Section } from "@/components/ui/page";
 import type { ChallengeRecord } from "@/lib/challenges/queries";
+import { readerLocale } from "@/lib/reader-locale";
 import { formatMoment } from "@/lib/transparency/sentence";
 
 /** Every vote, by stage: who, what, why. Members vote in public; recusals are shown too. */
 export async function ChallengeVotes({ record }: { record: ChallengeRecord }) {
   if (record.votes.length === 0) return null;
   const t = await getTranslations("challenges.record");
+  const locale = await readerLocale();
   const stages = (["ag", "sc"] as const).filter((stage) =>
     record.votes.some((vote) => vote.stage === stage),
   );
@@ -24,7 +26,9 @@ export async function ChallengeVotes({ record }: { record: ChallengeRecord }) {
                     <span className="font-medium">{vote.voterName}</span>
                     {": "}
                     {vote.choice === "recuse" ? t("recused") : t(`verdicts.${vote.choice}`)}
-                    <span className="ml-2 text-sm text-muted">{formatMoment(vote.castAt)}</span>
+                    <span className="ml-2 text-sm text-muted">
+                      {formatMoment(vote.castAt, locale)}
+                    </span>
                   </p>
                   <p className="mt-1 whitespace-pre-line text-sm">{vote.rationale}</p>
                 </li>

@@ -4,6 +4,7 @@ import { Notice } from "@/components/ui/notice";
 import type { DeclarationChallenge } from "@/lib/challenges/queries";
 import { isFinal } from "@/lib/challenges/rules";
 import { challengePath, newChallengePath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { formatMoment } from "@/lib/transparency/sentence";
 
 /** The challenges still open, clause by clause: ref → the challenges that name it. */
@@ -102,6 +103,7 @@ export async function DeclarationChallengeList({
   challenges: DeclarationChallenge[];
 }) {
   const t = await getTranslations("challenges");
+  const locale = await readerLocale();
   return (
     <>
       {challenges.length === 0 ? (
@@ -117,7 +119,9 @@ export async function DeclarationChallengeList({
               {t(`phases.${challenge.phase}`)}
               {" · "}
               {challenge.clauses.length === 0 ? t("wholeClaim") : challenge.clauses.join(", ")}
-              <span className="ml-2 text-sm text-muted">{formatMoment(challenge.filedAt)}</span>
+              <span className="ml-2 text-sm text-muted">
+                {formatMoment(challenge.filedAt, locale)}
+              </span>
             </li>
           ))}
         </ul>

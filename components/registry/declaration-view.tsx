@@ -3,12 +3,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { RegistryState } from "@/components/registry/registry-state";
 import { Notice } from "@/components/ui/notice";
 import { declarationPath, organisationPath, releasePath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { claimsText } from "@/lib/registry/badge";
 import type { PublicDeclaration } from "@/lib/registry/queries-declaration";
 
 /** Who declares what, against which release, and where the listing stands today. */
 export async function DeclarationFacts({ declaration }: { declaration: PublicDeclaration }) {
-  const [t, format] = await Promise.all([getTranslations("registry.declaration"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([
+    getTranslations("registry.declaration"),
+    getFormatter(),
+    readerLocale(),
+  ]);
   const { organisation, shown, release, standard } = declaration;
   const product = shown.body.product;
   const date = (value: Date) => format.dateTime(value, { dateStyle: "long" });
@@ -54,7 +59,7 @@ export async function DeclarationFacts({ declaration }: { declaration: PublicDec
         </Link>
       </dd>
       <dt className="font-medium">{t("claims")}</dt>
-      <dd>{claimsText(release.content, shown.body.claims)}</dd>
+      <dd>{claimsText(release.content, shown.body.claims, locale)}</dd>
       <dt className="font-medium">{t("state")}</dt>
       <dd>
         <span data-testid="declaration-public-state">

@@ -2,12 +2,17 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RegistryState } from "@/components/registry/registry-state";
 import { declarationPath, organisationPath, releasePath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { claimsText } from "@/lib/registry/badge";
 import type { RegistryRow } from "@/lib/registry/queries";
 
 /** The registry's results: one row per declaration, its claims in words. */
 export async function RegistryTable({ rows }: { rows: RegistryRow[] }) {
-  const [t, format] = await Promise.all([getTranslations("registry.list"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([
+    getTranslations("registry.list"),
+    getFormatter(),
+    readerLocale(),
+  ]);
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
@@ -52,7 +57,7 @@ export async function RegistryTable({ rows }: { rows: RegistryRow[] }) {
                   {t("releaseOf", { standard: row.standard.name, version: row.release.version })}
                 </Link>
               </td>
-              <td className="p-3">{claimsText(row.release, row.claims)}</td>
+              <td className="p-3">{claimsText(row.release, row.claims, locale)}</td>
               <td className="p-3">
                 <RegistryState state={row.state} />
               </td>

@@ -1,12 +1,14 @@
 import { Auth, raw, skipCSRFCheck } from "@auth/core";
 import type { ResponseInternal } from "@auth/core/types";
 import type { NextAuthConfig } from "next-auth";
+import type { Locale } from "@/lib/locale";
 
 /**
  * Runs one Auth.js action (sign in, sign out) for a server action, on the given origin. Auth.js
  * builds every link and redirect (the magic link in the email, GitHub's return address) from
  * the URL of the request it is handed, so that URL is made here, never from the request's
- * Host or X-Forwarded-Host headers.
+ * Host or X-Forwarded-Host headers. `locale`, the language chosen for the person asking, reaches
+ * Auth.js as the request's only language, so the email it sends is worded in it.
  */
 export function authActionAt(
   config: NextAuthConfig,
@@ -14,11 +16,16 @@ export function authActionAt(
   action: string,
   body: Record<string, string>,
   cookie = "",
+  locale?: Locale,
 ): Promise<ResponseInternal> {
   const basePath = config.basePath ?? "/api/auth";
   const request = new Request(`${origin}${basePath}/${action}`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie,
+      ...(locale ? { "accept-language": locale } : {}),
+    },
     body: new URLSearchParams(body),
   });
   return Auth(request, { ...config, raw, skipCSRFCheck });

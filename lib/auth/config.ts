@@ -1,5 +1,6 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq } from "drizzle-orm";
 import type { NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Resend from "next-auth/providers/resend";
@@ -10,6 +11,7 @@ import type { Database } from "@/lib/db/client";
 import type { EmailSender } from "@/lib/email/sender";
 import { magicLinkEmail } from "@/lib/email/templates";
 import { translate } from "@/lib/i18n";
+import { chooseLocale, cookieValue, LOCALE_COOKIE, type Locale } from "@/lib/locale";
 import {
   checkEmailPath,
   RETURN_PARAM,
@@ -50,6 +52,23 @@ export function pathAfterAuth(url: string, baseUrl: string): string {
     return welcomePath(target.searchParams.get(RETURN_PARAM) ?? undefined);
   }
   return welcomePath(`${target.pathname}${target.search}`);
+}
+
+/**
+ * The language of a sign-in email: the saved choice of the member the address belongs to, else
+ * the language of the browser that asked (its switcher cookie, then its Accept-Language; a
+ * server action passes the language it chose as the latter).
+ */
+async function signInLocale(db: Database, address: string, request: Request): Promise<Locale> {
+  const [member] = await db
+    .select({ language: users.language })
+    .from(users)
+    .where(eq(users.email, address));
+  return chooseLocale({
+    profile: member?.language,
+    cookie: cookieValue(request.headers.get("cookie"), LOCALE_COOKIE),
+    acceptLanguage: request.headers.get("accept-language"),
+  });
 }
 
 /**
@@ -104,16 +123,22 @@ export function createAuthConfig({ db, email, secret, github }: AuthDeps): NextA
           if (!parsed.success) throw new Error("sign-in refused: not one plain email address");
           return parsed.data;
         },
-        async sendVerificationRequest({ identifier, url }) {
-          const t = translate("email");
+        async sendVerificationRequest({ identifier, url, request }) {
+          const locale = await signInLocale(db, identifier, request);
+          const t = translate("email", locale);
           await email.send(
-            magicLinkEmail(identifier, url, {
-              subject: t("magicLink.subject"),
-              intro: t("magicLink.intro"),
-              action: t("magicLink.action"),
-              expiry: t("magicLink.expiry", { minutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
-              ignore: t("magicLink.ignore"),
-            }),
+            magicLinkEmail(
+              identifier,
+              url,
+              {
+                subject: t("magicLink.subject"),
+                intro: t("magicLink.intro"),
+                action: t("magicLink.action"),
+                expiry: t("magicLink.expiry", { minutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
+                ignore: t("magicLink.ignore"),
+              },
+              locale,
+            ),
           );
         },
       }),

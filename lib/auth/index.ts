@@ -8,6 +8,7 @@ import { onOrigin } from "@/lib/auth/public-url";
 import { getDb } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
 import { getEnv, githubCredentials, publicUrl } from "@/lib/env";
+import type { Locale } from "@/lib/locale";
 
 function appAuthConfig(): NextAuthConfig {
   return createAuthConfig({
@@ -37,7 +38,11 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
 }
 
 /** Runs an Auth.js action from a server action, keeping the cookies it sets; returns its redirect. */
-async function runAction(action: string, body: Record<string, string>): Promise<string> {
+async function runAction(
+  action: string,
+  body: Record<string, string>,
+  locale?: Locale,
+): Promise<string> {
   const origin = publicUrl();
   const response = await authActionAt(
     appAuthConfig(),
@@ -45,15 +50,24 @@ async function runAction(action: string, body: Record<string, string>): Promise<
     action,
     body,
     (await headers()).get("cookie") ?? "",
+    locale,
   );
   const jar = await cookies();
   for (const cookie of response.cookies ?? []) jar.set(cookie.name, cookie.value, cookie.options);
   return response.redirect ?? origin;
 }
 
-/** Sends a magic link; the caller has validated the address and applied the limits. */
-export async function sendMagicLink(email: string, redirectTo: string): Promise<void> {
-  await runAction("signin/resend", { email, callbackUrl: redirectTo });
+/**
+ * Sends a magic link, worded in `locale` (the language of the browser that asked) unless the
+ * address is a member's who chose a language; the caller has validated the address and applied
+ * the limits.
+ */
+export async function sendMagicLink(
+  email: string,
+  redirectTo: string,
+  locale: Locale,
+): Promise<void> {
+  await runAction("signin/resend", { email, callbackUrl: redirectTo }, locale);
 }
 
 /** Starts GitHub sign-in (its return address is on the public origin) and redirects there. */

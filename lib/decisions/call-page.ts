@@ -15,6 +15,7 @@ import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
 import { quorumCount, type Stance, stances } from "@/lib/decisions/tally";
 import { listCallThreads } from "@/lib/discussion/queries";
 import { clauseRevisions, standards } from "@/lib/drafting/schema";
+import { defaultLocale, type Locale } from "@/lib/locale";
 import {
   commentTexts,
   copyKey,
@@ -99,12 +100,13 @@ export async function getCallPage(
   slug: string,
   number: number,
   viewer: Viewer | null,
+  locale: Locale = defaultLocale,
 ) {
   const [row] = await selectCalls(db).where(
     and(eq(standards.slug, slug), eq(calls.number, number)),
   );
   if (!row) return null;
-  const call = summaryOf(row, new Map());
+  const call = summaryOf(row, new Map(), locale);
   // What the page shows, read side by side: none of these depends on another.
   const [[revision], changes, [parent], [parentPosition], positionRows, voteRows, [appeal]] =
     await Promise.all([

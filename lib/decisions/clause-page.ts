@@ -12,6 +12,7 @@ import {
   getStandardAxes,
   type StandardAxes,
 } from "@/lib/drafting/queries";
+import { defaultLocale, type Locale } from "@/lib/locale";
 import { watchedKeys } from "@/lib/notifications/queries";
 
 /** A clause of a standard's working draft by its address, or null when either is missing. */
@@ -34,11 +35,12 @@ export async function clausePageDetails(
   db: Executor,
   { standard, clause }: { standard: StandardAxes; clause: DraftClause },
   viewer: Viewer | null,
+  locale: Locale = defaultLocale,
 ) {
   const [threads, watched, trail, pending, frameworks] = await Promise.all([
     getClauseYjsState(db, clause.id).then((state) => listThreads(db, clause.id, viewer, state)),
     viewer ? watchedKeys(db, viewer.id, [clause.id]) : new Set<string>(),
-    decisionTrail(db, clause.id),
+    decisionTrail(db, clause.id, locale),
     pendingStructure(db, standard.id, [clause.id]),
     listFrameworks(db, standard.id),
   ]);

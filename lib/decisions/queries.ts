@@ -12,6 +12,7 @@ import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauseRevisions, clauses, standards } from "@/lib/drafting/schema";
 import { renderMessage } from "@/lib/i18n";
+import { defaultLocale, type Locale } from "@/lib/locale";
 
 const proposer = alias(users, "proposer");
 
@@ -33,12 +34,13 @@ type CallRow = {
   proposerName: string | null;
 };
 
-export function summaryOf(row: CallRow, badges: Map<string, RoleBadge[]>) {
+/** A call as its lists and pages show it, worded for a reader of `locale`. */
+export function summaryOf(row: CallRow, badges: Map<string, RoleBadge[]>, locale: Locale) {
   const { rationaleMessage, ...call } = row.call;
   return {
     ...call,
-    // People's words, or Hum's own reason worded from the catalogue.
-    rationale: rationaleMessage ? renderMessage(rationaleMessage) : call.rationale,
+    // People's words, or Hum's own reason worded from the catalogue in the reader's language.
+    rationale: rationaleMessage ? renderMessage(rationaleMessage, locale) : call.rationale,
     slug: row.slug,
     standardName: row.standardName,
     clauseRef:
@@ -53,6 +55,7 @@ export type CallSummary = ReturnType<typeof summaryOf>;
 async function summariesOf(
   db: Executor,
   rows: CallRow[],
+  locale: Locale,
 ): Promise<(CallSummary & { changeCount: number })[]> {
   const badges = await badgesOf(
     db,
@@ -71,7 +74,7 @@ async function summariesOf(
     ).map((row) => [row.callId, row.count]),
   );
   return rows.map((row) => ({
-    ...summaryOf(row, badges),
+    ...summaryOf(row, badges, locale),
     changeCount: counts.get(row.call.id) ?? 0,
   }));
 }
@@ -85,16 +88,24 @@ export function selectCalls(db: Executor) {
     .leftJoin(clauses, eq(clauses.id, calls.clauseId));
 }
 
-/** Every call of a standard, newest first. */
-export async function listCalls(db: Executor, standardId: string): Promise<CallSummary[]> {
+/** Every call of a standard, newest first, worded for a reader of `locale`. */
+export async function listCalls(
+  db: Executor,
+  standardId: string,
+  locale: Locale = defaultLocale,
+): Promise<CallSummary[]> {
   const rows = await selectCalls(db)
     .where(eq(calls.standardId, standardId))
     .orderBy(desc(calls.number));
-  return summariesOf(db, rows);
+  return summariesOf(db, rows, locale);
 }
 
 /** The calls that shaped a clause, and the revision they adopted last: its decision trail. */
-export async function decisionTrail(db: Executor, clauseId: string) {
+export async function decisionTrail(
+  db: Executor,
+  clauseId: string,
+  locale: Locale = defaultLocale,
+) {
   // Its own calls, and the calls on a set of changes that include it.
   const rows = await selectCalls(db)
     .where(
@@ -115,12 +126,13 @@ export async function decisionTrail(db: Executor, clauseId: string) {
     .from(clauses)
     .innerJoin(clauseRevisions, eq(clauseRevisions.id, clauses.adoptedRevisionId))
     .where(eq(clauses.id, clauseId));
-  return { calls: await summariesOf(db, rows), adoptedRevision: adopted?.number ?? null };
+  return { calls: await summariesOf(db, rows, locale), adoptedRevision: adopted?.number ?? null };
 }
 
 /** Calls waiting for the AG or the SC, oldest first, with who has voted at the current stage. */
 export async function listEscalated(
   db: Executor,
+  locale: Locale = defaultLocale,
 ): Promise<(CallSummary & { voterIds: string[] })[]> {
   const rows = await selectCalls(db)
     .where(inArray(calls.phase, ["escalated_ag", "escalated_sc", "appealed"]))
@@ -132,7 +144,7 @@ export async function listEscalated(
         .from(votes)
         .where(inArray(votes.callId, ids))
     : [];
-  return (await summariesOf(db, rows)).map((call) => ({
+  return (await summariesOf(db, rows, locale)).map((call) => ({
     ...call,
     voterIds: cast
       .filter((vote) => vote.callId === call.id && vote.stage === votingStage(call.phase))
@@ -141,7 +153,11 @@ export async function listEscalated(
 }
 
 /** What needs this member's vote now: escalated calls of their group they have not voted on. */
-export async function waitingFor(db: Executor, viewer: Viewer): Promise<CallSummary[]> {
+export async function waitingFor(
+  db: Executor,
+  viewer: Viewer,
+  locale: Locale = defaultLocale,
+): Promise<CallSummary[]> {
   const phases = [
     ...(holdsRole(viewer.roles, "advisory_group") ? (["escalated_ag"] as const) : []),
     ...(holdsRole(viewer.roles, "steering_committee")
@@ -163,7 +179,7 @@ export async function waitingFor(db: Executor, viewer: Viewer): Promise<CallSumm
     )
     .orderBy(asc(calls.agDeadline), asc(calls.closedAt));
   // An AG vote and an SC vote are separate stages; a member of both may owe each once.
-  return summariesOf(db, rows);
+  return summariesOf(db, rows, locale);
 }
 
 /** The objections raised on each call, for the queues. */

@@ -6,6 +6,7 @@ import { displayName } from "@/lib/community/rules";
 import type { Database, Executor } from "@/lib/db/client";
 import type { EmailSender } from "@/lib/email/sender";
 import { translate } from "@/lib/i18n";
+import { chooseLocale, type Locale } from "@/lib/locale";
 import { notificationEmail } from "@/lib/notifications/email";
 import { claimDigests, markEmailed, notificationKinds } from "@/lib/notifications/mutations";
 import { moderatedExcerpts, worded } from "@/lib/notifications/queries";
@@ -40,6 +41,7 @@ async function pending(db: Executor, where: ReturnType<typeof and>) {
         createdAt: notifications.createdAt,
         email: recipient.email,
         recipientName: recipient.name,
+        recipientLanguage: recipient.language,
         actorId: notifications.actorId,
         actorName: actor.name,
         subject: notifications.subject,
@@ -84,13 +86,16 @@ async function release(db: Database, ids: string[]): Promise<void> {
 
 type Pending = Awaited<ReturnType<typeof pending>>[number] & { hidden: boolean };
 
-function itemOf(pending: Pending, publicUrl: string) {
-  const row = worded(pending);
+/** The language a person reads their email in: their saved choice, else English. */
+const localeOf = (row: Pending): Locale => chooseLocale({ profile: row.recipientLanguage });
+
+function itemOf(pending: Pending, publicUrl: string, locale: Locale) {
+  const row = worded(pending, locale);
   return {
     subject: row.subject,
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",
     kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
-    excerpt: row.hidden ? translate("notifications")("excerptHidden") : row.excerpt,
+    excerpt: row.hidden ? translate("notifications", locale)("excerptHidden") : row.excerpt,
     url: `${publicUrl}${row.path}`,
   };
 }
@@ -122,11 +127,13 @@ export async function deliverImmediate(ctx: DeliveryContext): Promise<number> {
   let sent = 0;
   for (const row of rows) {
     if (!row.email) continue;
+    const locale = localeOf(row);
     try {
       await ctx.sender.send(
         notificationEmail(row.email, {
+          locale,
           recipient: displayName({ id: row.userId, name: row.recipientName }),
-          items: [itemOf(row, ctx.publicUrl)],
+          items: [itemOf(row, ctx.publicUrl, locale)],
           digest: false,
           ...links(ctx, row),
           replyTo: row.threadId ? ctx.replyTo?.(row.threadId, row.userId) : undefined,
@@ -162,11 +169,13 @@ export async function sendDailyDigests(ctx: DeliveryContext): Promise<number> {
     const first = mine[0];
     if (!first?.email) continue;
     const ids = mine.map((row) => row.id);
+    const locale = localeOf(first);
     try {
       await ctx.sender.send(
         notificationEmail(first.email, {
+          locale,
           recipient: displayName({ id: userId, name: first.recipientName }),
-          items: mine.map((row) => itemOf(row, ctx.publicUrl)),
+          items: mine.map((row) => itemOf(row, ctx.publicUrl, locale)),
           digest: true,
           ...links(ctx, first),
         }),

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import type { EmailMessage } from "@/lib/email/sender";
 import { translate } from "@/lib/i18n";
+import type { Locale } from "@/lib/locale";
 import type { NotificationKind } from "@/lib/notifications/mutations";
 
 export type NotificationItem = {
@@ -13,6 +14,8 @@ export type NotificationItem = {
 };
 
 type Props = {
+  /** The recipient's language: every fixed word of the email is in it. */
+  locale: Locale;
   recipient: string;
   items: NotificationItem[];
   unsubscribeUrl: string;
@@ -27,10 +30,10 @@ const box = {
 };
 
 /** The notification email as a React component: one item, or a day's digest of several. */
-function NotificationEmail({ recipient, items, unsubscribeUrl, digest }: Props) {
-  const t = translate("notifications");
+function NotificationEmail({ locale, recipient, items, unsubscribeUrl, digest }: Props) {
+  const t = translate("notifications", locale);
   return (
-    <div style={box}>
+    <div style={box} lang={locale}>
       <p>{t("email.greeting", { name: recipient })}</p>
       <p>{digest ? t("email.digestIntro", { count: items.length }) : t("email.intro")}</p>
       {items.map((item) => (
@@ -54,8 +57,8 @@ function NotificationEmail({ recipient, items, unsubscribeUrl, digest }: Props) 
   );
 }
 
-function textVersion({ recipient, items, unsubscribeUrl, digest }: Props): string {
-  const t = translate("notifications");
+function textVersion({ locale, recipient, items, unsubscribeUrl, digest }: Props): string {
+  const t = translate("notifications", locale);
   const blocks = items.map((item) =>
     [item.subject, t(`kinds.${item.kind}`, { actor: item.actor }), item.excerpt, item.url].join(
       "\n",
@@ -78,7 +81,7 @@ export function notificationEmail(
   to: string,
   props: Props & { oneClickUrl?: string; replyTo?: string },
 ): EmailMessage {
-  const t = translate("notifications");
+  const t = translate("notifications", props.locale);
   const first = props.items[0];
   return {
     to,

@@ -7,6 +7,7 @@ import { displayName } from "@/lib/community/rules";
 import type { Executor } from "@/lib/db/client";
 import { comments } from "@/lib/discussion/schema";
 import { renderMessage } from "@/lib/i18n";
+import type { Locale } from "@/lib/locale";
 import { commentTexts } from "@/lib/moderation/visibility";
 import { notificationKinds } from "@/lib/notifications/mutations";
 import {
@@ -98,25 +99,26 @@ export async function moderatedExcerpts<T extends ExcerptSource>(
 }
 
 /**
- * A notification's subject and excerpt in words: from the catalogue where its message words
- * them, otherwise the text it was sent with (thread notifications, and rows older than messages).
+ * A notification's subject and excerpt in words, in the reader's language: from the catalogue
+ * where its message words them, otherwise the text it was sent with (thread notifications, and
+ * rows older than messages).
  */
 export function worded<
   T extends { subject: string; excerpt: string; message: NotificationMessage | null },
->(row: T): T {
+>(row: T, locale: Locale): T {
   const { subject, excerpt } = row.message ?? {};
   return {
     ...row,
-    subject: subject ? renderMessage(subject) : row.subject,
-    excerpt: excerpt ? renderMessage(excerpt).slice(0, EXCERPT_LENGTH) : row.excerpt,
+    subject: subject ? renderMessage(subject, locale) : row.subject,
+    excerpt: excerpt ? renderMessage(excerpt, locale).slice(0, EXCERPT_LENGTH) : row.excerpt,
   };
 }
 
 /**
- * A person's inbox, newest first, each excerpt through the moderation check, with the roles of
- * whoever acted.
+ * A person's inbox, newest first, in the reader's language, each excerpt through the moderation
+ * check, with the roles of whoever acted.
  */
-export async function listInbox(db: Executor, userId: string, limit = 100) {
+export async function listInbox(db: Executor, userId: string, locale: Locale, limit = 100) {
   const actor = alias(users, "actor");
   const rows = await db
     .select({
@@ -146,7 +148,7 @@ export async function listInbox(db: Executor, userId: string, limit = 100) {
     ),
   ]);
   return moderated.map((row) => ({
-    ...worded(row),
+    ...worded(row, locale),
     kind: notificationKinds.find((kind) => kind === row.kind) ?? "reply",
     actor: row.actorId ? displayName({ id: row.actorId, name: row.actorName }) : "Hum",
     actorBadges: (row.actorId && badges.get(row.actorId)) || [],

@@ -91,11 +91,15 @@ describe("the badge", () => {
       ],
     };
     expect(
-      claimsText(content, [
-        { module: "DATA", level: "Silver" },
-        { module: "HW", level: "Bronze" },
-        { module: "SW", level: "Silver" },
-      ]),
+      claimsText(
+        content,
+        [
+          { module: "DATA", level: "Silver" },
+          { module: "HW", level: "Bronze" },
+          { module: "SW", level: "Silver" },
+        ],
+        "en",
+      ),
     ).toBe("Silver for Software and Data, Bronze for Hardware");
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { locale, translate } from "@/lib/i18n";
+import { translate } from "@/lib/i18n";
+import { defaultLocale, type Locale } from "@/lib/locale";
 import { type Claim, claimSummary, type DeclarationState } from "@/lib/registry/rules";
 import type { ReleaseContent } from "@/lib/releases/content";
 
@@ -10,6 +11,14 @@ import type { ReleaseContent } from "@/lib/releases/content";
  */
 
 export type BadgeState = Exclude<DeclarationState, "draft">;
+
+/**
+ * The badge's words are English, whoever asks. A badge sits on makers' and shops' pages and is
+ * kept, by its path alone, by browsers, proxies and Hum's front (lib/http/front-registry.ts): words
+ * that followed Accept-Language or a `?lang=` would reach a reader in the language of whoever
+ * asked first. One address, one set of bytes, one ETag.
+ */
+export const BADGE_LOCALE: Locale = defaultLocale;
 
 /** White text on each of these passes WCAG AA (at least 4.5:1). */
 export const badgeColours: Record<BadgeState, string> = {
@@ -50,15 +59,15 @@ const PAD = 8;
 const HEIGHT = 20;
 
 export function badgeStateLabel(state: BadgeState): string {
-  return translate("registry")(`badge.states.${state}`);
+  return translate("registry", BADGE_LOCALE)(`badge.states.${state}`);
 }
 
 /** The badge's SVG document, a pure function of what the registry says. */
 export function badgeSvg(input: BadgeInput): string {
-  const t = translate("registry");
+  const t = translate("registry", BADGE_LOCALE);
   const challenged = input.underChallenge === true && input.state === "listed";
   const stateLabel = challenged
-    ? translate("challenges")("badge.underChallenge")
+    ? translate("challenges", BADGE_LOCALE)("badge.underChallenge")
     : badgeStateLabel(input.state);
   const middle = t("badge.middle", { claims: input.claims, version: input.release });
   const parts = [
@@ -107,12 +116,16 @@ export function badgeEtag(svg: string): string {
   return `"${createHash("sha256").update(svg, "utf8").digest("base64url")}"`;
 }
 
-/** "Silver for Software and Data, Bronze for Hardware": the claims as the registry words them. */
+/**
+ * "Silver for Software and Data, Bronze for Hardware": the claims as the registry words them, in
+ * `locale` (the badge's, or the page reader's).
+ */
 export function claimsText(
   content: Pick<ReleaseContent, "modules" | "levels">,
   claims: Claim[],
+  locale: Locale,
 ): string {
-  const t = translate("registry");
+  const t = translate("registry", locale);
   const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
   return claimSummary(content, claims)
     .map((group) => t("badge.claim", { level: group.level, modules: list.format(group.modules) }))

@@ -3,12 +3,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
+import { users } from "@/lib/auth/schema";
 import type { Participant } from "@/lib/community/authz";
 import type { Database, Executor } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
 import type { EmailSender } from "@/lib/email/sender";
 import { publicUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { chooseLocale, defaultLocale, type Locale } from "@/lib/locale";
 import { representativeInvitationPath } from "@/lib/paths";
 import { isRepresentative, type Representative } from "@/lib/registry/authz";
 import { invitationEmail } from "@/lib/registry/invitations-email";
@@ -26,11 +28,24 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Each invitation sends an email to an address a representative typed: bounded per person. */
 const INVITATION_LIMIT = { points: 20, windowSeconds: 60 * 60 };
 
-/** How invitations leave: the sender, and the public origin their links are built on. */
-export type InvitationMail = { sender: EmailSender; origin: string };
+/**
+ * How invitations leave: the sender, the public origin their links are built on, and the
+ * language of the person inviting, used when the address belongs to nobody who chose one.
+ */
+export type InvitationMail = { sender: EmailSender; origin: string; locale?: Locale };
 
-function defaultMail(): InvitationMail {
-  return { sender: getEmailSender(), origin: publicUrl() };
+/** The app's sender and origin, for an invitation sent from a page read in `locale`. */
+export function invitationMail(locale: Locale = defaultLocale): InvitationMail {
+  return { sender: getEmailSender(), origin: publicUrl(), locale };
+}
+
+/** The language of an invitation: its recipient's saved choice if the address is a member's. */
+async function invitationLocale(db: Executor, address: string, fallback: Locale) {
+  const [member] = await db
+    .select({ language: users.language })
+    .from(users)
+    .where(eq(users.email, address));
+  return chooseLocale({ profile: member?.language, cookie: fallback });
 }
 
 export function hashInvitationToken(token: string): string {
@@ -46,7 +61,7 @@ export async function inviteRepresentative(
   representative: Representative,
   email: string,
   now = new Date(),
-  mail: InvitationMail = defaultMail(),
+  mail: InvitationMail = invitationMail(),
 ): Promise<{ expiresAt: Date }> {
   const parsed = z.object({ email: emailAddress }).safeParse({ email });
   if (!parsed.success) throw new DomainError("invalid_input", fieldProblems(parsed.error));
@@ -79,8 +94,9 @@ export async function inviteRepresentative(
     return row;
   });
   // Sent once the invitation is stored, so the link never names a token that was rolled back.
+  const locale = await invitationLocale(db, address, mail.locale ?? defaultLocale);
   await mail.sender.send(
-    invitationEmail(address, {
+    invitationEmail(address, locale, {
       inviter: representative.name,
       organisation: organisation.name,
       url: `${mail.origin}${representativeInvitationPath(token)}`,

@@ -1,6 +1,7 @@
 import "server-only";
 import { type ChallengeRecord, challengeFiler } from "@/lib/challenges/queries";
 import type { Database } from "@/lib/db/client";
+import { defaultLocale, type Locale } from "@/lib/locale";
 import { challengeSubjectId, declarationSubjectId } from "@/lib/paths";
 import { type AuditRow, listAudit } from "@/lib/transparency/queries";
 
@@ -12,9 +13,15 @@ import { type AuditRow, listAudit } from "@/lib/transparency/queries";
 export async function challengeTimeline(
   db: Database,
   record: Pick<ChallengeRecord, "number" | "declaration" | "filerName">,
+  locale: Locale = defaultLocale,
 ): Promise<AuditRow[]> {
   const [own, struck, filedBy] = await Promise.all([
-    listAudit(db, { subjectType: "challenge", subjectId: challengeSubjectId(record.number) }, 500),
+    listAudit(
+      db,
+      { subjectType: "challenge", subjectId: challengeSubjectId(record.number) },
+      500,
+      locale,
+    ),
     record.declaration
       ? listAudit(
           db,
@@ -24,6 +31,7 @@ export async function challengeTimeline(
             subjectId: declarationSubjectId(record.declaration.number),
           },
           20,
+          locale,
         )
       : Promise.resolve({ rows: [] as AuditRow[] }),
     challengeFiler(db, record.number),

@@ -7,6 +7,7 @@ import { appeals, calls, votes } from "@/lib/decisions/schema";
 import { threads } from "@/lib/discussion/schema";
 import { standards } from "@/lib/drafting/schema";
 import { renderMessage } from "@/lib/i18n";
+import type { Locale } from "@/lib/locale";
 
 type Entry = { id: number; action: string; subjectType: string; subjectId: string };
 type Row = Entry & { details: AuditDetails };
@@ -35,9 +36,14 @@ function wanted(row: Row): { key: "title" | "rationale" | "reason"; from: string
 /**
  * The log names threads, calls, votes and appeals instead of copying their words, so an entry
  * can never keep words the record elsewhere no longer shows; this reads them from those rows.
- * Entries written before that keep the words they copied. Returns extra details by entry id.
+ * Entries written before that keep the words they copied. Hum's own words (a rationale it gave)
+ * are in the reader's language, `locale`. Returns extra details by entry id.
  */
-export async function liveTexts(db: Executor, rows: Row[]): Promise<Map<number, AuditDetails>> {
+export async function liveTexts(
+  db: Executor,
+  rows: Row[],
+  locale: Locale,
+): Promise<Map<number, AuditDetails>> {
   const needs = rows.flatMap((row) => {
     const need = wanted(row);
     return need && row.details[need.key] === undefined ? [{ row, ...need }] : [];
@@ -89,7 +95,7 @@ export async function liveTexts(db: Executor, rows: Row[]): Promise<Map<number, 
     text.set(`ag:${row.key}`, row.agRationale);
     text.set(
       `final:${row.key}`,
-      row.rationaleMessage ? renderMessage(row.rationaleMessage) : row.rationale,
+      row.rationaleMessage ? renderMessage(row.rationaleMessage, locale) : row.rationale,
     );
   }
   const extra = new Map<number, AuditDetails>();

@@ -7,6 +7,7 @@ import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";
 import type { RoleBadge } from "@/lib/community/rules";
 import type { Database, Executor } from "@/lib/db/client";
+import { defaultLocale, type Locale } from "@/lib/locale";
 import {
   commentTexts,
   copyKey,
@@ -49,11 +50,15 @@ export type AuditRow = {
   place: Place | null;
 };
 
-/** Newest first, one page, with the next page's cursor when there is one. */
+/**
+ * Newest first, one page, with the next page's cursor when there is one; Hum's own words in it
+ * are in the reader's language.
+ */
 export async function listAudit(
   db: Database,
   filters: AuditFilters,
   pageSize = AUDIT_PAGE_SIZE,
+  locale: Locale = defaultLocale,
 ): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
   const conditions: SQL[] = [];
   if (filters.action) {
@@ -94,7 +99,7 @@ export async function listAudit(
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return {
-    rows: await moderated(db, page),
+    rows: await moderated(db, page, locale),
     nextBefore: rows.length > pageSize && last ? last.id : null,
   };
 }
@@ -107,6 +112,7 @@ export async function listAudit(
 async function moderated(
   db: Executor,
   rows: Omit<AuditRow, "hiddenText" | "place">[],
+  locale: Locale,
 ): Promise<AuditRow[]> {
   const idOf = (value: unknown) => (typeof value === "string" ? value : null);
   const [named, reasons, live, places] = await Promise.all([
@@ -118,7 +124,7 @@ async function moderated(
       db,
       rows.map((row) => idOf(row.details.positionReason)),
     ),
-    liveTexts(db, rows),
+    liveTexts(db, rows, locale),
     placesOf(db, rows),
   ]);
   const copies = rows.flatMap((row) => {
@@ -154,11 +160,13 @@ export async function callTimeline(
   db: Database,
   slug: string,
   number: number,
+  locale: Locale = defaultLocale,
 ): Promise<(AuditRow & { actorBadges: RoleBadge[] })[]> {
   const { rows } = await listAudit(
     db,
     { subjectType: "call", subjectId: callSubjectId(slug, number) },
     500,
+    locale,
   );
   const badges = await badgesOf(
     db,

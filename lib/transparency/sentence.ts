@@ -7,7 +7,8 @@ import {
   publicDetailKeys,
 } from "@/lib/audit/rules";
 import { displayName, groupSlugs, groups } from "@/lib/community/rules";
-import { locale, type MessageKey, messages } from "@/lib/i18n";
+import { catalogues, type MessageKey, messages } from "@/lib/i18n";
+import type { Locale } from "@/lib/locale";
 import {
   callPath,
   callsPath,
@@ -63,20 +64,33 @@ export const ABSENT = "none";
 /** Where the page showing the entry already is: that subject is "this call", not a link. */
 export type Here = { subjectType: string; subjectId: string };
 
-// The same catalogue and time zone as the pages (i18n/request.ts). A sentence that cannot be
+// The reader's catalogue, in the pages' time zone (i18n/request.ts). A sentence that cannot be
 // formatted (an old entry with a malformed detail) throws, and the entry falls back to its name.
-const t = createTranslator({
-  locale,
-  messages,
-  onError: (error) => {
-    throw error;
-  },
+const wordingFor = (locale: Locale) => ({
+  t: createTranslator({
+    locale,
+    messages: catalogues[locale],
+    onError: (error) => {
+      throw error;
+    },
+  }),
+  format: createFormatter({ locale, timeZone: "UTC" }),
 });
-const format = createFormatter({ locale, timeZone: "UTC" });
+const wordings = new Map<Locale, ReturnType<typeof wordingFor>>();
 
-/** A moment, for the reader: "Dec 12, 2025, 3:04 PM UTC". */
-export function formatMoment(at: Date): string {
-  return format.dateTime(at, {
+/** The translator and formatter of one language, made once. */
+function wordingIn(locale: Locale) {
+  let wording = wordings.get(locale);
+  if (!wording) {
+    wording = wordingFor(locale);
+    wordings.set(locale, wording);
+  }
+  return wording;
+}
+
+/** A moment, for a reader of `locale`: "Dec 12, 2025, 3:04 PM UTC". */
+export function formatMoment(at: Date, locale: Locale): string {
+  return wordingIn(locale).format.dateTime(at, {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -87,9 +101,11 @@ export function formatMoment(at: Date): string {
 }
 
 /** A day stored as YYYY-MM-DD (a term's start or end): "January 1, 2025". */
-function formatDay(day: string): string {
+function formatDay(day: string, locale: Locale): string {
   const at = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(at.getTime()) ? day : format.dateTime(at, { dateStyle: "long" });
+  return Number.isNaN(at.getTime())
+    ? day
+    : wordingIn(locale).format.dateTime(at, { dateStyle: "long" });
 }
 
 function isCatalogued(key: string): key is MessageKey {
@@ -101,10 +117,12 @@ function isCatalogued(key: string): key is MessageKey {
   return typeof node === "string";
 }
 
+type Vocabulary = keyof typeof messages.transparency.terms;
+
 /** A stored value in words, from `transparency.terms.<vocabulary>`; an unknown one as stored. */
-export function term(vocabulary: keyof typeof messages.transparency.terms, value: string): string {
+export function term(vocabulary: Vocabulary, value: string, locale: Locale): string {
   const key = `transparency.terms.${vocabulary}.${value}`;
-  return isCatalogued(key) ? t(key) : value;
+  return isCatalogued(key) ? wordingIn(locale).t(key) : value;
 }
 
 const slugAndKey = (id: string) => {
@@ -112,7 +130,8 @@ const slugAndKey = (id: string) => {
   return at < 0 ? null : { slug: id.slice(0, at), key: id.slice(at + 1) };
 };
 
-function callReference(id: string, here: Here | undefined): Reference {
+function callReference(id: string, here: Here | undefined, locale: Locale): Reference {
+  const { t } = wordingIn(locale);
   if (here?.subjectType === "call" && here.subjectId === id) {
     return { text: t("transparency.names.thisCall"), href: null };
   }
@@ -122,14 +141,15 @@ function callReference(id: string, here: Here | undefined): Reference {
   return { text: t("transparency.names.call", { number }), href: callPath(parts.slug, number) };
 }
 
-function subjectReference(entry: EntryInput, here: Here | undefined): Reference {
+function subjectReference(entry: EntryInput, here: Here | undefined, locale: Locale): Reference {
+  const { t } = wordingIn(locale);
   const { subjectType: type, subjectId: id, place, details } = entry;
   const named = (text: string, href: string | null = null) => ({ text, href });
   switch (type) {
     case "user":
       return named(displayName({ id, name: entry.subjectName }));
     case "action":
-      return named(term("attempts", id));
+      return named(term("attempts", id, locale));
     case "standard":
       return named(
         typeof details.name === "string" ? details.name : (place?.name ?? id),
@@ -146,7 +166,7 @@ function subjectReference(entry: EntryInput, here: Here | undefined): Reference 
     case "position_reason":
       return named(t("transparency.names.positionReason"));
     case "call":
-      return callReference(id, here);
+      return callReference(id, here, locale);
     case "charter":
       return named(t("transparency.names.charter", { standard: place?.name ?? id }), callsPath(id));
     case "release": {
@@ -179,7 +199,8 @@ function subjectReference(entry: EntryInput, here: Here | undefined): Reference 
   }
 }
 
-function threadReference(entry: EntryInput, threadId: string): Reference {
+function threadReference(entry: EntryInput, threadId: string, locale: Locale): Reference {
+  const { t } = wordingIn(locale);
   const { title } = entry.details;
   const text =
     typeof title === "string" && title
@@ -225,8 +246,15 @@ const isGroup = (value: string): value is (typeof groups)[number] =>
 
 type Shown = string | number | Reference;
 
-/** How the sentence shows one detail of the entry. */
-function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here): Shown {
+/** How the sentence shows one detail of the entry, to a reader of `locale`. */
+function shown(
+  entry: EntryInput,
+  key: PublicDetailKey,
+  raw: string,
+  here: Here | undefined,
+  locale: Locale,
+): Shown {
+  const word = (vocabulary: Vocabulary, value: string) => term(vocabulary, value, locale);
   if (numberKeys.has(key)) {
     const number = Number(raw);
     return Number.isFinite(number) ? number : raw;
@@ -234,76 +262,83 @@ function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here
   switch (key) {
     case "stance":
     case "previously":
-      return term("stances", raw);
+      return word("stances", raw);
     case "kind":
-      if (entry.action === "decisions.call_opened") return term("callKinds", raw);
-      return entry.subjectType === "section" ? term("sectionKinds", raw) : term("threadKinds", raw);
+      if (entry.action === "decisions.call_opened") return word("callKinds", raw);
+      return entry.subjectType === "section" ? word("sectionKinds", raw) : word("threadKinds", raw);
     case "stage":
-      return term("stages", raw);
+      return word("stages", raw);
     case "choice":
-      return term("choices", raw);
+      return word("choices", raw);
     case "phase":
-      return term("phases", raw);
+      return word("phases", raw);
     case "appeal":
-      return term("appeals", raw);
+      return word("appeals", raw);
     case "response":
-      return term("responses", raw);
+      return word("responses", raw);
     case "party":
-      return term("parties", raw);
+      return word("parties", raw);
     case "role":
-      return term("roles", raw);
+      return word("roles", raw);
     case "challengeOnBadge":
-      return term("onBadge", raw);
+      return word("onBadge", raw);
     case "direction":
-      return term("directions", raw);
+      return word("directions", raw);
     case "relationship":
-      return term("relationships", raw);
+      return word("relationships", raw);
     case "method":
-      return term("methods", raw);
+      return word("methods", raw);
     case "group":
       return isGroup(raw)
-        ? { text: term("groups", raw), href: groupPath(groupSlugs[raw]) }
+        ? { text: word("groups", raw), href: groupPath(groupSlugs[raw]) }
         : { text: raw, href: null };
     case "startsOn":
     case "endsOn":
-      return formatDay(raw);
+      return formatDay(raw, locale);
     case "expires":
-      return formatDay(raw);
+      return formatDay(raw, locale);
     case "closes": {
       const at = new Date(raw);
-      return Number.isNaN(at.getTime()) ? raw : formatMoment(at);
+      return Number.isNaN(at.getTime()) ? raw : formatMoment(at, locale);
     }
     case "thread":
-      return threadReference(entry, raw);
+      return threadReference(entry, raw, locale);
     case "call":
-      return callReference(raw, here);
+      return callReference(raw, here, locale);
     case "reason":
       // A refusal's reason is a code; any other reason is words, quoted under the sentence.
-      if (entry.action === "access.refused") return term("refusals", raw);
-      if (entry.action === "auth.sign_in_refused") return term("signInRefusals", raw);
+      if (entry.action === "access.refused") return word("refusals", raw);
+      if (entry.action === "auth.sign_in_refused") return word("signInRefusals", raw);
       return raw;
     default:
       return raw;
   }
 }
 
-/** The sentence's arguments for one entry, the parts shown as links, and the quoted words. */
-export function describeEntry(entry: EntryInput, here?: Here): EntryText {
+/**
+ * The sentence's arguments for one entry, the parts shown as links, and the quoted words, in
+ * the reader's language.
+ */
+export function describeEntry(
+  entry: EntryInput,
+  here: Here | undefined,
+  locale: Locale,
+): EntryText {
   const action = isAuditAction(entry.action) ? entry.action : null;
   const actor = entry.actorId
     ? displayName({ id: entry.actorId, name: entry.actorName })
-    : t("transparency.system");
+    : wordingIn(locale).t("transparency.system");
   const values: Record<string, string | number> = {};
   const references: Record<string, Reference> = {
     actor: { text: actor, href: null },
-    subject: subjectReference(entry, here),
+    subject: subjectReference(entry, here, locale),
   };
   const quotes: EntryText["quotes"] = [];
   for (const key of publicDetailKeys) {
     const value = entry.details[key];
     values[key] = ABSENT;
     if (value === undefined || value === null || value === "") continue;
-    const result = shown(entry, key, String(value), here);
+    const result = shown(entry, key, String(value), here, locale);
     if (typeof result === "object") references[key] = result;
     else values[key] = result;
     if (isQuoted(entry, key)) quotes.push({ key, words: String(value) });
@@ -313,10 +348,16 @@ export function describeEntry(entry: EntryInput, here?: Here): EntryText {
 }
 
 /**
- * The entry's sentence in plain text. `markers` stand in for references the page shows as
- * links (see `withPeople`); without them each reference reads as its words.
+ * The entry's sentence in plain text, in `locale` (the language `text` was described in).
+ * `markers` stand in for references the page shows as links (see `withPeople`); without them
+ * each reference reads as its words.
  */
-export function sentence(text: EntryText, markers: Partial<Record<string, string>> = {}): string {
+export function sentence(
+  text: EntryText,
+  locale: Locale,
+  markers: Partial<Record<string, string>> = {},
+): string {
+  const { t } = wordingIn(locale);
   const values = { ...text.values };
   for (const [name, reference] of Object.entries(text.references)) {
     values[name] = markers[name] ?? reference.text;

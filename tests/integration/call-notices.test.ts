@@ -89,7 +89,7 @@ describe("a call's notifications", () => {
   });
 
   it("read in words in the inbox and in emails", async () => {
-    const inbox = await listInbox(test.db, proposer.id);
+    const inbox = await listInbox(test.db, proposer.id, "en");
     const subject = `Call ${number} · Name the lock profile`;
     expect(inbox.map((item) => [item.kind, item.subject, item.excerpt])).toEqual([
       [
@@ -121,7 +121,7 @@ describe("a call's notifications", () => {
       path: `/standards/${slug}/calls/${number}`,
       excerpt: "Closes 2026-01-01 10:00 UTC.",
     });
-    const [item] = await listInbox(test.db, reader.id);
+    const [item] = await listInbox(test.db, reader.id, "en");
     expect([item?.subject, item?.excerpt]).toEqual([
       "Call 1 · Old wording",
       "Closes 2026-01-01 10:00 UTC.",

@@ -101,7 +101,7 @@ describe("a disputed challenge the advisory group splits on", () => {
     const told = await notified(number, "challenge_filed");
     expect(told.map((row) => row.userId)).toEqual([world.rep.id]);
     const excerpt = told[0]?.message?.excerpt;
-    expect(excerpt && renderMessage(excerpt)).toMatch(
+    expect(excerpt && renderMessage(excerpt, "en")).toMatch(
       /^Dana Challenger challenged the answers to SW-1\. The organisation may respond until 2026-12-31 10:00 UTC/,
     );
   });
@@ -217,7 +217,7 @@ describe("a disputed challenge the advisory group splits on", () => {
     const decided = await notified(number, "challenge_decided");
     expect(recipients(decided)).toEqual(ids([filer, world.rep]));
     const excerpt = decided[0]?.message?.excerpt;
-    expect(excerpt && renderMessage(excerpt)).toMatch(
+    expect(excerpt && renderMessage(excerpt, "en")).toMatch(
       /^Upheld: the declaration is struck off the registry\. .*no update page/,
     );
   });
@@ -274,7 +274,7 @@ describe("a cured challenge", () => {
     // The parties hear of the AG's decision and of their right to appeal.
     const heard = await notified(number, "challenge_decided");
     expect(heard).toHaveLength(2);
-    expect(renderMessage(heard[0]?.message?.excerpt ?? { key: "errors.internal" })).toMatch(
+    expect(renderMessage(heard[0]?.message?.excerpt ?? { key: "errors.internal" }, "en")).toMatch(
       /^The advisory group decided: upheld and cured\. Either party may appeal to the steering committee until 2026-12-14 10:00 UTC\./,
     );
     expect(await challengesDue(test.db, at(13))).toEqual({ moved: 1 });
@@ -424,9 +424,9 @@ describe("an appeal", () => {
     const told = (await notified(number, "challenge_decided")).filter(
       (row) => row.userId === filer.id,
     );
-    expect(renderMessage(told.at(-1)?.message?.excerpt ?? { key: "errors.internal" })).toMatch(
-      /^Dismissed\. .*A day's outage is no false claim\./,
-    );
+    expect(
+      renderMessage(told.at(-1)?.message?.excerpt ?? { key: "errors.internal" }, "en"),
+    ).toMatch(/^Dismissed\. .*A day's outage is no false claim\./);
   });
 });
 

@@ -178,9 +178,9 @@ describe("a challenger whose name is withheld", () => {
     }
     const toRep = rows.filter((row) => row.userId === world.rep.id);
     const filedNotice = toRep.find((row) => row.kind === "challenge_filed");
-    expect(renderMessage(filedNotice?.message?.excerpt ?? { key: "errors.internal" })).toMatch(
-      /^A member of the public challenged the answers to SW-1, SW-2\./,
-    );
+    expect(
+      renderMessage(filedNotice?.message?.excerpt ?? { key: "errors.internal" }, "en"),
+    ).toMatch(/^A member of the public challenged the answers to SW-1, SW-2\./);
     // The withdrawal and the outcome reach the representative too, without her name.
     expect(toRep.map((row) => row.kind).sort()).toEqual([
       "challenge_decided",

@@ -208,8 +208,12 @@ describe("checking evidence", () => {
     expect(people).not.toContain(former.id);
     const [one] = told;
     expect(one?.path).toBe(declarationPath(listed.number));
-    expect(one?.message?.excerpt && renderMessage(one.message.excerpt)).toContain(url("/a/gone"));
-    expect(one?.message?.subject && renderMessage(one.message.subject)).toContain("Doorbell One");
+    expect(one?.message?.excerpt && renderMessage(one.message.excerpt, "en")).toContain(
+      url("/a/gone"),
+    );
+    expect(one?.message?.subject && renderMessage(one.message.subject, "en")).toContain(
+      "Doorbell One",
+    );
 
     // A week on, still broken: checked again, nothing new to tell, and the change time stays.
     const later = new Date(now.getTime() + 7 * DAY);

@@ -47,7 +47,7 @@ async function publicText(slug: string, number: number, watcherId: string) {
     getCallPage(test.db, slug, number, null),
     callTimeline(test.db, slug, number),
     listAudit(test.db, {}, 500),
-    listInbox(test.db, watcherId),
+    listInbox(test.db, watcherId, "en"),
   ]);
   return JSON.stringify({
     positions: page?.positions,
@@ -116,7 +116,7 @@ describe("a comment the advisory group hides", () => {
     // Before moderation the words are public, as they should be.
     const before = await getCallPage(test.db, "moderation", number, null);
     expect(JSON.stringify(before?.positions)).toContain("ABUSIVE-WORDS-1");
-    expect(JSON.stringify(await listInbox(test.db, watcher.id))).toContain("ABUSIVE-WORDS-2");
+    expect(JSON.stringify(await listInbox(test.db, watcher.id, "en"))).toContain("ABUSIVE-WORDS-2");
 
     const mine = await test.db
       .select()

@@ -218,7 +218,7 @@ describe("roles beside names come from the records", () => {
   });
 
   it("for whoever acted in an inbox line", async () => {
-    const inbox = await listInbox(test.db, rosa.id);
+    const inbox = await listInbox(test.db, rosa.id, "en");
     expect(inbox.find((item) => item.path === "/a")?.actorBadges).toEqual(["secretariat"]);
     expect(inbox.find((item) => item.path === "/b")?.actorBadges).toEqual([]);
   });

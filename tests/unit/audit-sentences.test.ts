@@ -432,7 +432,7 @@ function entry(action: string, details?: AuditDetails): EntryInput {
   };
 }
 
-const read = (input: EntryInput) => sentence(describeEntry(input));
+const read = (input: EntryInput) => sentence(describeEntry(input, undefined, "en"), "en");
 
 // What a database key looks like in a sentence: snake_case words, ISO timestamps, ids, unfilled
 // arguments, or the marker of a missing detail.
@@ -482,7 +482,9 @@ describe("the public log's sentences", () => {
     expect(read(entry("drafting.section_added"))).toBe(
       "Ana Lima added the section definitions: “Definitions” (definitions).",
     );
-    expect(describeEntry(entry("drafting.section_moved")).references.subject).toEqual({
+    expect(
+      describeEntry(entry("drafting.section_moved"), undefined, "en").references.subject,
+    ).toEqual({
       text: "definitions",
       href: "/standards/iotmark/draft/sections/definitions",
     });
@@ -498,7 +500,7 @@ describe("the public log's sentences", () => {
   });
 
   it("links what the entry names, and calls the page's own call 'this call'", () => {
-    const opened = describeEntry(entry("discussion.thread_opened"));
+    const opened = describeEntry(entry("discussion.thread_opened"), undefined, "en");
     expect(opened.references.subject).toEqual({
       text: "SW-4",
       href: "/standards/iotmark/draft/SW-4",
@@ -508,12 +510,12 @@ describe("the public log's sentences", () => {
       href: `/standards/iotmark/draft/SW-4#thread-${THREAD}`,
     });
     const here = { subjectType: "call", subjectId: "iotmark/3" };
-    const taken = describeEntry(entry("decisions.position_taken"), here);
+    const taken = describeEntry(entry("decisions.position_taken"), here, "en");
     expect(taken.references.subject).toEqual({ text: "this call", href: null });
-    expect(sentence(taken)).toBe(
+    expect(sentence(taken, "en")).toBe(
       "Ana Lima changed their position on this call from objection to no objection.",
     );
-    const appointed = describeEntry(entry("community.member_appointed"));
+    const appointed = describeEntry(entry("community.member_appointed"), undefined, "en");
     expect(appointed.references.group).toEqual({
       text: "advisory group",
       href: "/groups/advisory-group",
@@ -521,10 +523,10 @@ describe("the public log's sentences", () => {
   });
 
   it("quotes the words people wrote under the sentence, and keeps a refusal's code out", () => {
-    expect(describeEntry(entry("decisions.position_taken")).quotes).toEqual([
+    expect(describeEntry(entry("decisions.position_taken"), undefined, "en").quotes).toEqual([
       { key: "reason", words: "My concern is met." },
     ]);
-    expect(describeEntry(entry("access.refused")).quotes).toEqual([]);
+    expect(describeEntry(entry("access.refused"), undefined, "en").quotes).toEqual([]);
   });
 
   it("names an action Hum no longer records as it was recorded", () => {

@@ -1,3 +1,4 @@
+import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import compile from "icu-minify/compile";
 import { describe, expect, it } from "vitest";
 import { auditActions, auditSubjectTypes, publicDetailKeys } from "@/lib/audit/rules";
@@ -9,7 +10,8 @@ import { threadKinds } from "@/lib/discussion/rules";
 import { relationships } from "@/lib/drafting/mappings";
 import { sectionKinds } from "@/lib/drafting/sections-rules";
 import { errorCodes, fieldErrorCodes } from "@/lib/errors";
-import { messages } from "@/lib/i18n";
+import { catalogues, messages } from "@/lib/i18n";
+import { locales } from "@/lib/locale";
 import { ABSENT } from "@/lib/transparency/sentence";
 
 /** A message of the catalogue by its dotted path, or undefined. */
@@ -133,5 +135,118 @@ describe("message catalogue", () => {
       }
     };
     walk(messages, "messages");
+  });
+});
+
+/**
+ * What a translation must keep of a message: each argument with its kind, each select with its
+ * options, each rich-text tag. Plurals may have other categories (French and German count
+ * differently), so only their argument counts. A message that does not parse says so.
+ */
+function shapeOf(message: string): string[] {
+  const found = new Set<string>();
+  const walk = (nodes: ReturnType<typeof parse>): void => {
+    for (const node of nodes) {
+      if (node.type === TYPE.argument) found.add(`argument ${node.value}`);
+      else if (node.type === TYPE.number) found.add(`number ${node.value}`);
+      else if (node.type === TYPE.date || node.type === TYPE.time) found.add(`date ${node.value}`);
+      else if (node.type === TYPE.select) {
+        found.add(`select ${node.value}: ${Object.keys(node.options).sort().join("|")}`);
+        for (const option of Object.values(node.options)) walk(option.value);
+      } else if (node.type === TYPE.plural) {
+        found.add(`plural ${node.value}`);
+        for (const option of Object.values(node.options)) walk(option.value);
+      } else if (node.type === TYPE.tag) {
+        found.add(`tag ${node.value}`);
+        walk(node.children);
+      }
+    }
+  };
+  try {
+    walk(parse(message));
+  } catch (error) {
+    return [`does not parse: ${error instanceof Error ? error.message : String(error)}`];
+  }
+  return [...found].sort();
+}
+
+/**
+ * Every way `translated` differs from `reference`: a key missing or extra, a message where the
+ * reference has a group (or the reverse), a message whose shape differs. Paths are dotted.
+ */
+function differences(reference: unknown, translated: unknown, path = ""): string[] {
+  const problems: string[] = [];
+  const isGroup = (value: unknown): value is Record<string, unknown> =>
+    typeof value === "object" && value !== null;
+  if (!isGroup(reference) || !isGroup(translated)) return [`${path || "(root)"}: not a group`];
+  for (const [key, expected] of Object.entries(reference)) {
+    const at = path ? `${path}.${key}` : key;
+    if (!Object.hasOwn(translated, key)) {
+      problems.push(`${at}: missing`);
+      continue;
+    }
+    const actual = translated[key];
+    if (isGroup(expected) || isGroup(actual)) {
+      if (isGroup(expected) && isGroup(actual)) problems.push(...differences(expected, actual, at));
+      else problems.push(`${at}: a message in one language, a group in the other`);
+    } else if (typeof expected !== "string" || typeof actual !== "string") {
+      problems.push(`${at}: not a message`);
+    } else {
+      const want = shapeOf(expected).join(", ");
+      const got = shapeOf(actual).join(", ");
+      if (want !== got) problems.push(`${at}: arguments differ (${want} / ${got})`);
+    }
+  }
+  for (const key of Object.keys(translated)) {
+    if (!Object.hasOwn(reference, key)) problems.push(`${path ? `${path}.${key}` : key}: extra`);
+  }
+  return problems;
+}
+
+// English is the reference; every other language holds the same keys, and every message the
+// same arguments, select options and tags, so that no reader meets a raw key or a lost name.
+describe("each language's catalogue", () => {
+  for (const locale of locales.filter((locale) => locale !== "en")) {
+    it(`${locale} has English's keys, and English has its keys, with the same arguments`, () => {
+      expect(differences(catalogues.en, catalogues[locale])).toEqual([]);
+      expect(differences(catalogues[locale], catalogues.en)).toEqual([]);
+    });
+  }
+
+  it("tells a renamed argument, a lost select option, a lost tag and a missing key apart", () => {
+    const english = {
+      greeting: "Hello {name}",
+      state: "{state, select, open {Open} other {Closed}}",
+      count: "{count, plural, one {# call} other {# calls}}",
+      link: "Read <link>the guide</link>",
+      group: { deep: "{when, date, short}" },
+    };
+    const faithful = {
+      greeting: "Bonjour {name}",
+      state: "{state, select, open {Ouvert} other {Fermé}}",
+      count: "{count, plural, one {# appel} many {# appels} other {# appels}}",
+      link: "Lisez <link>le guide</link>",
+      group: { deep: "{when, date, short}" },
+    };
+    expect(differences(english, faithful)).toEqual([]);
+    const broken = {
+      greeting: "Bonjour {nom}",
+      state: "{state, select, other {Fermé}}",
+      count: "{count, number}",
+      link: "Lisez le guide",
+      group: {},
+      extra: "Rien",
+    };
+    const problems = differences(english, broken);
+    expect(problems).toHaveLength(6);
+    for (const key of ["greeting", "state", "count", "link", "group.deep", "extra"]) {
+      expect(
+        problems.some((problem) => problem.startsWith(`${key}:`)),
+        key,
+      ).toBe(true);
+    }
+    expect(differences(english, { ...faithful, greeting: "Bonjour {name" })).toEqual([
+      expect.stringMatching(/^greeting: arguments differ \(argument name \/ does not parse/),
+    ]);
   });
 });

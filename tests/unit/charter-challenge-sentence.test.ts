@@ -3,16 +3,21 @@ import { describeEntry, sentence } from "@/lib/transparency/sentence";
 
 const changed = (details: Record<string, string | number | boolean>) =>
   sentence(
-    describeEntry({
-      action: "decisions.charter_changed",
-      actorId: "ana",
-      actorName: "Ana Lima",
-      subjectName: null,
-      subjectType: "charter",
-      subjectId: "iotmark",
-      place: { slug: "iotmark", name: "IoTmark Principles" },
-      details,
-    }),
+    describeEntry(
+      {
+        action: "decisions.charter_changed",
+        actorId: "ana",
+        actorName: "Ana Lima",
+        subjectName: null,
+        subjectType: "charter",
+        subjectId: "iotmark",
+        place: { slug: "iotmark", name: "IoTmark Principles" },
+        details,
+      },
+      undefined,
+      "en",
+    ),
+    "en",
   );
 
 describe("the charter's challenge terms in the public log", () => {

@@ -11,7 +11,7 @@ const html = (node: unknown) =>
   renderToStaticMarkup(createElement(Fragment, null, node as React.ReactNode));
 
 describe("withPeople", () => {
-  const t = translate("decisions");
+  const t = translate("decisions", "en");
   const rosa = createElement("b", null, "Rosa");
 
   it("puts a person where the message names them", () => {

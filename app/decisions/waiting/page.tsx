@@ -11,6 +11,7 @@ import { holdsRole } from "@/lib/community/rules";
 import { getDb } from "@/lib/db/client";
 import { waitingFor } from "@/lib/decisions/queries";
 import { declarationReviewPath, signInPath, waitingDecisionsPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { type AwaitingReview, declarationsAwaitingReview } from "@/lib/registry/review-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WaitingPage() {
   const viewer = await getViewer();
   if (!viewer) redirect(signInPath(waitingDecisionsPath()));
-  const [t, calls] = await Promise.all([getTranslations("decisions"), waitingFor(getDb(), viewer)]);
+  const [t, calls] = await Promise.all([
+    getTranslations("decisions"),
+    waitingFor(getDb(), viewer, await readerLocale()),
+  ]);
   const adviser = holdsRole(viewer.roles, "advisory_group");
   const member = adviser || holdsRole(viewer.roles, "steering_committee");
   return (

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { malformedAddress } from "@/lib/http/params";
-import { badgeEtag, badgeSvg, claimsText } from "@/lib/registry/badge";
+import { BADGE_LOCALE, badgeEtag, badgeSvg, claimsText } from "@/lib/registry/badge";
 import { declarationNumber } from "@/lib/registry/public-json";
 import { badgeFacts } from "@/lib/registry/queries-declaration";
 
@@ -17,7 +17,11 @@ export async function GET(request: Request, { params }: Context) {
   if (!facts || facts.state === "draft") return malformedAddress();
   const svg = badgeSvg({
     standard: facts.standardName,
-    claims: claimsText({ modules: facts.modules, levels: facts.levels }, facts.claims ?? []),
+    claims: claimsText(
+      { modules: facts.modules, levels: facts.levels },
+      facts.claims ?? [],
+      BADGE_LOCALE,
+    ),
     release: facts.version,
     state: facts.state,
     underChallenge: facts.underChallenge,

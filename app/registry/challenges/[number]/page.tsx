@@ -14,6 +14,7 @@ import { isFinal } from "@/lib/challenges/rules";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { challengePath, challengeSubjectId, challengesPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { declarationNumber } from "@/lib/registry/public-json";
 import { challengeTimeline } from "@/lib/transparency/challenge-timeline";
 import { ChallengeForms } from "./forms";
@@ -45,7 +46,7 @@ export default async function ChallengePage({ params }: Props) {
   if (!record) notFound();
   const [t, timeline] = await Promise.all([
     getTranslations("challenges"),
-    challengeTimeline(getDb(), record),
+    readerLocale().then((locale) => challengeTimeline(getDb(), record, locale)),
   ]);
   return (
     <>

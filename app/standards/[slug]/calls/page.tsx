@@ -14,6 +14,7 @@ import { listCalls } from "@/lib/decisions/queries";
 import type { Charter } from "@/lib/decisions/rules";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { callPath, callsPath, draftPath, newCallPath, newLastCallPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -29,7 +30,7 @@ export default async function CallsPage({ params }: Props) {
   const [t, viewer, calls, charter, charterCall, founded] = await Promise.all([
     getTranslations("decisions"),
     getViewer(),
-    listCalls(db, standard.id),
+    readerLocale().then((locale) => listCalls(db, standard.id, locale)),
     charterOf(db, standard.id),
     openCharterCall(db, standard.id),
     hasAdoptedText(db, standard.id),

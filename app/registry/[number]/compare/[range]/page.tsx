@@ -8,6 +8,7 @@ import { PageTitle, Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
 import { decodeSegment } from "@/lib/http/params";
 import { declarationPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { claimsText } from "@/lib/registry/badge";
 import { declarationNumber } from "@/lib/registry/public-json";
 import { declarationVersionPair } from "@/lib/registry/queries-declaration";
@@ -39,7 +40,7 @@ export default async function DeclarationComparePage({ params }: Props) {
   const { number, range } = await params;
   const pair = await load(number, range);
   if (!pair) notFound();
-  const t = await getTranslations("registry.compare");
+  const [t, locale] = await Promise.all([getTranslations("registry.compare"), readerLocale()]);
   const { head, from, to } = pair;
   const diff = diffDeclarationBodies(from.body, to.body);
   const titles = new Map(
@@ -57,8 +58,10 @@ export default async function DeclarationComparePage({ params }: Props) {
       <Section title={t("claims")} id="claims">
         {diff.claimsChanged ? (
           <ul>
-            <li>{t("claimsBefore", { claims: claimsText(from.content, from.body.claims) })}</li>
-            <li>{t("claimsAfter", { claims: claimsText(to.content, to.body.claims) })}</li>
+            <li>
+              {t("claimsBefore", { claims: claimsText(from.content, from.body.claims, locale) })}
+            </li>
+            <li>{t("claimsAfter", { claims: claimsText(to.content, to.body.claims, locale) })}</li>
           </ul>
         ) : (
           <p>{t("claimsSame")}</p>

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { getDb } from "@/lib/db/client";
-import { inviteRepresentative } from "@/lib/registry/invitations";
+import { readerLocale } from "@/lib/reader-locale";
+import { invitationMail, inviteRepresentative } from "@/lib/registry/invitations";
 import {
   endRepresentative,
   representativeOf,
@@ -50,7 +51,13 @@ export const inviteRepresentativeAction = defineAction({
       slug,
       "registry.invite_representative",
     );
-    await inviteRepresentative(db, representative, email);
+    await inviteRepresentative(
+      db,
+      representative,
+      email,
+      new Date(),
+      invitationMail(await readerLocale()),
+    );
   },
   done: { key: "registry.organisations.notices.invited", params: { days: INVITATION_DAYS } },
 });

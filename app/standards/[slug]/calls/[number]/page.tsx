@@ -27,6 +27,7 @@ import { getCallPage } from "@/lib/decisions/call-page";
 import { isFinal } from "@/lib/decisions/rules";
 import { parseDiffView } from "@/lib/drafting/diff";
 import { callPath, callSubjectId, callsPath } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import { callTimeline } from "@/lib/transparency/queries";
 
 type Props = {
@@ -47,7 +48,7 @@ const one = (value: string | string[] | undefined) =>
 /** Read once per request: the page and its metadata both need the call. */
 const load = cache(async (slug: string, number: string) => {
   if (!/^\d{1,9}$/.test(number)) return null;
-  return getCallPage(getDb(), slug, Number(number), await getViewer());
+  return getCallPage(getDb(), slug, Number(number), await getViewer(), await readerLocale());
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -66,7 +67,9 @@ export default async function CallPage({ params, searchParams }: Props) {
     getTranslations("decisions"),
     getFormatter(),
     getViewer(),
-    callTimeline(getDb(), page.call.slug, page.call.number),
+    readerLocale().then((locale) =>
+      callTimeline(getDb(), page.call.slug, page.call.number, locale),
+    ),
   ]);
   const { call } = page;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });

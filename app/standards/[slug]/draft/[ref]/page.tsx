@@ -26,6 +26,7 @@ import {
   frameworksPath,
   newCallPath,
 } from "@/lib/paths";
+import { readerLocale } from "@/lib/reader-locale";
 import {
   ClauseMetaForm,
   MoveClauseForm,
@@ -66,6 +67,7 @@ export default async function ClausePage({ params, searchParams }: Props) {
     getDb(),
     found,
     viewer,
+    await readerLocale(),
   );
   const pendingRetirement = pending.find((entry) => entry.kind === "retire_clause");
   const pendingRestoration = pending.find((entry) => entry.kind === "restore_clause");
