@@ -1,5 +1,6 @@
+import { getLocale } from "next-intl/server";
 import { decodeSegment, malformedAddress, wellFormedParams } from "@/lib/http/params";
-import { locale, translate } from "@/lib/i18n";
+import { translate } from "@/lib/i18n";
 import { comparisonPath, releasesPath } from "@/lib/paths";
 import { parseCompareRange } from "@/lib/releases/compare";
 
@@ -15,8 +16,9 @@ export async function GET(_request: Request, { params }: Context) {
   const { slug, range } = await params;
   if (!wellFormedParams({ slug })) return malformedAddress();
   const decoded = decodeSegment(range);
-  const t = translate("releases");
-  const title = `${t("compare.badTitle")} · ${translate("site")("name")}`;
+  const locale = await getLocale();
+  const t = translate("releases", locale);
+  const title = `${t("compare.badTitle")} · ${translate("site", locale)("name")}`;
   const message = t(
     parseCompareRange(decoded) ? "compare.versionsMustDiffer" : "compare.notARange",
     {
