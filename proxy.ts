@@ -4,6 +4,7 @@ import { addressOnOrigin, ON_ORIGIN_HEADER } from "@/lib/auth/public-url";
 import { getEnv, githubCredentials, isDevelopmentBuild, publicUrl } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/content-security";
 import { hasControlCharacter } from "@/lib/http/params";
+import { chooseLocale, LOCALE_COOKIE } from "@/lib/locale";
 
 /**
  * Sets each page's security headers, with a fresh script nonce per request (Next.js reads it
@@ -12,8 +13,11 @@ import { hasControlCharacter } from "@/lib/http/params";
  * nearest one that exists. In development, it tells the root layout where a page asked for on
  * another loopback name (127.0.0.1 for localhost) is on the public origin, so that the layout
  * sends the browser there (lib/auth/public-url.ts). It also hands a redirecting action's notice
- * to the one page it is for (lib/actions/notice.ts). Nothing here authorizes anything: that lives
- * in lib/.
+ * to the one page it is for (lib/actions/notice.ts). It says which language a page is in, for
+ * caches: every page varies by the browser's languages and cookies (the switcher's, the session's),
+ * and where no one is signed in, the language is known here already (i18n/request.ts chooses the
+ * same way; a signed-in person's own choice is read from the database, not here). Nothing here
+ * authorizes anything: that lives in lib/.
  */
 export function proxy(request: NextRequest) {
   const env = getEnv();
@@ -51,7 +55,22 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   if (notice && reading) response.cookies.delete(NOTICE_COOKIE);
+  response.headers.append("Vary", "Accept-Language, Cookie");
+  if (!hasSessionCookie(request)) {
+    const locale = chooseLocale({
+      cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+      acceptLanguage: request.headers.get("accept-language"),
+    });
+    response.headers.set("Content-Language", locale);
+  }
   return response;
+}
+
+/** Auth.js's session cookie, "__Secure-" on https, split in numbered chunks when large. */
+const SESSION_COOKIE_NAME = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some((cookie) => SESSION_COOKIE_NAME.test(cookie.name));
 }
 
 /** The request's Cookie header without one cookie, the others byte for byte. */

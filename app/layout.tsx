@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ActionNotice } from "@/components/action-notice";
+import { LanguageSwitcher } from "@/components/language-switcher";
 import { SiteHeader } from "@/components/site-header";
 import { ON_ORIGIN_HEADER } from "@/lib/auth/public-url";
 import { isDevelopmentBuild, publicUrl } from "@/lib/env";
@@ -41,7 +42,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <ActionNotice>{children}</ActionNotice>
           </main>
           <footer className="border-t border-line bg-white">
-            <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-muted">{t("footer")}</p>
+            <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-4 text-sm">
+              <p className="text-muted">{t("footer")}</p>
+              <LanguageSwitcher />
+            </div>
           </footer>
         </NextIntlClientProvider>
       </body>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { chooseLocale, cookieValue, isLocale, localeFromAcceptLanguage } from "@/lib/locale";
+import {
+  chooseLocale,
+  cookieValue,
+  isLocale,
+  isTimeZone,
+  localeCookie,
+  localeFromAcceptLanguage,
+  timeZones,
+} from "@/lib/locale";
 
 describe("localeFromAcceptLanguage", () => {
   it.each([
@@ -56,5 +64,42 @@ describe("cookieValue and isLocale", () => {
     expect(isLocale("fr")).toBe(true);
     expect(isLocale("fr-FR")).toBe(false);
     expect(isLocale(undefined)).toBe(false);
+  });
+});
+
+describe("time zones", () => {
+  it("offer UTC first, once, then the runtime's IANA names", () => {
+    const zones = timeZones();
+    expect(zones[0]).toBe("UTC");
+    expect(zones.filter((zone) => zone === "UTC")).toHaveLength(1);
+    expect(zones).toContain("Europe/Paris");
+  });
+
+  it.each(["UTC", "Europe/Berlin", "Asia/Kolkata", "Asia/Calcutta"])("accept %s", (zone) => {
+    expect(isTimeZone(zone)).toBe(true);
+  });
+
+  it.each(["", "Europe/Atlantis", "+01:00", "utc ", 42, null, "x".repeat(200)])(
+    "refuse %j",
+    (zone) => {
+      expect(isTimeZone(zone)).toBe(false);
+    },
+  );
+});
+
+describe("the language cookie", () => {
+  it("lasts a year on the whole site, Lax, Secure only over https", () => {
+    expect(localeCookie("fr", "http://127.0.0.1:3000")).toEqual({
+      name: "hum-locale",
+      value: "fr",
+      options: {
+        path: "/",
+        maxAge: 365 * 24 * 60 * 60,
+        sameSite: "lax",
+        secure: false,
+        httpOnly: false,
+      },
+    });
+    expect(localeCookie("de", "https://hum.example").options.secure).toBe(true);
   });
 });

@@ -63,3 +63,51 @@ export function chooseLocale(from: {
   if (isLocale(from.cookie)) return from.cookie;
   return localeFromAcceptLanguage(from.acceptLanguage) ?? defaultLocale;
 }
+
+/** Each language named in itself, as the language switcher and the profile offer it. */
+export const localeNames: Record<Locale, string> = { en: "English", fr: "Français", de: "Deutsch" };
+
+/** The time zone of a person who chose none, and the one deadlines are always also given in. */
+export const UTC = "UTC";
+
+let knownTimeZones: readonly string[] | undefined;
+
+/** The time zones a person may choose: "UTC", then the IANA names this runtime knows. */
+export function timeZones(): readonly string[] {
+  knownTimeZones ??= [UTC, ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== UTC)];
+  return knownTimeZones;
+}
+
+/**
+ * One of the time zones offered, or another name for one ("Asia/Kolkata" where the runtime lists
+ * "Asia/Calcutta"), so that a zone saved before the runtime renamed it stays valid.
+ */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== "string" || value.length > 64) return false;
+  if (timeZones().includes(value)) return true;
+  try {
+    const canonical = new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+    return timeZones().includes(canonical);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The language switcher's cookie, as the switcher and the profile set it: for the whole site, a
+ * year, sent on top-level navigation from elsewhere (Lax) so that a link in keeps the language;
+ * readable by scripts, as it holds nothing secret; Secure where the site is served over https.
+ */
+export function localeCookie(locale: Locale, siteUrl: string) {
+  return {
+    name: LOCALE_COOKIE,
+    value: locale,
+    options: {
+      path: "/",
+      maxAge: LOCALE_COOKIE_MAX_AGE,
+      sameSite: "lax" as const,
+      secure: siteUrl.startsWith("https:"),
+      httpOnly: false,
+    },
+  };
+}

@@ -17,6 +17,7 @@ import {
   groupsPath,
   importStandardPath,
   inboxPath,
+  languagePath,
   newCallPath,
   objectionsPath,
   oneClickUnsubscribePath,
@@ -28,6 +29,7 @@ import {
   releasePath,
   releaseSubjectId,
   releasesPath,
+  safeLocalPath,
   safeReturnPath,
   secretariatPath,
   signInErrorPath,
@@ -226,5 +228,31 @@ describe("addresses of changes, in a view", () => {
     expect(comparisonPath("iotmark", "1.0.0", "1.1.0", { view: "auto" })).toBe(
       "/standards/iotmark/compare/1.0.0...1.1.0",
     );
+  });
+});
+
+describe("the language switcher's links", () => {
+  it("go back to the page they are on, the sign-in pages included", () => {
+    expect(languagePath("fr", "/standards/iotmark/draft?module=SW")).toBe(
+      "/language/fr?back=%2Fstandards%2Fiotmark%2Fdraft%3Fmodule%3DSW",
+    );
+    expect(languagePath("de", "/sign-in?next=%2Finbox")).toBe(
+      "/language/de?back=%2Fsign-in%3Fnext%3D%252Finbox",
+    );
+  });
+
+  it("name no page for the home page or one that is not safe", () => {
+    expect(languagePath("en", "/")).toBe("/language/en");
+    expect(languagePath("en", undefined)).toBe("/language/en");
+    expect(languagePath("en", "//evil.example")).toBe("/language/en");
+    expect(languagePath("en", "https://evil.example/")).toBe("/language/en");
+  });
+
+  it("accept as a page to go back to only a path on this site", () => {
+    expect(safeLocalPath("/sign-in")).toBe("/sign-in");
+    expect(safeLocalPath("/")).toBe("/");
+    for (const unsafe of ["//evil.example", "/\\evil.example", "/\t/evil.example", "http://x"]) {
+      expect(safeLocalPath(unsafe)).toBeUndefined();
+    }
   });
 });

@@ -267,14 +267,13 @@ const RETURN_BASE = "http://return.invalid";
 const MAX_RETURN_LENGTH = 2000;
 
 /**
- * The path to return to after signing in, or undefined when `value` is not one. Only a path on
- * this site is accepted, never an address elsewhere: it must start with exactly one "/" ("//host"
- * is another site), and may hold no backslash and no control character (browsers read "/\host"
- * as "//host" and drop tabs and line breaks, which would turn "/\t/host" into "//host"). The home
- * page, the sign-in pages and the Auth.js routes are no destination: someone who signed in from
- * there is shown the welcome page instead. The result keeps the path and query, nothing more.
+ * A path on this site to send someone back to, or undefined when `value` is not one: never an
+ * address elsewhere. It must start with exactly one "/" ("//host" is another site), and may hold
+ * no backslash and no control character (browsers read "/\host" as "//host" and drop tabs and
+ * line breaks, which would turn "/\t/host" into "//host"). The result keeps the path and query,
+ * nothing more.
  */
-export function safeReturnPath(value: unknown): string | undefined {
+export function safeLocalPath(value: unknown): string | undefined {
   if (typeof value !== "string" || value.length > MAX_RETURN_LENGTH) return undefined;
   if (!value.startsWith("/") || value.startsWith("//")) return undefined;
   for (const character of value) {
@@ -288,12 +287,36 @@ export function safeReturnPath(value: unknown): string | undefined {
     return undefined;
   }
   if (url.origin !== RETURN_BASE) return undefined;
-  const { pathname } = url;
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * The path to return to after signing in, or undefined when `value` is not one: a safe path
+ * (`safeLocalPath`), but not the home page, the sign-in pages or the Auth.js routes, which are no
+ * destination: someone who signed in from there is shown the welcome page instead.
+ */
+export function safeReturnPath(value: unknown): string | undefined {
+  const path = safeLocalPath(value);
+  if (!path) return undefined;
+  const { pathname } = new URL(path, RETURN_BASE);
   const excluded = ["/sign-in", "/api"];
   if (pathname === "/" || excluded.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     return undefined;
   }
-  return `${pathname}${url.search}`;
+  return path;
+}
+
+/** The query parameter of the language switcher's links: the page to go back to. */
+export const BACK_PARAM = "back";
+
+/**
+ * The language switcher's link: it sets the language, then goes back to `back` (a page of this
+ * site; anything else is dropped, and the switch ends on the home page).
+ */
+export function languagePath(locale: string, back?: string): string {
+  const base = `/language/${segment(locale)}`;
+  const safe = safeLocalPath(back);
+  return safe && safe !== "/" ? `${base}?${new URLSearchParams({ [BACK_PARAM]: safe })}` : base;
 }
 
 function withReturn(path: string, returnTo: string | undefined): string {

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { TermDates } from "@/components/term-dates";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle, Section } from "@/components/ui/page";
 import { getProfile, listMemberships } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
+import { timeZones, UTC } from "@/lib/locale";
 import { newOrganisationPath, organisationManagePath, profilePath, signInPath } from "@/lib/paths";
 import { listOrganisationsOf } from "@/lib/registry/organisations-queries";
 import { ProfileForm, SignOutForm } from "./profile-form";
@@ -20,13 +21,14 @@ export default async function ProfilePage() {
   const viewer = await getViewer();
   if (!viewer) redirect(signInPath(profilePath()));
   const db = getDb();
-  const [t, tGroups, tOrganisations, profile, terms, represented] = await Promise.all([
+  const [t, tGroups, tOrganisations, profile, terms, represented, locale] = await Promise.all([
     getTranslations("profile"),
     getTranslations("groups"),
     getTranslations("registry.organisations.profile"),
     getProfile(db, viewer.id),
     listMemberships(db, { userId: viewer.id }),
     listOrganisationsOf(db, viewer.id),
+    getLocale(),
   ]);
   if (!profile) redirect(signInPath());
   return (
@@ -38,6 +40,12 @@ export default async function ProfilePage() {
           name: profile.name ?? "",
           affiliation: profile.affiliation,
           conflictOfInterest: profile.conflictOfInterest,
+        }}
+        settings={{
+          // Unchosen, the language shown is the one this browser reads in.
+          language: viewer.language ?? locale,
+          timeZone: viewer.timeZone ?? UTC,
+          timeZones: timeZones(),
         }}
       />
       <div className="mt-10">

@@ -1,17 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
+import { type Locale, localeNames, locales } from "@/lib/locale";
 import { RETURN_PARAM } from "@/lib/paths";
 import { saveProfile, signOutAction } from "./actions";
 
 export type ProfileValues = { name: string; affiliation: string; conflictOfInterest: string };
 
+/** The language and time zone, asked on the profile page (the welcome page asks only the name). */
+export type ProfileSettings = { language: Locale; timeZone: string; timeZones: readonly string[] };
+
 /** `next`: where to go once the profile is saved (the welcome page passes it); else stay here. */
-export function ProfileForm({ values, next }: { values: ProfileValues; next?: string }) {
+export function ProfileForm({
+  values,
+  next,
+  settings,
+}: {
+  values: ProfileValues;
+  next?: string;
+  settings?: ProfileSettings;
+}) {
   const t = useTranslations("profile");
   const form = useActionForm(saveProfile);
   return (
@@ -46,6 +58,36 @@ export function ProfileForm({ values, next }: { values: ProfileValues; next?: st
         maxLength={2000}
         error={form.fieldError("conflictOfInterest")}
       />
+      {settings ? (
+        <>
+          <SelectField
+            id="language"
+            label={t("language")}
+            hint={t("languageHint")}
+            defaultValue={settings.language}
+            error={form.fieldError("language")}
+          >
+            {locales.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {localeNames[locale]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="timeZone"
+            label={t("timeZone")}
+            hint={t("timeZoneHint")}
+            defaultValue={settings.timeZone}
+            error={form.fieldError("timeZone")}
+          >
+            {settings.timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </SelectField>
+        </>
+      ) : null}
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { ChallengeRecord } from "@/lib/challenges/queries";
+import { deadlineText } from "@/lib/deadline-time";
 import { declarationPath, organisationPath } from "@/lib/paths";
-import { readerLocale } from "@/lib/reader-locale";
 import { formatMoment } from "@/lib/transparency/sentence";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -15,10 +15,17 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Who filed what against which listing, when, and the deadlines it runs to (UTC). */
+/**
+ * Who filed what against which listing, when, and the deadlines it runs to (on the reader's
+ * clock, and in UTC, the time they are enforced in).
+ */
 export async function ChallengeFacts({ record }: { record: ChallengeRecord }) {
-  const t = await getTranslations("challenges.record");
-  const locale = await readerLocale();
+  const [t, locale, timeZone] = await Promise.all([
+    getTranslations("challenges.record"),
+    getLocale(),
+    getTimeZone(),
+  ]);
+  const deadline = (at: Date) => deadlineText(at, locale, timeZone);
   const { declaration, organisation, deadlines } = record;
   return (
     <dl className="mb-8 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-line bg-white p-4 text-sm">
@@ -55,13 +62,13 @@ export async function ChallengeFacts({ record }: { record: ChallengeRecord }) {
       <Fact label={t("filedAt")}>{formatMoment(record.filedAt, locale)}</Fact>
       {/* Each deadline while it is the one that counts; the timeline keeps what happened when. */}
       {deadlines.response && record.phase === "responding" ? (
-        <Fact label={t("responseDeadline")}>{formatMoment(deadlines.response, locale)}</Fact>
+        <Fact label={t("responseDeadline")}>{deadline(deadlines.response)}</Fact>
       ) : null}
       {deadlines.ag && record.phase === "escalated_ag" ? (
-        <Fact label={t("agDeadline")}>{formatMoment(deadlines.ag, locale)}</Fact>
+        <Fact label={t("agDeadline")}>{deadline(deadlines.ag)}</Fact>
       ) : null}
       {deadlines.appeal && record.phase === "ag_decided" ? (
-        <Fact label={t("appealDeadline")}>{formatMoment(deadlines.appeal, locale)}</Fact>
+        <Fact label={t("appealDeadline")}>{deadline(deadlines.appeal)}</Fact>
       ) : null}
       {record.decidedAt ? (
         <Fact label={t("decidedAt")}>{formatMoment(record.decidedAt, locale)}</Fact>

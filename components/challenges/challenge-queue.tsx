@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Countdown } from "@/components/decisions/countdown";
 import type { QueuedChallenge } from "@/lib/challenges/queue";
+import { deadlineText } from "@/lib/deadline-time";
 import { challengePath } from "@/lib/paths";
 
 /** Challenges before a group: what is challenged, at which stage, and by when. */
@@ -12,7 +13,12 @@ export async function ChallengeQueue({
   challenges: QueuedChallenge[];
   empty: string;
 }) {
-  const [t, format] = await Promise.all([getTranslations("challenges.queue"), getFormatter()]);
+  const [t, format, locale, timeZone] = await Promise.all([
+    getTranslations("challenges.queue"),
+    getFormatter(),
+    getLocale(),
+    getTimeZone(),
+  ]);
   if (challenges.length === 0) return <p className="text-muted">{empty}</p>;
   return (
     <ol className="divide-y divide-line rounded-lg border border-line bg-white">
@@ -39,12 +45,7 @@ export async function ChallengeQueue({
           <p className="text-sm">
             {challenge.deadline ? (
               <>
-                {t("deadline", {
-                  when: format.dateTime(challenge.deadline, {
-                    dateStyle: "medium",
-                    timeStyle: "short",
-                  }),
-                })}
+                {t("deadline", { when: deadlineText(challenge.deadline, locale, timeZone) })}
                 {" · "}
                 <strong>
                   <Countdown

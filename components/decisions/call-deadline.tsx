@@ -1,7 +1,29 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Countdown } from "@/components/decisions/countdown";
+import { deadlineText } from "@/lib/deadline-time";
 import { commentsClosedOn } from "@/lib/decisions/call-labels";
 import { deadlineOf } from "@/lib/decisions/rules";
+import { UTC } from "@/lib/locale";
+
+type DeadlineKind = ReturnType<typeof deadlineOf>["kind"];
+
+/**
+ * A call's moment in a sentence, always with its UTC time: for a reader on UTC the sentence says
+ * "UTC" after the moment; for anyone else the moment is on their clock, the UTC time beside it.
+ */
+async function deadlineSentence(kind: DeadlineKind | "comments_closed", at: Date) {
+  const [timeZone, locale, format] = await Promise.all([
+    getTimeZone(),
+    getLocale(),
+    getFormatter(),
+  ]);
+  if (timeZone === UTC) {
+    const t = await getTranslations("decisions.deadline");
+    return t(kind, { when: format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }) });
+  }
+  const t = await getTranslations("decisions.deadlineLocal");
+  return t(kind, { when: deadlineText(at, locale, timeZone) });
+}
 
 /**
  * A call's deadline in words, the one its phase has: when comments close, when the advisory
@@ -9,12 +31,10 @@ import { deadlineOf } from "@/lib/decisions/rules";
  * only while something is pending.
  */
 export async function CallDeadline({ call }: { call: Parameters<typeof deadlineOf>[0] }) {
-  const [t, format] = await Promise.all([getTranslations("decisions.deadline"), getFormatter()]);
   const deadline = deadlineOf(call);
-  const when = format.dateTime(deadline.at, { dateStyle: "medium", timeStyle: "short" });
   return (
     <span>
-      {t(deadline.kind, { when })}
+      {await deadlineSentence(deadline.kind, deadline.at)}
       {deadline.event ? (
         <>
           {" · "}
@@ -35,12 +55,5 @@ export async function CallDeadline({ call }: { call: Parameters<typeof deadlineO
 export async function CallCommentsClosed({ call }: { call: Parameters<typeof deadlineOf>[0] }) {
   const closed = commentsClosedOn(call);
   if (!closed) return null;
-  const [t, format] = await Promise.all([getTranslations("decisions.deadline"), getFormatter()]);
-  return (
-    <li>
-      {t("comments_closed", {
-        when: format.dateTime(closed, { dateStyle: "medium", timeStyle: "short" }),
-      })}
-    </li>
-  );
+  return <li>{await deadlineSentence("comments_closed", closed)}</li>;
 }

@@ -44,7 +44,7 @@ async function Comment({
       {comment.state === "hidden" ? (
         <p className="text-muted italic">{t("hidden", { reason: comment.hiddenReason ?? "" })}</p>
       ) : null}
-      {comment.html ? <CommentBody html={comment.html} /> : null}
+      {comment.html ? <CommentBody html={comment.html} lang={comment.lang} /> : null}
       {comment.edits.length > 0 ? (
         <details className="mt-1 text-sm">
           <summary className="cursor-pointer text-muted">
@@ -61,7 +61,7 @@ async function Comment({
                     }),
                   })}
                 </p>
-                <CommentBody html={edit.html} />
+                <CommentBody html={edit.html} lang={comment.lang} />
               </li>
             ))}
           </ol>
@@ -135,7 +135,9 @@ export async function ThreadList({
           className="rounded-lg border border-line bg-white p-4"
         >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h3 className="font-semibold">{thread.title}</h3>
+            <h3 className="font-semibold" lang={thread.lang}>
+              {thread.title}
+            </h3>
             <p className="flex flex-wrap gap-2 text-xs font-medium">
               {/* An objection's one label says both what it is and where it stands. */}
               {thread.objectionState ? (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { registryPath } from "@/lib/paths";
@@ -21,8 +21,8 @@ export async function RegistryFilters({
   filter: RegistrySearch;
   choices: RegistryChoices;
 }) {
-  const t = await getTranslations("registry.list");
-  const regions = new Intl.DisplayNames(["en"], { type: "region" });
+  const [t, locale] = await Promise.all([getTranslations("registry.list"), getLocale()]);
+  const regions = new Intl.DisplayNames([locale], { type: "region" });
   const countryName = (code: string) => {
     try {
       return regions.of(code) ?? code;

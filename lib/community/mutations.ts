@@ -15,6 +15,7 @@ import {
 import { memberships } from "@/lib/community/schema";
 import type { Database, Transaction } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/locale";
 
 /**
  * Refuses a display name another person already uses (as `nameKey` compares them). The lock
@@ -73,6 +74,15 @@ export async function updateProfile(
       },
     });
   });
+}
+
+/**
+ * A person's interface and email language, as the language switcher saves it for someone signed
+ * in. Private, like the email address: no audit entry records it.
+ */
+export async function saveLanguage(db: Database, me: Participant, language: Locale): Promise<void> {
+  if (!isLocale(language)) throw new DomainError("invalid_input", { language: "invalid" });
+  await db.update(users).set({ language }).where(eq(users.id, me.id));
 }
 
 export async function appointMember(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type FieldErrorCode, fieldError } from "@/lib/errors";
+import { isTimeZone, locales } from "@/lib/locale";
 import { plainText } from "@/lib/validation";
 
 export const groups = ["advisory_group", "steering_committee"] as const;
@@ -97,6 +98,12 @@ export const profileSchema = z.object({
   name: personText(80, "name").pipe(z.string().min(1, fieldError("required"))),
   affiliation: personText(120, "affiliation"),
   conflictOfInterest: plainText(2000),
+  // Asked on the profile page, not on the welcome page: left out, they stay as they are.
+  language: z.enum(locales, fieldError("invalid")).optional(),
+  timeZone: z
+    .string(fieldError("invalid"))
+    .refine((value) => isTimeZone(value), fieldError("invalid"))
+    .optional(),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 

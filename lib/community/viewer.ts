@@ -4,6 +4,7 @@ import { users } from "@/lib/auth/schema";
 import { activeRoles, displayName, type GroupRole } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Executor } from "@/lib/db/client";
+import { isLocale, isTimeZone, type Locale } from "@/lib/locale";
 
 /**
  * Who is asking: the signed-in person with the roles they hold at this moment. A viewer proves
@@ -16,6 +17,10 @@ export type Viewer = {
   isSecretariat: boolean;
   /** The roles whose terms are in force at the moment the viewer was loaded. */
   roles: GroupRole[];
+  /** The interface language they chose on their profile, or null (the browser's then counts). */
+  language: Locale | null;
+  /** The IANA time zone they chose for dates, or null (UTC). */
+  timeZone: string | null;
 };
 
 export async function loadViewer(
@@ -38,5 +43,8 @@ export async function loadViewer(
     hasName: Boolean(user.name?.trim()),
     isSecretariat: user.isSecretariat,
     roles: activeRoles(terms, now),
+    // A value no longer known (a language or zone withdrawn since) counts as no choice.
+    language: isLocale(user.language) ? user.language : null,
+    timeZone: isTimeZone(user.timeZone) ? user.timeZone : null,
   };
 }

@@ -7,12 +7,13 @@ import type { PositionInput } from "@/lib/decisions/inputs";
 import { callItems, positionReasons, positions } from "@/lib/decisions/schema";
 import type { Stance } from "@/lib/decisions/tally";
 import { decide, lockCall } from "@/lib/decisions/transitions";
-import { insertThread } from "@/lib/discussion/mutations";
+import { insertThread, writingLanguage } from "@/lib/discussion/mutations";
 import { renderComment } from "@/lib/discussion/rules";
 import { comments, threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, sections } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { defaultLocale, type Locale } from "@/lib/locale";
 import { callSubjectId } from "@/lib/paths";
 import { enforceLimit } from "@/lib/rate-limit";
 
@@ -45,7 +46,14 @@ export async function takePosition(
     let commentId: string | null = null;
     if (input.stance === "object") {
       if (threadId) {
-        commentId = await reraise(tx, threadId, person.id, input.reason, now);
+        commentId = await reraise(
+          tx,
+          threadId,
+          person.id,
+          input.reason,
+          now,
+          writingLanguage(person),
+        );
       } else {
         threadId = await insertThread(
           tx,
@@ -58,6 +66,8 @@ export async function takePosition(
             body: input.reason,
           },
           now,
+          // Hum words the title; the reason is the person's.
+          { title: defaultLocale, body: writingLanguage(person) },
         );
         commentId = await openingComment(tx, threadId);
       }
@@ -203,6 +213,7 @@ async function reraise(
   authorId: string,
   reason: string,
   now: Date,
+  lang: Locale,
 ): Promise<string> {
   await enforceLimit(tx, "comment", authorId, now); // the new reason is a comment like any other
   await tx
@@ -218,7 +229,14 @@ async function reraise(
     .where(eq(threads.id, threadId));
   const [comment] = await tx
     .insert(comments)
-    .values({ threadId, authorId, body: reason, bodyHtml: renderComment(reason), createdAt: now })
+    .values({
+      threadId,
+      authorId,
+      body: reason,
+      bodyHtml: renderComment(reason),
+      lang,
+      createdAt: now,
+    })
     .returning({ id: comments.id });
   if (!comment) throw new DomainError("internal");
   return comment.id;

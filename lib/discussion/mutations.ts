@@ -8,18 +8,29 @@ import { canResolve, type OpenThreadInput, renderComment } from "@/lib/discussio
 import { commentEdits, comments, threads } from "@/lib/discussion/schema";
 import { clauses } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
+import { defaultLocale, type Locale } from "@/lib/locale";
 import { mentionedPeople, notifyThreadActivity } from "@/lib/notifications/mutations";
 import { enforceLimit } from "@/lib/rate-limit";
 
 /** Where a new thread goes: a clause, a call, or both (an objection to a clause's call). */
 export type NewThreadPlace = { clauseId: string | null; callId: string | null };
 
+/**
+ * The language a person writes in, stored with their words (a `lang` attribute, so that screen
+ * readers pronounce them right): the one on their profile, else the page's they wrote on.
+ */
+export function writingLanguage(author: { language: Locale | null }, pageLocale?: Locale): Locale {
+  return author.language ?? pageLocale ?? defaultLocale;
+}
+
+/** `lang`: the page's language, for an author who chose none on their profile. */
 export async function openThread(
   db: Database,
   author: Participant,
   clauseId: string,
   input: OpenThreadInput,
   now = new Date(),
+  lang?: Locale,
 ): Promise<{ threadId: string }> {
   return db.transaction(async (tx) => {
     const [clause] = await tx
@@ -27,17 +38,25 @@ export async function openThread(
       .from(clauses)
       .where(eq(clauses.id, clauseId));
     if (!clause) throw new DomainError("not_found");
-    return { threadId: await insertThread(tx, author.id, { clauseId, callId: null }, input, now) };
+    const place = { clauseId, callId: null };
+    const language = writingLanguage(author, lang);
+    const languages = { title: language, body: language };
+    return { threadId: await insertThread(tx, author.id, place, input, now, languages) };
   });
 }
 
-/** Opens a thread inside the caller's transaction: its first comment, watchers and audit entry. */
+/**
+ * Opens a thread inside the caller's transaction: its first comment, watchers and audit entry.
+ * `lang`: the languages of its title and of its first comment (`writingLanguage`); they differ
+ * where Hum words the title (an objection's).
+ */
 export async function insertThread(
   tx: Transaction,
   authorId: string,
   place: NewThreadPlace,
   input: OpenThreadInput,
   now: Date,
+  lang: { title: Locale; body: Locale } = { title: defaultLocale, body: defaultLocale },
 ): Promise<string> {
   await enforceLimit(tx, "comment", authorId, now);
   const [thread] = await tx
@@ -47,6 +66,7 @@ export async function insertThread(
       callId: place.callId,
       kind: input.kind,
       title: input.title,
+      lang: lang.title,
       quote: input.quote,
       anchor: input.quote ? (input.anchor ?? null) : null,
       objectionState: input.kind === "objection" ? "raised" : null,
@@ -63,6 +83,7 @@ export async function insertThread(
       authorId,
       body: input.body,
       bodyHtml: renderComment(input.body),
+      lang: lang.body,
       createdAt: now,
     })
     .returning({ id: comments.id });
@@ -92,12 +113,16 @@ async function lockThread(tx: Transaction, threadId: string) {
   return thread;
 }
 
-/** A reply to the thread, or to one of its top-level comments (replies nest one level). */
+/**
+ * A reply to the thread, or to one of its top-level comments (replies nest one level). `lang`:
+ * the page's language, for an author who chose none on their profile.
+ */
 export async function reply(
   db: Database,
   author: Participant,
   input: { threadId: string; parentId: string | null; body: string },
   now = new Date(),
+  lang?: Locale,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { title } = await lockThread(tx, input.threadId);
@@ -117,6 +142,7 @@ export async function reply(
         authorId: author.id,
         body: input.body,
         bodyHtml: renderComment(input.body),
+        lang: writingLanguage(author, lang),
         createdAt: now,
       })
       .returning({ id: comments.id });

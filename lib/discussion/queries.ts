@@ -21,6 +21,8 @@ export type CommentView = {
   editedAt: Date | null;
   /** Sanitized HTML, or null when deleted, or hidden from this viewer. */
   html: string | null;
+  /** The language its author wrote it in, for the `lang` attribute. */
+  lang: string;
   state: "visible" | "deleted" | "hidden";
   hiddenReason: string | null;
   /** The Markdown, for its author to edit. */
@@ -121,6 +123,7 @@ async function threadsWhere(
       createdAt: comment.createdAt,
       editedAt: comment.editedAt,
       html: readable ? comment.bodyHtml : null,
+      lang: comment.lang,
       state,
       hiddenReason: comment.hiddenReason,
       source: viewer?.id === comment.authorId && state !== "deleted" ? comment.body : null,

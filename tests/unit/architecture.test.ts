@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 const LAYERS: string[][] = [
   ["messages"],
   ["locale"],
-  ["env", "errors", "i18n", "paths", "reader-locale"],
+  ["deadline-time", "env", "errors", "i18n", "paths", "reader-locale"],
   ["validation"],
   ["db"],
   ["http", "launch", "rate-limit", "email", "audit"],

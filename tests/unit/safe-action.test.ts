@@ -26,7 +26,15 @@ function recorded() {
   return { notice, maxAge: (options as { maxAge: number }).maxAge };
 }
 
-const ann: Viewer = { id: "ann", name: "Ann", hasName: true, isSecretariat: false, roles: [] };
+const ann: Viewer = {
+  id: "ann",
+  name: "Ann",
+  hasName: true,
+  isSecretariat: false,
+  roles: [],
+  language: null,
+  timeZone: null,
+};
 const schema = z.object({ title: z.string({ error: "required" }) });
 const form = (fields: Record<string, string>) => {
   const data = new FormData();

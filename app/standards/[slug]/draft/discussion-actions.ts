@@ -1,5 +1,6 @@
 "use server";
 
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { requireGroupMember } from "@/lib/community/authz";
@@ -24,7 +25,7 @@ export const openThreadAction = defineAction({
   name: "openThread",
   schema: openThreadSchema.extend({ clauseId: id }),
   run: async ({ clauseId, ...input }, participant) => {
-    await openThread(getDb(), participant, clauseId, input);
+    await openThread(getDb(), participant, clauseId, input, new Date(), await getLocale());
   },
   done: { key: "discussion.opened" },
 });
@@ -37,7 +38,7 @@ export const replyAction = defineAction({
     body: commentBodySchema,
   }),
   run: async (input, participant) => {
-    await reply(getDb(), participant, input);
+    await reply(getDb(), participant, input, new Date(), await getLocale());
   },
   done: { key: "notices.replyPosted" },
 });

@@ -72,7 +72,9 @@ export default async function CallPage({ params, searchParams }: Props) {
     ),
   ]);
   const { call } = page;
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  // Said with "UTC" after it, so in UTC whatever the reader's own time zone.
+  const when = (date: Date) =>
+    format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <>
       <p className="mb-2 text-sm">

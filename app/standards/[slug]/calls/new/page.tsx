@@ -40,7 +40,12 @@ export default async function NewCallPage({ params, searchParams }: Props) {
     if (!revision) continue;
     latest[clause.ref] = {
       number: revision.number,
-      when: format.dateTime(revision.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+      // The sentence says "UTC" after it.
+      when: format.dateTime(revision.createdAt, {
+        dateStyle: "medium",
+        timeStyle: "short",
+        timeZone: "UTC",
+      }),
       by: revision.createdBy,
       note: revision.note,
       current: revision.current,

@@ -1,6 +1,6 @@
+import { getLocale } from "next-intl/server";
 import { decodeSegment, malformedAddress, wellFormedParams } from "@/lib/http/params";
 import { translate } from "@/lib/i18n";
-import { chooseLocale, cookieValue, LOCALE_COOKIE } from "@/lib/locale";
 import { comparisonPath, releasesPath } from "@/lib/paths";
 import { parseCompareRange } from "@/lib/releases/compare";
 
@@ -12,16 +12,11 @@ const escapeHtml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${cha
  * Well-formed comparisons ("1.0.0...1.1.0") are rewritten by next.config.ts to the comparison
  * page before they reach this handler; anything that arrives here is malformed: a clear 400.
  */
-export async function GET(request: Request, { params }: Context) {
+export async function GET(_request: Request, { params }: Context) {
   const { slug, range } = await params;
   if (!wellFormedParams({ slug })) return malformedAddress();
   const decoded = decodeSegment(range);
-  // Chosen as the pages choose (lib/locale.ts); a signed-in person's saved choice reaches this
-  // page through the switcher's cookie.
-  const locale = chooseLocale({
-    cookie: cookieValue(request.headers.get("cookie"), LOCALE_COOKIE),
-    acceptLanguage: request.headers.get("accept-language"),
-  });
+  const locale = await getLocale();
   const t = translate("releases", locale);
   const title = `${t("compare.badTitle")} · ${translate("site", locale)("name")}`;
   const message = t(
