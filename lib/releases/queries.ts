@@ -1,5 +1,5 @@
 import "server-only";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
