@@ -102,6 +102,18 @@ export function cacheableRelease(
   return immutablePath.test(url.split("?")[0] ?? "");
 }
 
+/** A Vary header that also names what chooses the interface language. */
+function withLanguage(vary: string | undefined): string {
+  const names = (vary ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of ["Accept-Language", "Cookie"]) {
+    if (!names.some((known) => known.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
+  return names.join(", ");
+}
+
 export function createFront(upstream: Upstream, options: FrontOptions = {}): Front {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
   const kept = new Map<string, Entry>();
@@ -222,6 +234,10 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       },
       (answer) => {
         const headers = { ...answer.headers, ...(answer.statusCode === 200 ? extraHeaders : {}) };
+        // A page's words follow the reader's language (Next.js sets its own Vary on pages).
+        if (String(headers["content-type"] ?? "").startsWith("text/html")) {
+          headers.vary = withLanguage(headers.vary);
+        }
         response.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(response);
       },

@@ -106,6 +106,8 @@ describe("the front", () => {
       Cookie: "authjs.session-token=abc",
     });
     expect(signedIn.body.toString()).toContain("<script");
+    // Next.js's own pages vary with the reader's language too.
+    expect(signedIn.headers.vary).toBe("Accept-Language, Cookie");
     expect((await get("/standards/iotmark/v/9.9.9")).status).toBe(404);
     expect((await get("/standards/iotmark/v/9.9.9")).status).toBe(404);
     const latest = await get("/standards/iotmark");
