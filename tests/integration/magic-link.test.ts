@@ -338,7 +338,7 @@ describe("magic link limits behind the front", () => {
 
   const ask = async (email: string, forwardedFor: string) =>
     (
-      await fetch(`${base}/sign-in?email=${encodeURIComponent(email)}`, {
+      await fetch(`${base}/sign-in/ask?email=${encodeURIComponent(email)}`, {
         headers: { "x-forwarded-for": forwardedFor },
       })
     ).text();

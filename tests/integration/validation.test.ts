@@ -24,6 +24,11 @@ vi.mock("@/lib/community/request-viewer", () => ({ getViewer: async () => sessio
 vi.mock("@/lib/auth", () => ({ signOut: async () => undefined }));
 vi.mock("next/cache", () => ({ refresh: () => undefined }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ set: () => undefined }) }));
+// Outside a request, the page's language (which a reply records as its author's) is English.
+vi.mock("next-intl/server", async (original) => ({
+  ...(await original<typeof import("next-intl/server")>()),
+  getLocale: async () => "en",
+}));
 
 const { replyAction, openThreadAction, editCommentAction } = await import(
   "@/app/standards/[slug]/draft/discussion-actions"
