@@ -260,6 +260,8 @@ function shown(entry: EntryInput, key: PublicDetailKey, raw: string, here?: Here
       return term("relationships", raw);
     case "method":
       return term("methods", raw);
+    case "language":
+      return term("languages", raw);
     case "group":
       return isGroup(raw)
         ? { text: term("groups", raw), href: groupPath(groupSlugs[raw]) }

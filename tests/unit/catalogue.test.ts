@@ -10,6 +10,7 @@ import { relationships } from "@/lib/drafting/mappings";
 import { sectionKinds } from "@/lib/drafting/sections-rules";
 import { errorCodes, fieldErrorCodes } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { translationLocales } from "@/lib/translations/content";
 import { ABSENT } from "@/lib/transparency/sentence";
 
 /** A message of the catalogue by its dotted path, or undefined. */
@@ -109,6 +110,7 @@ describe("message catalogue", () => {
       ["groups", groups],
       ["roles", roles],
       ["sectionKinds", sectionKinds],
+      ["languages", translationLocales],
       [
         "refusals",
         [
