@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { calls } from "@/lib/decisions/schema";
 import { getRelease, type ReleaseView } from "@/lib/releases/queries";
+import { releases } from "@/lib/releases/schema";
 import {
   isTranslationLocale,
   type TranslationLocale,
@@ -110,5 +111,26 @@ export async function getTranslation(
     progress: progressOf(release.content, texts),
     call: call ?? null,
     carriedFromVersion,
+  };
+}
+
+/** What a call page says of the translation it decides on. */
+export async function translationSummary(db: Executor, translationId: string) {
+  const [row] = await db
+    .select({ translation: releaseTranslations, release: releases })
+    .from(releaseTranslations)
+    .innerJoin(releases, eq(releases.id, releaseTranslations.releaseId))
+    .where(eq(releaseTranslations.id, translationId));
+  if (!row) return null;
+  const progress = progressOf(
+    row.release.content,
+    await clauseTranslationsOf(db, row.translation.id),
+  );
+  return {
+    locale: row.translation.locale,
+    version: row.release.version,
+    sha256: row.translation.sha256,
+    translated: progress.translated,
+    total: progress.total,
   };
 }
