@@ -29,6 +29,14 @@ const nextConfig: NextConfig = {
     return {
       beforeFiles: [
         {
+          source: `/standards/:slug/v/:version(${version})/translations/:locale(fr|de).md`,
+          destination: "/standards/:slug/exports/:version/translations/:locale/markdown",
+        },
+        {
+          source: `/standards/:slug/v/:version(${version})/translations/:locale(fr|de).json`,
+          destination: "/standards/:slug/exports/:version/translations/:locale/json",
+        },
+        {
           source: `/standards/:slug/v/:version(${version}).md`,
           destination: "/standards/:slug/exports/:version/markdown",
         },

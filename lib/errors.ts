@@ -124,6 +124,11 @@ export const fieldErrorCodes = [
   "invitation_used",
   // challenges and misuse reports
   "relisting_barred",
+  // translations of releases
+  "original_language",
+  "translation_exists",
+  "translation_closed",
+  "untranslated_clauses",
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

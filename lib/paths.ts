@@ -175,6 +175,36 @@ export function crosswalkCsvPath(slug: string, version: string, framework: strin
   return `${crosswalkPath(slug, version)}/${segment(framework)}.csv`;
 }
 
+/** A community translation of a release into one language (published, or in progress). */
+export function translationPath(slug: string, version: string, locale: string): string {
+  return `${releasePath(slug, version)}/translations/${segment(locale)}`;
+}
+
+/** One clause of a translation, with its original on demand. */
+export function translationClausePath(
+  slug: string,
+  version: string,
+  locale: string,
+  ref: string,
+): string {
+  return `${translationPath(slug, version, locale)}/${segment(ref)}`;
+}
+
+/** Where a translation is written, clause by clause, beside the original. */
+export function translationEditPath(slug: string, version: string, locale: string): string {
+  return `${translationPath(slug, version, locale)}/edit`;
+}
+
+/** A published translation as a file (next.config.ts rewrites these to its export route). */
+export function translationExportPath(
+  slug: string,
+  version: string,
+  locale: string,
+  format: "md" | "json",
+): string {
+  return `${translationPath(slug, version, locale)}.${format}`;
+}
+
 /** A release as a file (next.config.ts rewrites these to the export route). */
 export function releaseExportPath(slug: string, version: string, format: "md" | "json"): string {
   return `${releasePath(slug, version)}.${format}`;

@@ -4,6 +4,7 @@ import { ClauseChanges } from "@/components/changes/clause-changes";
 import { DiffViewLinks } from "@/components/changes/view-links";
 import { CharterSubject } from "@/components/decisions/charter-subject";
 import { ReleaseChanges } from "@/components/decisions/release-changes";
+import { TranslationSubject } from "@/components/decisions/translation-subject";
 import { RichText } from "@/components/rich-text";
 import { Section } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
@@ -160,12 +161,15 @@ export async function CallSubject({ page, view }: { page: CallPage; view: DiffVi
   const t = await getTranslations("decisions");
   const { call } = page;
   // A call on a set of changes shows them in a section of their own.
-  if (!call.description && !call.releaseId && !page.revision) return null;
+  if (!call.description && !call.releaseId && !call.translationId && !page.revision) return null;
   return (
     <Section title={t("subject")}>
       {call.description ? <p className="mb-4 whitespace-pre-wrap">{call.description}</p> : null}
       <CharterSubject page={page} />
       {call.releaseId ? <Candidate candidateId={call.releaseId} slug={call.slug} /> : null}
+      {call.translationId ? (
+        <TranslationSubject translationId={call.translationId} slug={call.slug} />
+      ) : null}
       <ProposedRevision page={page} view={view} />
     </Section>
   );

@@ -4,6 +4,7 @@ import { MappingFilter, type MappingFilterValue } from "@/components/frameworks/
 import { frameworkLabel } from "@/components/frameworks/mapping-list";
 import { ReleaseClauseView } from "@/components/releases/release-clause";
 import { ReleaseSectionView, releaseTermLinks } from "@/components/releases/release-section";
+import { TranslationSwitch } from "@/components/releases/translation-switch";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page";
 import { sectionAnchor } from "@/lib/drafting/sections-rules";
@@ -90,6 +91,7 @@ export async function ReleaseReader({
         title={t("releaseTitle", { name: content.standard.name, version: view.version })}
         lead={content.standard.summary}
       />
+      <TranslationSwitch view={view} slug={slug} />
       <ul className="release-meta mb-6 space-y-1 text-sm">
         <li>
           {t("published", { date: format.dateTime(view.publishedAt, { dateStyle: "long" }) })}{" "}

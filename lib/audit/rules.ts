@@ -78,6 +78,9 @@ export const auditActions = [
   "decisions.section_retired",
   "releases.published",
   "releases.withdrawn",
+  "releases.translation_started",
+  "releases.clause_translated",
+  "releases.translation_published",
   "registry.organisation_registered",
   "registry.representative_invited",
   "registry.representative_added",
@@ -233,6 +236,9 @@ export const publicDetailKeys = [
   "challengeResponseDays",
   "challengeOnBadge",
   "relistingBanDays",
+  "language",
+  /** A clause's reference, as a translation names the clause it translated. */
+  "ref",
   // words written for the record itself, never hidden: titles, names, rationales, and the
   // reasons given for resolving, hiding, withdrawing or refusing
   "title",

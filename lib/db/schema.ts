@@ -12,3 +12,4 @@ export * from "@/lib/notifications/schema";
 export * from "@/lib/rate-limit/schema";
 export * from "@/lib/registry/schema";
 export * from "@/lib/releases/schema";
+export * from "@/lib/translations/schema";

@@ -77,13 +77,15 @@ export async function openCall(
 }
 
 export type NewCall = {
-  kind: "clause_revision" | "question" | "release" | "changes" | "charter";
+  kind: "clause_revision" | "question" | "release" | "changes" | "charter" | "translation";
   title: string;
   description: string;
   organisations: string;
   clauseId: string | null;
   revisionId: string | null;
   releaseId: string | null;
+  /** For a translation call: the translation it would publish. */
+  translationId?: string | null;
   /** For a charter call: the numbers it would put in force. */
   proposedCharter?: Charter | null;
 };
@@ -119,6 +121,7 @@ export async function insertCall(
       clauseId: input.clauseId,
       revisionId: input.revisionId,
       releaseId: input.releaseId,
+      translationId: input.translationId ?? null,
       proposedCharter: input.proposedCharter ?? null,
       organisations: parseOrganisations(input.organisations),
       charter,

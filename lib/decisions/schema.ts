@@ -51,7 +51,8 @@ export const charters = pgTable("charter", {
 /**
  * What a call decides: one clause revision (the original, per-clause call), a set of changes to
  * the document (a last call over many clauses and sections, a retirement, a move, a founding
- * text: see `callItems`), a release candidate, a change of the charter, or a plain question.
+ * text: see `callItems`), a release candidate, a translation of a release, a change of the
+ * charter, or a plain question.
  */
 export const callKind = pgEnum("call_kind", [
   "clause_revision",
@@ -59,6 +60,7 @@ export const callKind = pgEnum("call_kind", [
   "question",
   "changes",
   "charter",
+  "translation",
 ]);
 export const callPhase = pgEnum("call_phase", [
   "open",
@@ -97,6 +99,12 @@ export const calls = pgTable(
     revisionId: uuid("revision_id").references(() => clauseRevisions.id),
     /** The release candidate a release call would publish. */
     releaseId: uuid("release_id"),
+    /**
+     * The translation of a release a translation call would publish. Its foreign key is written
+     * in the migration, as the release's is: the translation's tables refer to releases, which
+     * refer back to calls.
+     */
+    translationId: uuid("translation_id"),
     /**
      * The last call this one was split from: at close, each objected change of a last call goes
      * to the advisory group as a call of its own, born escalated.

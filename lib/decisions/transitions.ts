@@ -29,6 +29,7 @@ import {
 import type { NotificationMessage } from "@/lib/notifications/schema";
 import { callPath, callSubjectId } from "@/lib/paths";
 import { publishCandidate } from "@/lib/releases/publish";
+import { publishTranslation, reopenTranslation } from "@/lib/translations/mutations";
 
 export type CallRow = typeof calls.$inferSelect & { slug: string };
 
@@ -131,6 +132,10 @@ export async function applyTransition(
     await settleChanges(tx, call, next.phase, now);
   }
   if (next.phase === "adopted" && call.kind === "charter") await applyCharterCall(tx, call, now);
+  if (call.kind === "translation" && call.translationId && isFinal(next.phase)) {
+    if (next.phase === "adopted") await publishTranslation(tx, call, now);
+    else await reopenTranslation(tx, call.translationId);
+  }
   await tellAbout(tx, call, next, transition, now);
 }
 

@@ -13,6 +13,7 @@ import { seedDemoLastCall } from "@/lib/demo/seed-last-call";
 import { seedDemoRegistry } from "@/lib/demo/seed-registry";
 import { seedDemoReleases } from "@/lib/demo/seed-releases";
 import { seedDemoSections } from "@/lib/demo/seed-sections";
+import { seedDemoTranslations } from "@/lib/demo/seed-translations";
 import { frameworks, levels, modules, standards } from "@/lib/drafting/schema";
 
 /** Demo accounts use a reserved domain (RFC 2606), so no message can ever reach a real inbox. */
@@ -248,6 +249,7 @@ export async function seedDemo(
   // Releases come first: they adopt every clause, through calls, months before today's calls.
   if (options.releases) {
     await seedDemoReleases(db, standardId, demoEmail, now);
+    await seedDemoTranslations(db, standardId, demoEmail, now);
     await seedDemoRegistry(db, standardId, demoEmail, now);
     await seedDemoChallenges(db, demoEmail, now);
   }

@@ -76,6 +76,9 @@ export function tagsOfAudit(action: string, places: Place[]): string[] {
   const tags = [logTag];
   const [category] = action.split(".");
   if (category === "auth" || category === "access" || action === "community.joined") return tags;
+  // A translation's workspace is never kept, and no kept page shows a translation's words
+  // until it is published (which touches everything).
+  if (action === "releases.clause_translated") return tags;
   if (category === "registry") return [...tags, registryTag];
   if (touchesEverything(action) || places.length === 0) return [...tags, everything];
   const wide = category === "decisions" && !callRecordActions.has(action);

@@ -288,6 +288,8 @@ function shown(
       return word("relationships", raw);
     case "method":
       return word("methods", raw);
+    case "language":
+      return word("languages", raw);
     case "group":
       return isGroup(raw)
         ? { text: word("groups", raw), href: groupPath(groupSlugs[raw]) }

@@ -25,6 +25,7 @@ const LAYERS: string[][] = [
   ["notifications"],
   ["discussion"],
   ["releases"],
+  ["translations"],
   ["decisions"],
   ["registry"],
   ["challenges"],

@@ -290,6 +290,21 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "iotmark/1.1.0",
     details: { reason: "Published by mistake." },
   },
+  "releases.translation_started": {
+    subjectType: "release",
+    subjectId: "iotmark/1.1.0",
+    details: { language: "fr", version: "1.0.0" },
+  },
+  "releases.clause_translated": {
+    subjectType: "release",
+    subjectId: "iotmark/1.1.0",
+    details: { language: "de", ref: "SW-2" },
+  },
+  "releases.translation_published": {
+    subjectType: "release",
+    subjectId: "iotmark/1.1.0",
+    details: { language: "fr", digest: "3f2a".repeat(16), call: "iotmark/9" },
+  },
   "registry.organisation_registered": {
     subjectType: "organisation",
     subjectId: "brightbulb",

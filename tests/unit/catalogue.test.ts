@@ -12,6 +12,7 @@ import { sectionKinds } from "@/lib/drafting/sections-rules";
 import { errorCodes, fieldErrorCodes } from "@/lib/errors";
 import { catalogues, messages } from "@/lib/i18n";
 import { locales } from "@/lib/locale";
+import { translationLocales } from "@/lib/translations/content";
 import { ABSENT } from "@/lib/transparency/sentence";
 
 /** A message of the catalogue by its dotted path, or undefined. */
@@ -111,6 +112,7 @@ describe("message catalogue", () => {
       ["groups", groups],
       ["roles", roles],
       ["sectionKinds", sectionKinds],
+      ["languages", translationLocales],
       [
         "refusals",
         [
