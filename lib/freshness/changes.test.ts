@@ -11,6 +11,7 @@ import {
   registryTag,
   sectionTag,
   standardTag,
+  translationsTag,
 } from "@/lib/http/front-tags";
 
 /**
@@ -20,6 +21,7 @@ import {
 type Reach =
   | "log" // only the transparency log: sign-ins, refusals, joining
   | "registry" // the registry's pages
+  | "translations" // a release's translations, while they are translated
   | "everything" // names, roles, standards themselves, releases, charters
   | "standard" // a decision that moves clauses: every page of its standard
   | "call" // one call's record: that call and the lists of calls
@@ -85,7 +87,7 @@ const reach: Record<AuditAction, Reach> = {
   "releases.published": "everything",
   "releases.withdrawn": "everything",
   "releases.translation_started": "everything",
-  "releases.clause_translated": "log",
+  "releases.clause_translated": "translations",
   "releases.translation_published": "everything",
   "registry.organisation_registered": "registry",
   "registry.representative_invited": "registry",
@@ -138,6 +140,7 @@ describe("tagsOfAudit", () => {
         expect(new Set(tags).size).toBe(tags.length);
         if (expected === "log") expect(tags).toEqual([logTag]);
         if (expected === "registry") expect(tags).toEqual([logTag, registryTag]);
+        if (expected === "translations") expect(tags).toEqual([logTag, translationsTag]);
         if (expected === "everything") expect(tags).toEqual([logTag, everything]);
         if (expected === "standard") expect(tags).toEqual([logTag, standardTag("iotmark")]);
         if (expected === "call" || expected === "place") {
@@ -148,6 +151,7 @@ describe("tagsOfAudit", () => {
       const unplaced = tagsOfAudit(action, []);
       if (expected === "log") expect(unplaced).toEqual([logTag]);
       else if (expected === "registry") expect(unplaced).toEqual([logTag, registryTag]);
+      else if (expected === "translations") expect(unplaced).toEqual([logTag, translationsTag]);
       else expect(unplaced).toEqual([logTag, everything]);
     });
   }

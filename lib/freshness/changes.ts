@@ -8,6 +8,7 @@ import {
   registryTag,
   sectionTag,
   standardTag,
+  translationsTag,
 } from "@/lib/http/front-tags";
 
 /*
@@ -76,9 +77,9 @@ export function tagsOfAudit(action: string, places: Place[]): string[] {
   const tags = [logTag];
   const [category] = action.split(".");
   if (category === "auth" || category === "access" || action === "community.joined") return tags;
-  // A translation's workspace is never kept, and no kept page shows a translation's words
-  // until it is published (which touches everything).
-  if (action === "releases.clause_translated") return tags;
+  // A translation's words show on its own pages until it is published (which touches
+  // everything); its workspace is for people signed in, never kept.
+  if (action === "releases.clause_translated") return [...tags, translationsTag];
   if (category === "registry") return [...tags, registryTag];
   if (touchesEverything(action) || places.length === 0) return [...tags, everything];
   const wide = category === "decisions" && !callRecordActions.has(action);

@@ -11,6 +11,7 @@ import {
   logTag,
   sectionTag,
   standardTag,
+  translationsTag,
 } from "@/lib/http/front-tags";
 
 const read = (url: string, cookie = "", headers = {}) => livePageKey("GET", url, cookie, headers);
@@ -144,6 +145,8 @@ describe("livePageKey", () => {
       "/standards/iotmark/calls/new",
       "/standards/iotmark/calls/0",
       "/standards/iotmark/v/1.0.0",
+      "/standards/iotmark/v/1.1.0/translations/fr/edit",
+      "/standards/iotmark/v/1.1.0/translations/fr.json",
       "/decisions",
       "/inbox",
       "/profile",
@@ -151,6 +154,19 @@ describe("livePageKey", () => {
       "/transparency/",
     ]) {
       expect(read(url), url).toBeNull();
+    }
+  });
+
+  it("keeps a release's translation and its clauses under the translations' tag", () => {
+    for (const url of [
+      "/standards/iotmark/v/1.1.0/translations/fr",
+      "/standards/iotmark/v/1.1.0/translations/de/SW-2",
+    ]) {
+      expect(read(`${url}?x=1`), url).toEqual({
+        key: url,
+        tags: [standard, translationsTag],
+        cacheControl: LIVE_CACHE,
+      });
     }
   });
 

@@ -9,6 +9,7 @@ import {
   logTag,
   sectionTag,
   standardTag,
+  translationsTag,
 } from "@/lib/http/front-tags";
 import { RETURN_PARAM } from "@/lib/paths";
 
@@ -84,6 +85,14 @@ const livePages: LivePage[] = [
     path: page(`/standards/${slug}/draft/sections/([a-z0-9-]{1,80})(?:/history)?`),
     parameters: [],
     tags: (m) => [standard(m), sectionTag(m[1] ?? "", m[2] ?? "")],
+  },
+  // A release's translation and its clauses, as translated so far or as published.
+  {
+    path: page(
+      `/standards/${slug}/v/\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}/translations/[a-z]{2}(?:/${ref})?`,
+    ),
+    parameters: [],
+    tags: (m) => [standard(m), translationsTag],
   },
   {
     path: page(`/standards/${slug}/calls`),

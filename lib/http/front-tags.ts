@@ -10,6 +10,8 @@ export const logTag = "log";
 export const homeTag = "home";
 export const groupsTag = "groups";
 export const registryTag = "registry";
+/** Every release's translations as they are translated (publishing one touches everything). */
+export const translationsTag = "translations";
 
 /** Anything about a standard: its releases, working draft, calls and clauses. */
 export const standardTag = (slug: string) => `standard:${slug}`;
