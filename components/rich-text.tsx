@@ -4,6 +4,9 @@ import { splitKeywords } from "@/lib/drafting/rfc2119";
 import type { RichText as RichTextJson } from "@/lib/drafting/rich-text";
 import { mayLinkTerms, splitByTerms, type TermMatcher } from "@/lib/drafting/terms";
 
+/** The language standards are written in; their translations are companions, not originals. */
+export const STANDARD_TEXT_LANG = "en";
+
 /** Defined terms to link in the text, and where each term's definition is. */
 export type TermLinks = { matcher: TermMatcher; href: (slug: string) => string };
 
@@ -106,18 +109,25 @@ function renderNode(node: RichTextJson, key: number, terms?: TermLinks): ReactNo
  * Server-rendered clause text: readable without JavaScript, and safe whatever is stored. With
  * `terms`, the defined terms it uses link to their definitions (never inside a link or code).
  */
+/**
+ * A standard's text. `lang` is the language it is written in: a standard's own text is English
+ * whatever the interface's language (so screen readers pronounce it as English); a translation's
+ * is its own.
+ */
 export function RichText({
   value,
   empty,
   terms,
+  lang = STANDARD_TEXT_LANG,
 }: {
   value: RichTextJson;
   empty?: string;
   terms?: TermLinks;
+  lang?: string;
 }) {
   if (!value.content?.length) return empty ? <p className="text-muted italic">{empty}</p> : null;
   return (
-    <div className="leading-relaxed">
+    <div className="leading-relaxed" lang={lang}>
       {value.content.map((node, index) => renderNode(node, index, terms))}
     </div>
   );

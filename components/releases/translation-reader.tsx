@@ -122,17 +122,17 @@ export async function TranslatedClause({
       </p>
       {translated ? (
         <div lang={view.locale}>
-          <RichText value={translated.body} />
+          <RichText value={translated.body} lang={view.locale} />
           <Subheading className="mt-3 text-sm font-medium text-muted">
             {tReleases("assessment")}
           </Subheading>
-          <RichText value={translated.assessment} />
+          <RichText value={translated.assessment} lang={view.locale} />
           {translated.examples.content?.length ? (
             <>
               <Subheading className="mt-3 text-sm font-medium text-muted">
                 {tReleases("examples")}
               </Subheading>
-              <RichText value={translated.examples} />
+              <RichText value={translated.examples} lang={view.locale} />
             </>
           ) : null}
         </div>

@@ -141,9 +141,9 @@ export default async function TranslationWorkspace({ params }: Props) {
                 ) : text ? (
                   <div lang={view.locale}>
                     <p className="font-semibold">{text.title}</p>
-                    <RichText value={text.body} />
-                    <RichText value={text.assessment} />
-                    <RichText value={text.examples} />
+                    <RichText value={text.body} lang={view.locale} />
+                    <RichText value={text.assessment} lang={view.locale} />
+                    <RichText value={text.examples} lang={view.locale} />
                   </div>
                 ) : (
                   <p className="text-muted">{t("notTranslated")}</p>
