@@ -1,6 +1,7 @@
 import type http from "node:http";
 import { anonymousRead, LIVE_CACHE, type LiveKey } from "@/lib/http/front-pages";
 import { registryTag } from "@/lib/http/front-tags";
+import { defaultLocale, isLocale } from "@/lib/locale";
 
 /*
  * The registry's public addresses the front keeps as live entries: unlike a release, they change
@@ -39,7 +40,12 @@ export function registryKey(
   const mark = url.indexOf("?");
   const path = mark === -1 ? url : url.slice(0, mark);
   const query = new URLSearchParams(mark === -1 ? "" : url.slice(mark + 1));
-  if (badgeSvgPath.test(path)) return { key: path, tags, cacheControl: BADGE_CACHE };
+  if (badgeSvgPath.test(path)) {
+    // Its language is the embedding page's choice (lib/registry/badge.ts); nothing else counts.
+    const lang = query.getAll("lang");
+    const chosen = lang.length === 1 && isLocale(lang[0]) && lang[0] !== defaultLocale;
+    return { key: chosen ? `${path}?lang=${lang[0]}` : path, tags, cacheControl: BADGE_CACHE };
+  }
   if (declarationJsonPath.test(path) || challengePagePath.test(path)) {
     return { key: path, tags, cacheControl: LIVE_CACHE };
   }

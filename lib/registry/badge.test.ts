@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { translate } from "@/lib/i18n";
 import {
   type BadgeState,
   badgeColours,
   badgeEtag,
+  badgeLocale,
   badgeSvg,
   claimsText,
 } from "@/lib/registry/badge";
@@ -57,6 +59,17 @@ describe("the badge", () => {
     );
     const width = Number(svg.match(/width="(\d+)"/)?.[1]);
     expect(svg).toContain(`viewBox="0 0 ${width} 20"`);
+  });
+
+  it("speaks the language its address asks for, and English otherwise", () => {
+    const french = badgeSvg({ ...input, state: "lapsed" }, "fr");
+    const t = translate("registry", "fr");
+    expect(french).toContain(`>${t("badge.states.lapsed")}</text>`);
+    expect(french).toContain(
+      `<title id="t">${t("badge.title", { standard: "IoTmark", state: t("badge.states.lapsed") })}</title>`,
+    );
+    expect(badgeLocale("de")).toBe("de");
+    for (const asked of [null, "", "es", "fr-FR", "../x"]) expect(badgeLocale(asked)).toBe("en");
   });
 
   it("escapes the text it draws", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { translate } from "@/lib/i18n";
-import { defaultLocale, type Locale } from "@/lib/locale";
+import { defaultLocale, isLocale, type Locale } from "@/lib/locale";
 import { type Claim, claimSummary, type DeclarationState } from "@/lib/registry/rules";
 import type { ReleaseContent } from "@/lib/releases/content";
 
@@ -13,12 +13,15 @@ import type { ReleaseContent } from "@/lib/releases/content";
 export type BadgeState = Exclude<DeclarationState, "draft">;
 
 /**
- * The badge's words are English, whoever asks. A badge sits on makers' and shops' pages and is
- * kept, by its path alone, by browsers, proxies and Hum's front (lib/http/front-registry.ts): words
- * that followed Accept-Language or a `?lang=` would reach a reader in the language of whoever
- * asked first. One address, one set of bytes, one ETag.
+ * The badge's language is the embedding page's choice, in its address (`badge.svg?lang=fr`),
+ * never the reader's Accept-Language: a badge sits on makers' and shops' pages and is kept by
+ * its address by browsers, proxies and Hum's front (lib/http/front-registry.ts), so words that
+ * followed the reader would reach the next one in the language of whoever asked first. Without
+ * `lang` it is English. One address, one set of bytes, one ETag.
  */
-export const BADGE_LOCALE: Locale = defaultLocale;
+export function badgeLocale(lang: string | null): Locale {
+  return isLocale(lang) ? lang : defaultLocale;
+}
 
 /** White text on each of these passes WCAG AA (at least 4.5:1). */
 export const badgeColours: Record<BadgeState, string> = {
@@ -58,17 +61,17 @@ const textWidth = (text: string) => Math.ceil([...text].length * 6.6);
 const PAD = 8;
 const HEIGHT = 20;
 
-export function badgeStateLabel(state: BadgeState): string {
-  return translate("registry", BADGE_LOCALE)(`badge.states.${state}`);
+export function badgeStateLabel(state: BadgeState, locale: Locale = defaultLocale): string {
+  return translate("registry", locale)(`badge.states.${state}`);
 }
 
-/** The badge's SVG document, a pure function of what the registry says. */
-export function badgeSvg(input: BadgeInput): string {
-  const t = translate("registry", BADGE_LOCALE);
+/** The badge's SVG document in `locale`, a pure function of what the registry says. */
+export function badgeSvg(input: BadgeInput, locale: Locale = defaultLocale): string {
+  const t = translate("registry", locale);
   const challenged = input.underChallenge === true && input.state === "listed";
   const stateLabel = challenged
-    ? translate("challenges", BADGE_LOCALE)("badge.underChallenge")
-    : badgeStateLabel(input.state);
+    ? translate("challenges", locale)("badge.underChallenge")
+    : badgeStateLabel(input.state, locale);
   const middle = t("badge.middle", { claims: input.claims, version: input.release });
   const parts = [
     { text: input.standard, fill: "#30363d" },

@@ -82,6 +82,15 @@ describe("the front and the registry", () => {
     expect((await get("/registry/12.json")).headers["cache-control"]).toBe("no-cache");
   });
 
+  it("keeps a badge in each language its address asks for, and ignores anything else", async () => {
+    await get("/registry/14/badge.svg");
+    hits = [];
+    for (const query of ["?lang=fr", "?lang=fr&x=1", "?lang=xx", "?lang=en", "?x=1", ""]) {
+      await get(`/registry/14/badge.svg${query}`);
+    }
+    expect(hits).toEqual(["/registry/14/badge.svg?lang=fr"]);
+  });
+
   it("forgets only registry entries when the registry changes, and redraws them", async () => {
     await get("/standards/iotmark/v/1.0.0");
     await get("/registry/12/badge.svg");

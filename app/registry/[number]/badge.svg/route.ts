@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { malformedAddress } from "@/lib/http/params";
-import { BADGE_LOCALE, badgeEtag, badgeSvg, claimsText } from "@/lib/registry/badge";
+import { badgeEtag, badgeLocale, badgeSvg, claimsText } from "@/lib/registry/badge";
 import { declarationNumber } from "@/lib/registry/public-json";
 import { badgeFacts } from "@/lib/registry/queries-declaration";
 
@@ -15,20 +15,25 @@ export async function GET(request: Request, { params }: Context) {
   const number = declarationNumber((await params).number);
   const facts = number === null ? null : await badgeFacts(getDb(), number);
   if (!facts || facts.state === "draft") return malformedAddress();
-  const svg = badgeSvg({
-    standard: facts.standardName,
-    claims: claimsText(
-      { modules: facts.modules, levels: facts.levels },
-      facts.claims ?? [],
-      BADGE_LOCALE,
-    ),
-    release: facts.version,
-    state: facts.state,
-    underChallenge: facts.underChallenge,
-  });
+  const locale = badgeLocale(new URL(request.url).searchParams.get("lang"));
+  const svg = badgeSvg(
+    {
+      standard: facts.standardName,
+      claims: claimsText(
+        { modules: facts.modules, levels: facts.levels },
+        facts.claims ?? [],
+        locale,
+      ),
+      release: facts.version,
+      state: facts.state,
+      underChallenge: facts.underChallenge,
+    },
+    locale,
+  );
   const etag = badgeEtag(svg);
   const headers = {
     "Content-Type": "image/svg+xml; charset=utf-8",
+    "Content-Language": locale,
     "Cache-Control": "public, max-age=60",
     ETag: etag,
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
