@@ -1,5 +1,7 @@
 import { exportStandard } from "@/lib/drafting/markdown/document";
 import type { StandardDocument } from "@/lib/drafting/markdown/types";
+import { translate } from "@/lib/i18n";
+import { defaultLocale, type Locale } from "@/lib/locale";
 import { releaseFeedPath, releasePath, standardPath } from "@/lib/paths";
 import { canonicalJson, type ReleaseContent } from "@/lib/releases/content";
 
@@ -46,13 +48,16 @@ export function releaseJson(content: ReleaseContent): string {
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** An Atom feed (RFC 4287) of a standard's releases, newest first. */
+/** An Atom feed (RFC 4287) of a standard's releases, newest first, its own words in `locale`. */
 export function releasesFeed(input: {
   siteUrl: string;
   slug: string;
   name: string;
   releases: { version: string; notes: string; digest: string; publishedAt: Date }[];
+  locale?: Locale;
 }): string {
+  const locale = input.locale ?? defaultLocale;
+  const t = translate("releases", locale);
   const base = `${input.siteUrl}${standardPath(input.slug)}`;
   const updated = input.releases[0]?.publishedAt ?? new Date(0);
   const entries = input.releases.map(
@@ -61,13 +66,13 @@ export function releasesFeed(input: {
     <title>${escapeXml(`${input.name} ${release.version}`)}</title>
     <link rel="alternate" type="text/html" href="${escapeXml(`${input.siteUrl}${releasePath(input.slug, release.version)}`)}"/>
     <updated>${release.publishedAt.toISOString()}</updated>
-    <summary>${escapeXml(release.notes || `Version ${release.version}`)} (SHA-256 ${release.digest})</summary>
+    <summary>${escapeXml(release.notes || t("feedEntry", { version: release.version }))} (SHA-256 ${release.digest})</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">
   <id>${escapeXml(`${input.siteUrl}${releaseFeedPath(input.slug)}`)}</id>
-  <title>${escapeXml(`${input.name}: releases`)}</title>
+  <title>${escapeXml(t("feedTitle", { name: input.name }))}</title>
   <link rel="self" type="application/atom+xml" href="${escapeXml(`${input.siteUrl}${releaseFeedPath(input.slug)}`)}"/>
   <link rel="alternate" type="text/html" href="${escapeXml(base)}"/>
   <updated>${updated.toISOString()}</updated>

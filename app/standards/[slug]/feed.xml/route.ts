@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
 import { malformedAddress, wellFormedParams } from "@/lib/http/params";
@@ -10,7 +11,7 @@ type Context = { params: Promise<{ slug: string }> };
 export async function GET(_request: Request, { params }: Context) {
   const { slug } = await params;
   if (!wellFormedParams({ slug })) return malformedAddress();
-  const releases = await listReleases(getDb(), slug);
+  const [releases, locale] = await Promise.all([listReleases(getDb(), slug), getLocale()]);
   const name = releases[0]?.content.standard.name ?? slug;
   const body = releasesFeed({
     siteUrl: publicUrl(),
@@ -22,11 +23,14 @@ export async function GET(_request: Request, { params }: Context) {
       digest: release.digest,
       publishedAt: release.publishedAt,
     })),
+    locale,
   });
   return new Response(body, {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",
       "Cache-Control": "public, max-age=300",
+      "Content-Language": locale,
+      Vary: "Accept-Language, Cookie",
     },
   });
 }
