@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
-import de from "@/messages/de.json";
-import fr from "@/messages/fr.json";
+import de from "@/messages/de.json" with { type: "json" };
+import fr from "@/messages/fr.json" with { type: "json" };
 import {
   expect,
   expectAccessible,

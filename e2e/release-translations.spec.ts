@@ -15,7 +15,7 @@ import { importNew } from "@/lib/drafting/import-apply";
 import { markdownToRichText } from "@/lib/drafting/markdown/text";
 import type { StandardDocument } from "@/lib/drafting/markdown/types";
 import {
-  callPath,
+  callsPath,
   releasePath,
   translationClausePath,
   translationEditPath,
@@ -87,6 +87,7 @@ const originals = [
     title: "Security updates for five years",
     body: "The vendor **MUST** publish security updates for five years after the last sale.",
     assessment: "The published support period.",
+    // An original without examples: its translation needs none either.
     examples: "",
   },
   {
@@ -105,7 +106,7 @@ const french: Record<
 > = {
   "SW-1": {
     title: "Aucun mot de passe universel par défaut",
-    body: `L’appareil **NE DOIT PAS** être livré avec un mot de passe commun à tous. ${xss}`,
+    body: `L’appareil **NE DOIT PAS** être livré avec un mot de passe commun, tel que \`${xss}\`.`,
     assessment: "Le guide d’installation, et deux appareils aux mots de passe différents.",
     examples: "- Un mot de passe imprimé sur l’étiquette de chaque appareil.",
   },
@@ -184,10 +185,8 @@ test("a translation is started, completed and adopted; the public reads it, the 
   db,
   browser,
   request,
-  pageProblems,
 }) => {
-  test.setTimeout(240_000);
-  pageProblems.allow(/MISSING_MESSAGE/);
+  test.setTimeout(120_000);
   const { slug, name, standardId } = await publishedStandard(db);
   const version = "1.0.0";
   const release = releasePath(slug, version);
@@ -217,9 +216,9 @@ test("a translation is started, completed and adopted; the public reads it, the 
   await page.goto(release);
   await page.getByText(t.start.title).click();
   await page
-    .locator("#locale")
+    .getByRole("combobox", { name: t.start.language })
     .selectOption({ label: `${languageEndonyms.fr} (${t.languageNames.fr})` });
-  await page.locator("form:has(#locale) button[type=submit]").click();
+  await page.getByRole("button", { name: t.start.submit }).click();
   await expect(page).toHaveURL(new RegExp(`${translationEditPath(slug, version, "fr")}$`));
   await expect(
     page.getByRole("heading", {
@@ -236,13 +235,24 @@ test("a translation is started, completed and adopted; the public reads it, the 
     const text = french[original.ref];
     if (!text) throw new Error(original.ref);
     const clause = page.locator(`section#${original.ref}`);
-    await expect(clause.getByText(original.title)).toBeVisible();
-    await expect(clause.getByText(t.edit.todo)).toBeVisible();
-    await clause.locator("[name=title]").fill(text.title);
-    await clause.locator("[name=body]").fill(text.body);
-    await clause.locator("[name=assessment]").fill(text.assessment);
-    await clause.locator("[name=examples]").fill(text.examples);
-    await clause.locator("button[type=submit]").click();
+    await expect(clause.getByText(original.title, { exact: true })).toBeVisible();
+    await expect(clause.getByText(t.edit.todo, { exact: true })).toBeVisible();
+    const body = clause.getByLabel(en.drafting.editor.fields.body);
+    const save = clause.getByRole("button", { name: words(t.edit.save, { ref: original.ref }) });
+    await clause.getByLabel(t.edit.titleField).fill(text.title);
+    await clause.getByLabel(en.drafting.editor.fields.assessment).fill(text.assessment);
+    await clause.getByLabel(en.drafting.editor.fields.examples).fill(text.examples);
+    if (original.ref === "SW-1") {
+      // Raw HTML is refused, as the original's editor refuses it, and nothing is stored.
+      await body.fill(`${text.body} ${xss}`);
+      await save.click();
+      await expect(clause.getByText(en.fieldErrors.invalid)).toBeVisible();
+      await expect(body).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByText(words(t.edit.progress, { translated: 0, total }))).toBeVisible();
+    }
+    await body.fill(text.body);
+    await save.click();
+    await expect(page.getByText(words(t.edit.saved, { ref: original.ref }))).toBeVisible();
     await expect(
       page.getByText(words(t.edit.progress, { translated: index + 1, total })),
     ).toBeVisible();
@@ -253,16 +263,16 @@ test("a translation is started, completed and adopted; the public reads it, the 
   await page.getByRole("link", { name: t.edit.read }).click();
   await expect(page).toHaveURL(new RegExp(`${translationPath(slug, version, "fr")}$`));
   const first = page.locator("article#SW-1");
-  await expect(first.getByText(xss)).toBeVisible();
+  await expect(first.locator("code", { hasText: xss })).toBeVisible();
   await expect(first.locator("img")).toHaveCount(0);
   expect(dialogs).toEqual([]);
 
   // Complete: the call that may adopt it opens from the workspace.
   await page.goto(translationEditPath(slug, version, "fr"));
   await expect(page.getByText(t.edit.callLead)).toBeVisible();
-  await page.locator("#description").fill("Relue par deux francophones.");
-  await page.locator("form:has(#description) button[type=submit]").click();
-  await expect(page).toHaveURL(new RegExp(`${callPath(slug, 0).replace(/0$/, "")}\\d+$`));
+  await page.getByLabel(t.edit.callDescription).fill("Relue par deux francophones.");
+  await page.getByRole("button", { name: t.edit.callSubmit }).click();
+  await expect(page).toHaveURL(new RegExp(`${callsPath(slug)}/\\d+$`));
   const callNumber = Number(page.url().match(/(\d+)$/)?.[1]);
   await expect(
     page.getByRole("heading", { name: new RegExp(`French translation of ${name} ${version}`) }),
@@ -306,7 +316,7 @@ test("a translation is started, completed and adopted; the public reads it, the 
     await expect(heading).toBeVisible();
     await expect(heading).toHaveAttribute("lang", "fr");
   }
-  await expect(reader.locator("article#SW-1").getByText(xss)).toBeVisible();
+  await expect(reader.locator("article#SW-1 code", { hasText: xss })).toBeVisible();
   await expect(reader.locator("article#SW-1 img")).toHaveCount(0);
   await expect(
     reader
@@ -352,6 +362,14 @@ test("a translation is started, completed and adopted; the public reads it, the 
     french["SW-2"]?.title ?? "",
   );
   await reader.getByText(t.showOriginal).click();
-  await expect(reader.locator("details").getByText(originals[1]?.title ?? "")).toBeVisible();
+  await expect(
+    reader.locator("details").getByRole("heading", { name: `SW-2 ${originals[1]?.title}` }),
+  ).toBeVisible();
+  await reader
+    .getByRole("link", {
+      name: words(t.backToTranslation, { language: t.languageNames.fr, version }),
+    })
+    .click();
+  await expect(reader).toHaveURL(new RegExp(`${translated}#SW-2$`));
   await context.close();
 });

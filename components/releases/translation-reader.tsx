@@ -59,7 +59,12 @@ export async function TranslationNotice({
             date: format.dateTime(view.translation.publishedAt, { dateStyle: "long" }),
             call: call.number,
             link: (chunks) => (
-              <Link href={callPath(view.release.content.standard.slug, call.number)}>{chunks}</Link>
+              <Link
+                href={callPath(view.release.content.standard.slug, call.number)}
+                className="underline"
+              >
+                {chunks}
+              </Link>
             ),
           })}
         </>
@@ -70,7 +75,12 @@ export async function TranslationNotice({
           {t.rich("inCall", {
             call: call.number,
             link: (chunks) => (
-              <Link href={callPath(view.release.content.standard.slug, call.number)}>{chunks}</Link>
+              <Link
+                href={callPath(view.release.content.standard.slug, call.number)}
+                className="underline"
+              >
+                {chunks}
+              </Link>
             ),
           })}
         </>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StartTranslationForm } from "@/app/standards/[slug]/v/[version]/translations/forms";
+import { ClientMessages } from "@/components/client-messages";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { releasePath, translationEditPath, translationPath } from "@/lib/paths";
@@ -87,15 +88,18 @@ export async function TranslationSwitch({
         <details className="rounded-lg border border-line bg-white p-3">
           <summary className="cursor-pointer font-medium">{t("start.title")}</summary>
           <p className="my-2 text-muted">{t("start.lead")}</p>
-          <StartTranslationForm
-            releaseId={view.id}
-            slug={slug}
-            version={view.version}
-            languages={open.map((locale) => ({
-              locale,
-              name: `${languageEndonyms[locale]} (${t(`languageNames.${locale}`)})`,
-            }))}
-          />
+          {/* Only people signed in see it, so a page kept for anonymous readers has no catalogue. */}
+          <ClientMessages namespaces={["translations"]}>
+            <StartTranslationForm
+              releaseId={view.id}
+              slug={slug}
+              version={view.version}
+              languages={open.map((locale) => ({
+                locale,
+                name: `${languageEndonyms[locale]} (${t(`languageNames.${locale}`)})`,
+              }))}
+            />
+          </ClientMessages>
         </details>
       ) : null}
     </div>

@@ -21,11 +21,13 @@ function hasUnsafeLink(json: RichText): boolean {
 /**
  * A field written in the clause editor's Markdown subset, read into rich text as an imported
  * clause field is, and then held to the editor's own schema and link protocols, the checks the
- * collab server applies to every original clause. Raw HTML stays text; javascript: or data:
- * links, headings, quotes and code blocks are refused.
+ * collab server applies to every original clause. Raw HTML (the editor has no place for it),
+ * javascript: or data: links, headings, quotes and code blocks are refused. An empty field is an
+ * empty text: an original without examples needs none translated.
  */
 function richTextField() {
   return plainText(MAX_FIELD, { markup: true }).transform((markdown, context): RichText => {
+    if (markdown.trim() === "") return { type: "doc", content: [] };
     let json: RichText;
     try {
       json = markdownToRichText(markdown);

@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/client-messages";
+
+/** The workspace's forms speak of translations and of clause fields. */
+export default function Layout({ children }: { children: ReactNode }) {
+  return <ClientMessages namespaces={["translations", "drafting"]}>{children}</ClientMessages>;
+}
