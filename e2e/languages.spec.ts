@@ -67,7 +67,7 @@ test.describe("a French-speaking newcomer", () => {
     await page.goto("/profile");
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
     await expect(page.getByRole("heading", { name: de.profile.title })).toBeVisible();
-    await expect(page.getByLabel(de.profile.language)).toHaveValue("de");
+    await expect(page.getByRole("combobox", { name: de.profile.language })).toHaveValue("de");
   });
 });
 
