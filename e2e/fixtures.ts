@@ -112,6 +112,8 @@ export { uniqueEmail };
 
 /** No axe violations, and nothing wider than a 360 px phone screen. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next.js streams a page's metadata: its title may land a moment after the body is shown.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(
     results.violations.map(
