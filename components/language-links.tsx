@@ -28,7 +28,8 @@ export function LanguageList({
               lang={locale}
               hrefLang={locale}
               aria-current={locale === current ? "true" : undefined}
-              className={locale === current ? "font-semibold text-ink no-underline" : undefined}
+              // At least 24 px tall and apart, a comfortable target on a phone (WCAG 2.5.8).
+              className={`inline-block py-1 ${locale === current ? "font-semibold text-ink no-underline" : ""}`}
             >
               {localeNames[locale]}
             </a>

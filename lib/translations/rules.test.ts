@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translate } from "@/lib/i18n";
 import type { ReleaseContent } from "@/lib/releases/content";
 import { canonicalJson } from "@/lib/releases/content";
 import {
@@ -7,6 +8,7 @@ import {
   translatedContent,
   translationDigest,
 } from "@/lib/translations/content";
+import { translationMarkdown } from "@/lib/translations/export";
 import {
   acceptsEdits,
   callRefusal,
@@ -218,6 +220,21 @@ describe("translatedContent", () => {
   });
   it("refuses a clause without translation", () => {
     expect(() => translatedContent(original, "x", "de", new Map())).toThrow(/SW-1/);
+  });
+  it("exports Markdown that opens by naming the authoritative original, in its own language", () => {
+    const content = translatedContent(original, "ab".repeat(32), "fr", texts);
+    const url = "https://hum.example/standards/iotmark/v/1.1.0";
+    const markdown = translationMarkdown(content, url);
+    const t = translate("translations", "fr");
+    const preface = t("exportPreface", {
+      language: t("languageNames.fr"),
+      name: "IoTmark Principles",
+      version: "1.1.0",
+      url,
+      digest: "ab".repeat(32),
+    });
+    expect(markdown.startsWith(`> ${preface}\n\n`)).toBe(true);
+    expect(markdown).toContain("Titre de SW-1");
   });
   it("has a digest of its canonical JSON that changes with any word", () => {
     const content = translatedContent(original, "ab".repeat(32), "fr", texts);

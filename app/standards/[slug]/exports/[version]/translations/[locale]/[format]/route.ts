@@ -1,6 +1,10 @@
 import { getDb } from "@/lib/db/client";
+import { publicUrl } from "@/lib/env";
 import { malformedAddress, wellFormedParams } from "@/lib/http/params";
-import { releaseJson, releaseMarkdown } from "@/lib/releases/export";
+import { releasePath } from "@/lib/paths";
+import { releaseJson } from "@/lib/releases/export";
+import type { TranslationContent } from "@/lib/translations/content";
+import { translationMarkdown } from "@/lib/translations/export";
 import { getTranslation } from "@/lib/translations/queries";
 
 type Context = {
@@ -8,9 +12,21 @@ type Context = {
 };
 
 const formats = {
-  markdown: { type: "text/markdown; charset=utf-8", extension: "md", render: releaseMarkdown },
+  markdown: {
+    type: "text/markdown; charset=utf-8",
+    extension: "md",
+    render: (content: TranslationContent) =>
+      translationMarkdown(
+        content,
+        new URL(releasePath(content.standard.slug, content.translationOf), publicUrl()).toString(),
+      ),
+  },
   // The canonical form itself: its SHA-256 is the translation's digest.
-  json: { type: "application/json; charset=utf-8", extension: "json", render: releaseJson },
+  json: {
+    type: "application/json; charset=utf-8",
+    extension: "json",
+    render: (content: TranslationContent) => releaseJson(content),
+  },
 } as const;
 
 /**
