@@ -38,6 +38,7 @@ test.describe("a French-speaking newcomer", () => {
     await page.goto(link ?? "");
 
     await expect(page.getByRole("heading", { name: fr.welcome.nameTitle })).toBeVisible();
+    await expectAccessible(page);
     await page.getByLabel(fr.profile.name).fill("Françoise Aubry");
     await page.getByRole("button", { name: fr.profile.save }).click();
     await expect(
@@ -68,6 +69,8 @@ test.describe("a French-speaking newcomer", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
     await expect(page.getByRole("heading", { name: de.profile.title })).toBeVisible();
     await expect(page.getByRole("combobox", { name: de.profile.language })).toHaveValue("de");
+    await expectAccessible(page);
+    await expectFitsPhone(page);
   });
 });
 

@@ -141,4 +141,44 @@ describe("people's words keep their language", () => {
     expect(thread?.lang).toBe("fr");
     expect(thread?.comments.map((comment) => comment.lang)).toEqual(["fr", "de"]);
   });
+  it("are held to the same sanitizer in any language: a French comment cannot carry a script", async () => {
+    const french = await createPerson(test.db, { name: "Élodie" });
+    await saveLanguage(test.db, french, "fr");
+    const author = await signedIn(await loadViewer(test.db, french.id));
+    const { clauseId } = await createClause(test.db, author, {
+      standardSlug: "iotmark",
+      title: "Scripts",
+      moduleCode: "SW",
+      level: "Bronze",
+      strength: "MUST",
+    });
+    const attempts = [
+      "Voici <script>alert('script')</script>",
+      "Image <img src=x onerror=\"alert('img')\">",
+      "[cliquez](JaVaScRiPt:alert('lien'))",
+      "[données](data:text/html,<script>alert('data')</script>)",
+      '<a href="javascript:alert(\'a\')">a</a> et <iframe src="javascript:alert(1)"></iframe>',
+      "<details open ontoggle=alert('toggle')>détails",
+      "<scr<script>ipt>alert('imbriqué')</scr</script>ipt>",
+    ];
+    const { threadId } = await openThread(
+      test.db,
+      author,
+      clauseId,
+      { kind: "comment", title: "Sécurité", quote: null, body: attempts[0] ?? "" },
+      new Date(),
+      "fr",
+    );
+    for (const body of attempts.slice(1)) {
+      await reply(test.db, author, { threadId, parentId: null, body }, new Date(), "fr");
+    }
+    const [thread] = (await listThreads(test.db, clauseId, null)).filter((t) => t.id === threadId);
+    expect(thread?.comments).toHaveLength(attempts.length);
+    for (const comment of thread?.comments ?? []) {
+      expect(comment.lang).toBe("fr");
+      expect(comment.html ?? "").not.toMatch(
+        /<(?:script|img|iframe|svg|details)\b|\son\w+=|javascript:|data:text/i,
+      );
+    }
+  });
 });
