@@ -49,6 +49,14 @@ export async function TranslationNotice({
     </Link>
   );
   const call = view.call;
+  const callLink = (chunks: React.ReactNode) =>
+    call ? (
+      <Link href={callPath(view.release.content.standard.slug, call.number)} className="underline">
+        {chunks}
+      </Link>
+    ) : (
+      chunks
+    );
   return (
     <Notice tone={published ? "info" : "error"}>
       {t.rich(published ? "authoritative" : "unadopted", { link })}
@@ -58,14 +66,7 @@ export async function TranslationNotice({
           {t.rich("adopted", {
             date: format.dateTime(view.translation.publishedAt, { dateStyle: "long" }),
             call: call.number,
-            link: (chunks) => (
-              <Link
-                href={callPath(view.release.content.standard.slug, call.number)}
-                className="underline"
-              >
-                {chunks}
-              </Link>
-            ),
+            link: callLink,
           })}
         </>
       ) : null}
@@ -74,14 +75,7 @@ export async function TranslationNotice({
           {" "}
           {t.rich("inCall", {
             call: call.number,
-            link: (chunks) => (
-              <Link
-                href={callPath(view.release.content.standard.slug, call.number)}
-                className="underline"
-              >
-                {chunks}
-              </Link>
-            ),
+            link: callLink,
           })}
         </>
       ) : null}

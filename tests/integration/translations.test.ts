@@ -23,6 +23,7 @@ import { startTranslation, translateClause } from "@/lib/translations/mutations"
 import { getTranslation } from "@/lib/translations/queries";
 import { clauseTranslations, releaseTranslations } from "@/lib/translations/schema";
 import { createTestDatabase, databaseErrorOf, type TestDatabase } from "@/tests/database";
+import { xssPayloads } from "@/tests/xss-payloads";
 
 let test: TestDatabase;
 let standardId: string;
@@ -177,20 +178,7 @@ describe("starting a translation", () => {
   });
 });
 
-const payloads = [
-  "<script>alert('script')</script>",
-  "<img src=x onerror=\"alert('img')\">",
-  "<svg onload=alert('svg')><script>alert('svg2')</script></svg>",
-  "[click](JaVaScRiPt:alert('link'))",
-  "[data](data:text/html,<script>alert('data')</script>)",
-  "<a href=\"javascript:alert('a')\">a</a>",
-  "<iframe src=\"javascript:alert('iframe')\"></iframe>",
-  "<details open ontoggle=alert('toggle')>",
-  '<p style="x" onmouseover="alert(\'hover\')">hover</p>',
-  "<scr<script>ipt>alert('nested')</scr</script>ipt>",
-  "<<img src=x onerror=alert('broken')//<",
-  "`<script>alert('code')</script>`",
-];
+const payloads = xssPayloads;
 
 /** Every node type and link target in a stored field. */
 function inventory(json: RichText, into = { types: new Set<string>(), hrefs: [] as string[] }) {
