@@ -9,26 +9,15 @@
  * Seeds the demo and a standard of that many clauses (tests/large-draft.ts) in a temporary data
  * folder of its own; loopback only; every run is bounded by its number of requests.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { eq } from "drizzle-orm";
-import { sessions, users } from "@/lib/auth/schema";
-import { createDatabase } from "@/lib/db/client";
-import { demoEmail } from "@/lib/demo/seed";
 import { seedLargeDraft } from "@/tests/large-draft";
-import { benchWorkspace, waitFor } from "./harness";
+import { demoSessionCookie, serveDemo } from "./harness";
 
 const clauseCount = Number(process.argv[2] ?? 1000);
 const runs = Number(process.argv[3] ?? 10);
-const port = 3344;
-const base = `http://127.0.0.1:${port}`;
 const BUDGET_MS = 500;
 
-const { workDir, env, launcher } = benchWorkspace("draft-page", port);
-const children: ChildProcess[] = [];
+const { base, db, closeDatabase, stop } = await serveDemo("draft-page", 3344);
 
 /** Milliseconds from the request to the last byte, and the page's size. */
 async function timedGet(address: string, cookie?: string) {
@@ -43,31 +32,9 @@ async function timedGet(address: string, cookie?: string) {
 const verdict = (ms: number) => (ms <= BUDGET_MS ? "met" : "MISSED");
 
 try {
-  spawnSync(process.execPath, [...launcher, "seed"], { env, stdio: "inherit" });
-  const server = spawn(process.execPath, [...launcher, "start"], {
-    env,
-    stdio: ["ignore", "ignore", fs.openSync(path.join(workDir, "server.log"), "a")],
-  });
-  children.push(server);
-  // A busy machine can take longer than one wait to start the server.
-  await waitFor(`${base}/`).catch(() => waitFor(`${base}/`));
-  const url = fs.readFileSync(path.join(env.HUM_DATA_DIR, "database-url"), "utf8");
-  const { db, pool } = createDatabase(url, { max: 1 });
   await seedLargeDraft(db, "large", clauseCount);
-  const [rosa] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, demoEmail("rosa")));
-  if (!rosa) throw new Error("the demo has no Rosa");
-  const token = randomBytes(32).toString("hex");
-  await db.insert(sessions).values({
-    sessionToken: token,
-    userId: rosa.id,
-    // As Auth.js leaves a fresh session: it extends one (a write) only once a day.
-    expires: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-  });
-  await pool.end();
-  const cookie = `authjs.session-token=${token}`;
+  const cookie = await demoSessionCookie(db, "rosa");
+  await closeDatabase();
   // Next.js compiles nothing at run time, but its first render of any page loads code: a small
   // page first, so that the figures below are the draft's own.
   await timedGet("/standards/iotmark/draft", cookie);
@@ -97,9 +64,5 @@ try {
     );
   }
 } finally {
-  for (const child of children.reverse()) {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
-  }
-  fs.rmSync(workDir, { recursive: true, force: true });
+  await stop();
 }

@@ -4,9 +4,14 @@
  * same run on the same cores (installed from Debian when it is missing; needs root).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import { sessions, users } from "@/lib/auth/schema";
+import { createDatabase, type Database } from "@/lib/db/client";
+import { demoEmail } from "@/lib/demo/seed";
 
 export function nginxBinary(): string {
   const found = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => fs.existsSync(file));
@@ -111,4 +116,53 @@ export function benchWorkspace(label: string, port: number) {
     "scripts/launch.ts",
   ];
   return { workDir, env, launcher };
+}
+
+/**
+ * Hum's production server on `port` with the demo community, in a folder of its own on the
+ * embedded database: its address, a connection to its database (one at a time: the embedded
+ * database has a single session), and `stop`, which ends the server and removes the folder.
+ */
+export async function serveDemo(label: string, port: number) {
+  const { workDir, env, launcher } = benchWorkspace(label, port);
+  spawnSync(process.execPath, [...launcher, "seed"], { env, stdio: "inherit" });
+  const server: ChildProcess = spawn(process.execPath, [...launcher, "start"], {
+    env,
+    stdio: ["ignore", "ignore", fs.openSync(path.join(workDir, "server.log"), "a")],
+  });
+  const stop = async () => {
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    fs.rmSync(workDir, { recursive: true, force: true });
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    // A busy machine can take longer than one wait to start the server.
+    await waitFor(`${base}/`).catch(() => waitFor(`${base}/`));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const url = fs.readFileSync(path.join(env.HUM_DATA_DIR, "database-url"), "utf8");
+  const { db, pool } = createDatabase(url, { max: 1 });
+  return { base, db, closeDatabase: () => pool.end(), stop };
+}
+
+/** A session for the demo person `key`, as the Cookie header that carries it. */
+export async function demoSessionCookie(db: Database, key: string): Promise<string> {
+  const [person] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, demoEmail(key)));
+  if (!person) throw new Error(`the demo has no ${key}`);
+  const token = randomBytes(32).toString("hex");
+  await db.insert(sessions).values({
+    sessionToken: token,
+    userId: person.id,
+    // As Auth.js leaves a fresh session: it extends one (a write) only once a day.
+    expires: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+  });
+  return `authjs.session-token=${token}`;
 }

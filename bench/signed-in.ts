@@ -9,29 +9,20 @@
  *
  * Runs in a temporary data folder of its own, on loopback; every run is bounded by its duration.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { sessions, users } from "@/lib/auth/schema";
-import { createDatabase } from "@/lib/db/client";
-import { demoEmail } from "@/lib/demo/seed";
+import { users } from "@/lib/auth/schema";
 import { comments, threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, standards } from "@/lib/drafting/schema";
-import { benchWorkspace, waitFor } from "./harness";
+import { demoSessionCookie, serveDemo } from "./harness";
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 16);
-const port = 3340;
-const base = `http://127.0.0.1:${port}`;
 const BUDGET_P99_MS = 300;
 
-const { workDir, env, launcher } = benchWorkspace("signed-in", port);
-const children: ChildProcess[] = [];
+const { base, db, closeDatabase, stop } = await serveDemo("signed-in", 3340);
 
 async function measure(address: string, cookie: string) {
   const options = { url: `${base}${address}`, connections, headers: { cookie } };
@@ -46,30 +37,8 @@ async function measure(address: string, cookie: string) {
 }
 
 try {
-  spawnSync(process.execPath, [...launcher, "seed"], { env, stdio: "inherit" });
-  const server = spawn(process.execPath, [...launcher, "start"], {
-    env,
-    stdio: ["ignore", "ignore", fs.openSync(path.join(workDir, "server.log"), "a")],
-  });
-  children.push(server);
-  // A busy machine can take longer than one wait to start the server.
-  await waitFor(`${base}/`).catch(() => waitFor(`${base}/`));
-  const url = fs.readFileSync(path.join(env.HUM_DATA_DIR, "database-url"), "utf8");
-  const { db, pool } = createDatabase(url, { max: 1 });
   // Rosa chairs the advisory group: she sees the moderation controls and may vote.
-  const [rosa] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, demoEmail("rosa")));
-  if (!rosa) throw new Error("the demo has no Rosa");
-  const token = randomBytes(32).toString("hex");
-  await db.insert(sessions).values({
-    sessionToken: token,
-    userId: rosa.id,
-    // As Auth.js leaves a fresh session: it extends one (a write) only once a day.
-    expires: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-  });
-  const cookie = `authjs.session-token=${token}`;
+  const cookie = await demoSessionCookie(db, "rosa");
   // The demo's busiest call: its positions, votes and threads.
   const busiestCall = await db.execute<{ number: number; weight: number }>(sql`
     select c.number,
@@ -87,10 +56,11 @@ try {
     .where(and(eq(standards.slug, "iotmark"), isNull(clauses.retiredAt)))
     .orderBy(clauses.refCode, clauses.refNumber)
     .limit(1);
-  const people = await db.select({ id: users.id }).from(users).limit(8);
+  const people = (await db.select({ id: users.id }).from(users).limit(8)).map((row) => row.id);
   if (!clause || people.length < 2) throw new Error("the demo has no clause or no people");
+  const someone = (n: number) => people[n % people.length] ?? "";
   for (let n = 0; n < 10; n++) {
-    const author = people[n % people.length]?.id ?? rosa.id;
+    const author = someone(n);
     const [thread] = await db
       .insert(threads)
       .values({ clauseId: clause.id, kind: "comment", title: `Question ${n}`, createdBy: author })
@@ -98,13 +68,13 @@ try {
     await db.insert(comments).values(
       Array.from({ length: 4 }, (_, k) => ({
         threadId: thread?.id ?? "",
-        authorId: people[(n + k) % people.length]?.id ?? rosa.id,
+        authorId: someone(n + k),
         body: `Point ${k} on question ${n}: the wording could say **how long** updates last.`,
         bodyHtml: `<p>Point ${k} on question ${n}: the wording could say <strong>how long</strong> updates last.</p>`,
       })),
     );
   }
-  await pool.end();
+  await closeDatabase();
   const call = busiestCall.rows[0];
   if (!call) throw new Error("the demo has no call");
   const ref = formatRef(clause.refCode, clause.refNumber);
@@ -149,9 +119,5 @@ try {
     );
   }
 } finally {
-  for (const child of children.reverse()) {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
-  }
-  fs.rmSync(workDir, { recursive: true, force: true });
+  await stop();
 }
