@@ -236,7 +236,7 @@ test("a translation is started, completed and adopted; the public reads it, the 
     if (!text) throw new Error(original.ref);
     const clause = page.locator(`section#${original.ref}`);
     await expect(clause.getByText(original.title, { exact: true })).toBeVisible();
-    await expect(clause.getByText(t.edit.todo, { exact: true })).toBeVisible();
+    await expect(clause.getByText(t.edit.untranslated, { exact: true })).toBeVisible();
     const body = clause.getByLabel(en.drafting.editor.fields.body);
     const save = clause.getByRole("button", { name: words(t.edit.save, { ref: original.ref }) });
     await clause.getByLabel(t.edit.titleField).fill(text.title);

@@ -95,7 +95,7 @@ export default async function TranslationWorkspace({ params }: Props) {
           ? t("edit.done")
           : text?.needsTranslation && view.carriedFromVersion && text.title
             ? t("edit.changed")
-            : t("edit.todo");
+            : t("edit.untranslated");
         return (
           <section
             key={original.ref}
