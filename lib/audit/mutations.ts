@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditAction, AuditSubjectType } from "@/lib/audit/rules";
 import { auditLog } from "@/lib/audit/schema";
+import { detailsWithVia } from "@/lib/audit/via";
 import type { Executor } from "@/lib/db/client";
 
 export type AuditEntry = {
@@ -23,7 +24,7 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
-    details: entry.details ?? {},
+    details: detailsWithVia(entry.details),
     ...(entry.at ? { at: entry.at } : {}),
   });
 }
@@ -37,7 +38,7 @@ export async function recordAudits(executor: Executor, entries: AuditEntry[]): P
       action: entry.action,
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
-      details: entry.details ?? {},
+      details: detailsWithVia(entry.details),
       ...(entry.at ? { at: entry.at } : {}),
     })),
   );

@@ -185,6 +185,8 @@ export type AuditDetails = Record<string, string | number | boolean | null>;
  * the comment (`comment`), and the page shows its words only while moderation allows.
  */
 export const publicDetailKeys = [
+  // the access token a program used, by the name its owner gave it (lib/audit/via.ts)
+  "token",
   // structure: what, which, when
   "stance",
   "previously",

@@ -1,4 +1,6 @@
 // Every table, for drizzle-kit and for the typed client. Each domain owns its own schema file.
+
+export * from "@/lib/api/schema";
 export * from "@/lib/audit/schema";
 export * from "@/lib/auth/schema";
 export * from "@/lib/challenges/schema";
@@ -13,3 +15,4 @@ export * from "@/lib/rate-limit/schema";
 export * from "@/lib/registry/schema";
 export * from "@/lib/releases/schema";
 export * from "@/lib/translations/schema";
+export * from "@/lib/webhooks/schema";

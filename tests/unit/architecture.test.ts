@@ -30,6 +30,7 @@ const LAYERS: string[][] = [
   ["registry"],
   ["challenges"],
   ["transparency", "freshness"],
+  ["api", "webhooks"],
   ["demo"],
 ];
 
