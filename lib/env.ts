@@ -27,6 +27,8 @@ const schema = z.object({
   ),
   /** How many proxies in front of Hum append to X-Forwarded-For; their hops are trusted. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** API requests one client address may make per minute on each server (a token: twice). */
+  API_READS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   AUTH_GITHUB_ID: optionalText,
   AUTH_GITHUB_SECRET: optionalText,
   RESEND_API_KEY: optionalText,

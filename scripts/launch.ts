@@ -181,10 +181,18 @@ function startFront(
   embedded: EmbeddedDatabase | undefined,
   databaseUrl: string,
 ): { front: Supervised<FrontRun>; timers: NodeJS.Timeout[]; stopListening: () => Promise<void> } {
-  const { PORT, HOSTNAME } = getEnv();
-  const hsts = publicUrl().startsWith("https:");
+  const { PORT, HOSTNAME, API_READS_PER_MINUTE, TRUSTED_PROXIES } = getEnv();
+  const origin = publicUrl();
   const front = supervise("front", () =>
-    startFrontThread({ host: HOSTNAME, port: PORT, nextPort, hsts }),
+    startFrontThread({
+      host: HOSTNAME,
+      port: PORT,
+      nextPort,
+      hsts: origin.startsWith("https:"),
+      origin,
+      apiReadsPerMinute: API_READS_PER_MINUTE,
+      trustedProxies: TRUSTED_PROXIES,
+    }),
   );
   const feed = createChangeFeed(
     getDb(),

@@ -7,6 +7,7 @@ import { type ApiCaller, authenticateToken } from "@/lib/api/tokens";
 import { withAuditVia } from "@/lib/audit/via";
 import type { Database } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { apiCorsHeaders } from "@/lib/http/front-api";
 
 /*
  * Answers one request to /api/v1: finds the endpoint, checks the token and its scope, parses
@@ -28,13 +29,7 @@ export type RouterOptions = {
   openApi?: () => unknown;
 };
 
-const corsHeaders = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
-  "Access-Control-Allow-Headers": "Authorization, If-None-Match",
-  "Access-Control-Expose-Headers": "ETag, Link, RateLimit, RateLimit-Policy, Retry-After",
-  "Access-Control-Max-Age": "86400",
-};
+const corsHeaders = apiCorsHeaders;
 
 type Route = { endpoint: Endpoint; pattern: RegExp; names: string[] };
 

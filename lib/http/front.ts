@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
+import { apiClient, apiCorsHeaders, apiKey, apiTag, isApiRequest } from "@/lib/http/front-api";
 import { documentOnly, matches, securityHeaders } from "@/lib/http/front-document";
 import { createLiveStore } from "@/lib/http/front-live";
 import { anonymousRead, documentEachTime, type LiveKey, livePageKey } from "@/lib/http/front-pages";
 import { registryKey } from "@/lib/http/front-registry";
 import { everything } from "@/lib/http/front-tags";
+import { createReadLimiter, rateLimitHeaders } from "@/lib/http/read-limit";
 import { chooseLocale, cookieValue, LOCALE_COOKIE, type Locale } from "@/lib/locale";
 
 export { documentOnly, securityHeaders };
@@ -42,6 +44,12 @@ export type Upstream = { host: string; port: number };
 export type FrontOptions = {
   /** The configured public origin is https: tell browsers to keep to it. */
   hsts?: boolean;
+  /** The site's configured public origin, for the API's problem types. */
+  origin?: string;
+  /** API requests allowed per client address per minute; a token gets twice as many. */
+  apiReadsPerMinute?: number;
+  /** How many proxies in front of Hum append to X-Forwarded-For. */
+  trustedProxies?: number;
 };
 type Entry = {
   path: string;
@@ -53,6 +61,8 @@ type Entry = {
   etag: string;
   /** Set on live entries, which browsers keep less long. */
   cacheControl?: string;
+  /** An API answer: the same in every language, and readable from any site. */
+  api?: boolean;
 };
 /** What Next.js answered when it was not a release to keep (a 404, say): passed on as it is. */
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
@@ -170,6 +180,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
               gzipped: gzipSync(body),
               type,
               etag: `"${createHash("sha256").update(body).digest("base64url")}"`,
+              api: isApiRequest(url),
             });
           });
           response.on("error", reject);
@@ -183,6 +194,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     request: http.IncomingMessage,
     response: http.ServerResponse,
     entry: Entry,
+    extra: http.OutgoingHttpHeaders = {},
   ) => {
     const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     const headers: http.OutgoingHttpHeaders = {
@@ -190,9 +202,11 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       "Cache-Control":
         entry.cacheControl ?? (exportPath.test(entry.path) ? EXPORT_CACHE : HTML_CACHE),
       ETag: entry.etag,
-      "Content-Language": entry.locale,
-      Vary: "Accept-Encoding, Accept-Language, Cookie",
+      ...(entry.api
+        ? { Vary: "Accept-Encoding", ...apiCorsHeaders }
+        : { "Content-Language": entry.locale, Vary: "Accept-Encoding, Accept-Language, Cookie" }),
       ...securityHeaders(entry.type, hsts),
+      ...extra,
     };
     if (matches(request.headers["if-none-match"], entry.etag)) {
       response.writeHead(304, headers).end();
@@ -212,9 +226,11 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     request: http.IncomingMessage,
     response: http.ServerResponse,
     filled: Entry | Answer,
+    extra: http.OutgoingHttpHeaders = {},
   ) => {
-    if ("status" in filled) response.writeHead(filled.status, filled.headers).end(filled.body);
-    else serveKept(request, response, filled);
+    if ("status" in filled) {
+      response.writeHead(filled.status, { ...filled.headers, ...extra }).end(filled.body);
+    } else serveKept(request, response, filled, extra);
   };
 
   const pass = (
@@ -233,7 +249,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
         headers: forwardedHeaders(request),
       },
       (answer) => {
-        const headers = { ...answer.headers, ...(answer.statusCode === 200 ? extraHeaders : {}) };
+        const headers = { ...answer.headers, ...extraHeaders };
         // A page's words follow the reader's language (Next.js sets its own Vary on pages).
         if (String(headers["content-type"] ?? "").startsWith("text/html")) {
           headers.vary = withLanguage(headers.vary);
@@ -267,10 +283,11 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     response: http.ServerResponse,
     { key: url, tags, cacheControl }: LiveKey,
     locale: Locale,
+    extra: http.OutgoingHttpHeaders = {},
   ) => {
     const key = `${locale} ${url}`;
     const entry = live.fresh(key);
-    if (entry) return serveKept(request, response, entry);
+    if (entry) return serveKept(request, response, entry, extra);
     live
       .fill(key, tags, () =>
         fill(request, url, locale).then((filled) =>
@@ -278,13 +295,56 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
         ),
       )
       .then(
-        (filled) => answer(request, response, filled),
-        () => pass(request, response),
+        (filled) => answer(request, response, filled, extra),
+        () => pass(request, response, extra),
       );
+  };
+
+  const apiWindowSeconds = 60;
+  const apiReads = options.apiReadsPerMinute ?? 600;
+  const apiLimiters = {
+    ip: createReadLimiter({ points: apiReads, windowSeconds: apiWindowSeconds, policy: "ip" }),
+    token: createReadLimiter({
+      points: apiReads * 2,
+      windowSeconds: apiWindowSeconds,
+      policy: "token",
+    }),
+  };
+
+  /**
+   * An API request: counted against its client's limit, then kept like a live page when it is
+   * an anonymous read, or passed to Next.js. Every answer says where the client stands.
+   */
+  const serveApi = (request: http.IncomingMessage, response: http.ServerResponse, url: string) => {
+    const client = apiClient(request, options.trustedProxies ?? 0);
+    const verdict = apiLimiters[client.limiter].take(client.key);
+    const limits = rateLimitHeaders(verdict, apiWindowSeconds);
+    if (!verdict.ok) {
+      const body = JSON.stringify({
+        type: `${options.origin ?? ""}/api#problem-rate-limited`,
+        title: "Too many requests",
+        status: 429,
+        detail: `Try again in ${verdict.resetSeconds} seconds.`,
+      });
+      response
+        .writeHead(429, {
+          "Content-Type": "application/problem+json",
+          "Cache-Control": "no-store",
+          ...apiCorsHeaders,
+          ...securityHeaders("application/problem+json", hsts),
+          ...limits,
+        })
+        .end(body);
+      return;
+    }
+    const kept = apiKey(request.method, url, request.headers);
+    if (kept) serveLive(request, response, kept, "en", limits);
+    else pass(request, response, limits);
   };
 
   const server = http.createServer((request, response) => {
     const url = request.url ?? "/";
+    if (isApiRequest(url)) return serveApi(request, response, url);
     const cookie = String(request.headers.cookie ?? "");
     const locale = chooseLocale({
       cookie: cookieValue(cookie, LOCALE_COOKIE),
@@ -346,7 +406,8 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
         kept.clear();
         levelsKept.clear();
       }
-      live.touch(tags);
+      // Any committed change may show in some API answer: lists, records, the log.
+      live.touch(tags.length > 0 ? [...tags, apiTag] : tags);
     },
   };
 }

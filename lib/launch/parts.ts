@@ -86,14 +86,18 @@ export function startNextProcess(args: string[], env: NodeJS.ProcessEnv): ChildR
 }
 
 export type FrontRun = Run & { worker: Worker };
-
-/** The front on a thread: a thread ends with the process, so it cannot outlive the launcher. */
-export function startFrontThread(workerData: {
+export type FrontThreadData = {
   host: string;
   port: number;
   nextPort: number;
   hsts: boolean;
-}): FrontRun {
+  origin: string;
+  apiReadsPerMinute: number;
+  trustedProxies: number;
+};
+
+/** The front on a thread: a thread ends with the process, so it cannot outlive the launcher. */
+export function startFrontThread(workerData: FrontThreadData): FrontRun {
   const worker = new Worker(frontScript, { workerData });
   let failure = "";
   worker.on("error", (error) => {
