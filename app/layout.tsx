@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
@@ -9,6 +10,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 import { SiteHeader } from "@/components/site-header";
 import { ON_ORIGIN_HEADER } from "@/lib/auth/public-url";
 import { isDevelopmentBuild, publicUrl } from "@/lib/env";
+import { apiReferencePath } from "@/lib/paths";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,7 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <footer className="border-t border-line bg-white">
             <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-4 text-sm">
-              <p className="text-muted">{t("footer")}</p>
+              <p className="text-muted">
+                {t("footer")} <Link href={apiReferencePath()}>{t("apiLink")}</Link>
+              </p>
               <LanguageSwitcher />
             </div>
           </footer>

@@ -279,6 +279,11 @@ export function secretariatPath(): string {
 }
 
 /** The public record, optionally filtered and paged (`before` is the id to continue below). */
+/** The API's reference page; `#anchor` for one endpoint or problem. */
+export function apiReferencePath(anchor?: string): string {
+  return anchor ? `/api#${anchor}` : "/api";
+}
+
 export function transparencyPath(
   filter: { action?: string; subjectType?: string; before?: number } = {},
 ): string {

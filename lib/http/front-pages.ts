@@ -54,6 +54,8 @@ const livePages: LivePage[] = [
   // Its form works without scripts. With a page to return to, it is drawn each time (below).
   { path: page("/sign-in"), parameters: [{ name: RETURN_PARAM, valid: /(?!)/ }], tags: () => [] },
   { path: page("/groups(?:/[a-z0-9-]{1,40})?"), parameters: [], tags: () => [groupsTag] },
+  // The API's reference changes only with the code; kept for the live pages' short while.
+  { path: page("/api"), parameters: [], tags: () => [] },
   {
     path: page("/transparency"),
     parameters: [
