@@ -183,16 +183,26 @@ function toDraftClause({
   return { ...row, ref: formatRef(refCode, refNumber) };
 }
 
+/** Where a clause stands in the draft's order: a page of clauses goes on after the last one's. */
+export type DraftClauseKey = {
+  modulePosition: number;
+  position: number;
+  refNumber: number;
+  refCode: string;
+};
+
 /**
- * The clauses of the working draft, in module order then position: one query. A filter keeps
- * to one module, or to the clauses in force at the given levels (retired ones left out).
+ * The clauses of the working draft, in module order then position (then reference, so the order
+ * is total): one query. A filter keeps to one module, or to the clauses in force at the given
+ * levels (retired ones left out); `after` and `limit` take one page of that order.
  */
 export async function listDraftClauses(
   db: Executor,
   standardId: string,
-  filter: { moduleId?: string; levelIds?: string[] } = {},
+  filter: { moduleId?: string; levelIds?: string[]; after?: DraftClauseKey; limit?: number } = {},
 ): Promise<DraftClause[]> {
-  const rows = await db
+  const after = filter.after;
+  const query = db
     .select(draftColumns)
     .from(clauses)
     .innerJoin(clauseTexts, eq(clauseTexts.clauseId, clauses.id))
@@ -204,9 +214,19 @@ export async function listDraftClauses(
         filter.levelIds
           ? and(inArray(clauses.levelId, filter.levelIds), isNull(clauses.retiredAt))
           : undefined,
+        after
+          ? sql`(${modules.position}, ${clauses.position}, ${clauses.refNumber}, ${clauses.refCode}) > (${after.modulePosition}, ${after.position}, ${after.refNumber}, ${after.refCode})`
+          : undefined,
       ),
     )
-    .orderBy(asc(modules.position), asc(clauses.position), asc(clauses.refNumber));
+    .orderBy(
+      asc(modules.position),
+      asc(clauses.position),
+      asc(clauses.refNumber),
+      asc(clauses.refCode),
+    )
+    .$dynamic();
+  const rows = await (filter.limit === undefined ? query : query.limit(filter.limit));
   return rows.map(toDraftClause);
 }
 
