@@ -94,7 +94,7 @@ http {
  * that runs Hum's production server from it on `port`, and the launcher's command line. Refuses
  * to start without a production build.
  */
-export function benchWorkspace(label: string, port: number) {
+export function benchWorkspace(label: string, port: number, extraEnv: Record<string, string> = {}) {
   if (!fs.existsSync(".next/BUILD_ID")) {
     console.error("bench: no production build; run `npm run build` first.");
     process.exit(1);
@@ -108,6 +108,7 @@ export function benchWorkspace(label: string, port: number) {
     AUTH_URL: `http://127.0.0.1:${port}`,
     HOSTNAME: "127.0.0.1",
     COLLAB_PORT: String(port + 1),
+    ...extraEnv,
   };
   const launcher = [
     "node_modules/tsx/dist/cli.mjs",
@@ -123,8 +124,12 @@ export function benchWorkspace(label: string, port: number) {
  * embedded database: its address, a connection to its database (one at a time: the embedded
  * database has a single session), and `stop`, which ends the server and removes the folder.
  */
-export async function serveDemo(label: string, port: number) {
-  const { workDir, env, launcher } = benchWorkspace(label, port);
+export async function serveDemo(
+  label: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+) {
+  const { workDir, env, launcher } = benchWorkspace(label, port, extraEnv);
   spawnSync(process.execPath, [...launcher, "seed"], { env, stdio: "inherit" });
   const server: ChildProcess = spawn(process.execPath, [...launcher, "start"], {
     env,
