@@ -9,6 +9,7 @@ import { demoFrameworks } from "@/lib/demo/frameworks";
 import { seedDemoCalls } from "@/lib/demo/seed-calls";
 import { seedDemoChallenges } from "@/lib/demo/seed-challenges";
 import { seedDemoClauses } from "@/lib/demo/seed-clauses";
+import { seedDemoDiscussion } from "@/lib/demo/seed-discussion";
 import { seedDemoLastCall } from "@/lib/demo/seed-last-call";
 import { seedDemoRegistry } from "@/lib/demo/seed-registry";
 import { seedDemoReleases } from "@/lib/demo/seed-releases";
@@ -255,5 +256,6 @@ export async function seedDemo(
   }
   await seedDemoCalls(db, standardId, demoEmail, now);
   await seedDemoLastCall(db, standardId, demoEmail, now);
+  await seedDemoDiscussion(db, standardId, demoEmail, now);
   return true;
 }

@@ -57,11 +57,14 @@ export async function insertThread(
   input: OpenThreadInput,
   now: Date,
   lang: { title: Locale; body: Locale } = { title: defaultLocale, body: defaultLocale },
+  /** A fixed id, for the demo's thread that documentation examples link to; random otherwise. */
+  id?: string,
 ): Promise<string> {
   await enforceLimit(tx, "comment", authorId, now);
   const [thread] = await tx
     .insert(threads)
     .values({
+      ...(id ? { id } : {}),
       clauseId: place.clauseId,
       callId: place.callId,
       kind: input.kind,

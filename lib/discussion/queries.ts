@@ -64,6 +64,16 @@ export function listCallThreads(
   return threadsWhere(db, eq(threads.callId, callId), viewer, null);
 }
 
+/** One thread with its comments, as its clause or call page shows it; null when unknown. */
+export async function getThread(
+  db: Executor,
+  threadId: string,
+  viewer: Viewer | null,
+): Promise<ThreadView | null> {
+  const [thread] = await threadsWhere(db, eq(threads.id, threadId), viewer, null);
+  return thread ?? null;
+}
+
 async function threadsWhere(
   db: Executor,
   where: SQL,
