@@ -3,9 +3,9 @@ import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "@/lib/api/endpoint";
 import {
   answerKindSchema,
-  claimSchema,
   declarationState,
   numberParam,
+  workingCopySchema,
 } from "@/lib/api/endpoints/registry-shapes";
 import { ApiProblem } from "@/lib/api/problem";
 import { iso, pageUrl, refParam, timestamp } from "@/lib/api/values";
@@ -32,45 +32,6 @@ import { getWorkingCopy } from "@/lib/registry/working-copy";
  */
 
 const number = z.object({ number: numberParam });
-
-const workingCopySchema = z
-  .object({
-    number: z.number().int(),
-    state: declarationState,
-    latestVersion: z.number().int().describe("The latest published version; 0 for a draft."),
-    release: z.string().describe("The release the working copy answers."),
-    newerRelease: z.string().nullable().describe("A newer release it could answer instead."),
-    product: z.object({
-      name: z.string(),
-      model: z.string(),
-      url: z.string(),
-      category: z.string(),
-    }),
-    claims: z.array(claimSchema),
-    answers: z.array(
-      z.object({
-        ref: z.string(),
-        answer: answerKindSchema,
-        justification: z.string(),
-        evidence: z.array(z.string()),
-      }),
-    ),
-    required: z
-      .array(
-        z.object({
-          ref: z.string(),
-          title: z.string(),
-          strength: z.string(),
-          answered: z.boolean(),
-        }),
-      )
-      .describe("The clauses the claims require, in release order."),
-    problems: z
-      .array(z.object({ name: z.string(), reason: z.string() }))
-      .describe("What keeps the working copy from being published, by field; empty when ready."),
-    url: pageUrl,
-  })
-  .describe("A declaration's working copy, as its representatives see it.");
 
 /** The working copy after a change, with what still keeps it from publication. */
 async function workingCopyOf(db: Database, declaration: number, origin: string) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestamp } from "@/lib/api/values";
+import { pageUrl, timestamp } from "@/lib/api/values";
 
 /*
  * The registry's shapes, shared by its reads and the declare writes. The canonical JSON's
@@ -99,3 +99,43 @@ export const declarationJsonSchema = z
       .describe("Every published version, oldest first, each exactly as published."),
   })
   .describe("A declaration's canonical public record, as its `.json` export.");
+
+/** What the declare writes answer with: the working copy, private to representatives. */
+export const workingCopySchema = z
+  .object({
+    number: z.number().int(),
+    state: declarationState,
+    latestVersion: z.number().int().describe("The latest published version; 0 for a draft."),
+    release: z.string().describe("The release the working copy answers."),
+    newerRelease: z.string().nullable().describe("A newer release it could answer instead."),
+    product: z.object({
+      name: z.string(),
+      model: z.string(),
+      url: z.string(),
+      category: z.string(),
+    }),
+    claims: z.array(claimSchema),
+    answers: z.array(
+      z.object({
+        ref: z.string(),
+        answer: answerKindSchema,
+        justification: z.string(),
+        evidence: z.array(z.string()),
+      }),
+    ),
+    required: z
+      .array(
+        z.object({
+          ref: z.string(),
+          title: z.string(),
+          strength: z.string(),
+          answered: z.boolean(),
+        }),
+      )
+      .describe("The clauses the claims require, in release order."),
+    problems: z
+      .array(z.object({ name: z.string(), reason: z.string() }))
+      .describe("What keeps the working copy from being published, by field; empty when ready."),
+    url: pageUrl,
+  })
+  .describe("A declaration's working copy, as its representatives see it.");
