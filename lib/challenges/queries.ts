@@ -80,16 +80,24 @@ function phaseCondition(state: ChallengeStateFilter): SQL {
   return eq(challenges.phase, state);
 }
 
+/**
+ * The log's filters, over challenges joined to their standard and (left) to the declaration and
+ * its organisation, as the log reads them.
+ */
+export function challengeConditions(filter: ChallengeSearch): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.state) conditions.push(phaseCondition(filter.state));
+  if (filter.standard) conditions.push(eq(standards.slug, filter.standard));
+  if (filter.organisation) conditions.push(eq(organisations.slug, filter.organisation));
+  return conditions;
+}
+
 /** The public log, newest first, one page: nothing in it names who filed. */
 export async function listChallenges(
   db: Executor,
   filter: ChallengeSearch,
 ): Promise<{ rows: ChallengeListRow[]; total: number; page: number; pages: number }> {
-  const conditions: SQL[] = [];
-  if (filter.state) conditions.push(phaseCondition(filter.state));
-  if (filter.standard) conditions.push(eq(standards.slug, filter.standard));
-  if (filter.organisation) conditions.push(eq(organisations.slug, filter.organisation));
-  const where = and(...conditions);
+  const where = and(...challengeConditions(filter));
   const page = filter.page ?? 1;
   const [rows, [totals]] = await Promise.all([
     db

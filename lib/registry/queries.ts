@@ -87,7 +87,7 @@ export function parseRegistrySearch(query: Record<string, string | string[] | un
  * The filters, on the declaration row alone: the organisation, standard and release are matched
  * by subqueries on their own small tables, so neither the page nor its count joins every row.
  */
-function conditions(filter: RegistrySearch): SQL[] {
+export function registryConditions(filter: RegistrySearch): SQL[] {
   const where: SQL[] = [gt(declarations.latestVersion, 0)];
   const state = filter.state ?? "listed";
   where.push(state === "all" ? ne(declarations.state, "draft") : eq(declarations.state, state));
@@ -133,27 +133,30 @@ function conditions(filter: RegistrySearch): SQL[] {
   return where;
 }
 
+/** The columns of a declaration row that `registryRowsOf` completes. */
+export const registryRowColumns = {
+  number: declarations.number,
+  productName: declarations.productName,
+  claims: declarations.claims,
+  state: declarations.state,
+  listedAt: declarations.listedAt,
+  expiresAt: declarations.expiresAt,
+  stateChangedAt: declarations.stateChangedAt,
+  releaseId: declarations.releaseId,
+  organisationId: declarations.organisationId,
+  standardId: declarations.standardId,
+};
+
 /** One page of the registry, newest listing first, with the total for paging. */
 export async function searchRegistry(
   db: Executor,
   filter: RegistrySearch,
   page = 1,
 ): Promise<RegistryPage> {
-  const where = and(...conditions(filter));
+  const where = and(...registryConditions(filter));
   const [found, [counted]] = await Promise.all([
     db
-      .select({
-        number: declarations.number,
-        productName: declarations.productName,
-        claims: declarations.claims,
-        state: declarations.state,
-        listedAt: declarations.listedAt,
-        expiresAt: declarations.expiresAt,
-        stateChangedAt: declarations.stateChangedAt,
-        releaseId: declarations.releaseId,
-        organisationId: declarations.organisationId,
-        standardId: declarations.standardId,
-      })
+      .select(registryRowColumns)
       .from(declarations)
       .where(where)
       .orderBy(sql`${declarations.listedAt} desc nulls last`, desc(declarations.number))
@@ -161,6 +164,28 @@ export async function searchRegistry(
       .offset((page - 1) * REGISTRY_PAGE_SIZE),
     db.select({ n: sql<number>`count(*)::int` }).from(declarations).where(where),
   ]);
+  const total = counted?.n ?? 0;
+  return {
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / REGISTRY_PAGE_SIZE)),
+    rows: await registryRowsOf(db, found),
+  };
+}
+
+type FoundRow = Pick<
+  RegistryRow,
+  "number" | "state" | "listedAt" | "expiresAt" | "stateChangedAt"
+> & {
+  productName: string | null;
+  claims: Claim[] | null;
+  releaseId: string | null;
+  organisationId: string;
+  standardId: string;
+};
+
+/** Declaration rows with their organisation, standard and release, each read once per page. */
+export async function registryRowsOf(db: Executor, found: FoundRow[]): Promise<RegistryRow[]> {
   const ids = (values: (string | null)[]) => [
     ...new Set(values.filter((value): value is string => value !== null)),
   ];
@@ -189,34 +214,28 @@ export async function searchRegistry(
   ]);
   const organisationOf = new Map(organisationRows.map((row) => [row.id, row]));
   const standardOf = new Map(standardRows.map((row) => [row.id, row]));
-  const total = counted?.n ?? 0;
-  return {
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / REGISTRY_PAGE_SIZE)),
-    rows: found.map((row) => {
-      const organisation = organisationOf.get(row.organisationId);
-      const standard = standardOf.get(row.standardId);
-      const release = axes.get(row.releaseId ?? "");
-      return {
-        number: row.number,
-        productName: row.productName ?? "",
-        claims: row.claims ?? [],
-        state: row.state,
-        listedAt: row.listedAt,
-        expiresAt: row.expiresAt,
-        stateChangedAt: row.stateChangedAt,
-        organisation: {
-          name: organisation?.name ?? "",
-          slug: organisation?.slug ?? "",
-          country: organisation?.country ?? "",
-          verified: (organisation?.verifiedDomain ?? null) !== null,
-        },
-        standard: { slug: standard?.slug ?? "", name: standard?.name ?? "" },
-        release: release ?? { version: "", modules: [], levels: [] },
-      };
-    }),
-  };
+  return found.map((row) => {
+    const organisation = organisationOf.get(row.organisationId);
+    const standard = standardOf.get(row.standardId);
+    const release = axes.get(row.releaseId ?? "");
+    return {
+      number: row.number,
+      productName: row.productName ?? "",
+      claims: row.claims ?? [],
+      state: row.state,
+      listedAt: row.listedAt,
+      expiresAt: row.expiresAt,
+      stateChangedAt: row.stateChangedAt,
+      organisation: {
+        name: organisation?.name ?? "",
+        slug: organisation?.slug ?? "",
+        country: organisation?.country ?? "",
+        verified: (organisation?.verifiedDomain ?? null) !== null,
+      },
+      standard: { slug: standard?.slug ?? "", name: standard?.name ?? "" },
+      release: release ?? { version: "", modules: [], levels: [] },
+    };
+  });
 }
 
 /** Modules and levels of a few releases, without their clauses (what claim summaries need). */
