@@ -19,7 +19,7 @@ test("a person makes an access token, sees it once, uses it, and revokes it", as
   // A name the public log could not show is refused next to the field.
   await section.getByLabel("Token name").fill("<script>");
   await section.getByRole("button", { name: "Create token" }).click();
-  await expect(section.locator("#name-error")).toHaveText("This value is not valid.");
+  await expect(section.locator("#tokenName-error")).toHaveText("This value is not valid.");
 
   await section.getByLabel("Token name").fill("ci-bot");
   await section.getByLabel(/^Comment:/).check();

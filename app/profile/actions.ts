@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { createToken, revokeToken, scopes, TOKEN_EXPIRY_DAYS } from "@/lib/api/tokens";
+import { createToken, revokeToken, scopes, TOKEN_EXPIRY_DAYS, tokenName } from "@/lib/api/tokens";
 import { signOut } from "@/lib/auth";
 import { updateProfile } from "@/lib/community/mutations";
 import { profileSchema } from "@/lib/community/rules";
@@ -49,11 +49,13 @@ export const createTokenAction = defineAction({
   schema: z.preprocess(
     checkedIds("scope:", "scopes"),
     z.object({
-      name: z
+      // Not `name`: the profile form above it on the page has a field of that name.
+      tokenName: z
         .string(fieldError("required"))
         .trim()
         .min(1, fieldError("required"))
-        .max(40, fieldError("too_long")),
+        .max(40, fieldError("too_long"))
+        .pipe(tokenName),
       scopes: z.array(z.enum(scopes, fieldError("invalid"))).min(1, fieldError("required")),
       expiresInDays: z
         .enum(
@@ -63,9 +65,9 @@ export const createTokenAction = defineAction({
         .transform(Number),
     }),
   ),
-  run: async (input, participant) => {
-    const { token } = await createToken(getDb(), participant, input);
-    return { token, name: input.name };
+  run: async ({ tokenName: name, ...input }, participant) => {
+    const { token } = await createToken(getDb(), participant, { name, ...input });
+    return { token, name };
   },
   done: ({ name }) => ({ key: "profile.tokens.created", params: { name } }),
 });

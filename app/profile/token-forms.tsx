@@ -41,17 +41,16 @@ export function CreateTokenForm({
       <form {...form.formProps} noValidate className="max-w-xl">
         {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
         <TextField
-          id="name"
+          id="tokenName"
           label={t("name")}
           hint={t("nameHint")}
           required
           maxLength={40}
           autoComplete="off"
-          error={form.fieldError("name")}
+          error={form.fieldError("tokenName")}
         />
         <fieldset
           className="mb-4"
-          aria-invalid={scopeError ? true : undefined}
           aria-describedby={scopeError ? "scopes-hint scopes-error" : "scopes-hint"}
         >
           <legend className="text-sm font-medium">{t("scopes")}</legend>
