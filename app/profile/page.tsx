@@ -5,12 +5,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { TermDates } from "@/components/term-dates";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle, Section } from "@/components/ui/page";
+import { requireParticipant } from "@/lib/community/authz";
 import { getProfile, listMemberships } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { timeZones, UTC } from "@/lib/locale";
 import { newOrganisationPath, organisationManagePath, profilePath, signInPath } from "@/lib/paths";
 import { listOrganisationsOf } from "@/lib/registry/organisations-queries";
+import { AccessTokens } from "./access-tokens";
 import { ProfileForm, SignOutForm } from "./profile-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -78,6 +80,7 @@ export default async function ProfilePage() {
           )}
           <Link href={newOrganisationPath()}>{tOrganisations("register")}</Link>
         </Section>
+        <AccessTokens owner={requireParticipant(viewer)} />
         <SignOutForm />
       </div>
     </>

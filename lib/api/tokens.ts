@@ -19,6 +19,8 @@ export type Scope = (typeof scopes)[number];
 
 export const TOKEN_PREFIX = "hum_";
 export const MAX_TOKEN_DAYS = 366;
+/** The lifetimes the profile offers. */
+export const TOKEN_EXPIRY_DAYS = [7, 30, 90, 365] as const;
 /** A token's name is written into the public log beside what it did, so it is a label, not prose. */
 export const tokenName = z
   .string()
@@ -85,21 +87,22 @@ export async function listTokens(db: Database, owner: Participant) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-/** Revokes one of the owner's own tokens; someone else's is not found. */
+/** Revokes one of the owner's own tokens, and says which; someone else's is not found. */
 export async function revokeToken(
   db: Database,
   owner: Participant,
   tokenId: string,
   now = new Date(),
-): Promise<void> {
-  const revoked = await db
+): Promise<{ name: string }> {
+  const [revoked] = await db
     .update(apiTokens)
     .set({ revokedAt: now })
     .where(
       and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, owner.id), isNull(apiTokens.revokedAt)),
     )
-    .returning({ id: apiTokens.id });
-  if (revoked.length === 0) throw new DomainError("not_found");
+    .returning({ name: apiTokens.name });
+  if (!revoked) throw new DomainError("not_found");
+  return revoked;
 }
 
 export type TokenCheck =

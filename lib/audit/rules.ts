@@ -49,6 +49,7 @@ export const auditActions = [
   "drafting.mapping_removed",
   "discussion.thread_opened",
   "discussion.objection_raised",
+  "discussion.replied",
   "discussion.thread_resolved",
   "discussion.thread_reopened",
   "discussion.comment_hidden",

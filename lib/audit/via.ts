@@ -14,6 +14,11 @@ export function withAuditVia<T>(how: AuditVia, run: () => Promise<T>): Promise<T
   return via.run(how, run);
 }
 
+/** The token the change at hand comes through, if it comes through one. */
+export function currentAuditVia(): AuditVia | null {
+  return via.getStore() ?? null;
+}
+
 /** The details an entry is recorded with: its own, and the token's name when there is one. */
 export function detailsWithVia<D extends Record<string, string | number | boolean | null>>(
   details: D | undefined,

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/mutations";
+import { currentAuditVia } from "@/lib/audit/via";
 import type { GroupMember, Participant } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
 import { threadPlace } from "@/lib/discussion/place";
@@ -126,8 +127,8 @@ export async function reply(
   input: { threadId: string; parentId: string | null; body: string },
   now = new Date(),
   lang?: Locale,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<{ commentId: string }> {
+  return db.transaction(async (tx) => {
     const { title } = await lockThread(tx, input.threadId);
     let parentId: string | null = null;
     if (input.parentId) {
@@ -151,14 +152,27 @@ export async function reply(
       .returning({ id: comments.id });
     if (!created) throw new DomainError("internal");
     await tx.update(threads).set({ lastActivityAt: now }).where(eq(threads.id, input.threadId));
+    const placed = await threadPlace(tx, input.threadId);
     await notifyThreadActivity(tx, {
-      thread: { id: input.threadId, title, ...(await threadPlace(tx, input.threadId)) },
+      thread: { id: input.threadId, title, ...placed },
       actorId: author.id,
       kind: "reply",
       commentId: created.id,
       at: now,
       mentionedIds: await mentionedPeople(tx, input.body),
     });
+    // The log records turns of a discussion, not each reply; but every use of an access token's
+    // write scope is on the record with the token's name, so a program's reply is.
+    if (currentAuditVia()) {
+      await recordAudit(tx, {
+        at: now,
+        actorId: author.id,
+        action: "discussion.replied",
+        ...placed.audit,
+        details: { thread: input.threadId }, // the words stay in the thread, under moderation
+      });
+    }
+    return { commentId: created.id };
   });
 }
 

@@ -57,6 +57,7 @@ const reach: Record<AuditAction, Reach> = {
   "drafting.mapping_removed": "place",
   "discussion.thread_opened": "place",
   "discussion.objection_raised": "place",
+  "discussion.replied": "place",
   "discussion.thread_resolved": "place",
   "discussion.thread_reopened": "place",
   "discussion.comment_hidden": "place",

@@ -364,12 +364,18 @@ export function sentence(
   for (const [name, reference] of Object.entries(text.references)) {
     values[name] = markers[name] ?? reference.text;
   }
+  // A change a program made with someone's access token says so, whatever the change.
+  const { token } = text.values;
+  const via =
+    token !== undefined && token !== ABSENT
+      ? ` ${t("transparency.viaToken", { token: String(token) })}`
+      : "";
   if (text.action) {
     try {
-      return t(`transparency.sentences.${text.action}`, values);
+      return t(`transparency.sentences.${text.action}`, values) + via;
     } catch {
       // An old entry whose details the sentence cannot read: say what it is, by name.
     }
   }
-  return t("transparency.unnamed", { actor: values.actor ?? "", action: text.name });
+  return t("transparency.unnamed", { actor: values.actor ?? "", action: text.name }) + via;
 }

@@ -136,6 +136,11 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "iotmark/48",
     details: { thread: THREAD, kind: "objection", title: "Too strict" },
   },
+  "discussion.replied": {
+    subjectType: "clause",
+    subjectId: "SW-4",
+    details: { thread: THREAD, title: "Which keys?", token: "ci-bot" },
+  },
   "discussion.thread_resolved": {
     subjectType: "clause",
     subjectId: "SW-4",
@@ -542,6 +547,23 @@ describe("the public log's sentences", () => {
       { key: "reason", words: "My concern is met." },
     ]);
     expect(describeEntry(entry("access.refused"), undefined, "en").quotes).toEqual([]);
+  });
+
+  it("says when a program made the change with an access token, in each language", () => {
+    expect(read(entry("discussion.replied"))).toBe(
+      "Ana Lima replied in “Which keys?” on SW-4. Through the access token “ci-bot”.",
+    );
+    const taken = entry("decisions.position_taken", { stance: "support", token: "ci-bot" });
+    expect(read(taken)).toBe(
+      "Ana Lima took a position on call 3: support. Through the access token “ci-bot”.",
+    );
+    expect(sentence(describeEntry(taken, undefined, "fr"), "fr")).toContain(
+      "Par le jeton d’accès « ci-bot ».",
+    );
+    expect(sentence(describeEntry(taken, undefined, "de"), "de")).toContain(
+      "Über das Zugriffstoken „ci-bot“.",
+    );
+    expect(read(entry("decisions.position_taken", { stance: "support" }))).not.toContain("token");
   });
 
   it("names an action Hum no longer records as it was recorded", () => {
