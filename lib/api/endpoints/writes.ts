@@ -28,8 +28,8 @@ import { callPath } from "@/lib/paths";
  */
 
 const GROUP = "Taking part";
-/** A demo thread's id, for the reference page's examples; threads get new ids in each demo. */
-const EXAMPLE_THREAD = "0b5c3f0e-3a57-4c0e-9a8e-5d1f2b7c9e41";
+/** The demo's one thread with a fixed id (lib/demo/seed-discussion.ts), for the examples. */
+const EXAMPLE_THREAD = "0b7e4d1a-3c2f-4e5a-9b6d-8f1e2a3c4d5e";
 
 const threadParam = z.uuid().describe("The thread's id.");
 const callNumberParam = z.coerce
