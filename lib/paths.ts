@@ -470,9 +470,14 @@ export function organisationDomainPath(slug: string): string {
   return `${organisationManagePath(slug)}/domain`;
 }
 
+/** Where the secretariat picks a standard whose events to send to other programs. */
+export function secretariatWebhooksPath(): string {
+  return "/secretariat/webhooks";
+}
+
 /** Where the secretariat sends a standard's events to other programs and chats. */
 export function standardWebhooksPath(slug: string): string {
-  return `/secretariat/webhooks/${segment(slug)}`;
+  return `${secretariatWebhooksPath()}/${segment(slug)}`;
 }
 
 /** Where representatives send their organisation's registry events to other programs. */

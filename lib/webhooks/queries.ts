@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
+import { standards } from "@/lib/drafting/schema";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/lib/webhooks/schema";
 
 /** Attempts shown per page of an endpoint's delivery log. */
@@ -62,4 +63,36 @@ export async function deliveryLog(db: Executor, endpointId: string, before?: num
     .limit(LOG_PAGE_SIZE + 1);
   const page = rows.slice(0, LOG_PAGE_SIZE);
   return { attempts: page, next: rows.length > LOG_PAGE_SIZE ? page.at(-1)?.id : undefined };
+}
+
+/** Every standard, for the secretariat's list of where webhooks can be set up. */
+export async function standardsForWebhooks(db: Executor) {
+  return db
+    .select({ id: standards.id, slug: standards.slug, name: standards.name })
+    .from(standards)
+    .orderBy(asc(standards.name));
+}
+
+/** A standard by slug, for its webhooks page. */
+export async function standardBySlug(db: Executor, slug: string) {
+  const [row] = await db
+    .select({ id: standards.id, slug: standards.slug, name: standards.name })
+    .from(standards)
+    .where(eq(standards.slug, slug));
+  return row ?? null;
+}
+
+/** One endpoint with its secret, for the page of someone already allowed to manage it. */
+export async function endpointById(db: Executor, endpointId: string) {
+  const [row] = await db
+    .select({
+      ...listed,
+      secret: webhookEndpoints.secret,
+      matrixRoomId: webhookEndpoints.matrixRoomId,
+      standardId: webhookEndpoints.standardId,
+      organisationId: webhookEndpoints.organisationId,
+    })
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.id, endpointId));
+  return row ?? null;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { getEmailSender } from "@/lib/email";
 import type { EmailSender } from "@/lib/email/sender";
@@ -23,7 +23,7 @@ const LEASE_MS = WEBHOOK_TIMEOUT_MS + 50_000;
 
 export type SendOptions = {
   now?: Date;
-  /** Sends at once, at most; each claims its own rows. */
+  /** Requests in flight at once, at most. */
   concurrency?: number;
   /** Stops after this many attempts in one run (the scheduler runs again a second later). */
   limit?: number;
@@ -43,10 +43,10 @@ type Claimed = {
   endpoint: typeof webhookEndpoints.$inferSelect;
 };
 
-/** One due delivery of an enabled endpoint, leased to this caller; null when none is due. */
-async function claimOne(db: Database, now: Date): Promise<Claimed | null> {
+/** Due deliveries of enabled endpoints, leased to this caller; none when nothing is due. */
+async function claim(db: Database, now: Date, size: number): Promise<Claimed[]> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
+    const rows = await tx
       .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
@@ -58,23 +58,29 @@ async function claimOne(db: Database, now: Date): Promise<Claimed | null> {
         ),
       )
       .orderBy(webhookDeliveries.nextAttemptAt)
-      .limit(1)
+      .limit(size)
+      // Row by row: another server skips what this one holds, and takes the rest.
       .for("update", { of: webhookDeliveries, skipLocked: true });
-    if (!row) return null;
+    if (rows.length === 0) return [];
     await tx
       .update(webhookDeliveries)
       .set({
         attempts: sql`${webhookDeliveries.attempts} + 1`,
         nextAttemptAt: new Date(now.getTime() + LEASE_MS),
       })
-      .where(eq(webhookDeliveries.id, row.delivery.id));
-    return {
+      .where(
+        inArray(
+          webhookDeliveries.id,
+          rows.map((row) => row.delivery.id),
+        ),
+      );
+    return rows.map((row) => ({
       id: row.delivery.id,
       messageId: row.delivery.messageId,
       attempts: row.delivery.attempts + 1,
       payload: row.delivery.payload,
       endpoint: row.endpoint,
-    };
+    }));
   });
 }
 
@@ -100,88 +106,133 @@ async function attempt(request: OutgoingRequest, options: SendOptions): Promise<
 }
 
 /**
- * Records an attempt and what follows: delivered, tried again later, or given up; and the
- * endpoint's run of failures, which turns it off once too long. True when it was turned off.
+ * Records a batch of attempts and what follows each: delivered, tried again later, or given up;
+ * and each endpoint's run of failures (ended by any success), which turns it off once too long.
+ * Returns the endpoints turned off.
  */
 async function record(
   db: Database,
-  claimed: Claimed,
-  outcome: Outcome,
+  sent: { claimed: Claimed; outcome: Outcome }[],
   now: Date,
-): Promise<boolean> {
-  const delivered = outcome.problem === null;
+): Promise<Claimed["endpoint"][]> {
   return db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({
-      deliveryId: claimed.id,
-      at: now,
-      status: outcome.status,
-      durationMs: outcome.durationMs,
-      problem: outcome.problem,
-    });
-    const delay = RETRY_DELAYS_MS[claimed.attempts - 1];
-    await tx
-      .update(webhookDeliveries)
-      .set(
-        delivered
-          ? { state: "delivered", deliveredAt: now }
-          : delay === undefined
+    await tx.insert(webhookAttempts).values(
+      sent.map(({ claimed, outcome }) => ({
+        deliveryId: claimed.id,
+        at: now,
+        status: outcome.status,
+        durationMs: outcome.durationMs,
+        problem: outcome.problem,
+      })),
+    );
+    const delivered = sent.filter(({ outcome }) => outcome.problem === null);
+    if (delivered.length) {
+      await tx
+        .update(webhookDeliveries)
+        .set({ state: "delivered", deliveredAt: now })
+        .where(
+          inArray(
+            webhookDeliveries.id,
+            delivered.map(({ claimed }) => claimed.id),
+          ),
+        );
+    }
+    const byEndpoint = new Map<
+      string,
+      { endpoint: Claimed["endpoint"]; ok: number; failed: number }
+    >();
+    for (const { claimed, outcome } of sent) {
+      const tally = byEndpoint.get(claimed.endpoint.id) ?? {
+        endpoint: claimed.endpoint,
+        ok: 0,
+        failed: 0,
+      };
+      byEndpoint.set(claimed.endpoint.id, tally);
+      if (outcome.problem === null) {
+        tally.ok += 1;
+        continue;
+      }
+      tally.failed += 1;
+      const delay = RETRY_DELAYS_MS[claimed.attempts - 1];
+      await tx
+        .update(webhookDeliveries)
+        .set(
+          delay === undefined
             ? { state: "failed" }
             : { nextAttemptAt: new Date(now.getTime() + delay) },
-      )
-      .where(eq(webhookDeliveries.id, claimed.id));
-    if (delivered) {
+        )
+        .where(eq(webhookDeliveries.id, claimed.id));
+    }
+    const disabled: Claimed["endpoint"][] = [];
+    for (const { endpoint, ok, failed } of byEndpoint.values()) {
+      if (ok > 0) {
+        await tx
+          .update(webhookEndpoints)
+          .set({ failuresInRow: 0 })
+          .where(eq(webhookEndpoints.id, endpoint.id));
+        continue;
+      }
+      const [row] = await tx
+        .update(webhookEndpoints)
+        .set({ failuresInRow: sql`${webhookEndpoints.failuresInRow} + ${failed}` })
+        .where(eq(webhookEndpoints.id, endpoint.id))
+        .returning({ failures: webhookEndpoints.failuresInRow, enabled: webhookEndpoints.enabled });
+      // Only the run that crosses the line turns it off (and writes to its owner).
+      if (!row?.enabled || row.failures < DISABLE_AFTER_FAILURES) continue;
       await tx
         .update(webhookEndpoints)
-        .set({ failuresInRow: 0 })
-        .where(eq(webhookEndpoints.id, claimed.endpoint.id));
-      return false;
+        .set({ enabled: false, disabledAt: now, disabledReason: "failing" })
+        .where(eq(webhookEndpoints.id, endpoint.id));
+      disabled.push(endpoint);
     }
-    const [endpoint] = await tx
-      .update(webhookEndpoints)
-      .set({ failuresInRow: sql`${webhookEndpoints.failuresInRow} + 1` })
-      .where(eq(webhookEndpoints.id, claimed.endpoint.id))
-      .returning({ failures: webhookEndpoints.failuresInRow, enabled: webhookEndpoints.enabled });
-    if (!endpoint?.enabled || endpoint.failures < DISABLE_AFTER_FAILURES) return false;
-    await tx
-      .update(webhookEndpoints)
-      .set({ enabled: false, disabledAt: now, disabledReason: "failing" })
-      .where(eq(webhookEndpoints.id, claimed.endpoint.id));
-    return true;
+    return disabled;
   });
 }
 
 /**
- * Sends what is due, `concurrency` at a time, until nothing is due or `limit` attempts were
- * made. Only the scheduler calls this: no page or mutation ever waits for a receiver.
+ * Sends what is due until nothing is or `limit` attempts were made: two lanes, each claiming a
+ * batch, sending it at once (at most `concurrency` requests in flight in all) and recording the
+ * answers together. Only the scheduler calls this: no page or mutation ever waits for a receiver.
  */
 export async function sendDueWebhooks(
   db: Database,
   options: SendOptions = {},
 ): Promise<SendReport> {
   const report: SendReport = { attempted: 0, delivered: 0, disabled: 0 };
-  const limit = options.limit ?? 1000;
-  const worker = async () => {
+  const limit = options.limit ?? 5000;
+  const concurrency = Math.max(1, options.concurrency ?? 16);
+  const lanes = concurrency > 1 ? 2 : 1;
+  const batch = Math.max(1, Math.floor(concurrency / lanes));
+  const lane = async () => {
     while (report.attempted < limit) {
-      const now = options.now ?? new Date();
-      const claimed = await claimOne(db, now);
-      if (!claimed) return;
-      report.attempted += 1;
-      const request = requestOf(
-        claimed.endpoint,
-        { id: claimed.messageId, payload: claimed.payload as WebhookPayload },
-        new Date(),
+      const claimed = await claim(
+        db,
+        options.now ?? new Date(),
+        Math.min(batch, limit - report.attempted),
       );
-      const outcome = await attempt(request, options);
-      if (outcome.problem === null) report.delivered += 1;
-      if (await record(db, claimed, outcome, options.now ?? new Date())) {
+      if (claimed.length === 0) return;
+      report.attempted += claimed.length;
+      const sent = await Promise.all(
+        claimed.map(async (row) => {
+          const request = requestOf(
+            row.endpoint,
+            { id: row.messageId, payload: row.payload as WebhookPayload },
+            new Date(),
+          );
+          return { claimed: row, outcome: await attempt(request, options) };
+        }),
+      );
+      report.delivered += sent.filter(({ outcome }) => outcome.problem === null).length;
+      const disabled = await record(db, sent, options.now ?? new Date());
+      for (const endpoint of disabled) {
         report.disabled += 1;
-        await tellOwnerOfDisabling(db, claimed.endpoint, {
+        await tellOwnerOfDisabling(db, endpoint, {
           sender: options.sender ?? getEmailSender(),
           origin: options.origin ?? publicUrl(),
         });
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  await Promise.all(Array.from({ length: lanes }, lane));
   return report;
 }

@@ -9,12 +9,14 @@ import { createOutboxSender } from "@/lib/email/sender";
 import { setEnv } from "@/lib/env";
 import type { Resolver } from "@/lib/http/outbound";
 import { declarationSubjectId } from "@/lib/paths";
+import { representatives } from "@/lib/registry/schema";
 import {
   createWebhookEndpoint,
   fanOutWebhookEvents,
   queueTestEvent,
   sendDueWebhooks,
 } from "@/lib/webhooks";
+import { authorizeEndpoint, setEndpointEnabled } from "@/lib/webhooks/endpoints";
 import {
   webhookAttempts,
   webhookDeliveries,
@@ -348,5 +350,37 @@ describe("outgoing webhooks", () => {
       "release.published",
     ]);
     expect(standardEndpoint.id).not.toBe(endpoint.id);
+  });
+
+  it("let only the secretariat manage a standard's endpoints, and only representatives an organisation's", async () => {
+    const standardId = await newStandard("hooks-authz");
+    const endpoint = await endpointFor(standardId, "/authz");
+    const stranger = await createPerson(test.db);
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(() => "allowed").catch((error: { code?: string }) => error.code);
+    expect(
+      await refusal(authorizeEndpoint(test.db, stranger, endpoint.id, "webhooks.manage")),
+    ).toBe("forbidden");
+    const managed = await authorizeEndpoint(test.db, secretary, endpoint.id, "webhooks.manage");
+    await setEndpointEnabled(test.db, managed, false);
+    const rep = await createPerson(test.db);
+    const organisation = await insertOrganisation(test.db, rep.id, { name: "Authz Ltd" });
+    await test.db.insert(representatives).values({
+      organisationId: organisation.id,
+      userId: rep.id,
+      startsAt: new Date(Date.now() - 1000),
+    });
+    const ours = await createWebhookEndpoint(
+      test.db,
+      rep.id,
+      { organisationId: organisation.id },
+      { url: `${receiver.origin}/authz-org`, format: "json" },
+    );
+    expect(await refusal(authorizeEndpoint(test.db, secretary, ours.id, "webhooks.manage"))).toBe(
+      "forbidden",
+    );
+    expect(await refusal(authorizeEndpoint(test.db, rep, ours.id, "webhooks.manage"))).toBe(
+      "allowed",
+    );
   });
 });
