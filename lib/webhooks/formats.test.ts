@@ -32,6 +32,50 @@ describe("chat messages", () => {
     expect(sentenceOf({ ...decided, type: "webhook.test" }, "en")).toContain("Test message");
   });
 
+  it("word every kind of event", () => {
+    const standard = { slug: "iotmark", name: "IoTmark" };
+    const organisation = { slug: "lockwise", name: "Lockwise" };
+    const url = "https://hum.example/x";
+    const say = (type: string, data: Record<string, unknown>, locale: "en" | "fr" | "de" = "en") =>
+      sentenceOf({ type, timestamp: "", data: { url, ...data } } as WebhookPayload, locale);
+    expect(
+      say("call.escalated", { standard, call: { number: 4, title: "T", phase: "escalated_ag" } }),
+    ).toBe("IoTmark: call 4 escalated to the advisory group: T");
+    expect(say("release.published", { standard, release: { version: "1.2.0" } })).toBe(
+      "IoTmark: release 1.2.0 published",
+    );
+    expect(
+      say(
+        "thread.opened",
+        { standard, thread: { kind: "objection", clause: null, call: 9 } },
+        "fr",
+      ),
+    ).toBe("IoTmark : objection soulevée sur l’appel 9");
+    expect(
+      say("thread.opened", {
+        standard,
+        thread: { kind: "question", clause: "PRIV-3", call: null },
+      }),
+    ).toBe("IoTmark: new thread on PRIV-3");
+    expect(
+      say(
+        "declaration.struck_off",
+        { standard, organisation, declaration: { number: 12, product: "Hub" } },
+        "de",
+      ),
+    ).toBe("Lockwise: Erklärung 12 (Hub) gestrichen");
+    expect(
+      say("challenge.filed", {
+        standard,
+        organisation,
+        challenge: { number: 3, kind: "misuse_report" },
+      }),
+    ).toBe("Lockwise: misuse report 3 filed");
+    expect(
+      say("challenge.escalated", { standard, challenge: { number: 3, phase: "escalated_sc" } }),
+    ).toBe("IoTmark: challenge 3 escalated to the steering committee");
+  });
+
   it("are a Slack text with an escaped mrkdwn link", () => {
     expect(chatBody("slack", decided, "en")).toEqual({
       text: "IoTmark &lt;Principles&gt;: call 7 adopted: Adopt PRIV-3 @everyone <https://hum.example/standards/iotmark/calls/7|Open in Hum>",

@@ -51,7 +51,10 @@ export function sentenceOf(payload: WebhookPayload, locale: Locale): string {
     phase: word(call.phase ?? challenge.phase) || "other",
     version: word(fact(payload, "release").version),
     kind: word(thread.kind ?? challenge.kind) || "other",
-    on: word(thread.on),
+    on:
+      thread.clause != null
+        ? word(thread.clause)
+        : t("messages.onCall", { number: word(thread.call) }),
     product: word(declaration.product),
     declaration: word(declaration.number),
   };

@@ -102,7 +102,12 @@ async function attempt(request: OutgoingRequest, options: SendOptions): Promise<
     const fine = answer.status >= 200 && answer.status < 300;
     return { status: answer.status, problem: fine ? null : "status", durationMs };
   }
-  return { status: answer.status ?? null, problem: answer.problem, durationMs };
+  // A receiver that said yes at length still said yes.
+  const status = answer.status ?? null;
+  if (answer.problem === "too_large" && status !== null && status >= 200 && status < 300) {
+    return { status, problem: null, durationMs };
+  }
+  return { status, problem: answer.problem, durationMs };
 }
 
 /**

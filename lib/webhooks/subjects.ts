@@ -113,7 +113,10 @@ async function challengesNumbered(db: Executor, numbers: number[]) {
 
 /** Threads by id, where lib/discussion places them (a clause's page or a call's). */
 async function threadsById(db: Executor, ids: string[]) {
-  const found = new Map<string, { kind: string; standardId: string; path: string; on: string }>();
+  const found = new Map<
+    string,
+    { kind: string; standardId: string; path: string; clause: string | null; call: number | null }
+  >();
   const valid = [...new Set(ids.filter((id) => uuid.test(id)))];
   if (valid.length === 0) return found;
   const kinds = await db
@@ -127,7 +130,12 @@ async function threadsById(db: Executor, ids: string[]) {
         kind: row.kind,
         standardId: place.standardId,
         path: place.path,
-        on: place.label,
+        // Where it was opened, as data: the page's label is in one language.
+        clause: place.audit.subjectType === "clause" ? place.audit.subjectId : null,
+        call:
+          place.audit.subjectType === "call"
+            ? Number(place.audit.subjectId.split("/").at(-1))
+            : null,
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -179,7 +187,7 @@ export async function subjectsOf(
         organisationId: null,
         standard: named(thread.standardId),
         organisation: null,
-        facts: { thread: { kind: thread.kind, on: thread.on } },
+        facts: { thread: { kind: thread.kind, clause: thread.clause, call: thread.call } },
         path: thread.path,
       });
       continue;

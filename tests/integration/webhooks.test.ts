@@ -3,7 +3,9 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordAudit } from "@/lib/audit/mutations";
 import { openCall } from "@/lib/decisions/calls";
-import { standards } from "@/lib/drafting/schema";
+import { openThread } from "@/lib/discussion/mutations";
+import { createClause } from "@/lib/drafting/mutations";
+import { modules, standards } from "@/lib/drafting/schema";
 import { outbox } from "@/lib/email/schema";
 import { createOutboxSender } from "@/lib/email/sender";
 import { setEnv } from "@/lib/env";
@@ -382,5 +384,39 @@ describe("outgoing webhooks", () => {
     expect(await refusal(authorizeEndpoint(test.db, rep, ours.id, "webhooks.manage"))).toBe(
       "allowed",
     );
+  });
+
+  it("tell of a thread opened on a clause, without its words", async () => {
+    const standardId = await newStandard("hooks-thread");
+    await test.db.insert(modules).values({ standardId, code: "SW", name: "Software", position: 1 });
+    const endpoint = await endpointFor(standardId, "/thread");
+    const author = await createPerson(test.db);
+    const { clauseId, ref } = await createClause(test.db, author, {
+      standardSlug: "hooks-thread",
+      title: "Signed updates",
+      moduleCode: "SW",
+      level: "",
+      strength: "MUST",
+    });
+    const { threadId } = await openThread(test.db, author, clauseId, {
+      kind: "objection",
+      title: "Secret words in the title",
+      quote: "",
+      body: "Words a moderator may hide later",
+    });
+    await fanOutWebhookEvents(test.db, { origin });
+    await sendDueWebhooks(test.db, { sender: sender(), origin });
+    const bodies = receiver.at("/thread").map((request) => request.body);
+    expect(bodies).toHaveLength(1);
+    expect(JSON.parse(bodies[0] ?? "{}")).toMatchObject({
+      type: "thread.opened",
+      data: {
+        thread: { kind: "objection", clause: ref, call: null },
+        url: `${origin}/standards/hooks-thread/draft/${ref}#thread-${threadId}`,
+      },
+    });
+    expect(bodies[0]).not.toContain("Secret words");
+    expect(bodies[0]).not.toContain("moderator");
+    expect(endpoint.id).toBeTruthy();
   });
 });
