@@ -129,6 +129,10 @@ export const fieldErrorCodes = [
   "translation_exists",
   "translation_closed",
   "untranslated_clauses",
+  // outgoing webhooks
+  "webhook_not_https",
+  "private_address",
+  "matrix_room_required",
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

@@ -475,6 +475,34 @@ export function organisationDomainPath(slug: string): string {
   return `${organisationManagePath(slug)}/domain`;
 }
 
+/** Where the secretariat picks a standard whose events to send to other programs. */
+export function secretariatWebhooksPath(): string {
+  return "/secretariat/webhooks";
+}
+
+/** Where the secretariat sends a standard's events to other programs and chats. */
+export function standardWebhooksPath(slug: string): string {
+  return `${secretariatWebhooksPath()}/${segment(slug)}`;
+}
+
+/** Where representatives send their organisation's registry events to other programs. */
+export function organisationWebhooksPath(slug: string): string {
+  return `${organisationManagePath(slug)}/webhooks`;
+}
+
+/** One webhook endpoint: its secret, settings and delivery log (`before`: older attempts). */
+export function webhookEndpointPath(
+  owner: { standard: string } | { organisation: string },
+  endpointId: string,
+  before?: number,
+): string {
+  const base =
+    "standard" in owner
+      ? standardWebhooksPath(owner.standard)
+      : organisationWebhooksPath(owner.organisation);
+  return withQuery(`${base}/${segment(endpointId)}`, { before });
+}
+
 /** Filters of the public log of challenges and misuse reports. */
 export type ChallengeFilter = {
   state?: string;

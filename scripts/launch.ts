@@ -40,6 +40,7 @@ import { describeError, type Supervised, supervise } from "@/lib/launch/supervis
 import { deliverDue } from "@/lib/notifications";
 import { checkDueEvidence } from "@/lib/registry/evidence-checks";
 import { lapseDue, remindDue } from "@/lib/registry/lifecycle";
+import { fanOutWebhookEvents, sendDueWebhooks } from "@/lib/webhooks";
 
 type Mode = "dev" | "start" | "migrate" | "seed";
 const modes: Mode[] = ["dev", "start", "migrate", "seed"];
@@ -155,6 +156,11 @@ function startScheduler(): NodeJS.Timeout[] {
       await remindDue(getDb()).catch(logStep("reminding listings"));
     }),
     every("checking evidence", 60_000, () => checkDueEvidence(getDb())),
+    // Events become deliveries, then are sent: claimed row by row, so servers never send twice.
+    every("sending webhooks", 1_000, async () => {
+      await fanOutWebhookEvents(getDb()).catch(logStep("queueing webhooks"));
+      await sendDueWebhooks(getDb());
+    }),
   ];
 }
 

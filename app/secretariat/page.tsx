@@ -9,7 +9,12 @@ import { listMemberships, listSecretariat } from "@/lib/community/queries";
 import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { importStandardPath, secretariatPath, signInPath } from "@/lib/paths";
+import {
+  importStandardPath,
+  secretariatPath,
+  secretariatWebhooksPath,
+  signInPath,
+} from "@/lib/paths";
 import { AppointForm, EndMembershipForm, SecretariatForm } from "./forms";
 
 // Reads the database before anything of the request: without this, `next build` (which has no
@@ -30,9 +35,10 @@ export default async function SecretariatPage() {
       redirect(signInPath(secretariatPath()));
     forbidden();
   }
-  const [t, tGroups, terms, secretariat] = await Promise.all([
+  const [t, tGroups, tHooks, terms, secretariat] = await Promise.all([
     getTranslations("secretariat"),
     getTranslations("groups"),
+    getTranslations("webhooks"),
     listMemberships(db),
     listSecretariat(db),
   ]);
@@ -42,6 +48,8 @@ export default async function SecretariatPage() {
       <PageTitle title={t("title")} lead={t("lead")} />
       <p className="-mt-4 mb-8">
         <Link href={importStandardPath()}>{t("importLink")}</Link>
+        {" · "}
+        <Link href={secretariatWebhooksPath()}>{tHooks("manage.link")}</Link>
       </p>
       <Section title={t("appointTitle")}>
         <AppointForm today={new Date().toISOString().slice(0, 10)} />

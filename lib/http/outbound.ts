@@ -46,6 +46,11 @@ export type OutboundOptions = {
   resolve?: Resolver;
   timeoutMs?: number;
   maxBytes?: number;
+  /** GET unless told; anything else is sent once, to the address given, and never redirected. */
+  method?: "GET" | "POST" | "PUT";
+  /** Sent with the request, after the fetcher's own (user-agent and accept may be replaced). */
+  headers?: Record<string, string>;
+  body?: string | Buffer;
 };
 
 export const MAX_REDIRECTS = 3;
@@ -99,24 +104,29 @@ function guardedLookup(resolve: Resolver, allowLoopback: boolean): LookupFunctio
   };
 }
 
+type Sending = { method: "GET" | "POST" | "PUT"; headers: Record<string, string>; body?: Buffer };
+
 function requestOnce(
   url: URL,
   lookup: LookupFunction,
   allowLoopback: boolean,
   maxBytes: number,
   signal: AbortSignal,
+  sending: Sending,
 ): Promise<Hop> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
     const request = client.request(url, {
-      method: "GET",
+      method: sending.method,
       agent: false,
       lookup,
       signal,
       headers: {
         "user-agent": outboundUserAgent(),
         accept: "*/*",
+        ...sending.headers,
         "accept-encoding": "identity",
+        ...(sending.body ? { "content-length": String(sending.body.length) } : {}),
       },
     });
     // The address actually connected to, checked again: literal IPs skip the lookup.
@@ -129,7 +139,8 @@ function requestOnce(
     request.on("error", reject);
     request.on("response", (response: IncomingMessage) => {
       const status = response.statusCode ?? 0;
-      if (REDIRECTS.has(status)) {
+      // Only a GET follows a redirect: a body sent elsewhere is not what its sender signed for.
+      if (REDIRECTS.has(status) && sending.method === "GET") {
         response.resume();
         resolve({ kind: "redirect", location: response.headers.location ?? null });
         request.destroy();
@@ -159,7 +170,7 @@ function requestOnce(
       );
       response.on("error", reject);
     });
-    request.end();
+    request.end(sending.body);
   });
 }
 
@@ -183,8 +194,9 @@ function literalRefused(url: URL, allowLoopback: boolean): boolean {
 }
 
 /**
- * GETs `target`, following at most 3 redirects (each checked like the first), reading at most
- * 1 MB and giving up after 10 s in all. Never throws: every failure is a `problem`.
+ * GETs `target` (or sends it a body), following at most 3 redirects (each checked like the
+ * first), reading at most 1 MB and giving up after 10 s in all. Never throws: every failure is
+ * a `problem`.
  */
 export async function fetchOutbound(
   target: string,
@@ -196,14 +208,29 @@ export async function fetchOutbound(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? OUTBOUND_TIMEOUT_MS);
   const first = checkUrl(target);
-  if (first === "bad_url") return { ok: false, problem: "bad_url" };
+  if (first === "bad_url") {
+    clearTimeout(timer);
+    return { ok: false, problem: "bad_url" };
+  }
+  const sending: Sending = {
+    method: options.method ?? "GET",
+    headers: options.headers ?? {},
+    body: options.body === undefined ? undefined : Buffer.from(options.body),
+  };
   let url = first;
   try {
     for (let redirects = 0; ; redirects += 1) {
       if (literalRefused(url, allowLoopback)) {
         return { ok: false, problem: "refused_address", finalUrl: url.href };
       }
-      const hop = await requestOnce(url, lookup, allowLoopback, maxBytes, controller.signal);
+      const hop = await requestOnce(
+        url,
+        lookup,
+        allowLoopback,
+        maxBytes,
+        controller.signal,
+        sending,
+      );
       if (hop.kind === "answer") {
         return {
           ok: true,
@@ -226,6 +253,32 @@ export async function fetchOutbound(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Whether the fetcher could reach `target` today: a well-formed http(s) URL whose host resolves
+ * only to addresses it may connect to. For forms that save a URL to call later; the fetcher
+ * checks again on every request, since a name may resolve elsewhere by then.
+ */
+export async function checkOutboundTarget(
+  target: string,
+  options: Pick<OutboundOptions, "resolve"> = {},
+): Promise<"ok" | "bad_url" | "refused_address" | "unresolved"> {
+  const url = checkUrl(target);
+  if (url === "bad_url") return "bad_url";
+  const allowLoopback = outboundAllowsLoopback();
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) !== 0) return literalRefused(url, allowLoopback) ? "refused_address" : "ok";
+  let found: ResolvedAddress[];
+  try {
+    found = await (options.resolve ?? systemResolver)(host);
+  } catch {
+    return "unresolved";
+  }
+  if (found.length === 0) return "unresolved";
+  return found.every((entry) => isReachable(entry.address, { allowLoopback }))
+    ? "ok"
+    : "refused_address";
 }
 
 function problemOf(

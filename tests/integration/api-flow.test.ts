@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runExample } from "@/examples/api-client";
 import { apiEndpoints } from "@/lib/api/endpoints";
 import { createApiRouter } from "@/lib/api/router";
 import { createToken } from "@/lib/api/tokens";
@@ -10,7 +11,6 @@ import { seedDemo } from "@/lib/demo/seed";
 import { standards } from "@/lib/drafting/schema";
 import { setEnv } from "@/lib/env";
 import { createWebhookEndpoint, fanOutWebhookEvents, sendDueWebhooks } from "@/lib/webhooks";
-import { runExample } from "@/examples/api-client";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson, createSecretary } from "@/tests/people";
 
@@ -39,7 +39,11 @@ beforeAll(async () => {
   setEnv({ OUTBOUND_ALLOW_LOOPBACK: "true" });
   test = await createTestDatabase();
   await seedDemo(test.db, new Date(), { releases: true });
-  const router = createApiRouter({ db: test.db, endpoints: apiEndpoints, origin: "http://hum.test" });
+  const router = createApiRouter({
+    db: test.db,
+    endpoints: apiEndpoints,
+    origin: "http://hum.test",
+  });
   hum = http.createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -82,7 +86,12 @@ describe("a program using only fetch and a token", () => {
       test.db,
       secretary.id,
       { standardId: standard?.id ?? "" },
-      { url: `http://127.0.0.1:${port}/hum`, format: "json", events: ["call.opened"], language: "en" },
+      {
+        url: `http://127.0.0.1:${port}/hum`,
+        format: "json",
+        events: ["call.opened"],
+        language: "en",
+      },
     );
     const owner = await createPerson(test.db, { name: "Flow Owner" });
     const { token } = await createToken(test.db, owner, {
@@ -113,5 +122,4 @@ describe("a program using only fetch and a token", () => {
     ]);
     expect(recorded.every((entry) => entry.details.token === "flow-bot")).toBe(true);
   });
-
 });

@@ -15,6 +15,7 @@ import {
   organisationDomainPath,
   organisationManagePath,
   organisationPath,
+  organisationWebhooksPath,
   signInPath,
 } from "@/lib/paths";
 import { representativeOf } from "@/lib/registry/organisations";
@@ -52,8 +53,9 @@ export default async function ManageOrganisationPage({ params }: Props) {
   }
   const organisation = await getOrganisation(db, slug);
   if (!organisation) notFound();
-  const [t, format, people, declarations] = await Promise.all([
+  const [t, tHooks, format, people, declarations] = await Promise.all([
     getTranslations("registry.organisations"),
+    getTranslations("webhooks"),
     getFormatter(),
     listRepresentatives(db, organisation.id),
     listOrganisationDeclarations(db, organisation.id, { drafts: true }),
@@ -63,6 +65,8 @@ export default async function ManageOrganisationPage({ params }: Props) {
       <PageTitle title={t("manageTitle", { name: organisation.name })} lead={t("manageLead")} />
       <p className="-mt-4 mb-8">
         <Link href={organisationPath(organisation.slug)}>{t("publicPageLink")}</Link>
+        {" · "}
+        <Link href={organisationWebhooksPath(organisation.slug)}>{tHooks("manage.link")}</Link>
       </p>
       <Section title={t("declarationsTitle")} id="declarations">
         <p className="mb-4 text-muted">{t("declarationsLead")}</p>
