@@ -22,12 +22,15 @@ import { users } from "@/lib/auth/schema";
 import { requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
 import { demoEmail } from "@/lib/demo/seed";
+import { standards } from "@/lib/drafting/schema";
+import { createWebhookEndpoint } from "@/lib/webhooks";
 import { serveDemo } from "./harness";
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 64);
 const port = 3900;
 const AUDIT_ENTRIES = 10_000;
+const WEBHOOKS = 10_000;
 
 type Figures = { rps: number; p50: number; p99: number; errors: number };
 
@@ -96,6 +99,55 @@ try {
     }),
   );
   console.log("  budget: p99 ≤ 100 ms");
+
+  // Webhooks: a local receiver counts each message id; the server's own scheduler sends.
+  const seen = new Map<string, number>();
+  const receiver = http.createServer((request, response) => {
+    const id = String(request.headers["webhook-id"] ?? "");
+    request.resume();
+    request.on("end", () => {
+      seen.set(id, (seen.get(id) ?? 0) + 1);
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const [iotmark] = await db
+    .select({ id: standards.id })
+    .from(standards)
+    .where(eq(standards.slug, "iotmark"));
+  await createWebhookEndpoint(
+    db,
+    viewer.id,
+    { standardId: iotmark?.id ?? "" },
+    {
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+      format: "json",
+      events: ["call.opened"],
+      language: "en",
+    },
+  );
+  const events = Array.from({ length: WEBHOOKS }, () => ({
+    actorId: viewer.id,
+    action: "decisions.call_opened" as const,
+    subjectType: "call" as const,
+    subjectId: "iotmark/1",
+  }));
+  const started = Date.now();
+  for (let start = 0; start < events.length; start += 1000) {
+    await recordAudits(db, events.slice(start, start + 1000));
+  }
+  const deadline = started + 5 * 60_000;
+  while (seen.size < WEBHOOKS && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const took = (Date.now() - started) / 1000;
+  // A moment more, in case anything would come twice.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const twice = [...seen.values()].filter((count) => count > 1).length;
+  console.log(
+    `webhooks: ${seen.size} of ${WEBHOOKS} delivered in ${took.toFixed(1)} s (${Math.round(seen.size / took)}/s), ${twice} delivered more than once`,
+  );
+  receiver.close();
 } finally {
   await demo.closeDatabase();
   await demo.stop();
