@@ -23,6 +23,7 @@ import { requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
 import { demoEmail } from "@/lib/demo/seed";
 import { standards } from "@/lib/drafting/schema";
+import { setEnv } from "@/lib/env";
 import { createWebhookEndpoint } from "@/lib/webhooks";
 import { serveDemo } from "./harness";
 
@@ -50,6 +51,8 @@ const line = (label: string, figures: Figures) =>
     `${label.padEnd(44)} ${String(figures.rps).padStart(6)} req/s  p50 ${String(figures.p50).padStart(4)} ms  p99 ${String(figures.p99).padStart(4)} ms  errors ${figures.errors}`,
   );
 
+// The receiver is on loopback, which only this setting lets an endpoint name.
+setEnv({ OUTBOUND_ALLOW_LOOPBACK: "true", AUTH_URL: `http://127.0.0.1:${port}` });
 const demo = await serveDemo("api", port, {
   // The bench is one client address asking as fast as it can: it measures serving, not limiting.
   API_READS_PER_MINUTE: "10000000",

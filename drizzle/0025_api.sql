@@ -89,3 +89,30 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER "audit_log_webhook_event" AFTER INSERT ON "audit_log"
   FOR EACH ROW EXECUTE FUNCTION "hum_queue_webhook_event"();
+--> statement-breakpoint
+-- A revoked token is announced on the change feed, so each server's front stops serving the
+-- token's reads from what it keeps (lib/http/front-api.ts) as soon as the revocation commits.
+CREATE OR REPLACE FUNCTION "hum_announce_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  subject text;
+BEGIN
+  IF TG_TABLE_NAME = 'audit_log' THEN
+    subject := 'audit ' || NEW.id;
+  ELSIF TG_TABLE_NAME = 'comment' THEN
+    subject := 'thread ' || NEW.thread_id;
+  ELSIF TG_TABLE_NAME = 'clause_text' THEN
+    subject := 'clause ' || NEW.clause_id;
+  ELSIF TG_TABLE_NAME = 'section_text' THEN
+    subject := 'section ' || NEW.section_id;
+  ELSIF TG_TABLE_NAME = 'api_token' THEN
+    subject := 'token ' || NEW.id;
+  ELSE
+    subject := 'registry';
+  END IF;
+  PERFORM pg_notify('hum_change', nextval('hum_change_seq') || ' ' || subject);
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "api_token_announce" AFTER UPDATE OF "revoked_at" ON "api_token"
+  FOR EACH ROW EXECUTE FUNCTION "hum_announce_change"();

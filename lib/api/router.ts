@@ -7,7 +7,7 @@ import { type ApiCaller, authenticateToken } from "@/lib/api/tokens";
 import { withAuditVia } from "@/lib/audit/via";
 import type { Database } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { apiCorsHeaders } from "@/lib/http/front-api";
+import { apiCorsHeaders, TOKEN_EXPIRES_HEADER } from "@/lib/http/front-api";
 
 /*
  * Answers one request to /api/v1: finds the endpoint, checks the token and its scope, parses
@@ -222,6 +222,8 @@ export function createApiRouter(options: RouterOptions) {
         ...(endpoint.immutable && !caller
           ? { "Cache-Control": "public, max-age=31536000, immutable" }
           : {}),
+        // When the token stops working: the front trusts it for reads no longer than that.
+        ...(caller ? { [TOKEN_EXPIRES_HEADER]: caller.token.expiresAt.toISOString() } : {}),
       });
     } catch (error) {
       if (error instanceof ApiProblem) return problemResponse(request, error, options.origin);

@@ -27,7 +27,7 @@ export const tokenName = z
   .trim()
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,39}$/u, "invalid");
 
-export type ApiToken = { id: string; name: string; scopes: Scope[] };
+export type ApiToken = { id: string; name: string; scopes: Scope[]; expiresAt: Date };
 export type ApiCaller = { participant: Participant; token: ApiToken };
 
 export function hashToken(token: string): string {
@@ -149,7 +149,12 @@ export async function authenticateToken(
     ok: true,
     caller: {
       participant: requireParticipant(viewer),
-      token: { id: row.id, name: row.name, scopes: row.scopes as Scope[] },
+      token: {
+        id: row.id,
+        name: row.name,
+        scopes: row.scopes as Scope[],
+        expiresAt: row.expiresAt,
+      },
     },
   };
 }

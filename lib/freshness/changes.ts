@@ -21,11 +21,18 @@ import {
 /** One announcement on the `hum_change` channel: "<sequence> <kind> [<id>]". */
 export type Announcement = {
   sequence: number;
-  kind: "audit" | "thread" | "clause" | "section" | "registry";
+  kind: "audit" | "thread" | "clause" | "section" | "registry" | "token";
   id: string;
 };
 
-const kinds = new Set<Announcement["kind"]>(["audit", "thread", "clause", "section", "registry"]);
+const kinds = new Set<Announcement["kind"]>([
+  "audit",
+  "thread",
+  "clause",
+  "section",
+  "registry",
+  "token",
+]);
 
 export function parseAnnouncement(payload: string): Announcement | null {
   const [sequence, kind, id = ""] = payload.split(" ");

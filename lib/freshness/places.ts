@@ -7,7 +7,7 @@ import { comments, threads } from "@/lib/discussion/schema";
 import { formatRef, parseRef } from "@/lib/drafting/rules";
 import { clauses, sections, standards } from "@/lib/drafting/schema";
 import { type Announcement, type Place, tagsOfAudit, tagsOfPlace } from "@/lib/freshness/changes";
-import { callTag, everything, registryTag } from "@/lib/http/front-tags";
+import { callTag, everything, registryTag, tokensTag } from "@/lib/http/front-tags";
 
 /*
  * Where announced changes happened, read in a few queries per batch however many there are (an
@@ -207,6 +207,7 @@ export async function tagsOfAnnouncements(
   const ofKind = (kind: Announcement["kind"]) =>
     announcements.filter((a) => a.kind === kind).map((a) => a.id);
   if (ofKind("registry").length) tags.add(registryTag);
+  if (ofKind("token").length) tags.add(tokensTag);
 
   const auditIds = ofKind("audit").filter((id) => /^\d{1,18}$/.test(id));
   const entries = auditIds.length

@@ -12,6 +12,8 @@ export const groupsTag = "groups";
 export const registryTag = "registry";
 /** Every release's translations as they are translated (publishing one touches everything). */
 export const translationsTag = "translations";
+/** Access tokens: one was revoked, so the front forgets which tokens it may trust. */
+export const tokensTag = "tokens";
 
 /** Anything about a standard: its releases, working draft, calls and clauses. */
 export const standardTag = (slug: string) => `standard:${slug}`;

@@ -1,12 +1,20 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
-import { apiClient, apiCorsHeaders, apiKey, apiTag, isApiRequest } from "@/lib/http/front-api";
+import {
+  apiClient,
+  apiCorsHeaders,
+  apiKey,
+  apiTag,
+  createTokenReaders,
+  isApiRequest,
+  TOKEN_EXPIRES_HEADER,
+} from "@/lib/http/front-api";
 import { documentOnly, matches, securityHeaders } from "@/lib/http/front-document";
 import { createLiveStore } from "@/lib/http/front-live";
 import { anonymousRead, documentEachTime, type LiveKey, livePageKey } from "@/lib/http/front-pages";
 import { registryKey } from "@/lib/http/front-registry";
-import { everything } from "@/lib/http/front-tags";
+import { everything, tokensTag } from "@/lib/http/front-tags";
 import { createReadLimiter, rateLimitHeaders } from "@/lib/http/read-limit";
 import { chooseLocale, cookieValue, LOCALE_COOKIE, type Locale } from "@/lib/locale";
 
@@ -237,6 +245,8 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     request: http.IncomingMessage,
     response: http.ServerResponse,
     extraHeaders: http.OutgoingHttpHeaders = {},
+    /** Told what Next.js answered with. */
+    heard?: (status: number, headers: http.IncomingHttpHeaders) => void,
     retried = false,
   ) => {
     const bodiless = request.method === "GET" || request.method === "HEAD";
@@ -255,6 +265,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
           headers.vary = withLanguage(headers.vary);
         }
         response.writeHead(answer.statusCode ?? 502, headers);
+        heard?.(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
       },
     );
@@ -262,7 +273,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       // A kept-alive socket the upstream closed just as it was reused: a request without a body
       // is safely sent again once, on a fresh socket, rather than failing the reader.
       if (bodiless && !retried && inner.reusedSocket && error.code === "ECONNRESET") {
-        pass(request, response, extraHeaders, true);
+        pass(request, response, extraHeaders, heard, true);
         return;
       }
       if (!response.headersSent) {
@@ -300,6 +311,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       );
   };
 
+  const tokenReaders = createTokenReaders();
   const apiWindowSeconds = 60;
   const apiReads = options.apiReadsPerMinute ?? 600;
   const apiLimiters = {
@@ -337,9 +349,18 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
         .end(body);
       return;
     }
-    const kept = apiKey(request.method, url, request.headers);
+    const authorization = request.headers.authorization;
+    const kept = apiKey(request.method, url, request.headers, tokenReaders.vouched(authorization));
     if (kept) serveLive(request, response, kept, "en", limits);
-    else pass(request, response, limits);
+    else {
+      pass(request, response, limits, (status, answered) =>
+        tokenReaders.heard(
+          authorization,
+          status,
+          String(answered[TOKEN_EXPIRES_HEADER.toLowerCase()] ?? ""),
+        ),
+      );
+    }
   };
 
   const server = http.createServer((request, response) => {
@@ -406,6 +427,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
         kept.clear();
         levelsKept.clear();
       }
+      if (tags.includes(everything) || tags.includes(tokensTag)) tokenReaders.forgetAll();
       // Any committed change may show in some API answer: lists, records, the log.
       live.touch(tags.length > 0 ? [...tags, apiTag] : tags);
     },

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createToken, revokeToken } from "@/lib/api/tokens";
 import type { Participant } from "@/lib/community/authz";
 import { updateProfile } from "@/lib/community/mutations";
 import { openCall, withdrawCall } from "@/lib/decisions/calls";
@@ -28,6 +29,7 @@ import {
   registryTag,
   sectionTag,
   standardTag,
+  tokensTag,
 } from "@/lib/http/front-tags";
 import { registerOrganisation } from "@/lib/registry/organisations";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -297,6 +299,17 @@ describe("the change feed, on real mutations", () => {
       }),
     );
     expect(renamed.tags).toEqual([everything]);
+  });
+
+  it("gives a revoked access token the tokens, so no front trusts it any longer", async () => {
+    const { id } = await createToken(test.db, p("kofi"), {
+      name: "feed-test",
+      scopes: ["read"],
+      expiresInDays: 1,
+    });
+    const revoked = await changesOf(() => revokeToken(test.db, p("kofi"), id));
+    expect(revoked.kinds).toEqual(["token"]);
+    expect(revoked.tags).toEqual([tokensTag]);
   });
 
   it("touches everything for an announcement whose entry it cannot read", async () => {

@@ -10,6 +10,10 @@ let answers = 0;
 const upstream = http.createServer((request, response) => {
   hits.push({ url: request.url ?? "", authorization: String(request.headers.authorization ?? "") });
   answers += 1;
+  if (request.headers.authorization === "Bearer hum_bad") {
+    response.writeHead(401, { "Content-Type": "application/problem+json" }).end('{"status":401}');
+    return;
+  }
   if (request.url?.includes("nothing")) {
     response.writeHead(404, { "Content-Type": "application/problem+json" }).end('{"status":404}');
     return;
@@ -64,12 +68,26 @@ describe("the front and the API", () => {
     expect(notModified.status).toBe(304);
   });
 
-  it("passes every request with a token to Next.js, counted against the token", async () => {
+  it("lets Next.js check a token once, then serves its reads as kept, counted against it", async () => {
     hits = [];
-    const one = await get("/api/v1/standards", "203.0.113.2", { Authorization: "Bearer hum_a" });
-    await get("/api/v1/standards", "203.0.113.2", { Authorization: "Bearer hum_a" });
-    expect(hits.map((hit) => hit.authorization)).toEqual(["Bearer hum_a", "Bearer hum_a"]);
+    const path = "/api/v1/standards?limit=3";
+    const one = await get(path, "203.0.113.2", { Authorization: "Bearer hum_a" });
+    const two = await get(path, "203.0.113.2", { Authorization: "Bearer hum_a" });
+    expect(hits.map((hit) => hit.authorization)).toEqual(["Bearer hum_a", ""]);
+    expect(two.status).toBe(200);
     expect(one.headers.get("ratelimit-policy")).toBe(`"token";q=${LIMIT * 2};w=60`);
+    expect(two.headers.get("ratelimit")).toMatch(new RegExp(`^"token";r=${LIMIT * 2 - 2};`));
+  });
+
+  it("asks Next.js every time about a token it refused", async () => {
+    hits = [];
+    for (const _ of [1, 2]) {
+      const refused = await get("/api/v1/standards", "203.0.113.7", {
+        Authorization: "Bearer hum_bad",
+      });
+      expect(refused.status).toBe(401);
+    }
+    expect(hits.map((hit) => hit.authorization)).toEqual(["Bearer hum_bad", "Bearer hum_bad"]);
   });
 
   it("refuses a client over its limit with 429, Retry-After and a problem", async () => {
