@@ -46,7 +46,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <footer className="border-t border-line bg-white">
             <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-4 text-sm">
               <p className="text-muted">
-                {t("footer")} <Link href={apiReferencePath()}>{t("apiLink")}</Link>
+                {t("footer")}{" "}
+                <Link href={apiReferencePath()} className="underline">
+                  {t("apiLink")}
+                </Link>
               </p>
               <LanguageSwitcher />
             </div>

@@ -31,6 +31,15 @@ type Operation = {
   responses: Record<string, { content?: { "application/json"?: { schema: object } } }>;
 };
 
+/** Descriptions mark code with backticks, as Markdown does; shown as code here too. */
+function Inline({ text }: { text: string }) {
+  return text.split(/`([^`]+)`/).map((part, index) =>
+    // Odd parts were between backticks.
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+    index % 2 ? <code key={index}>{part}</code> : part,
+  );
+}
+
 function Fields({ rows, caption }: { rows: FieldRow[]; caption: string }) {
   return (
     <table className="mt-2 w-full border-collapse text-left text-sm [overflow-wrap:anywhere]">
@@ -43,7 +52,9 @@ function Fields({ rows, caption }: { rows: FieldRow[]; caption: string }) {
               {row.required ? null : <span className="text-muted"> ?</span>}
             </th>
             <td className="py-1 pr-4 text-muted">{row.type}</td>
-            <td className="py-1">{row.description}</td>
+            <td className="py-1">
+              <Inline text={row.description} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -69,7 +80,11 @@ async function EndpointEntry({
         <code>{endpoint.method}</code> <code>{endpoint.path}</code>
       </h3>
       <p>{endpoint.summary}</p>
-      {endpoint.description ? <p className="text-muted">{endpoint.description}</p> : null}
+      {endpoint.description ? (
+        <p className="text-muted">
+          <Inline text={endpoint.description} />
+        </p>
+      ) : null}
       <p className="text-sm text-muted">
         {endpoint.scope ? t("needsScope", { scope: endpoint.scope }) : t("noTokenNeeded")}
       </p>
@@ -99,10 +114,13 @@ async function EndpointEntry({
           <Fields caption={t("answerOf", { path: endpoint.path })} rows={fieldRows(answer)} />
         </details>
       ) : null}
-      <p className="mt-2 text-sm">
+      <div className="mt-2 text-sm">
         {endpoint.method === "GET" ? (
           <>
-            {t("tryIt")} <a href={example}>{example}</a>
+            {t("tryIt")}{" "}
+            <a href={example} className="underline">
+              {example}
+            </a>
           </>
         ) : (
           <>
@@ -114,7 +132,7 @@ async function EndpointEntry({
             ) : null}
           </>
         )}
-      </p>
+      </div>
     </article>
   );
 }
@@ -138,11 +156,20 @@ export default async function ApiReferencePage() {
           </li>
           <li>
             {t("document")}{" "}
-            <a href={`${API_PREFIX}/openapi.json`}>{`${API_PREFIX}/openapi.json`}</a>
+            <a
+              href={`${API_PREFIX}/openapi.json`}
+              className="underline"
+            >{`${API_PREFIX}/openapi.json`}</a>
           </li>
           <li>{t("anonymous")}</li>
           <li>
-            {t.rich("tokens", { link: (chunks) => <Link href="/profile#tokens">{chunks}</Link> })}{" "}
+            {t.rich("tokens", {
+              link: (chunks) => (
+                <Link href="/profile#tokens" className="underline">
+                  {chunks}
+                </Link>
+              ),
+            })}{" "}
             <code>Authorization: Bearer hum_…</code>
           </li>
         </ul>
