@@ -30,7 +30,7 @@ const LAYERS: string[][] = [
   ["registry"],
   ["challenges"],
   ["transparency", "freshness"],
-  ["api", "webhooks"],
+  ["api", "webhooks", "reviews"],
   ["demo"],
 ];
 
