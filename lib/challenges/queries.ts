@@ -92,6 +92,34 @@ export function challengeConditions(filter: ChallengeSearch): SQL[] {
   return conditions;
 }
 
+/**
+ * The public log's rows, from the challenges joined to what they concern: nothing in them names
+ * who filed. Callers add their conditions, order and page.
+ */
+export function selectChallengeRows(db: Executor) {
+  return db
+    .select({
+      number: challenges.number,
+      kind: challenges.kind,
+      phase: challenges.phase,
+      filedAt: challenges.filedAt,
+      decidedAt: challenges.decidedAt,
+      clauses: challenges.clauses,
+      subjectName: challenges.subjectName,
+      standardSlug: standards.slug,
+      standardName: standards.name,
+      declarationNumber: declarations.number,
+      product: declarations.productName,
+      organisationSlug: organisations.slug,
+      organisationName: organisations.name,
+    })
+    .from(challenges)
+    .innerJoin(standards, eq(standards.id, challenges.standardId))
+    .leftJoin(declarations, eq(declarations.id, challenges.declarationId))
+    .leftJoin(organisations, eq(organisations.id, declarations.organisationId))
+    .$dynamic();
+}
+
 /** The public log, newest first, one page: nothing in it names who filed. */
 export async function listChallenges(
   db: Executor,
@@ -100,26 +128,7 @@ export async function listChallenges(
   const where = and(...challengeConditions(filter));
   const page = filter.page ?? 1;
   const [rows, [totals]] = await Promise.all([
-    db
-      .select({
-        number: challenges.number,
-        kind: challenges.kind,
-        phase: challenges.phase,
-        filedAt: challenges.filedAt,
-        decidedAt: challenges.decidedAt,
-        clauses: challenges.clauses,
-        subjectName: challenges.subjectName,
-        standardSlug: standards.slug,
-        standardName: standards.name,
-        declarationNumber: declarations.number,
-        product: declarations.productName,
-        organisationSlug: organisations.slug,
-        organisationName: organisations.name,
-      })
-      .from(challenges)
-      .innerJoin(standards, eq(standards.id, challenges.standardId))
-      .leftJoin(declarations, eq(declarations.id, challenges.declarationId))
-      .leftJoin(organisations, eq(organisations.id, declarations.organisationId))
+    selectChallengeRows(db)
       .where(where)
       .orderBy(desc(challenges.filedAt), desc(challenges.number))
       .limit(CHALLENGES_PAGE_SIZE)

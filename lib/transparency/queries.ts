@@ -54,12 +54,11 @@ export type AuditRow = {
  * Newest first, one page, with the next page's cursor when there is one; Hum's own words in it
  * are in the reader's language.
  */
-export async function listAudit(
-  db: Database,
-  filters: AuditFilters,
-  pageSize = AUDIT_PAGE_SIZE,
-  locale: Locale = defaultLocale,
-): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
+/**
+ * The log's filters: an action (or, ending with a dot, a category of actions) and the kind of
+ * subject; the same names on /transparency and in the API.
+ */
+export function auditConditions(filters: { action?: string; subjectType?: string }): SQL[] {
   const conditions: SQL[] = [];
   if (filters.action) {
     conditions.push(
@@ -69,6 +68,16 @@ export async function listAudit(
     );
   }
   if (filters.subjectType) conditions.push(eq(auditLog.subjectType, filters.subjectType));
+  return conditions;
+}
+
+export async function listAudit(
+  db: Database,
+  filters: AuditFilters,
+  pageSize = AUDIT_PAGE_SIZE,
+  locale: Locale = defaultLocale,
+): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
+  const conditions = auditConditions(filters);
   if (filters.subjectId) conditions.push(eq(auditLog.subjectId, filters.subjectId));
   if (filters.actorId) conditions.push(eq(auditLog.actorId, filters.actorId));
   if (filters.before) conditions.push(lt(auditLog.id, filters.before));

@@ -1,18 +1,20 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, lt } from "drizzle-orm";
 import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "@/lib/api/endpoint";
 import { numberParam } from "@/lib/api/endpoints/registry-shapes";
 import { decodeCursor, pageOf, pageQuery, pageSchema } from "@/lib/api/paging";
 import { ApiProblem } from "@/lib/api/problem";
 import { iso, pageUrl, timestamp } from "@/lib/api/values";
-import { challengeConditions, challengeRecord } from "@/lib/challenges/queries";
+import {
+  challengeConditions,
+  challengeRecord,
+  selectChallengeRows,
+} from "@/lib/challenges/queries";
 import { challengeKinds, challengePhases, responseKinds, verdicts } from "@/lib/challenges/rules";
 import { challenges } from "@/lib/challenges/schema";
 import { displayName } from "@/lib/community/rules";
-import { standards } from "@/lib/drafting/schema";
 import { challengePath, declarationPath } from "@/lib/paths";
-import { declarations, organisations } from "@/lib/registry/schema";
 import { challengeTimeline } from "@/lib/transparency/challenge-timeline";
 
 /*
@@ -76,26 +78,7 @@ const listChallenges = defineEndpoint({
   example: { path: "/challenges?state=closed" },
   handle: async ({ db, query, origin }) => {
     const after = query.cursor ? decodeCursor(query.cursor, ["number"])[0] : null;
-    const rows = await db
-      .select({
-        number: challenges.number,
-        kind: challenges.kind,
-        phase: challenges.phase,
-        filedAt: challenges.filedAt,
-        decidedAt: challenges.decidedAt,
-        clauses: challenges.clauses,
-        subjectName: challenges.subjectName,
-        standardSlug: standards.slug,
-        standardName: standards.name,
-        declarationNumber: declarations.number,
-        product: declarations.productName,
-        organisationSlug: organisations.slug,
-        organisationName: organisations.name,
-      })
-      .from(challenges)
-      .innerJoin(standards, eq(standards.id, challenges.standardId))
-      .leftJoin(declarations, eq(declarations.id, challenges.declarationId))
-      .leftJoin(organisations, eq(organisations.id, declarations.organisationId))
+    const rows = await selectChallengeRows(db)
       .where(
         and(
           ...challengeConditions({

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "@/lib/api/endpoint";
 import { decodeCursor, pageOf, pageQuery, pageSchema } from "@/lib/api/paging";
@@ -8,6 +8,7 @@ import { type AuditDetails, publicDetails } from "@/lib/audit/rules";
 import { auditLog } from "@/lib/audit/schema";
 import { users } from "@/lib/auth/schema";
 import { displayName } from "@/lib/community/rules";
+import { auditConditions } from "@/lib/transparency/queries";
 
 export const auditDetailsSchema = z
   .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
@@ -86,15 +87,7 @@ const listLog = defineEndpoint({
   example: { path: "/log?action=decisions.&limit=20" },
   handle: async ({ db, query }) => {
     const before = query.cursor ? decodeCursor(query.cursor, ["number"])[0] : null;
-    const conditions: SQL[] = [];
-    if (query.action) {
-      conditions.push(
-        query.action.endsWith(".")
-          ? sql`starts_with(${auditLog.action}, ${query.action})`
-          : eq(auditLog.action, query.action),
-      );
-    }
-    if (query.subjectType) conditions.push(eq(auditLog.subjectType, query.subjectType));
+    const conditions = auditConditions(query);
     if (before !== null) conditions.push(lt(auditLog.id, before));
     // One query a page, along the primary key: the actor's name is joined, and the details
     // need nothing more, as they never carry people's words.
