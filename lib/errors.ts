@@ -133,6 +133,12 @@ export const fieldErrorCodes = [
   "webhook_not_https",
   "private_address",
   "matrix_room_required",
+  // surveys: their questions and the answers to them
+  "option_count",
+  "duplicate_key",
+  "invalid_condition",
+  "choice_not_offered",
+  "answer_too_long",
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
