@@ -45,6 +45,11 @@ export const errorCodes = [
   "challenge_limit",
   "under_challenge",
   "party_cannot_vote",
+  // reviews and surveys
+  "survey_closed",
+  "already_answered",
+  "survey_has_responses",
+  "not_in_audience",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -14,5 +14,6 @@ export * from "@/lib/notifications/schema";
 export * from "@/lib/rate-limit/schema";
 export * from "@/lib/registry/schema";
 export * from "@/lib/releases/schema";
+export * from "@/lib/reviews/schema";
 export * from "@/lib/translations/schema";
 export * from "@/lib/webhooks/schema";

@@ -61,6 +61,7 @@ export const callKind = pgEnum("call_kind", [
   "changes",
   "charter",
   "translation",
+  "review",
 ]);
 export const callPhase = pgEnum("call_phase", [
   "open",
@@ -105,6 +106,8 @@ export const calls = pgTable(
      * refer back to calls.
      */
     translationId: uuid("translation_id"),
+    /** The review whose conclusions a review call would adopt (key in the migration). */
+    reviewId: uuid("review_id"),
     /**
      * The last call this one was split from: at close, each objected change of a last call goes
      * to the advisory group as a call of its own, born escalated.

@@ -21,6 +21,8 @@ export const threads = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     clauseId: uuid("clause_id").references(() => clauses.id),
     callId: uuid("call_id").references(() => calls.id),
+    /** A review's own discussion (key in the migration: reviews sit above discussion). */
+    reviewId: uuid("review_id"),
     kind: threadKind("kind").notNull(),
     status: threadStatus("status").notNull().default("open"),
     title: text("title").notNull(),
@@ -44,7 +46,11 @@ export const threads = pgTable(
   (thread) => [
     index("thread_clause_idx").on(thread.clauseId, thread.lastActivityAt),
     index("thread_call_idx").on(thread.callId),
-    check("thread_has_place", sql`${thread.clauseId} is not null or ${thread.callId} is not null`),
+    check(
+      "thread_has_place",
+      sql`${thread.clauseId} is not null or ${thread.callId} is not null or ${thread.reviewId} is not null`,
+    ),
+    index("thread_review_idx").on(thread.reviewId),
   ],
 );
 
