@@ -120,3 +120,8 @@ export function freeTexts(
   }
   return byQuestion;
 }
+
+export async function surveyById(db: Executor, id: string): Promise<SurveyRow | null> {
+  const [row] = await db.select().from(surveys).where(eq(surveys.id, id));
+  return row ?? null;
+}
