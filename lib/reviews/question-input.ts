@@ -1,4 +1,4 @@
-import type { Option, Question, QuestionKind } from "@/lib/reviews/questions";
+import type { Option, QuestionKind } from "@/lib/reviews/questions";
 import { OPTION_KEY, OTHER } from "@/lib/reviews/survey-schema";
 
 /*
