@@ -545,3 +545,28 @@ export function newMisuseReportPath(): string {
 export function declarationReviewPath(number: number): string {
   return `${declarationPath(number)}/review`;
 }
+
+/** A survey's public page: the link given to buyers and organisations, where they answer. */
+export function surveyPath(number: number): string {
+  return `/surveys/${number}`;
+}
+
+/** A survey's results, public once it closes or the secretariat publishes them. */
+export function surveyResultsPath(number: number): string {
+  return `${surveyPath(number)}/results`;
+}
+
+/** A survey's results as a download: one row per response (CSV), or JSON. */
+export function surveyExportPath(number: number, format: "csv" | "json"): string {
+  return `${surveyResultsPath(number)}.${format}`;
+}
+
+/** The secretariat's list of a review's surveys, with the form that adds one. */
+export function reviewSurveysPath(reviewId: string): string {
+  return `${secretariatPath()}/reviews/${segment(reviewId)}/surveys`;
+}
+
+/** Where the secretariat builds a survey's questions, opens, closes and publishes it. */
+export function manageSurveyPath(number: number): string {
+  return `${secretariatPath()}/surveys/${number}`;
+}

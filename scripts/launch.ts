@@ -40,6 +40,7 @@ import { describeError, type Supervised, supervise } from "@/lib/launch/supervis
 import { deliverDue } from "@/lib/notifications";
 import { checkDueEvidence } from "@/lib/registry/evidence-checks";
 import { lapseDue, remindDue } from "@/lib/registry/lifecycle";
+import { moveDueSurveys } from "@/lib/reviews/surveys";
 import { fanOutWebhookEvents, sendDueWebhooks } from "@/lib/webhooks";
 
 type Mode = "dev" | "start" | "migrate" | "seed";
@@ -150,6 +151,7 @@ function startScheduler(): NodeJS.Timeout[] {
     every("scheduled delivery", 5_000, () => deliverDue()),
     every("closing due calls", 60_000, () => closeDue(getDb())),
     every("moving due challenges", 60_000, () => challengesDue(getDb())),
+    every("moving due surveys", 60_000, () => moveDueSurveys(getDb())),
     every("lapsing listings", 60_000, async () => {
       // Each step logs its own failure: reminders still go out when lapsing fails, and back.
       await lapseDue(getDb()).catch(logStep("lapsing listings"));

@@ -10,6 +10,7 @@ export const auditCategories = [
   "decisions",
   "releases",
   "registry",
+  "reviews",
 ] as const;
 
 export type AuditCategory = (typeof auditCategories)[number];
@@ -109,6 +110,10 @@ export const auditActions = [
   "registry.challenge_sc_ruled",
   "registry.declaration_struck_off",
   "registry.relisting_leave_granted",
+  "reviews.survey_created",
+  "reviews.survey_opened",
+  "reviews.survey_closed",
+  "reviews.results_published",
 ] as const satisfies readonly `${AuditCategory}.${string}`[];
 
 export type AuditAction = (typeof auditActions)[number];
@@ -136,6 +141,7 @@ export const auditSubjectTypes = [
   "organisation",
   "declaration",
   "challenge",
+  "survey",
 ] as const;
 
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];

@@ -117,6 +117,11 @@ const reach: Record<AuditAction, Reach> = {
   "registry.challenge_sc_ruled": "registry",
   "registry.declaration_struck_off": "registry",
   "registry.relisting_leave_granted": "registry",
+  // A survey has no place of its own yet: its entries touch everything.
+  "reviews.survey_created": "place",
+  "reviews.survey_opened": "place",
+  "reviews.survey_closed": "place",
+  "reviews.results_published": "place",
 };
 
 const clause: Place = { standard: "iotmark", clause: "SW-2" };

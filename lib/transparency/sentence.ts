@@ -22,6 +22,7 @@ import {
   organisationPath,
   releasePath,
   standardPath,
+  surveyPath,
 } from "@/lib/paths";
 
 /** The standard an entry concerns, when the entry or the record around it says which. */
@@ -192,6 +193,12 @@ function subjectReference(entry: EntryInput, here: Here | undefined, locale: Loc
       const number = Number(id);
       return Number.isInteger(number)
         ? named(t("transparency.names.challenge", { number }), challengePath(number))
+        : named(id);
+    }
+    case "survey": {
+      const number = Number(id);
+      return Number.isInteger(number)
+        ? named(t("transparency.names.survey", { number }), surveyPath(number))
         : named(id);
     }
     default:

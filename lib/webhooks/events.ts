@@ -143,6 +143,10 @@ export const eventOfAction: Record<AuditAction, WebhookEventType | null> = {
   "registry.challenge_sc_ruled": "challenge.decided",
   "registry.declaration_struck_off": "declaration.struck_off",
   "registry.relisting_leave_granted": null,
+  "reviews.survey_created": null,
+  "reviews.survey_opened": null,
+  "reviews.survey_closed": null,
+  "reviews.results_published": null,
 };
 
 /** The event an action is, if any; an action Hum no longer records is none. */

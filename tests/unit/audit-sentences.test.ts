@@ -437,6 +437,18 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "12",
     details: { reason: "The maker shipped a new product line with the fix." },
   },
+  "reviews.survey_created": {
+    subjectType: "survey",
+    subjectId: "7",
+    details: { title: "Buyers of marked products" },
+  },
+  "reviews.survey_opened": { subjectType: "survey", subjectId: "7", details: { title: "Buyers" } },
+  "reviews.survey_closed": { subjectType: "survey", subjectId: "7", details: { title: "Buyers" } },
+  "reviews.results_published": {
+    subjectType: "survey",
+    subjectId: "7",
+    details: { title: "Buyers" },
+  },
 };
 
 function entry(action: string, details?: AuditDetails): EntryInput {
