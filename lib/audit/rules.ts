@@ -10,6 +10,7 @@ export const auditCategories = [
   "decisions",
   "releases",
   "registry",
+  "reviews",
 ] as const;
 
 export type AuditCategory = (typeof auditCategories)[number];
@@ -109,6 +110,9 @@ export const auditActions = [
   "registry.challenge_sc_ruled",
   "registry.declaration_struck_off",
   "registry.relisting_leave_granted",
+  "reviews.review_opened",
+  "reviews.conclusions_proposed",
+  "reviews.concluded",
 ] as const satisfies readonly `${AuditCategory}.${string}`[];
 
 export type AuditAction = (typeof auditActions)[number];
@@ -136,6 +140,7 @@ export const auditSubjectTypes = [
   "organisation",
   "declaration",
   "challenge",
+  "review",
 ] as const;
 
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];

@@ -117,6 +117,9 @@ const reach: Record<AuditAction, Reach> = {
   "registry.challenge_sc_ruled": "registry",
   "registry.declaration_struck_off": "registry",
   "registry.relisting_leave_granted": "registry",
+  "reviews.review_opened": "place",
+  "reviews.conclusions_proposed": "place",
+  "reviews.concluded": "place",
 };
 
 const clause: Place = { standard: "iotmark", clause: "SW-2" };

@@ -143,6 +143,9 @@ export const eventOfAction: Record<AuditAction, WebhookEventType | null> = {
   "registry.challenge_sc_ruled": "challenge.decided",
   "registry.declaration_struck_off": "declaration.struck_off",
   "registry.relisting_leave_granted": null,
+  "reviews.review_opened": null,
+  "reviews.conclusions_proposed": null,
+  "reviews.concluded": null,
 };
 
 /** The event an action is, if any; an action Hum no longer records is none. */
