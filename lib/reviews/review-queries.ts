@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-or
 import { auditLog } from "@/lib/audit/schema";
 import { challenges } from "@/lib/challenges/schema";
 import type { Executor } from "@/lib/db/client";
-import { waitingPhases } from "@/lib/decisions/rules";
+import { type Phase, waitingPhases } from "@/lib/decisions/rules";
 import { appeals, calls } from "@/lib/decisions/schema";
 import { standards } from "@/lib/drafting/schema";
 import { declarationEvidence, declarations, evidenceLinks } from "@/lib/registry/schema";
@@ -66,7 +66,7 @@ export async function latestConcludedReview(
   return row?.concludedAt ? { ...row, concludedAt: row.concludedAt } : null;
 }
 
-export type ReviewCall = { number: number; phase: string; openedAt: Date; decidedAt: Date | null };
+export type ReviewCall = { number: number; phase: Phase; openedAt: Date; decidedAt: Date | null };
 export type ReviewSurvey = {
   number: number;
   title: string;
