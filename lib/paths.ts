@@ -121,6 +121,31 @@ export function callThreadPath(slug: string, number: number, threadId: string): 
   return `${callPath(slug, number)}#${threadAnchor(threadId)}`;
 }
 
+/** A standard's periodic reviews of its mark. */
+export function reviewsPath(slug: string): string {
+  return `${standardPath(slug)}/reviews`;
+}
+
+/** One review; numbers are per standard. */
+export function reviewPath(slug: string, number: number): string {
+  return `${reviewsPath(slug)}/${number}`;
+}
+
+/** How a review is named in the audit log: "iotmark/2", as a call is. */
+export function reviewSubjectId(slug: string, number: number): string {
+  return `${slug}/${number}`;
+}
+
+/** A thread of a review's own discussion, on the review's page. */
+export function reviewThreadPath(slug: string, number: number, threadId: string): string {
+  return `${reviewPath(slug, number)}#${threadAnchor(threadId)}`;
+}
+
+/** Where the secretariat opens reviews. */
+export function secretariatReviewsPath(): string {
+  return "/secretariat/reviews";
+}
+
 /** Every release of a standard, and the form that prepares the next. */
 export function releasesPath(slug: string): string {
   return `${standardPath(slug)}/releases`;

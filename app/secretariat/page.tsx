@@ -12,6 +12,7 @@ import { DomainError } from "@/lib/errors";
 import {
   importStandardPath,
   secretariatPath,
+  secretariatReviewsPath,
   secretariatWebhooksPath,
   signInPath,
 } from "@/lib/paths";
@@ -35,10 +36,11 @@ export default async function SecretariatPage() {
       redirect(signInPath(secretariatPath()));
     forbidden();
   }
-  const [t, tGroups, tHooks, terms, secretariat] = await Promise.all([
+  const [t, tGroups, tHooks, tReviews, terms, secretariat] = await Promise.all([
     getTranslations("secretariat"),
     getTranslations("groups"),
     getTranslations("webhooks"),
+    getTranslations("reviews"),
     listMemberships(db),
     listSecretariat(db),
   ]);
@@ -50,6 +52,8 @@ export default async function SecretariatPage() {
         <Link href={importStandardPath()}>{t("importLink")}</Link>
         {" · "}
         <Link href={secretariatWebhooksPath()}>{tHooks("manage.link")}</Link>
+        {" · "}
+        <Link href={secretariatReviewsPath()}>{tReviews("secretariatLink")}</Link>
       </p>
       <Section title={t("appointTitle")}>
         <AppointForm today={new Date().toISOString().slice(0, 10)} />

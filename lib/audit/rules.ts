@@ -114,6 +114,9 @@ export const auditActions = [
   "reviews.survey_opened",
   "reviews.survey_closed",
   "reviews.results_published",
+  "reviews.review_opened",
+  "reviews.conclusions_proposed",
+  "reviews.concluded",
 ] as const satisfies readonly `${AuditCategory}.${string}`[];
 
 export type AuditAction = (typeof auditActions)[number];
@@ -142,6 +145,7 @@ export const auditSubjectTypes = [
   "declaration",
   "challenge",
   "survey",
+  "review",
 ] as const;
 
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];

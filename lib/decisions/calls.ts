@@ -77,7 +77,14 @@ export async function openCall(
 }
 
 export type NewCall = {
-  kind: "clause_revision" | "question" | "release" | "changes" | "charter" | "translation";
+  kind:
+    | "clause_revision"
+    | "question"
+    | "release"
+    | "changes"
+    | "charter"
+    | "translation"
+    | "review";
   title: string;
   description: string;
   organisations: string;
@@ -86,6 +93,8 @@ export type NewCall = {
   releaseId: string | null;
   /** For a translation call: the translation it would publish. */
   translationId?: string | null;
+  /** For a review call: the review whose conclusions it would adopt. */
+  reviewId?: string | null;
   /** For a charter call: the numbers it would put in force. */
   proposedCharter?: Charter | null;
 };
@@ -122,6 +131,7 @@ export async function insertCall(
       revisionId: input.revisionId,
       releaseId: input.releaseId,
       translationId: input.translationId ?? null,
+      reviewId: input.reviewId ?? null,
       proposedCharter: input.proposedCharter ?? null,
       organisations: parseOrganisations(input.organisations),
       charter,

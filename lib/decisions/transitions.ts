@@ -7,6 +7,7 @@ import type { Executor, Transaction } from "@/lib/db/client";
 import { settleChanges } from "@/lib/decisions/apply-changes";
 import { applyCharterCall } from "@/lib/decisions/charter";
 import { transitionNotices } from "@/lib/decisions/notices";
+import { concludeReview } from "@/lib/decisions/review-calls";
 import {
   type CallEvent,
   type CallState,
@@ -136,6 +137,7 @@ export async function applyTransition(
     if (next.phase === "adopted") await publishTranslation(tx, call, now);
     else await reopenTranslation(tx, call.translationId);
   }
+  if (next.phase === "adopted" && call.kind === "review") await concludeReview(tx, call, now);
   await tellAbout(tx, call, next, transition, now);
 }
 

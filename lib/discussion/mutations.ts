@@ -12,9 +12,13 @@ import { DomainError } from "@/lib/errors";
 import { defaultLocale, type Locale } from "@/lib/locale";
 import { mentionedPeople, notifyThreadActivity } from "@/lib/notifications/mutations";
 import { enforceLimit } from "@/lib/rate-limit";
+import { reviews } from "@/lib/reviews/schema";
 
-/** Where a new thread goes: a clause, a call, or both (an objection to a clause's call). */
-export type NewThreadPlace = { clauseId: string | null; callId: string | null };
+/**
+ * Where a new thread goes: a clause, a call, or both (an objection to a clause's call), or a
+ * review's own discussion.
+ */
+export type NewThreadPlace = { clauseId: string | null; callId: string | null; reviewId?: string };
 
 /**
  * The language a person writes in, stored with their words (a `lang` attribute, so that screen
@@ -46,6 +50,30 @@ export async function openThread(
   });
 }
 
+/** Anyone signed in opens a thread in a review's own discussion. */
+export async function openReviewThread(
+  db: Database,
+  author: Participant,
+  reviewId: string,
+  input: OpenThreadInput,
+  now = new Date(),
+  lang?: Locale,
+): Promise<{ threadId: string }> {
+  return db.transaction(async (tx) => {
+    const [review] = await tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(eq(reviews.id, reviewId));
+    if (!review) throw new DomainError("not_found");
+    // A review's discussion is comments and questions: objections belong to its call.
+    if (input.kind === "objection") throw new DomainError("invalid_input", { kind: "invalid" });
+    const language = writingLanguage(author, lang);
+    const place = { clauseId: null, callId: null, reviewId };
+    const languages = { title: language, body: language };
+    return { threadId: await insertThread(tx, author.id, place, input, now, languages) };
+  });
+}
+
 /**
  * Opens a thread inside the caller's transaction: its first comment, watchers and audit entry.
  * `lang`: the languages of its title and of its first comment (`writingLanguage`); they differ
@@ -68,6 +96,7 @@ export async function insertThread(
       ...(id ? { id } : {}),
       clauseId: place.clauseId,
       callId: place.callId,
+      reviewId: place.reviewId ?? null,
       kind: input.kind,
       title: input.title,
       lang: lang.title,

@@ -6,21 +6,28 @@ import { threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, standards } from "@/lib/drafting/schema";
 import { DomainError } from "@/lib/errors";
-import { callSubjectId, callThreadPath, draftThreadPath } from "@/lib/paths";
+import {
+  callSubjectId,
+  callThreadPath,
+  draftThreadPath,
+  reviewSubjectId,
+  reviewThreadPath,
+} from "@/lib/paths";
+import { reviews } from "@/lib/reviews/schema";
 
 /**
- * Where a thread lives: on a clause (most threads, and objections to a clause's call), or on a
- * call that has no clause. Audit entries, watches and links all follow from it.
+ * Where a thread lives: on a clause (most threads, and objections to a clause's call), on a
+ * call that has no clause, or in a review's own discussion. Audit entries, watches and links all follow from it.
  */
 export type ThreadPlace = {
   standardId: string;
   moduleId: string | null;
   clauseId: string | null;
-  /** "SW-4", or "Call 3" for a call's own thread. */
+  /** "SW-4", "Call 3" for a call's own thread, or "Review 2". */
   label: string;
   /** The page that shows the thread, with its anchor. */
   path: string;
-  audit: { subjectType: "clause" | "call"; subjectId: string };
+  audit: { subjectType: "clause" | "call" | "review"; subjectId: string };
 };
 
 export async function threadPlace(tx: Executor, threadId: string): Promise<ThreadPlace> {
@@ -30,14 +37,19 @@ export async function threadPlace(tx: Executor, threadId: string): Promise<Threa
       clause: clauses,
       callNumber: calls.number,
       callStandardId: calls.standardId,
+      review: { number: reviews.number, standardId: reviews.standardId },
       slug: standards.slug,
     })
     .from(threads)
     .leftJoin(clauses, eq(clauses.id, threads.clauseId))
     .leftJoin(calls, eq(calls.id, threads.callId))
+    .leftJoin(reviews, eq(reviews.id, threads.reviewId))
     .innerJoin(
       standards,
-      eq(standards.id, sql`coalesce(${clauses.standardId}, ${calls.standardId})`),
+      eq(
+        standards.id,
+        sql`coalesce(${clauses.standardId}, ${calls.standardId}, ${reviews.standardId})`,
+      ),
     )
     .where(eq(threads.id, threadId));
   if (!row) throw new DomainError("not_found");
@@ -50,6 +62,16 @@ export async function threadPlace(tx: Executor, threadId: string): Promise<Threa
       label: ref,
       path: draftThreadPath(row.slug, ref, threadId),
       audit: { subjectType: "clause", subjectId: ref },
+    };
+  }
+  if (row.review) {
+    return {
+      standardId: row.review.standardId,
+      moduleId: null,
+      clauseId: null,
+      label: `Review ${row.review.number}`,
+      path: reviewThreadPath(row.slug, row.review.number, threadId),
+      audit: { subjectType: "review", subjectId: reviewSubjectId(row.slug, row.review.number) },
     };
   }
   if (row.callNumber === null || row.callStandardId === null) throw new DomainError("not_found");

@@ -64,6 +64,15 @@ export function listCallThreads(
   return threadsWhere(db, eq(threads.callId, callId), viewer, null);
 }
 
+/** A review's own discussion, newest activity first. */
+export function listReviewThreads(
+  db: Executor,
+  reviewId: string,
+  viewer: Viewer | null,
+): Promise<ThreadView[]> {
+  return threadsWhere(db, eq(threads.reviewId, reviewId), viewer, null);
+}
+
 /** One thread with its comments, as its clause or call page shows it; null when unknown. */
 export async function getThread(
   db: Executor,

@@ -122,6 +122,9 @@ const reach: Record<AuditAction, Reach> = {
   "reviews.survey_opened": "place",
   "reviews.survey_closed": "place",
   "reviews.results_published": "place",
+  "reviews.review_opened": "place",
+  "reviews.conclusions_proposed": "place",
+  "reviews.concluded": "place",
 };
 
 const clause: Place = { standard: "iotmark", clause: "SW-2" };

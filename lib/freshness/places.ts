@@ -8,6 +8,7 @@ import { formatRef, parseRef } from "@/lib/drafting/rules";
 import { clauses, sections, standards } from "@/lib/drafting/schema";
 import { type Announcement, type Place, tagsOfAudit, tagsOfPlace } from "@/lib/freshness/changes";
 import { callTag, everything, registryTag, tokensTag } from "@/lib/http/front-tags";
+import { reviews } from "@/lib/reviews/schema";
 
 /*
  * Where announced changes happened, read in a few queries per batch however many there are (an
@@ -36,9 +37,13 @@ async function threadPlaces(db: Executor, threadIds: string[]): Promise<Map<stri
     .from(threads)
     .leftJoin(clauses, eq(clauses.id, threads.clauseId))
     .leftJoin(calls, eq(calls.id, threads.callId))
+    .leftJoin(reviews, eq(reviews.id, threads.reviewId))
     .innerJoin(
       standards,
-      eq(standards.id, sql`coalesce(${clauses.standardId}, ${calls.standardId})`),
+      eq(
+        standards.id,
+        sql`coalesce(${clauses.standardId}, ${calls.standardId}, ${reviews.standardId})`,
+      ),
     )
     .where(inArray(threads.id, ids));
   for (const row of rows) {
@@ -47,6 +52,8 @@ async function threadPlaces(db: Executor, threadIds: string[]): Promise<Map<stri
       places.push({ standard: row.slug, clause: formatRef(row.refCode, row.refNumber) });
     }
     if (row.call !== null) places.push({ standard: row.slug, call: row.call });
+    // A review's thread shows on its review's page, kept under its standard's tag.
+    if (places.length === 0) places.push({ standard: row.slug });
     found.set(row.id, places);
   }
   return found;
@@ -275,6 +282,10 @@ export async function tagsOfAnnouncements(
     if (entry.subjectType === "section") places.push(...scopedPlace("section", entry.subjectId));
     if (entry.subjectType === "call") places.push(...scopedPlace("call", entry.subjectId));
     if (entry.subjectType === "standard") places.push({ standard: entry.subjectId });
+    if (entry.subjectType === "review") {
+      const standard = scoped.exec(entry.subjectId)?.[1];
+      if (standard) places.push({ standard });
+    }
     if (entry.subjectType === "comment") {
       places.push(...(ofThread.get(threadOfComment.get(entry.subjectId) ?? "") ?? []));
     }

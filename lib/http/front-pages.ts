@@ -106,6 +106,9 @@ const livePages: LivePage[] = [
     parameters: [view, module, word("kind"), word("objected")],
     tags: (m) => [standard(m), callTag(m[1] ?? "", m[2] ?? "")],
   },
+  // A standard's reviews and where each stands: reviews and their calls touch the standard. A
+  // review's own page shows survey states and the whole record's figures, and is drawn each time.
+  { path: page(`/standards/${slug}/reviews`), parameters: [], tags: (m) => [standard(m)] },
   {
     path: page(`/standards/${slug}/objections`),
     parameters: [word("state"), module],

@@ -16,6 +16,7 @@ const withSlug: ReadonlySet<string> = new Set([
   "charter",
   "standard",
   "section",
+  "review",
 ]);
 const slugOf = (id: string) => id.split("/")[0] ?? id;
 

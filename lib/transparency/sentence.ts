@@ -21,6 +21,8 @@ import {
   groupPath,
   organisationPath,
   releasePath,
+  reviewPath,
+  reviewThreadPath,
   standardPath,
   surveyPath,
 } from "@/lib/paths";
@@ -201,6 +203,13 @@ function subjectReference(entry: EntryInput, here: Here | undefined, locale: Loc
         ? named(t("transparency.names.survey", { number }), surveyPath(number))
         : named(id);
     }
+    case "review": {
+      const parts = slugAndKey(id);
+      const number = Number(parts?.key);
+      return parts && Number.isInteger(number)
+        ? named(t("transparency.names.review", { number }), reviewPath(parts.slug, number))
+        : named(id);
+    }
     default:
       return named(`${type} ${id}`);
   }
@@ -215,12 +224,15 @@ function threadReference(entry: EntryInput, threadId: string, locale: Locale): R
       : t("transparency.names.untitledThread");
   const { subjectType, subjectId, place } = entry;
   const call = subjectType === "call" ? slugAndKey(subjectId) : null;
+  const review = subjectType === "review" ? slugAndKey(subjectId) : null;
   const href =
     subjectType === "clause" && place
       ? draftThreadPath(place.slug, subjectId, threadId)
       : call && Number.isInteger(Number(call.key))
         ? callThreadPath(call.slug, Number(call.key), threadId)
-        : null;
+        : review && Number.isInteger(Number(review.key))
+          ? reviewThreadPath(review.slug, Number(review.key), threadId)
+          : null;
   return { text, href };
 }
 

@@ -147,6 +147,9 @@ export const eventOfAction: Record<AuditAction, WebhookEventType | null> = {
   "reviews.survey_opened": null,
   "reviews.survey_closed": null,
   "reviews.results_published": null,
+  "reviews.review_opened": null,
+  "reviews.conclusions_proposed": null,
+  "reviews.concluded": null,
 };
 
 /** The event an action is, if any; an action Hum no longer records is none. */

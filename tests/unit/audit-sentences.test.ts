@@ -449,6 +449,21 @@ const samples: Record<AuditAction, Pick<EntryInput, "subjectType" | "subjectId" 
     subjectId: "7",
     details: { title: "Buyers" },
   },
+  "reviews.review_opened": {
+    subjectType: "review",
+    subjectId: "iotmark/2",
+    details: { standard: "iotmark" },
+  },
+  "reviews.conclusions_proposed": {
+    subjectType: "review",
+    subjectId: "iotmark/2",
+    details: { call: "iotmark/51" },
+  },
+  "reviews.concluded": {
+    subjectType: "review",
+    subjectId: "iotmark/2",
+    details: { call: "iotmark/51" },
+  },
 };
 
 function entry(action: string, details?: AuditDetails): EntryInput {

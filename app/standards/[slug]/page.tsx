@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ReleaseReader } from "@/components/releases/release-reader";
+import { ReviewLinks } from "@/components/reviews/review-links";
 import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
 import { getStandardAxes } from "@/lib/drafting/queries";
@@ -54,5 +55,10 @@ export default async function StandardPage({ params, searchParams }: Props) {
     );
   }
   const level = typeof query.level === "string" ? query.level : null;
-  return <ReleaseReader view={view} slug={slug} level={level} />;
+  return (
+    <>
+      <ReleaseReader view={view} slug={slug} level={level} />
+      <ReviewLinks db={db} standardId={view.standardId} slug={slug} />
+    </>
+  );
 }

@@ -1,0 +1,141 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import {
+  openReviewAction,
+  openReviewThreadAction,
+  proposeConclusionsAction,
+} from "@/app/standards/[slug]/reviews/actions";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/use-action-form";
+
+/** A new thread in a review's own discussion: a comment or a question, no quote. */
+export function ReviewThreadForm({ reviewId }: { reviewId: string }) {
+  const t = useTranslations("discussion");
+  const form = useActionForm(openReviewThreadAction, { resetOnSuccess: true });
+  return (
+    <form {...form.formProps} noValidate className="max-w-3xl">
+      <input type="hidden" name="reviewId" value={reviewId} />
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <div className="grid gap-x-4 sm:grid-cols-3">
+        <SelectField id="kind" label={t("kind")} error={form.fieldError("kind")}>
+          {(["comment", "question"] as const).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kinds.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="sm:col-span-2">
+          <TextField
+            id="review-thread-title"
+            name="title"
+            label={t("threadTitle")}
+            maxLength={160}
+            required
+            error={form.fieldError("title")}
+          />
+        </div>
+      </div>
+      <TextAreaField
+        id="review-thread-body"
+        name="body"
+        label={t("body")}
+        hint={t("markdownHint")}
+        rows={4}
+        required
+        error={form.fieldError("body")}
+      />
+      <SubmitButton pendingLabel={t("posting")}>{t("open")}</SubmitButton>
+    </form>
+  );
+}
+
+/** The secretariat's conclusions, which open the call that may adopt them. */
+export function ProposeConclusionsForm({
+  reviewId,
+  previous,
+}: {
+  reviewId: string;
+  /** Conclusions proposed before (a call that did not adopt them), to start from. */
+  previous: string | null;
+}) {
+  const t = useTranslations("reviews");
+  const form = useActionForm(proposeConclusionsAction);
+  return (
+    <form {...form.formProps} noValidate className="max-w-3xl">
+      <input type="hidden" name="reviewId" value={reviewId} />
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <TextAreaField
+        id="conclusions"
+        label={t("conclusions")}
+        hint={t("conclusionsHint")}
+        rows={8}
+        required
+        defaultValue={previous ?? ""}
+        error={form.fieldError("conclusions")}
+      />
+      <SubmitButton pendingLabel={t("proposing")}>{t("propose")}</SubmitButton>
+    </form>
+  );
+}
+
+/** The secretariat opens a review of one standard's mark. */
+export function OpenReviewForm({
+  standards,
+  today,
+}: {
+  standards: { id: string; name: string }[];
+  today: string;
+}) {
+  const t = useTranslations("reviews");
+  const form = useActionForm(openReviewAction, { resetOnSuccess: true });
+  return (
+    <form {...form.formProps} noValidate className="grid max-w-3xl gap-x-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
+        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+        <SelectField id="standardId" label={t("standard")} error={form.fieldError("standardId")}>
+          {standards.map((standard) => (
+            <option key={standard.id} value={standard.id}>
+              {standard.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="title"
+          label={t("titleLabel")}
+          maxLength={200}
+          required
+          error={form.fieldError("title")}
+        />
+        <TextAreaField
+          id="questions"
+          label={t("questions")}
+          hint={t("questionsHint")}
+          rows={5}
+          required
+          error={form.fieldError("questions")}
+        />
+      </div>
+      <TextField
+        id="periodStart"
+        type="date"
+        label={t("periodStart")}
+        required
+        error={form.fieldError("periodStart")}
+      />
+      <TextField
+        id="periodEnd"
+        type="date"
+        label={t("periodEnd")}
+        defaultValue={today}
+        required
+        error={form.fieldError("periodEnd")}
+      />
+      <div className="sm:col-span-2">
+        <SubmitButton pendingLabel={t("opening")}>{t("open")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
