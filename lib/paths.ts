@@ -545,3 +545,23 @@ export function newMisuseReportPath(): string {
 export function declarationReviewPath(number: number): string {
   return `${declarationPath(number)}/review`;
 }
+
+/** A survey's answering page: the link given to buyers and organisations. */
+export function surveyPath(number: number): string {
+  return `/surveys/${number}`;
+}
+
+/** A survey's results, public once it closes or the secretariat publishes them. */
+export function surveyResultsPath(number: number): string {
+  return `${surveyPath(number)}/results`;
+}
+
+/** A survey's responses for download, with only the free text marked publishable. */
+export function surveyExportPath(number: number, format: "csv" | "json"): string {
+  return `${surveyResultsPath(number)}.${format}`;
+}
+
+/** One review of a standard's mark, with its figures, surveys and conclusions. */
+export function reviewPath(slug: string, number: number): string {
+  return `${standardPath(slug)}/reviews/${number}`;
+}
