@@ -183,7 +183,7 @@ export async function SurveyResults({ results }: { results: QuestionResult[] }) 
         return (
           <>
             <ResultChart result={result} words={words(result.prompt, false)} locale={locale} />
-            {result.other ? (
+            {result.other && result.other.count > 0 ? (
               <Texts texts={result.other.texts} title={t("otherTexts")} t={t} />
             ) : null}
           </>
