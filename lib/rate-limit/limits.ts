@@ -15,6 +15,8 @@ export const limits = {
   drafting: { points: 60, windowSeconds: 3600 },
   /** Whole standards imported from Markdown. */
   import: { points: 5, windowSeconds: 3600 },
+  /** Survey responses from one address (keyed on its salted hash, never the address itself). */
+  survey: { points: 20, windowSeconds: 60 },
 } as const satisfies Record<string, Limit>;
 
 export type Limit = { points: number; windowSeconds: number };

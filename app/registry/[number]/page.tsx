@@ -15,6 +15,7 @@ import { DeclarationAnswers } from "@/components/registry/declaration-view-answe
 import { DeclarationHistory } from "@/components/registry/declaration-view-history";
 import { RelistingLeave } from "@/components/registry/relisting-leave";
 import { DeclarationTransitionNotice } from "@/components/registry/transition-notice";
+import { PurchasersSurveyLink } from "@/components/reviews/purchasers-survey-link";
 import { Notice } from "@/components/ui/notice";
 import { PageTitle, Section } from "@/components/ui/page";
 import { challengesOfDeclaration } from "@/lib/challenges/queries";
@@ -113,6 +114,9 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
         relistingBarredUntil={declaration.relistingBarredUntil}
       />
       <DeclarationFacts declaration={declaration} />
+      {declaration.state === "listed" ? (
+        <PurchasersSurveyLink standardSlug={standard.slug} />
+      ) : null}
       <Section title={t("answers")} id="answers">
         <p className="mb-4 text-sm text-muted">{t("answersLead")}</p>
         <DeclarationAnswers declaration={declaration} marks={marks} />
