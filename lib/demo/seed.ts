@@ -13,6 +13,7 @@ import { seedDemoDiscussion } from "@/lib/demo/seed-discussion";
 import { seedDemoLastCall } from "@/lib/demo/seed-last-call";
 import { seedDemoRegistry } from "@/lib/demo/seed-registry";
 import { seedDemoReleases } from "@/lib/demo/seed-releases";
+import { seedDemoReviews } from "@/lib/demo/seed-reviews";
 import { seedDemoSections } from "@/lib/demo/seed-sections";
 import { seedDemoTranslations } from "@/lib/demo/seed-translations";
 import { frameworks, levels, modules, standards } from "@/lib/drafting/schema";
@@ -253,6 +254,8 @@ export async function seedDemo(
     await seedDemoTranslations(db, standardId, demoEmail, now);
     await seedDemoRegistry(db, standardId, demoEmail, now);
     await seedDemoChallenges(db, demoEmail, now);
+    // Reviews read the registry: its organisations answer their survey.
+    await seedDemoReviews(db, standardId, demoEmail, now);
   }
   await seedDemoCalls(db, standardId, demoEmail, now);
   await seedDemoLastCall(db, standardId, demoEmail, now);
