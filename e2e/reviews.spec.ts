@@ -19,8 +19,7 @@ import { demoPerson, expect, expectAccessible, signInAs, test } from "./fixtures
 
 const day = (offset: number) => addDays(new Date(), offset).toISOString().slice(0, 10);
 
-async function answer(page: Page, surveyUrl: string, words: string): Promise<void> {
-  await page.goto(surveyUrl);
+async function fillIn(page: Page, words: string): Promise<void> {
   await page
     .getByRole("group", { name: /Have you bought a product/ })
     .getByRole("radio", { name: "Yes" })
@@ -31,7 +30,12 @@ async function answer(page: Page, surveyUrl: string, words: string): Promise<voi
     .check();
   await page.getByLabel(/How did the mark help you/).fill(words);
   await page.getByRole("button", { name: "Send my answers" }).click();
-  await expect(page.getByText("Thank you: your answers are recorded.")).toBeVisible();
+}
+
+async function answer(page: Page, surveyUrl: string, words: string): Promise<void> {
+  await page.goto(surveyUrl);
+  await fillIn(page, words);
+  await expect(page.getByRole("status").filter({ hasText: /^Thank you/ })).toBeVisible();
 }
 
 test("a review's survey is answered, closed, published with one written answer, and the review concludes", async ({
@@ -72,12 +76,18 @@ test("a review's survey is answered, closed, published with one written answer, 
   const manageUrl = new URL(page.url()).pathname;
   const number = Number(manageUrl.split("/").at(-1));
   const add = page.getByRole("form", { name: "Add a question" });
-  const addQuestion = async (fill: () => Promise<void>) => {
+  // Each question is waited for in the list before the next is written: the form is drawn
+  // afresh once a question is added.
+  let added = 0;
+  const addQuestion = async (prompt: string, fill: () => Promise<void>) => {
     await fill();
     await add.getByRole("button", { name: "Add the question" }).click();
-    await expect(page.getByText("Question added.")).toBeVisible();
+    added += 1;
+    await expect(
+      page.getByRole("listitem").getByText(`${added}. ${prompt}`, { exact: true }),
+    ).toBeVisible();
   };
-  await addQuestion(async () => {
+  await addQuestion("Have you bought a product that shows the mark?", async () => {
     await add.getByLabel("Kind of question").selectOption("single_choice");
     await add
       .getByLabel("Question", { exact: true })
@@ -85,13 +95,13 @@ test("a review's survey is answered, closed, published with one written answer, 
     await add.getByLabel(/Options, or the rows/).fill("yes: Yes\nno: No");
     await add.getByLabel("An answer is required").check();
   });
-  await addQuestion(async () => {
+  await addQuestion("How far do you trust the mark?", async () => {
     await add.getByLabel("Kind of question").selectOption("scale");
     await add.getByLabel("Question", { exact: true }).fill("How far do you trust the mark?");
     await add.getByLabel("Words for 1").fill("Not at all");
     await add.getByLabel("Words for 5").fill("Fully");
   });
-  await addQuestion(async () => {
+  await addQuestion("How did the mark help you?", async () => {
     await add.getByLabel("Kind of question").selectOption("long_text");
     await add.getByLabel("Question", { exact: true }).fill("How did the mark help you?");
     await add.getByLabel("Show this question only when the answer to").selectOption({ index: 1 });
@@ -106,13 +116,19 @@ test("a review's survey is answered, closed, published with one written answer, 
   const second = await browser.newContext();
   try {
     const firstPage = await first.newPage();
+    // The same browser opens the form twice, answers in one tab, then sends the other.
+    const secondTab = await first.newPage();
+    await secondTab.goto(surveyUrl);
     await answer(firstPage, surveyUrl, shown);
     await answer(await second.newPage(), surveyUrl, held);
-    // The first comes back and is refused a second response.
-    await firstPage.goto(surveyUrl);
+    await fillIn(secondTab, "A second answer from the same browser");
     await expect(
-      firstPage.getByText("This survey has already been answered from this browser. Thank you!"),
+      secondTab.getByText(
+        "This survey has already been answered from here; each browser, person or organisation answers once.",
+      ),
     ).toBeVisible();
+    // Coming back, the first browser is thanked and offered no form.
+    await firstPage.goto(surveyUrl);
     await expect(firstPage.getByRole("button", { name: "Send my answers" })).toHaveCount(0);
   } finally {
     await first.close();

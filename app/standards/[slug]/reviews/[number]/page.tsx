@@ -13,7 +13,7 @@ import { getViewer } from "@/lib/community/request-viewer";
 import { getDb } from "@/lib/db/client";
 import { listReviewThreads } from "@/lib/discussion/queries";
 import { renderComment } from "@/lib/discussion/rules";
-import { callPath, reviewPath, reviewsPath } from "@/lib/paths";
+import { callPath, reviewPath, reviewsPath, surveyPath, surveyResultsPath } from "@/lib/paths";
 import { getReview, reviewFigures } from "@/lib/reviews/review-queries";
 
 export const dynamic = "force-dynamic";
@@ -28,8 +28,6 @@ const reviewOf = cache((slug: string, number: string) =>
 );
 
 // Survey pages are the surveys' own (app/surveys); their addresses are fixed by the plan.
-const surveyHref = (number: number) => `/surveys/${number}`;
-const surveyResultsHref = (number: number) => `/surveys/${number}/results`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, number } = await params;
@@ -138,7 +136,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               {page.surveys.map((survey) => (
                 <tr key={survey.number} className="border-b border-line">
                   <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    <Link href={surveyHref(survey.number)}>{survey.title}</Link>{" "}
+                    <Link href={surveyPath(survey.number)}>{survey.title}</Link>{" "}
                     <span className="text-muted">
                       ({t(`surveyStates.${survey.state as "draft" | "open" | "closed"}`)})
                     </span>
@@ -153,7 +151,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                   </td>
                   <td className="py-2">
                     {survey.resultsPublic ? (
-                      <Link href={surveyResultsHref(survey.number)}>{t("resultsLink")}</Link>
+                      <Link href={surveyResultsPath(survey.number)}>{t("resultsLink")}</Link>
                     ) : (
                       <span className="text-muted">{t("resultsLater")}</span>
                     )}
