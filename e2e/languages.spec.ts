@@ -75,6 +75,8 @@ test.describe("a French-speaking newcomer", () => {
 });
 
 test("the public pages read well in French and German on a phone", async ({ page }) => {
+  // Fourteen pages, each checked with axe: more than one test's usual time on a busy machine.
+  test.setTimeout(120_000);
   for (const locale of ["fr", "de"] as const) {
     await page
       .context()
