@@ -33,7 +33,13 @@ async function openOne(
 ): Promise<boolean> {
   const [opened] = await tx
     .update(surveys)
-    .set({ state: "open", openedAt: now, ipSalt: randomBytes(32).toString("base64url") })
+    .set({
+      state: "open",
+      openedAt: now,
+      // Opened by hand before its day, it takes answers from now on.
+      opensAt: sql`least(${surveys.opensAt}, ${now})`,
+      ipSalt: randomBytes(32).toString("base64url"),
+    })
     .where(and(eq(surveys.id, surveyId), eq(surveys.state, "draft")))
     .returning({ number: surveys.number, title: surveys.title });
   if (!opened) return false;
