@@ -150,7 +150,8 @@ export async function serveDemo(
     await stop();
     throw error;
   }
-  const url = fs.readFileSync(path.join(env.HUM_DATA_DIR, "database-url"), "utf8");
+  const url =
+    extraEnv.DATABASE_URL ?? fs.readFileSync(path.join(env.HUM_DATA_DIR, "database-url"), "utf8");
   const { db, pool } = createDatabase(url, { max: 1 });
   return { base, db, closeDatabase: () => pool.end(), stop };
 }

@@ -576,6 +576,11 @@ export function surveyPath(number: number): string {
   return `/surveys/${number}`;
 }
 
+/** Where a survey's answering form posts its fields from a script; JSON comes back. */
+export function surveyAnswersPath(number: number): string {
+  return `${surveyPath(number)}/answers`;
+}
+
 /** A survey's results, public once it closes or the secretariat publishes them. */
 export function surveyResultsPath(number: number): string {
   return `${surveyPath(number)}/results`;

@@ -200,6 +200,7 @@ function startFront(
       origin,
       apiReadsPerMinute: API_READS_PER_MINUTE,
       trustedProxies: TRUSTED_PROXIES,
+      databaseUrl,
     }),
   );
   const feed = createChangeFeed(

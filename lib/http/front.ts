@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
+import { type AnswerWriter, anonymousAnswers, takeAnswers } from "@/lib/http/front-answers";
 import {
   apiClient,
   apiCorsHeaders,
@@ -58,6 +59,8 @@ export type FrontOptions = {
   apiReadsPerMinute?: number;
   /** How many proxies in front of Hum append to X-Forwarded-For. */
   trustedProxies?: number;
+  /** Writes anonymous survey answers (front-answers.ts); without it, Next.js takes them. */
+  answers?: AnswerWriter;
 };
 type Entry = {
   path: string;
@@ -367,6 +370,11 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     const url = request.url ?? "/";
     if (isApiRequest(url)) return serveApi(request, response, url);
     const cookie = String(request.headers.cookie ?? "");
+    const survey = options.answers ? anonymousAnswers(request.method, url, cookie) : null;
+    if (survey !== null && options.answers) {
+      void takeAnswers(request, response, survey, options.answers, { ...options, hsts });
+      return;
+    }
     const locale = chooseLocale({
       cookie: cookieValue(cookie, LOCALE_COOKIE),
       acceptLanguage: request.headers["accept-language"],

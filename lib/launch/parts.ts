@@ -16,7 +16,7 @@ const collabScript = fileURLToPath(new URL("../../scripts/collab.ts", import.met
 const lifeline = fileURLToPath(new URL("../../scripts/exit-with-parent.cjs", import.meta.url));
 /** Lets Node load modules marked `import "server-only"`, as Next.js does on its server. */
 const outsideNext = new URL("../../scripts/outside-next.mjs", import.meta.url).href;
-const frontScript = new URL("../http/front-worker.ts", import.meta.url);
+const frontScript = new URL("../../scripts/front-worker.ts", import.meta.url);
 
 export type ChildRun = Run & { child: ChildProcess };
 
@@ -94,6 +94,8 @@ export type FrontThreadData = {
   origin: string;
   apiReadsPerMinute: number;
   trustedProxies: number;
+  /** Where the front writes anonymous survey answers. */
+  databaseUrl: string;
 };
 
 /** The front on a thread: a thread ends with the process, so it cannot outlive the launcher. */

@@ -1,12 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Participant } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
-import { enforceLimit } from "@/lib/rate-limit";
+import { limits, lockedUsage, RateLimitedError, recordUses, take } from "@/lib/rate-limit";
 import { isRepresentative, type Representative } from "@/lib/registry/authz";
 import { declarations } from "@/lib/registry/schema";
+import type { Answers, Question } from "@/lib/reviews/questions";
 import { isAnswerable } from "@/lib/reviews/response-rules";
 import { reviews, surveyResponses, surveys } from "@/lib/reviews/schema";
 import { validateResponse } from "@/lib/reviews/survey-rules";
@@ -19,7 +20,8 @@ export { publicResults } from "@/lib/reviews/response-queries";
  * address), signed-in participants, or the representatives of organisations that declared
  * products against the reviewed standard, one response per organisation. Every check and the
  * write happen in one transaction, so a refused response leaves nothing behind, not even a count
- * against the address's rate limit.
+ * against the address's rate limit. Many responses may share that transaction (`submitResponses`),
+ * each checked and refused on its own.
  */
 
 /** The cookie that tells one browser's answers from another's; only its hash is stored. */
@@ -55,38 +57,44 @@ export type Respondent =
   | { kind: "participant"; participant: Participant }
   | { kind: "organisation"; representative: Representative };
 
-export type ResponseInput = { surveyNumber: number; respondent: Respondent; raw: unknown };
+/**
+ * One response to submit. `raw` is what came in, only shaped like answers; or `fromForm` reads
+ * them from the survey's questions, for a form posted before the survey was read.
+ */
+export type ResponseInput = { surveyNumber: number; respondent: Respondent } & (
+  | { raw: unknown }
+  | { fromForm: (questions: readonly Question[]) => unknown }
+);
 
-/** The constraints that say "answered already", one per kind of respondent. */
-const answeredOnce = new Set([
-  "survey_response_browser_unique",
-  "survey_response_user_unique",
-  "survey_response_organisation_unique",
-]);
+/** What became of one response: stored, or refused with the reason and nothing stored. */
+export type ResponseOutcome = { ok: true; id: string } | { ok: false; error: DomainError };
 
-/** The unique constraint a failed insert broke, found through Drizzle's wrapping, or null. */
-function brokenUniqueConstraint(error: unknown): string | null {
-  let cause: unknown = error;
-  for (let depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
-    const { code, constraint } = cause as { code?: unknown; constraint?: unknown };
-    if (code === "23505" && typeof constraint === "string") return constraint;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return null;
-}
+/** The facts of a survey a response is checked against, locked for share while it is written. */
+type SurveyRow = {
+  id: string;
+  number: number;
+  reviewId: string;
+  audience: string;
+  questions: Question[];
+  state: string;
+  opensAt: Date;
+  closesAt: Date;
+  ipSalt: string | null;
+};
 
 /**
- * A survey opened without a salt (by the scheduler, or a row written by hand) gets one before its
- * first anonymous answer. Done before the share lock below, so two first answers never wait on
- * each other's locks; once a salt exists this matches no row and locks nothing.
+ * Surveys that open for anonymous answers without a salt (opened by the scheduler, or a row
+ * written by hand) get one before their first answer. Done before the share lock below, so two
+ * first answers never wait on each other's locks; once a salt exists this matches no row and
+ * locks nothing.
  */
-async function ensureSalt(tx: Transaction, surveyNumber: number, now: Date): Promise<void> {
+async function ensureSalts(tx: Transaction, numbers: number[], now: Date): Promise<void> {
   await tx
     .update(surveys)
-    .set({ ipSalt: randomBytes(16).toString("hex") })
+    .set({ ipSalt: sql`replace(gen_random_uuid()::text, '-', '')` })
     .where(
       and(
-        eq(surveys.number, surveyNumber),
+        inArray(surveys.number, numbers),
         isNull(surveys.ipSalt),
         eq(surveys.state, "open"),
         gt(surveys.closesAt, now),
@@ -112,10 +120,10 @@ async function hasDeclared(
 /** Who the response is from, as stored; refuses a respondent outside the survey's audience. */
 async function whoAnswers(
   tx: Transaction,
-  survey: { audience: string; reviewId: string; ipSalt: string | null },
+  survey: SurveyRow,
   respondent: Respondent,
   now: Date,
-): Promise<Partial<typeof surveyResponses.$inferInsert>> {
+): Promise<Respondence> {
   switch (respondent.kind) {
     case "browser": {
       if (survey.audience !== "anyone") throw new DomainError("not_in_audience");
@@ -151,55 +159,175 @@ async function whoAnswers(
   }
 }
 
+/** Who answered, as stored: exactly one of a browser (with its address's hash), person or organisation. */
+type Respondence = {
+  browserKey?: string;
+  ipHash?: string;
+  userId?: string;
+  organisationId?: string;
+};
+
+/** The key "answered once" is about, for a survey: its browser, person or organisation. */
+const onceKey = (surveyId: string, who: Respondence) =>
+  `${surveyId} ${who.browserKey ?? ""} ${who.userId ?? ""} ${who.organisationId ?? ""}`;
+
+/** A response that passed every check of its own and waits to be written with the others. */
+type Accepted = { index: number; survey: SurveyRow; who: Respondence; answers: Answers };
+
+/** Checks one response against its survey; throws the reason it is refused. */
+async function accept(
+  tx: Transaction,
+  survey: SurveyRow | undefined,
+  input: ResponseInput,
+  now: Date,
+): Promise<Omit<Accepted, "index">> {
+  if (!survey || survey.state === "draft") throw new DomainError("not_found");
+  if (!isAnswerable(survey, now)) throw new DomainError("survey_closed");
+  const who = await whoAnswers(tx, survey, input.respondent, now);
+  const raw = "raw" in input ? input.raw : input.fromForm(survey.questions);
+  const checked = validateResponse(survey.questions, raw);
+  if (!checked.ok) throw new DomainError("invalid_input", checked.fieldErrors);
+  return { survey, who, answers: checked.answers };
+}
+
 /**
- * Stores one response, or refuses it with nothing stored: `survey_closed` outside the survey's
+ * Stores many responses in one transaction, each stored or refused on its own, in order, exactly
+ * as one at a time would: `not_found` for no such survey (or a draft), `survey_closed` outside its
  * open period, `not_in_audience`, `invalid_input` with field errors keyed by question id,
  * `rate_limited` past 20 responses a minute from one address, `already_answered` for a second
- * response from the same browser, person or organisation.
+ * response from the same browser, person or organisation (in the batch or before it). A refused
+ * response leaves nothing behind, not even a count against its address's limit.
+ *
+ * One transaction for many is what lets a survey shared with hundreds take their answers at once:
+ * its statements are the same few whether it writes one response or a hundred.
  */
+export async function submitResponses(
+  db: Database,
+  inputs: readonly ResponseInput[],
+  now = new Date(),
+): Promise<ResponseOutcome[]> {
+  const outcomes: ResponseOutcome[] = inputs.map(() => ({
+    ok: false,
+    error: new DomainError("not_found"),
+  }));
+  const numbers = [
+    ...new Set(
+      inputs
+        .map(({ surveyNumber }) => surveyNumber)
+        .filter((n) => Number.isSafeInteger(n) && n > 0),
+    ),
+  ];
+  if (numbers.length === 0) return outcomes;
+  await db.transaction(async (tx) => {
+    if (inputs.some(({ respondent }) => respondent.kind === "browser")) {
+      await ensureSalts(tx, numbers, now);
+    }
+    // Shared, so responses go on side by side while closing (which drops the salt and the
+    // hashes) waits for them: no hash is written after the survey closed.
+    const rows = await tx
+      .select({
+        id: surveys.id,
+        number: surveys.number,
+        reviewId: surveys.reviewId,
+        audience: surveys.audience,
+        questions: surveys.questions,
+        state: surveys.state,
+        opensAt: surveys.opensAt,
+        closesAt: surveys.closesAt,
+        ipSalt: surveys.ipSalt,
+      })
+      .from(surveys)
+      .where(inArray(surveys.number, numbers))
+      .for("share");
+    const byNumber = new Map(rows.map((row) => [row.number, row]));
+
+    const accepted: Accepted[] = [];
+    const seen = new Set<string>();
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const checked = await accept(tx, byNumber.get(input.surveyNumber), input, now);
+        const key = onceKey(checked.survey.id, checked.who);
+        // A second response in the same batch is refused as it would be one request later.
+        if (seen.has(key)) throw new DomainError("already_answered");
+        seen.add(key);
+        accepted.push({ index, ...checked });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes[index] = { ok: false, error };
+      }
+    }
+
+    // Counted in this transaction, and only for responses stored: see `recordUses` below.
+    const limit = limits.survey;
+    const limitKey = (ipHash: string) => `survey:${ipHash}`;
+    const usage = await lockedUsage(
+      tx,
+      limit.windowSeconds,
+      accepted.flatMap(({ who }) => (who.ipHash ? [limitKey(who.ipHash)] : [])),
+      now,
+    );
+    const writing = accepted.filter(({ index, who }) => {
+      const used = who.ipHash ? usage.get(limitKey(who.ipHash)) : undefined;
+      if (!used) return true;
+      const verdict = take(limit, used, 1, now);
+      if (!verdict.ok)
+        outcomes[index] = { ok: false, error: new RateLimitedError(verdict.retryAfterSeconds) };
+      return verdict.ok;
+    });
+    if (writing.length === 0) return;
+
+    // A response already stored (by an earlier request) is skipped, not an error that would undo
+    // the others: what comes back is what was stored.
+    const stored = await tx
+      .insert(surveyResponses)
+      .values(
+        writing.map(({ survey, who, answers }) => ({
+          surveyId: survey.id,
+          submittedAt: now,
+          answers,
+          ...who,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({
+        id: surveyResponses.id,
+        surveyId: surveyResponses.surveyId,
+        browserKey: surveyResponses.browserKey,
+        userId: surveyResponses.userId,
+        organisationId: surveyResponses.organisationId,
+      });
+    const storedIds = new Map(
+      stored.map((row) => [
+        onceKey(row.surveyId, {
+          browserKey: row.browserKey ?? undefined,
+          userId: row.userId ?? undefined,
+          organisationId: row.organisationId ?? undefined,
+        }),
+        row.id,
+      ]),
+    );
+    const uses: { key: string; cost: number }[] = [];
+    for (const { index, survey, who } of writing) {
+      const id = storedIds.get(onceKey(survey.id, who));
+      if (!id) {
+        outcomes[index] = { ok: false, error: new DomainError("already_answered") };
+        continue;
+      }
+      outcomes[index] = { ok: true, id };
+      if (who.ipHash) uses.push({ key: limitKey(who.ipHash), cost: 1 });
+    }
+    await recordUses(tx, uses, now);
+  });
+  return outcomes;
+}
+
+/** Stores one response, or throws the reason it was refused (see `submitResponses`). */
 export async function submitResponse(
   db: Database,
   input: ResponseInput,
   now = new Date(),
 ): Promise<{ id: string }> {
-  const { surveyNumber, respondent } = input;
-  if (!Number.isSafeInteger(surveyNumber) || surveyNumber < 1) throw new DomainError("not_found");
-  try {
-    return await db.transaction(async (tx) => {
-      if (respondent.kind === "browser") await ensureSalt(tx, surveyNumber, now);
-      // Shared, so responses go on side by side while closing (which drops the salt and the
-      // hashes) waits for them: no hash is written after the survey closed.
-      const [survey] = await tx
-        .select({
-          id: surveys.id,
-          reviewId: surveys.reviewId,
-          audience: surveys.audience,
-          questions: surveys.questions,
-          state: surveys.state,
-          opensAt: surveys.opensAt,
-          closesAt: surveys.closesAt,
-          ipSalt: surveys.ipSalt,
-        })
-        .from(surveys)
-        .where(eq(surveys.number, surveyNumber))
-        .for("share");
-      if (!survey || survey.state === "draft") throw new DomainError("not_found");
-      if (!isAnswerable(survey, now)) throw new DomainError("survey_closed");
-      const who = await whoAnswers(tx, survey, respondent, now);
-      const checked = validateResponse(survey.questions, input.raw);
-      if (!checked.ok) throw new DomainError("invalid_input", checked.fieldErrors);
-      // Counted in this transaction: a response refused after this point is not counted.
-      if (who.ipHash) await enforceLimit(tx, "survey", who.ipHash, now);
-      const [row] = await tx
-        .insert(surveyResponses)
-        .values({ surveyId: survey.id, submittedAt: now, answers: checked.answers, ...who })
-        .returning({ id: surveyResponses.id });
-      if (!row) throw new Error("survey response not stored");
-      return row;
-    });
-  } catch (error) {
-    const constraint = brokenUniqueConstraint(error);
-    if (constraint && answeredOnce.has(constraint)) throw new DomainError("already_answered");
-    throw error;
-  }
+  const [outcome] = await submitResponses(db, [input], now);
+  if (!outcome?.ok) throw outcome?.error ?? new DomainError("not_found");
+  return { id: outcome.id };
 }

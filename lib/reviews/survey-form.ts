@@ -111,3 +111,17 @@ export function answersFromForm(
   }
   return Object.fromEntries(answers);
 }
+
+/**
+ * The answer fields (`q.…`) and the organisation chosen, as typed: what a refused form shows
+ * again, so nothing typed is lost.
+ */
+export function typedFields(form: FormData): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  for (const [name, value] of form) {
+    if (typeof value !== "string" || !(name.startsWith("q.") || name === "organisation")) continue;
+    values[name] ??= [];
+    values[name].push(value);
+  }
+  return values;
+}

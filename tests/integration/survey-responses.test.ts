@@ -9,6 +9,7 @@ import { RateLimitedError } from "@/lib/rate-limit";
 import { requireRepresentative } from "@/lib/registry/authz";
 import type { DeclarationBody } from "@/lib/registry/rules";
 import { declarations, representatives } from "@/lib/registry/schema";
+import { responseDesk } from "@/lib/reviews/answering";
 import { surveyCsv, surveyJson } from "@/lib/reviews/export";
 import { questions } from "@/lib/reviews/fixtures/survey";
 import type { Question } from "@/lib/reviews/questions";
@@ -18,7 +19,12 @@ import {
   publicResults,
   purchasersSurvey,
 } from "@/lib/reviews/response-queries";
-import { browserKeyOf, newBrowserId, submitResponse } from "@/lib/reviews/responses";
+import {
+  browserKeyOf,
+  newBrowserId,
+  submitResponse,
+  submitResponses,
+} from "@/lib/reviews/responses";
 import { reviews, surveyResponses, surveys } from "@/lib/reviews/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createPerson, createSecretary } from "@/tests/people";
@@ -267,6 +273,111 @@ describe("anonymous responses", () => {
     const [stored] = await db.select().from(surveyResponses).where(eq(surveyResponses.id, id));
     expect(after?.ipSalt).toMatch(/^[0-9a-f]{32}$/);
     expect(stored?.ipHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("responses written together", () => {
+  it("decides each response of a batch as one at a time would, and stores only the accepted", async () => {
+    const survey = await insertSurvey();
+    const closed = await insertSurvey({ state: "closed" });
+    const twice = browser("198.51.100.1");
+    const earlier = browser("198.51.100.2");
+    await submitResponse(
+      db,
+      { surveyNumber: survey.number, respondent: earlier, raw: valid() },
+      NOW,
+    );
+    const crowded = "198.51.100.9";
+    const outcomes = await submitResponses(
+      db,
+      [
+        { surveyNumber: survey.number, respondent: twice, raw: valid("First") },
+        { surveyNumber: survey.number, respondent: twice, raw: valid("Second") },
+        { surveyNumber: survey.number, respondent: earlier, raw: valid() },
+        { surveyNumber: survey.number, respondent: browser(), raw: {} },
+        { surveyNumber: closed.number, respondent: browser(), raw: valid() },
+        { surveyNumber: 999_999, respondent: browser(), raw: valid() },
+        // 21 from one address: the 21st is past the limit, within the same transaction.
+        ...Array.from({ length: 21 }, () => ({
+          surveyNumber: survey.number,
+          respondent: browser(crowded),
+          fromForm: () => valid("From the form"),
+        })),
+      ],
+      NOW,
+    );
+    const codes = outcomes.map((outcome) => (outcome.ok ? "ok" : outcome.error.code));
+    expect(codes.slice(0, 6)).toEqual([
+      "ok",
+      "already_answered",
+      "already_answered",
+      "invalid_input",
+      "survey_closed",
+      "not_found",
+    ]);
+    expect(codes.slice(6, 26)).toEqual(Array(20).fill("ok"));
+    expect(outcomes[26]).toMatchObject({ ok: false, error: expect.any(RateLimitedError) });
+    // The first, the earlier one and the twenty: nothing of a refusal was stored.
+    expect(await responseCount(survey.id)).toBe(22);
+    expect(await responseCount(closed.id)).toBe(0);
+    const [stored] = await db
+      .select({ answers: surveyResponses.answers })
+      .from(surveyResponses)
+      .where(eq(surveyResponses.browserKey, twice.browserKey));
+    expect(stored?.answers.why).toEqual({ kind: "text", text: "First" });
+  });
+
+  it("counts only stored responses against an address's limit", async () => {
+    const survey = await insertSurvey();
+    const ip = "198.51.100.20";
+    const again = browser(ip);
+    await submitResponse(db, { surveyNumber: survey.number, respondent: again, raw: valid() }, NOW);
+    // Nineteen refusals in one batch (already answered, invalid) leave nineteen answers to come.
+    await submitResponses(
+      db,
+      [
+        ...Array.from({ length: 10 }, () => ({
+          surveyNumber: survey.number,
+          respondent: again,
+          raw: valid(),
+        })),
+        ...Array.from({ length: 9 }, () => ({
+          surveyNumber: survey.number,
+          respondent: browser(ip),
+          raw: {},
+        })),
+      ],
+      NOW,
+    );
+    const more = await submitResponses(
+      db,
+      Array.from({ length: 19 }, () => ({
+        surveyNumber: survey.number,
+        respondent: browser(ip),
+        raw: valid(),
+      })),
+      NOW,
+    );
+    expect(more.every((outcome) => outcome.ok)).toBe(true);
+    expect(await responseCount(survey.id)).toBe(20);
+  });
+
+  it("stores every one of many responses sent at once through the desk, once each", async () => {
+    const survey = await insertSurvey();
+    const submit = responseDesk(db, () => NOW);
+    const people = Array.from({ length: 64 }, (_, i) => browser(`203.0.113.${i + 1}`));
+    const outcomes = await Promise.all(
+      [...people, ...people.slice(0, 8)].map((respondent) =>
+        submit({ surveyNumber: survey.number, respondent, raw: valid() }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(64);
+    expect(
+      outcomes
+        .slice(64)
+        .every((outcome) => !outcome.ok && outcome.error.code === "already_answered"),
+    ).toBe(true);
+    expect(await responseCount(survey.id)).toBe(64);
   });
 });
 

@@ -1,0 +1,65 @@
+import { unstable_rethrow } from "next/navigation";
+import { getDb } from "@/lib/db/client";
+import { publicUrl } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { type AnswerReply, replyTo } from "@/lib/reviews/answering";
+import { surveyByNumber } from "@/lib/reviews/response-queries";
+import { answersFromForm } from "@/lib/reviews/survey-form";
+import { respondentFor, submitTogether } from "../respondent";
+
+type Context = { params: Promise<{ number: string }> };
+
+const reply = (status: number, body: AnswerReply) =>
+  Response.json(body, {
+    status,
+    headers: {
+      "Cache-Control": "no-store",
+      ...(!body.ok && body.retryAfterSeconds
+        ? { "Retry-After": String(body.retryAfterSeconds) }
+        : {}),
+    },
+  });
+
+const refused = (error: DomainError) => {
+  const { status, reply: body } = replyTo({ ok: false, error });
+  return reply(status, body);
+};
+
+/**
+ * The answering form's fields, posted by its script; JSON back (lib/reviews/answering.ts). The
+ * front takes anonymous answers itself, so this is mostly signed-in people's, and everyone's in
+ * development.
+ */
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== new URL(publicUrl()).origin) {
+    return refused(new DomainError("forbidden"));
+  }
+  const segment = (await params).number;
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return refused(new DomainError("invalid_input"));
+  }
+  try {
+    const survey = /^[1-9]\d{0,8}$/.test(segment)
+      ? await surveyByNumber(getDb(), Number(segment))
+      : null;
+    if (!survey || survey.state === "draft") throw new DomainError("not_found");
+    const respondent = await respondentFor(survey, form);
+    const { status, reply: body } = replyTo(
+      await submitTogether({
+        surveyNumber: survey.number,
+        respondent,
+        fromForm: (questions) => answersFromForm(questions, form),
+      }),
+    );
+    return reply(status, body);
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof DomainError) return refused(error);
+    console.error("survey answers failed:", error);
+    return reply(500, { ok: false, code: "internal", fieldErrors: {} });
+  }
+}
