@@ -6,10 +6,14 @@ import {
   openReviewThreadAction,
   proposeConclusionsAction,
 } from "@/app/standards/[slug]/reviews/actions";
+import { NewThreadFields } from "@/components/discussion/thread-fields";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
+
+/** The kinds a review's thread may take: openReviewThreadAction refuses any other. */
+const reviewThreadKinds = ["comment", "question"] as const;
 
 /** A new thread in a review's own discussion: a comment or a question, no quote. */
 export function ReviewThreadForm({ reviewId }: { reviewId: string }) {
@@ -19,33 +23,11 @@ export function ReviewThreadForm({ reviewId }: { reviewId: string }) {
     <form {...form.formProps} noValidate className="max-w-3xl">
       <input type="hidden" name="reviewId" value={reviewId} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      <div className="grid gap-x-4 sm:grid-cols-3">
-        <SelectField id="kind" label={t("kind")} error={form.fieldError("kind")}>
-          {(["comment", "question"] as const).map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-        <div className="sm:col-span-2">
-          <TextField
-            id="review-thread-title"
-            name="title"
-            label={t("threadTitle")}
-            maxLength={160}
-            required
-            error={form.fieldError("title")}
-          />
-        </div>
-      </div>
-      <TextAreaField
-        id="review-thread-body"
-        name="body"
-        label={t("body")}
-        hint={t("markdownHint")}
-        rows={4}
-        required
-        error={form.fieldError("body")}
+      <NewThreadFields
+        kinds={reviewThreadKinds}
+        titleId="review-thread-title"
+        bodyId="review-thread-body"
+        fieldError={form.fieldError}
       />
       <SubmitButton pendingLabel={t("posting")}>{t("open")}</SubmitButton>
     </form>
