@@ -6,6 +6,7 @@ import {
   openReviewThreadAction,
   proposeConclusionsAction,
 } from "@/app/standards/[slug]/reviews/actions";
+import { DateSpanFields } from "@/components/date-span-fields";
 import { NewThreadFields } from "@/components/discussion/thread-fields";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -74,50 +75,36 @@ export function OpenReviewForm({
   const t = useTranslations("reviews");
   const form = useActionForm(openReviewAction, { resetOnSuccess: true });
   return (
-    <form {...form.formProps} noValidate className="grid max-w-3xl gap-x-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <SelectField id="standardId" label={t("standard")} error={form.fieldError("standardId")}>
-          {standards.map((standard) => (
-            <option key={standard.id} value={standard.id}>
-              {standard.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id="title"
-          label={t("titleLabel")}
-          maxLength={200}
-          required
-          error={form.fieldError("title")}
-        />
-        <TextAreaField
-          id="questions"
-          label={t("questions")}
-          hint={t("questionsHint")}
-          rows={5}
-          required
-          error={form.fieldError("questions")}
-        />
-      </div>
+    <form {...form.formProps} noValidate className="max-w-3xl">
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <SelectField id="standardId" label={t("standard")} error={form.fieldError("standardId")}>
+        {standards.map((standard) => (
+          <option key={standard.id} value={standard.id}>
+            {standard.name}
+          </option>
+        ))}
+      </SelectField>
       <TextField
-        id="periodStart"
-        type="date"
-        label={t("periodStart")}
+        id="title"
+        label={t("titleLabel")}
+        maxLength={200}
         required
-        error={form.fieldError("periodStart")}
+        error={form.fieldError("title")}
       />
-      <TextField
-        id="periodEnd"
-        type="date"
-        label={t("periodEnd")}
-        defaultValue={today}
+      <TextAreaField
+        id="questions"
+        label={t("questions")}
+        hint={t("questionsHint")}
+        rows={5}
         required
-        error={form.fieldError("periodEnd")}
+        error={form.fieldError("questions")}
       />
-      <div className="sm:col-span-2">
-        <SubmitButton pendingLabel={t("opening")}>{t("open")}</SubmitButton>
-      </div>
+      <DateSpanFields
+        first={{ id: "periodStart", label: t("periodStart"), required: true }}
+        last={{ id: "periodEnd", label: t("periodEnd"), defaultValue: today, required: true }}
+        fieldError={form.fieldError}
+      />
+      <SubmitButton pendingLabel={t("opening")}>{t("open")}</SubmitButton>
     </form>
   );
 }
