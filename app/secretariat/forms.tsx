@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { DateSpanFields } from "@/components/date-span-fields";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,52 +14,38 @@ export function AppointForm({ today }: { today: string }) {
   const tGroups = useTranslations("groups");
   const form = useActionForm(appointAction, { resetOnSuccess: true });
   return (
-    <form {...form.formProps} noValidate className="grid max-w-2xl gap-x-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      </div>
-      <div className="sm:col-span-2">
-        <TextField
-          id="email"
-          type="email"
-          label={t("email")}
-          hint={t("emailHint")}
-          required
-          error={form.fieldError("email")}
-        />
-      </div>
-      <SelectField id="group" label={t("group")} error={form.fieldError("group")}>
-        {groups.map((group) => (
-          <option key={group} value={group}>
-            {tGroups(`names.${group}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField id="role" label={t("role")} error={form.fieldError("role")}>
-        {roles.map((role) => (
-          <option key={role} value={role}>
-            {tGroups(`roles.${role}`)}
-          </option>
-        ))}
-      </SelectField>
+    <form {...form.formProps} noValidate className="max-w-2xl">
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
       <TextField
-        id="startsOn"
-        type="date"
-        label={t("startsOn")}
-        defaultValue={today}
+        id="email"
+        type="email"
+        label={t("email")}
+        hint={t("emailHint")}
         required
-        error={form.fieldError("startsOn")}
+        error={form.fieldError("email")}
       />
-      <TextField
-        id="endsOn"
-        type="date"
-        label={t("endsOn")}
-        hint={t("endsOnHint")}
-        error={form.fieldError("endsOn")}
-      />
-      <div className="sm:col-span-2">
-        <SubmitButton pendingLabel={t("appointing")}>{t("appoint")}</SubmitButton>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <SelectField id="group" label={t("group")} error={form.fieldError("group")}>
+          {groups.map((group) => (
+            <option key={group} value={group}>
+              {tGroups(`names.${group}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="role" label={t("role")} error={form.fieldError("role")}>
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {tGroups(`roles.${role}`)}
+            </option>
+          ))}
+        </SelectField>
       </div>
+      <DateSpanFields
+        first={{ id: "startsOn", label: t("startsOn"), defaultValue: today, required: true }}
+        last={{ id: "endsOn", label: t("endsOn"), hint: t("endsOnHint") }}
+        fieldError={form.fieldError}
+      />
+      <SubmitButton pendingLabel={t("appointing")}>{t("appoint")}</SubmitButton>
     </form>
   );
 }

@@ -13,7 +13,8 @@ import {
   watchAction,
 } from "@/app/standards/[slug]/draft/discussion-actions";
 import { QUOTE_EVENT, type QuoteDetail } from "@/components/clause-editor/quote-event";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { NewThreadFields } from "@/components/discussion/thread-fields";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
@@ -91,45 +92,24 @@ export function NewThreadForm({ clauseId }: { clauseId: string }) {
       <input type="hidden" name="clauseId" value={clauseId} />
       <input type="hidden" name="anchor" ref={anchorRef} defaultValue="" />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      <div className="grid gap-x-4 sm:grid-cols-3">
-        <SelectField id="kind" label={t("kind")} error={form.fieldError("kind")}>
-          {threadKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-        <div className="sm:col-span-2">
-          <TextField
-            id="thread-title"
-            name="title"
-            label={t("threadTitle")}
-            maxLength={160}
-            required
-            error={form.fieldError("title")}
-          />
-        </div>
-      </div>
-      <TextField
-        id="quote"
-        label={t("quote")}
-        hint={t("quoteHint")}
-        maxLength={2000}
-        ref={quoteRef}
-        onInput={() => {
-          if (anchorRef.current) anchorRef.current.value = "";
-        }}
-        error={form.fieldError("quote")}
-      />
-      <TextAreaField
-        id="thread-body"
-        name="body"
-        label={t("body")}
-        hint={t("markdownHint")}
-        rows={4}
-        required
-        error={form.fieldError("body")}
-      />
+      <NewThreadFields
+        kinds={threadKinds}
+        titleId="thread-title"
+        bodyId="thread-body"
+        fieldError={form.fieldError}
+      >
+        <TextField
+          id="quote"
+          label={t("quote")}
+          hint={t("quoteHint")}
+          maxLength={2000}
+          ref={quoteRef}
+          onInput={() => {
+            if (anchorRef.current) anchorRef.current.value = "";
+          }}
+          error={form.fieldError("quote")}
+        />
+      </NewThreadFields>
       <SubmitButton pendingLabel={t("posting")}>{t("open")}</SubmitButton>
     </form>
   );

@@ -6,10 +6,15 @@ import {
   openReviewThreadAction,
   proposeConclusionsAction,
 } from "@/app/standards/[slug]/reviews/actions";
+import { DateSpanFields } from "@/components/date-span-fields";
+import { NewThreadFields } from "@/components/discussion/thread-fields";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
+
+/** The kinds a review's thread may take: openReviewThreadAction refuses any other. */
+const reviewThreadKinds = ["comment", "question"] as const;
 
 /** A new thread in a review's own discussion: a comment or a question, no quote. */
 export function ReviewThreadForm({ reviewId }: { reviewId: string }) {
@@ -19,33 +24,11 @@ export function ReviewThreadForm({ reviewId }: { reviewId: string }) {
     <form {...form.formProps} noValidate className="max-w-3xl">
       <input type="hidden" name="reviewId" value={reviewId} />
       {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-      <div className="grid gap-x-4 sm:grid-cols-3">
-        <SelectField id="kind" label={t("kind")} error={form.fieldError("kind")}>
-          {(["comment", "question"] as const).map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </SelectField>
-        <div className="sm:col-span-2">
-          <TextField
-            id="review-thread-title"
-            name="title"
-            label={t("threadTitle")}
-            maxLength={160}
-            required
-            error={form.fieldError("title")}
-          />
-        </div>
-      </div>
-      <TextAreaField
-        id="review-thread-body"
-        name="body"
-        label={t("body")}
-        hint={t("markdownHint")}
-        rows={4}
-        required
-        error={form.fieldError("body")}
+      <NewThreadFields
+        kinds={reviewThreadKinds}
+        titleId="review-thread-title"
+        bodyId="review-thread-body"
+        fieldError={form.fieldError}
       />
       <SubmitButton pendingLabel={t("posting")}>{t("open")}</SubmitButton>
     </form>
@@ -92,50 +75,36 @@ export function OpenReviewForm({
   const t = useTranslations("reviews");
   const form = useActionForm(openReviewAction, { resetOnSuccess: true });
   return (
-    <form {...form.formProps} noValidate className="grid max-w-3xl gap-x-4 sm:grid-cols-2">
-      <div className="sm:col-span-2">
-        {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
-        <SelectField id="standardId" label={t("standard")} error={form.fieldError("standardId")}>
-          {standards.map((standard) => (
-            <option key={standard.id} value={standard.id}>
-              {standard.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id="title"
-          label={t("titleLabel")}
-          maxLength={200}
-          required
-          error={form.fieldError("title")}
-        />
-        <TextAreaField
-          id="questions"
-          label={t("questions")}
-          hint={t("questionsHint")}
-          rows={5}
-          required
-          error={form.fieldError("questions")}
-        />
-      </div>
+    <form {...form.formProps} noValidate className="max-w-3xl">
+      {form.formError ? <Notice tone="error">{form.formError}</Notice> : null}
+      <SelectField id="standardId" label={t("standard")} error={form.fieldError("standardId")}>
+        {standards.map((standard) => (
+          <option key={standard.id} value={standard.id}>
+            {standard.name}
+          </option>
+        ))}
+      </SelectField>
       <TextField
-        id="periodStart"
-        type="date"
-        label={t("periodStart")}
+        id="title"
+        label={t("titleLabel")}
+        maxLength={200}
         required
-        error={form.fieldError("periodStart")}
+        error={form.fieldError("title")}
       />
-      <TextField
-        id="periodEnd"
-        type="date"
-        label={t("periodEnd")}
-        defaultValue={today}
+      <TextAreaField
+        id="questions"
+        label={t("questions")}
+        hint={t("questionsHint")}
+        rows={5}
         required
-        error={form.fieldError("periodEnd")}
+        error={form.fieldError("questions")}
       />
-      <div className="sm:col-span-2">
-        <SubmitButton pendingLabel={t("opening")}>{t("open")}</SubmitButton>
-      </div>
+      <DateSpanFields
+        first={{ id: "periodStart", label: t("periodStart"), required: true }}
+        last={{ id: "periodEnd", label: t("periodEnd"), defaultValue: today, required: true }}
+        fieldError={form.fieldError}
+      />
+      <SubmitButton pendingLabel={t("opening")}>{t("open")}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Secretariat } from "@/lib/community/authz";
 import type { Database, Transaction } from "@/lib/db/client";
@@ -21,68 +22,102 @@ export async function lockSurvey(tx: Transaction, surveyId: string) {
   return row;
 }
 
+type SurveyRow = typeof surveys.$inferSelect;
+
 /**
- * Opens a draft, with a fresh salt for the hashed addresses of its anonymous respondents. The
- * update names the state it expects, so of two servers opening the same survey one does it.
+ * One step of a survey's life. Its update names the state the step starts from, so of two
+ * servers (or the scheduler and the secretariat) taking the same step at once one does it.
  */
-async function openOne(
+interface SurveyStep {
+  from: "draft" | "open";
+  set: (now: Date) => PgUpdateSetSource<typeof surveys>;
+  action: "reviews.survey_opened" | "reviews.survey_closed";
+  /** What must hold before the secretariat takes the step by hand; throws when it does not. */
+  checkByHand?: (survey: SurveyRow, now: Date) => void;
+  /** Further writes in the same transaction, once the survey has moved. */
+  afterwards?: (tx: Transaction, surveyId: string) => Promise<void>;
+}
+
+/** Opens a draft, with a fresh salt for the hashed addresses of its anonymous respondents. */
+const opening: SurveyStep = {
+  from: "draft",
+  set: (now) => ({
+    state: "open",
+    openedAt: now,
+    // Opened by hand before its day, it takes answers from now on.
+    opensAt: sql`least(${surveys.opensAt}, ${now})`,
+    ipSalt: randomBytes(32).toString("base64url"),
+  }),
+  action: "reviews.survey_opened",
+  checkByHand: (survey, now) => {
+    if (survey.questions.length === 0) {
+      throw new DomainError("invalid_input", { questions: "required" });
+    }
+    // Opened after its closing date, the scheduler would close it at once.
+    if (survey.closesAt <= now) throw new DomainError("invalid_input", { closesAt: "too_small" });
+  },
+};
+
+/**
+ * Closes an open survey. The addresses' hashes were kept only to check abuse while it was open,
+ * so they go with the salt, in the same transaction as the closing.
+ */
+const closing: SurveyStep = {
+  from: "open",
+  set: (now) => ({ state: "closed", closedAt: now, ipSalt: null }),
+  action: "reviews.survey_closed",
+  afterwards: async (tx, surveyId) => {
+    await tx
+      .update(surveyResponses)
+      .set({ ipHash: null })
+      .where(and(eq(surveyResponses.surveyId, surveyId), isNotNull(surveyResponses.ipHash)));
+  },
+};
+
+/** Takes a step if the survey is still in the state it starts from; false when it was not. */
+async function takeStep(
   tx: Transaction,
+  step: SurveyStep,
   surveyId: string,
   actorId: string | null,
   now: Date,
 ): Promise<boolean> {
-  const [opened] = await tx
+  const [moved] = await tx
     .update(surveys)
-    .set({
-      state: "open",
-      openedAt: now,
-      // Opened by hand before its day, it takes answers from now on.
-      opensAt: sql`least(${surveys.opensAt}, ${now})`,
-      ipSalt: randomBytes(32).toString("base64url"),
-    })
-    .where(and(eq(surveys.id, surveyId), eq(surveys.state, "draft")))
+    .set(step.set(now))
+    .where(and(eq(surveys.id, surveyId), eq(surveys.state, step.from)))
     .returning({ number: surveys.number, title: surveys.title });
-  if (!opened) return false;
+  if (!moved) return false;
+  await step.afterwards?.(tx, surveyId);
   await recordAudit(tx, {
     actorId,
-    action: "reviews.survey_opened",
+    action: step.action,
     subjectType: "survey",
-    subjectId: String(opened.number),
-    details: { title: opened.title },
+    subjectId: String(moved.number),
+    details: { title: moved.title },
     at: now,
   });
   return true;
 }
 
 /**
- * Closes an open survey. The addresses' hashes were kept only to check abuse while it was open,
- * so they go with the salt, in the same transaction as the closing.
+ * The secretariat takes a step now, whatever the survey's dates said. The survey is locked first
+ * so that a refusal tells why: a closed survey stays closed, any other wrong state is a conflict.
  */
-async function closeOne(
-  tx: Transaction,
+async function takeStepByHand(
+  db: Database,
+  secretary: Secretariat,
+  step: SurveyStep,
   surveyId: string,
-  actorId: string | null,
   now: Date,
-): Promise<boolean> {
-  const [closed] = await tx
-    .update(surveys)
-    .set({ state: "closed", closedAt: now, ipSalt: null })
-    .where(and(eq(surveys.id, surveyId), eq(surveys.state, "open")))
-    .returning({ number: surveys.number, title: surveys.title });
-  if (!closed) return false;
-  await tx
-    .update(surveyResponses)
-    .set({ ipHash: null })
-    .where(and(eq(surveyResponses.surveyId, surveyId), isNotNull(surveyResponses.ipHash)));
-  await recordAudit(tx, {
-    actorId,
-    action: "reviews.survey_closed",
-    subjectType: "survey",
-    subjectId: String(closed.number),
-    details: { title: closed.title },
-    at: now,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const survey = await lockSurvey(tx, surveyId);
+    if (survey.state === "closed") throw new DomainError("survey_closed");
+    if (survey.state !== step.from) throw new DomainError("conflict");
+    step.checkByHand?.(survey, now);
+    await takeStep(tx, step, surveyId, secretary.id, now);
   });
-  return true;
 }
 
 /** Opens a draft now, whatever its opening date said; one with no questions cannot open. */
@@ -92,17 +127,7 @@ export async function openSurvey(
   surveyId: string,
   now: Date = new Date(),
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const survey = await lockSurvey(tx, surveyId);
-    if (survey.state === "closed") throw new DomainError("survey_closed");
-    if (survey.state === "open") throw new DomainError("conflict");
-    if (survey.questions.length === 0) {
-      throw new DomainError("invalid_input", { questions: "required" });
-    }
-    // Opened after its closing date, the scheduler would close it at once.
-    if (survey.closesAt <= now) throw new DomainError("invalid_input", { closesAt: "too_small" });
-    await openOne(tx, surveyId, secretary.id, now);
-  });
+  await takeStepByHand(db, secretary, opening, surveyId, now);
 }
 
 /** Closes an open survey now, before its closing date. */
@@ -112,12 +137,7 @@ export async function closeSurvey(
   surveyId: string,
   now: Date = new Date(),
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const survey = await lockSurvey(tx, surveyId);
-    if (survey.state === "closed") throw new DomainError("survey_closed");
-    if (survey.state === "draft") throw new DomainError("conflict");
-    await closeOne(tx, surveyId, secretary.id, now);
-  });
+  await takeStepByHand(db, secretary, closing, surveyId, now);
 }
 
 /**
@@ -148,10 +168,10 @@ export async function moveDueSurveys(
   let opened = 0;
   let closed = 0;
   for (const { id } of toOpen) {
-    if (await db.transaction((tx) => openOne(tx, id, null, now))) opened += 1;
+    if (await db.transaction((tx) => takeStep(tx, opening, id, null, now))) opened += 1;
   }
   for (const { id } of toClose) {
-    if (await db.transaction((tx) => closeOne(tx, id, null, now))) closed += 1;
+    if (await db.transaction((tx) => takeStep(tx, closing, id, null, now))) closed += 1;
   }
   return { opened, closed };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { DateSpanFields } from "@/components/date-span-fields";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -44,23 +45,11 @@ export function CreateSurveyForm({ reviewId, today }: { reviewId: string; today:
           </option>
         ))}
       </SelectField>
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField
-          id="opensAt"
-          type="date"
-          label={t("create.opensOn")}
-          defaultValue={today}
-          required
-          error={form.fieldError("opensAt")}
-        />
-        <TextField
-          id="closesAt"
-          type="date"
-          label={t("create.closesOn")}
-          required
-          error={form.fieldError("closesAt")}
-        />
-      </div>
+      <DateSpanFields
+        first={{ id: "opensAt", label: t("create.opensOn"), defaultValue: today, required: true }}
+        last={{ id: "closesAt", label: t("create.closesOn"), required: true }}
+        fieldError={form.fieldError}
+      />
       <p className="mb-4 text-sm text-muted">{t("create.datesHint")}</p>
       <SubmitButton pendingLabel={t("create.creating")}>{t("create.submit")}</SubmitButton>
     </form>

@@ -212,56 +212,64 @@ async function standingAfter(
   };
 }
 
-const publish = defineEndpoint({
-  method: "POST",
+/**
+ * A POST that freezes the working copy as the declaration's next version, the way `freeze` does
+ * (publishing it, or reaffirming the listing with it), and answers with where the declaration
+ * then stands. Both are on the public record, so both ask for the same proof of representation.
+ */
+function versionEndpoint(definition: {
+  path: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  examplePath: string;
+  /** The attempt named in the refusal's log when the caller is not a representative. */
+  attempted: string;
+  freeze: (
+    db: Database,
+    rep: Representative,
+    declaration: number,
+    now: Date,
+  ) => Promise<{ version: number }>;
+}): Endpoint {
+  const { examplePath, attempted, freeze, ...described } = definition;
+  return defineEndpoint({
+    method: "POST",
+    ...described,
+    group: "Registry",
+    scope: "declare",
+    status: 201,
+    params: number,
+    response: versionAnswer,
+    example: { path: examplePath },
+    handle: async ({ db, params, caller, now, origin }) => {
+      const rep = await representativeOf(db, caller, params.number, attempted, now);
+      const { version } = await freeze(db, rep, params.number, now);
+      return standingAfter(db, params.number, version, origin);
+    },
+  });
+}
+
+const publish = versionEndpoint({
   path: "/declarations/{number}/publications",
   operationId: "publishDeclaration",
   summary: "Publish the working copy",
   description:
     "Freezes the complete working copy as the next immutable version. It is listed at once, or waits for the advisory group where the charter asks for a review. Answers identical to the latest version are refused: that is a reaffirmation. Problems name the fields at fault (`answers.SW-1.evidence`).",
-  group: "Registry",
-  scope: "declare",
-  status: 201,
-  params: number,
-  response: versionAnswer,
-  example: { path: "/declarations/4/publications" },
-  handle: async ({ db, params, caller, now, origin }) => {
-    const rep = await representativeOf(
-      db,
-      caller,
-      params.number,
-      "registry.publish_declaration",
-      now,
-    );
-    const { version } = await publishDeclaration(db, rep, params.number, now);
-    return standingAfter(db, params.number, version, origin);
-  },
+  examplePath: "/declarations/4/publications",
+  attempted: "registry.publish_declaration",
+  freeze: publishDeclaration,
 });
 
-const reaffirm = defineEndpoint({
-  method: "POST",
+const reaffirm = versionEndpoint({
   path: "/declarations/{number}/reaffirmations",
   operationId: "reaffirmDeclaration",
   summary: "Reaffirm a listing for a new term",
   description:
     "Renews a listed or lapsed declaration for a new term, as the next version, with the working copy's answers (changed or not).",
-  group: "Registry",
-  scope: "declare",
-  status: 201,
-  params: number,
-  response: versionAnswer,
-  example: { path: "/declarations/3/reaffirmations" },
-  handle: async ({ db, params, caller, now, origin }) => {
-    const rep = await representativeOf(
-      db,
-      caller,
-      params.number,
-      "registry.reaffirm_declaration",
-      now,
-    );
-    const { version } = await reaffirmDeclaration(db, rep, params.number, now);
-    return standingAfter(db, params.number, version, origin);
-  },
+  examplePath: "/declarations/3/reaffirmations",
+  attempted: "registry.reaffirm_declaration",
+  freeze: reaffirmDeclaration,
 });
 
 const withdraw = defineEndpoint({
