@@ -116,7 +116,19 @@ test("a review's survey is answered, closed, published with one written answer, 
   const surveyUrl = `/surveys/${number}`;
   const first = await browser.newContext();
   const second = await browser.newContext();
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false });
   try {
+    // Without JavaScript the form goes through its action: an answer left out comes back named,
+    // with what was typed still in place, and nothing is stored.
+    const plain = await withoutScript.newPage();
+    await plain.goto(surveyUrl);
+    await plain.getByLabel(/How did the mark help you/).fill("Typed without scripts");
+    await plain.getByRole("button", { name: "Send my answers" }).click();
+    await expect(plain.getByText("Please check these answers:")).toBeVisible();
+    await expect(plain.getByLabel(/How did the mark help you/)).toHaveValue(
+      "Typed without scripts",
+    );
+
     const firstPage = await first.newPage();
     // The same browser opens the form twice, answers in one tab, then sends the other.
     const secondTab = await first.newPage();
@@ -135,6 +147,7 @@ test("a review's survey is answered, closed, published with one written answer, 
   } finally {
     await first.close();
     await second.close();
+    await withoutScript.close();
   }
   const [survey] = await db.select().from(surveys).where(eq(surveys.number, number));
   if (!survey) throw new Error("the survey was not stored");

@@ -20,7 +20,7 @@ import { answersFromForm } from "@/lib/reviews/survey-form";
 /*
  * Answering a survey over HTTP, as the answering form does with JavaScript: the form's fields are
  * posted to /surveys/{n}/answers and the answer is JSON, `{ ok: true }` or the refusal's code
- * and field errors. Anonymous answers are taken by the front itself (lib/http/front.ts), without
+ * and field errors (see `statusOf`). Anonymous answers are taken by the front itself (lib/http/front.ts), without
  * Next.js, and written together (group commit): a survey link shared with hundreds of buyers
  * brings their answers at once. Signed-in people's reach Next.js (app/surveys/[number]/answers),
  * which answers the same way.
@@ -31,16 +31,17 @@ export type AnswerReply =
   | { ok: true }
   | { ok: false; code: ErrorCode; fieldErrors: FieldErrors; retryAfterSeconds?: number };
 
-/** Each refusal's HTTP status. */
+/**
+ * The HTTP status of a refusal. A refusal by the survey's rules (answered already, a field
+ * wrong, closed, outside its audience) is the form's answer, as an action's would be: 200, with
+ * `ok: false`. Only what is not about the answer has a status of its own.
+ */
 const statusOf: Partial<Record<ErrorCode, number>> = {
-  invalid_input: 400,
-  not_in_audience: 403,
   forbidden: 403,
   unauthenticated: 401,
   not_found: 404,
-  already_answered: 409,
-  survey_closed: 409,
   rate_limited: 429,
+  internal: 500,
 };
 
 /** An outcome as the endpoint answers it: a status and the JSON reply. */
@@ -48,7 +49,7 @@ export function replyTo(outcome: ResponseOutcome): { status: number; reply: Answ
   if (outcome.ok) return { status: 200, reply: { ok: true } };
   const { error } = outcome;
   return {
-    status: statusOf[error.code] ?? 400,
+    status: statusOf[error.code] ?? 200,
     reply: {
       ok: false,
       code: error.code,
