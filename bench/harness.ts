@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import pg from "pg";
 import { sessions, users } from "@/lib/auth/schema";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { demoEmail } from "@/lib/demo/seed";
@@ -120,16 +121,53 @@ export function benchWorkspace(label: string, port: number, extraEnv: Record<str
 }
 
 /**
+ * A fresh database of its own on the PostgreSQL server BENCH_POSTGRES names (a URL to any of its
+ * databases), or null to use the embedded database, as `npm start` does by default. Production
+ * runs on PostgreSQL; the benches that write say which they ran on.
+ */
+async function benchPostgres(
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const server = process.env.BENCH_POSTGRES;
+  if (!server) return null;
+  const name = `hum_bench_${label.replace(/\W/g, "_")}_${randomBytes(4).toString("hex")}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** Which database a bench ran on, for its first line. */
+export const benchDatabase = () =>
+  process.env.BENCH_POSTGRES ? "PostgreSQL (BENCH_POSTGRES)" : "the embedded database (PGlite)";
+
+/**
  * Hum's production server on `port` with the demo community, in a folder of its own on the
- * embedded database: its address, a connection to its database (one at a time: the embedded
- * database has a single session), and `stop`, which ends the server and removes the folder.
+ * embedded database (or a database of its own on BENCH_POSTGRES): its address, a connection to
+ * its database (one at a time: the embedded database has a single session), and `stop`, which
+ * ends the server and removes the folder and the database.
  */
 export async function serveDemo(
   label: string,
   port: number,
   extraEnv: Record<string, string> = {},
 ) {
-  const { workDir, env, launcher } = benchWorkspace(label, port, extraEnv);
+  const postgres = await benchPostgres(label);
+  const { workDir, env, launcher } = benchWorkspace(label, port, {
+    ...(postgres
+      ? { DATABASE_URL: postgres.url, AUTH_SECRET: randomBytes(32).toString("hex") }
+      : {}),
+    ...extraEnv,
+  });
   spawnSync(process.execPath, [...launcher, "seed"], { env, stdio: "inherit" });
   const server: ChildProcess = spawn(process.execPath, [...launcher, "start"], {
     env,
@@ -141,6 +179,7 @@ export async function serveDemo(
       await new Promise((resolve) => server.once("exit", resolve));
     }
     fs.rmSync(workDir, { recursive: true, force: true });
+    await postgres?.drop();
   };
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -150,8 +189,7 @@ export async function serveDemo(
     await stop();
     throw error;
   }
-  const url =
-    extraEnv.DATABASE_URL ?? fs.readFileSync(path.join(env.HUM_DATA_DIR, "database-url"), "utf8");
+  const url = postgres?.url ?? fs.readFileSync(path.join(env.HUM_DATA_DIR, "database-url"), "utf8");
   const { db, pool } = createDatabase(url, { max: 1 });
   return { base, db, closeDatabase: () => pool.end(), stop };
 }

@@ -8,6 +8,7 @@
  *     [seconds=10] [connections=16]
  *
  * Runs in a temporary data folder of its own, on loopback; every run is bounded by its duration.
+ * With BENCH_POSTGRES=postgres://… it runs on a database of its own on that PostgreSQL server.
  */
 import os from "node:os";
 import autocannon from "autocannon";
@@ -16,7 +17,7 @@ import { users } from "@/lib/auth/schema";
 import { comments, threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, standards } from "@/lib/drafting/schema";
-import { demoSessionCookie, serveDemo } from "./harness";
+import { benchDatabase, demoSessionCookie, serveDemo } from "./harness";
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 16);
@@ -97,7 +98,7 @@ try {
     }
   }
   console.log(
-    `signed in as the advisory group's chair; ${connections} connections, ${seconds} s per page, ${os.cpus().length} cores shared with the load generator; budget p99 ≤ ${BUDGET_P99_MS} ms`,
+    `on ${benchDatabase()}, signed in as the advisory group's chair; ${connections} connections, ${seconds} s per page, ${os.cpus().length} cores shared with the load generator; budget p99 ≤ ${BUDGET_P99_MS} ms`,
   );
   console.log(
     "page".padEnd(48),

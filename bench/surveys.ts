@@ -13,7 +13,7 @@
  *   npm run build && npx tsx --import ./scripts/outside-next.mjs bench/surveys.ts \
  *     [responses=2000] [connections=64]
  *
- * With BENCH_DATABASE_URL=postgres://… (an empty database) it runs on PostgreSQL.
+ * With BENCH_POSTGRES=postgres://… it runs on a database of its own on that PostgreSQL server.
  *
  * Loopback only.
  */
@@ -33,7 +33,7 @@ import { publicResults } from "@/lib/reviews/responses";
 import { openReview } from "@/lib/reviews/reviews";
 import { surveyResponses } from "@/lib/reviews/schema";
 import { closeSurvey, createSurvey, openSurvey } from "@/lib/reviews/surveys";
-import { serveDemo } from "./harness";
+import { benchDatabase, serveDemo } from "./harness";
 
 const RESPONSES = Number(process.argv[2] ?? 2000);
 const connections = Number(process.argv[3] ?? 64);
@@ -147,14 +147,8 @@ async function benchReview(db: Database) {
   return { secretary, survey };
 }
 
-// On PostgreSQL when BENCH_DATABASE_URL names an empty database (as production runs), else on
-// the embedded database (as `npm start` runs by default).
-const postgres = process.env.BENCH_DATABASE_URL;
-const demo = await serveDemo("surveys", port, {
-  TRUSTED_PROXIES: "1",
-  ...(postgres ? { DATABASE_URL: postgres, AUTH_SECRET: randomBytes(32).toString("hex") } : {}),
-});
-console.log(`surveys bench on ${postgres ? "PostgreSQL" : "the embedded database (PGlite)"}`);
+const demo = await serveDemo("surveys", port, { TRUSTED_PROXIES: "1" });
+console.log(`surveys bench on ${benchDatabase()}`);
 try {
   const { base, db } = demo;
   const { secretary, survey } = await benchReview(db);
