@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useState, useTransition } from "react";
+import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { ErrorCode, FieldErrors } from "@/lib/errors";
@@ -97,6 +97,12 @@ export function SurveyForm({
   const [sent, setSent] = useState<SurveyAnswerState | null>(null);
   const [pending, startTransition] = useTransition();
   const state = sent ?? posted;
+  const summary = useRef<HTMLDivElement>(null);
+  // A refusal is said above the questions, far from the button at their foot: the reader is
+  // taken there, and a screen reader reads it.
+  useEffect(() => {
+    if (sent && !sent.ok) summary.current?.focus();
+  }, [sent]);
 
   if (state?.ok) {
     return <Notice tone="success">{t("thanks")}</Notice>;
@@ -132,7 +138,7 @@ export function SurveyForm({
       className="max-w-2xl"
     >
       {failed ? (
-        <div className="mb-6">
+        <div className="mb-6" ref={summary} tabIndex={-1}>
           <Notice tone="error">
             <p>{errorText(failed.code)}</p>
             {wrong.length > 0 ? (
