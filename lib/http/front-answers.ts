@@ -38,13 +38,18 @@ export function anonymousAnswers(method: string | undefined, url: string, cookie
 /** The posted form, read up to `MAX_ANSWER_BYTES`: urlencoded or multipart, as forms send. */
 async function readForm(
   request: http.IncomingMessage,
-): Promise<FormData | URLSearchParams | "too_large" | "not_a_form"> {
+): Promise<FormData | URLSearchParams | "too_large" | "not_a_form" | "aborted"> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_ANSWER_BYTES) return "too_large";
-    chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_ANSWER_BYTES) return "too_large";
+      chunks.push(chunk);
+    }
+  } catch {
+    // The browser went away mid-form: there is no one to answer.
+    return "aborted";
   }
   const body = Buffer.concat(chunks);
   const type = String(request.headers["content-type"] ?? "");
@@ -86,8 +91,10 @@ export async function takeAnswers(
     return json(403, { ok: false, code: "forbidden", fieldErrors: {} });
   }
   const form = await readForm(request);
+  if (form === "aborted") return;
   if (form === "too_large") {
-    request.destroy();
+    // The rest of the body is not read: answered, the connection is closed.
+    response.once("finish", () => request.destroy());
     return json(
       413,
       { ok: false, code: "invalid_input", fieldErrors: {} },

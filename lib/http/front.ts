@@ -372,7 +372,14 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     const cookie = String(request.headers.cookie ?? "");
     const survey = options.answers ? anonymousAnswers(request.method, url, cookie) : null;
     if (survey !== null && options.answers) {
-      void takeAnswers(request, response, survey, options.answers, { ...options, hsts });
+      takeAnswers(request, response, survey, options.answers, { ...options, hsts }).catch(
+        (error: unknown) => {
+          // Nothing a request sends may stop the front: one line, and the request ends.
+          console.error(`hum: front: a survey answer failed (${String(error)})`);
+          if (!response.headersSent) response.writeHead(500);
+          response.end();
+        },
+      );
       return;
     }
     const locale = chooseLocale({

@@ -189,6 +189,32 @@ describe("survey answers at the front", () => {
     expect(statuses).toEqual([...Array(20).fill(200), 429]);
   });
 
+  it("keeps answering after a browser goes away in the middle of its form", async () => {
+    const { port } = front.server.address() as AddressInfo;
+    await new Promise<void>((resolve) => {
+      const request = http.request({
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: `/surveys/${surveyNumber}/answers`,
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": "100000",
+        },
+      });
+      request.on("error", () => resolve());
+      request.write("q.bought=yes&q.why=", () => {
+        request.destroy();
+        resolve();
+      });
+    });
+    const answer = await post(fields("After the one who left."), {
+      "X-Forwarded-For": "10.3.0.1",
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ ok: true });
+  });
+
   it("passes a signed-in person's answer, and anything but a POST, to Next.js", async () => {
     passed.length = 0;
     await post(fields(), { Cookie: "authjs.session-token=abc" });
