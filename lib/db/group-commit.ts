@@ -7,11 +7,11 @@
  *
  * `write` gets the waiting inputs in arrival order and answers with one outcome per input, in
  * the same order. If it fails, every input of that batch fails with its error; the next batch is
- * not affected.
+ * not affected. Past `maxWaiting` inputs waiting, a new one fails at once.
  */
 export function groupCommit<Input, Outcome>(
   write: (inputs: Input[]) => Promise<Outcome[]>,
-  maxBatch = 100,
+  { maxBatch = 100, maxWaiting = 10_000 }: { maxBatch?: number; maxWaiting?: number } = {},
 ): (input: Input) => Promise<Outcome> {
   type Waiting = {
     input: Input;
@@ -41,6 +41,11 @@ export function groupCommit<Input, Outcome>(
 
   return (input) =>
     new Promise<Outcome>((resolve, reject) => {
+      // A database that stopped answering must not make what waits grow without end.
+      if (waiting.length >= maxWaiting) {
+        reject(new Error(`group commit: ${waiting.length} writes are waiting already`));
+        return;
+      }
       waiting.push({ input, resolve, reject });
       if (!writing) void drain();
     });

@@ -1,4 +1,5 @@
 import type http from "node:http";
+import querystring from "node:querystring";
 import { clientIpFrom } from "@/lib/http/client-address";
 import { securityHeaders } from "@/lib/http/front-document";
 
@@ -13,7 +14,7 @@ import { securityHeaders } from "@/lib/http/front-document";
 /** A form posted by someone not signed in, for the writer. */
 export type PostedForm = {
   surveyNumber: number;
-  form: FormData | URLSearchParams;
+  form: URLSearchParams;
   /** The request's Cookie header, where the writer finds its own cookie. */
   cookie: string;
   ip: string;
@@ -22,8 +23,13 @@ export type PostedForm = {
 export type WrittenAnswer = { status: number; headers: Record<string, string>; body: string };
 export type AnswerWriter = (posted: PostedForm) => Promise<WrittenAnswer>;
 
-/** Far more than a survey's longest answers (5,000 characters each) need. */
+/** Far more than a survey's longest answers (5,000 characters each, encoded) need. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
+/** A survey has at most 50 questions of at most 21 fields each (lib/reviews/survey-schema.ts). */
+export const MAX_ANSWER_FIELDS = 2000;
+
+/** The one body the answers endpoint reads. */
+export const FORM_TYPE = "application/x-www-form-urlencoded";
 
 const answersPath = /^\/surveys\/([1-9]\d{0,8})\/answers$/;
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
@@ -35,35 +41,58 @@ export function anonymousAnswers(method: string | undefined, url: string, cookie
   return number ? Number(number) : null;
 }
 
-/** The posted form, read up to `MAX_ANSWER_BYTES`: urlencoded or multipart, as forms send. */
-async function readForm(
+/**
+ * An urlencoded form's fields, or null past `MAX_ANSWER_FIELDS`. Read in one linear pass:
+ * URLSearchParams takes time growing with the square of the fields on some bodies (a megabyte of
+ * `a&a&…` holds the thread for seconds), and the form comes from anyone.
+ */
+export function answerFields(body: string): URLSearchParams | null {
+  let fields = 1;
+  for (let at = body.indexOf("&"); at !== -1; at = body.indexOf("&", at + 1)) {
+    if (++fields > MAX_ANSWER_FIELDS) return null;
+  }
+  const parsed = querystring.parse(body, "&", "=", { maxKeys: MAX_ANSWER_FIELDS });
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(parsed)) {
+    for (const one of Array.isArray(value) ? value : [value ?? ""]) form.append(name, one);
+  }
+  return form;
+}
+
+/**
+ * The posted form, read up to `MAX_ANSWER_BYTES`. Only urlencoded, as the answering form's script
+ * sends it; a form without scripts goes to its action, in Next.js.
+ */
+function readForm(
   request: http.IncomingMessage,
-): Promise<FormData | URLSearchParams | "too_large" | "not_a_form" | "aborted"> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of request as AsyncIterable<Buffer>) {
+): Promise<URLSearchParams | "too_large" | "not_a_form" | "aborted"> {
+  return new Promise((resolve) => {
+    if (!String(request.headers["content-type"] ?? "").startsWith(FORM_TYPE)) {
+      resolve("not_a_form");
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const read = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_ANSWER_BYTES) return "too_large";
-      chunks.push(chunk);
-    }
-  } catch {
+      if (size <= MAX_ANSWER_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      // The rest is not read: the answer says why, and the connection is closed after it.
+      request.off("data", read);
+      request.pause();
+      resolve("too_large");
+    };
+    request.on("data", read);
+    request.once("end", () => {
+      if (size > MAX_ANSWER_BYTES) return;
+      resolve(answerFields(Buffer.concat(chunks).toString("utf8")) ?? "too_large");
+    });
     // The browser went away mid-form: there is no one to answer.
-    return "aborted";
-  }
-  const body = Buffer.concat(chunks);
-  const type = String(request.headers["content-type"] ?? "");
-  if (type.startsWith("application/x-www-form-urlencoded")) {
-    return new URLSearchParams(body.toString("utf8"));
-  }
-  if (type.startsWith("multipart/form-data")) {
-    try {
-      return await new Response(body, { headers: { "Content-Type": type } }).formData();
-    } catch {
-      return "not_a_form";
-    }
-  }
-  return "not_a_form";
+    request.once("aborted", () => resolve("aborted"));
+    request.once("error", () => resolve("aborted"));
+  });
 }
 
 /** Answers `request` with the writer's JSON, or a refusal before it is written. */
@@ -85,26 +114,21 @@ export async function takeAnswers(
       .end(JSON.stringify(reply));
   };
   // Another site's page may not answer in its visitors' names (their survey cookie goes along).
+  // A refusal before the body is read closes the connection once answered: the body is not read.
+  const refuseUnread = (status: number, code: string) => {
+    response.once("finish", () => request.destroy());
+    json(status, { ok: false, code, fieldErrors: {} }, { Connection: "close" });
+  };
   const origin = request.headers.origin;
   if (origin !== undefined && options.origin && origin !== new URL(options.origin).origin) {
-    request.resume();
-    return json(403, { ok: false, code: "forbidden", fieldErrors: {} });
+    return refuseUnread(403, "forbidden");
   }
   const form = await readForm(request);
   if (form === "aborted") return;
-  if (form === "too_large") {
-    // The rest of the body is not read: answered, the connection is closed.
-    response.once("finish", () => request.destroy());
-    return json(
-      413,
-      { ok: false, code: "invalid_input", fieldErrors: {} },
-      { Connection: "close" },
-    );
-  }
-  if (form === "not_a_form")
-    return json(415, { ok: false, code: "invalid_input", fieldErrors: {} });
+  if (form === "too_large") return refuseUnread(413, "invalid_input");
+  if (form === "not_a_form") return refuseUnread(415, "invalid_input");
   const prior = request.headers["x-forwarded-for"];
-  const remote = request.socket.remoteAddress ?? "";
+  const remote = request.socket.remoteAddress ?? "unknown";
   const ip = clientIpFrom(prior ? `${prior}, ${remote}` : remote, options.trustedProxies ?? 0);
   let written: WrittenAnswer;
   try {

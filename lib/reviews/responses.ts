@@ -257,7 +257,9 @@ export async function submitResponses(
       }
     }
 
-    // Counted in this transaction, and only for responses stored: see `recordUses` below.
+    if (accepted.length === 0) return;
+    // Locked before anything is written, so no other server counts these addresses until this
+    // transaction ends.
     const limit = limits.survey;
     const limitKey = (ipHash: string) => `survey:${ipHash}`;
     const usage = await lockedUsage(
@@ -266,27 +268,23 @@ export async function submitResponses(
       accepted.flatMap(({ who }) => (who.ipHash ? [limitKey(who.ipHash)] : [])),
       now,
     );
-    const writing = accepted.filter(({ index, who }) => {
-      const used = who.ipHash ? usage.get(limitKey(who.ipHash)) : undefined;
-      if (!used) return true;
-      const verdict = take(limit, used, 1, now);
-      if (!verdict.ok)
-        outcomes[index] = { ok: false, error: new RateLimitedError(verdict.retryAfterSeconds) };
-      return verdict.ok;
-    });
-    if (writing.length === 0) return;
 
-    // A response already stored (by an earlier request) is skipped, not an error that would undo
-    // the others: what comes back is what was stored.
+    // Written in one order, that of what makes each response unique, so that two servers writing
+    // the same people's responses wait on each other rather than each holding what the other
+    // needs. A response already stored (by an earlier request) is skipped, not an error that
+    // would undo the others: what comes back is what was stored.
+    const keyOf = ({ survey, who }: Accepted) => onceKey(survey.id, who);
     const stored = await tx
       .insert(surveyResponses)
       .values(
-        writing.map(({ survey, who, answers }) => ({
-          surveyId: survey.id,
-          submittedAt: now,
-          answers,
-          ...who,
-        })),
+        [...accepted]
+          .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))
+          .map(({ survey, who, answers }) => ({
+            surveyId: survey.id,
+            submittedAt: now,
+            answers,
+            ...who,
+          })),
       )
       .onConflictDoNothing()
       .returning({
@@ -306,15 +304,31 @@ export async function submitResponses(
         row.id,
       ]),
     );
+
+    // Then, in the order they came, each stored response counts against its address's limit;
+    // one past the limit is taken out again before the transaction ends. So a response skipped
+    // as answered already never takes a place another could have had.
     const uses: { key: string; cost: number }[] = [];
-    for (const { index, survey, who } of writing) {
-      const id = storedIds.get(onceKey(survey.id, who));
+    const overLimit: string[] = [];
+    for (const response of accepted) {
+      const { index, who } = response;
+      const id = storedIds.get(keyOf(response));
       if (!id) {
         outcomes[index] = { ok: false, error: new DomainError("already_answered") };
         continue;
       }
+      const used = who.ipHash ? usage.get(limitKey(who.ipHash)) : undefined;
+      const verdict = used ? take(limit, used, 1, now) : { ok: true as const };
+      if (!verdict.ok) {
+        outcomes[index] = { ok: false, error: new RateLimitedError(verdict.retryAfterSeconds) };
+        overLimit.push(id);
+        continue;
+      }
       outcomes[index] = { ok: true, id };
       if (who.ipHash) uses.push({ key: limitKey(who.ipHash), cost: 1 });
+    }
+    if (overLimit.length > 0) {
+      await tx.delete(surveyResponses).where(inArray(surveyResponses.id, overLimit));
     }
     await recordUses(tx, uses, now);
   });

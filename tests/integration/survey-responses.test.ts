@@ -362,6 +362,41 @@ describe("responses written together", () => {
     expect(await responseCount(survey.id)).toBe(20);
   });
 
+  it("does not let a response answered already take the last place under an address's limit", async () => {
+    const survey = await insertSurvey();
+    const ip = "198.51.100.30";
+    const earlier = browser(ip);
+    await submitResponse(
+      db,
+      { surveyNumber: survey.number, respondent: earlier, raw: valid() },
+      NOW,
+    );
+    for (let i = 0; i < 18; i++) {
+      await submitResponse(
+        db,
+        { surveyNumber: survey.number, respondent: browser(ip), raw: valid() },
+        NOW,
+      );
+    }
+    // Nineteen used; one batch brings the earlier browser again, then a new one: the new one
+    // is the twentieth, and a third is one too many.
+    const outcomes = await submitResponses(
+      db,
+      [
+        { surveyNumber: survey.number, respondent: earlier, raw: valid() },
+        { surveyNumber: survey.number, respondent: browser(ip), raw: valid() },
+        { surveyNumber: survey.number, respondent: browser(ip), raw: valid() },
+      ],
+      NOW,
+    );
+    expect(outcomes.map((outcome) => (outcome.ok ? "ok" : outcome.error.code))).toEqual([
+      "already_answered",
+      "ok",
+      "rate_limited",
+    ]);
+    expect(await responseCount(survey.id)).toBe(20);
+  });
+
   it("stores every one of many responses sent at once through the desk, once each", async () => {
     const survey = await insertSurvey();
     const submit = responseDesk(db, () => NOW);

@@ -37,7 +37,7 @@ describe("groupCommit", () => {
 
   it("splits what waits into batches of at most maxBatch", async () => {
     const { write, batches, release } = heldWrite();
-    const submit = groupCommit(write, 2);
+    const submit = groupCommit(write, { maxBatch: 2 });
     const all = [1, 2, 3, 4, 5].map(submit);
     for (let i = 0; i < 3; i++) await release();
     await expect(Promise.all(all)).resolves.toEqual(["#1", "#2", "#3", "#4", "#5"]);
@@ -57,6 +57,18 @@ describe("groupCommit", () => {
     await release();
     await expect(later).resolves.toBe("#3");
     expect(batches).toEqual([[1], [-1, 2], [3]]);
+  });
+
+  it("refuses new inputs at once while too many wait", async () => {
+    const { write, release } = heldWrite();
+    const submit = groupCommit(write, { maxWaiting: 2 });
+    const first = submit(1); // being written: no longer waiting
+    const waiting = [submit(2), submit(3)];
+    await expect(submit(4)).rejects.toThrow("2 writes are waiting already");
+    await release();
+    await release();
+    await expect(first).resolves.toBe("#1");
+    await expect(Promise.all(waiting)).resolves.toEqual(["#2", "#3"]);
   });
 
   it("refuses a write that answers for fewer inputs than it was given", async () => {

@@ -42,7 +42,10 @@ async function browserId(): Promise<string> {
 }
 
 /** Who answers, as the survey's audience asks: a browser, a participant or an organisation. */
-export async function respondentFor(survey: SurveyFacts, form: FormData): Promise<Respondent> {
+export async function respondentFor(
+  survey: SurveyFacts,
+  form: { get: (name: string) => FormDataEntryValue | null },
+): Promise<Respondent> {
   switch (survey.audience) {
     case "anyone": {
       const requestHeaders = await headers();

@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { answerFields, FORM_TYPE, MAX_ANSWER_BYTES } from "@/lib/http/front-answers";
 import { type AnswerReply, replyTo } from "@/lib/reviews/answering";
 import { surveyByNumber } from "@/lib/reviews/response-queries";
 import { answersFromForm } from "@/lib/reviews/survey-form";
@@ -36,12 +37,22 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     return refused(new DomainError("forbidden"));
   }
   const segment = (await params).number;
-  let form: FormData;
+  // Read as the front reads it: urlencoded, bounded in bytes and fields.
+  const length = Number(request.headers.get("content-length"));
+  if (
+    !request.headers.get("content-type")?.startsWith(FORM_TYPE) ||
+    !Number.isSafeInteger(length) ||
+    length > MAX_ANSWER_BYTES
+  ) {
+    return refused(new DomainError("invalid_input"));
+  }
+  let form: URLSearchParams | null;
   try {
-    form = await request.formData();
+    form = answerFields(await request.text());
   } catch {
     return refused(new DomainError("invalid_input"));
   }
+  if (!form) return refused(new DomainError("invalid_input"));
   try {
     const survey = /^[1-9]\d{0,8}$/.test(segment)
       ? await surveyByNumber(getDb(), Number(segment))
