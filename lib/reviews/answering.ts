@@ -44,12 +44,19 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   internal: 500,
 };
 
-/** An outcome as the endpoint answers it: a status and the JSON reply. */
-export function replyTo(outcome: ResponseOutcome): { status: number; reply: AnswerReply } {
-  if (outcome.ok) return { status: 200, reply: { ok: true } };
+/** An outcome as the endpoint answers it: a status, its headers and the JSON reply. */
+export function replyTo(outcome: ResponseOutcome): {
+  status: number;
+  headers: Record<string, string>;
+  reply: AnswerReply;
+} {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (outcome.ok) return { status: 200, headers, reply: { ok: true } };
   const { error } = outcome;
+  if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
   return {
     status: statusOf[error.code] ?? 200,
+    headers,
     reply: {
       ok: false,
       code: error.code,
@@ -109,15 +116,9 @@ export function anonymousAnswering(
       respondent: { kind: "browser", browserKey: browserKeyOf(id), ip },
       fromForm: (questions) => answersFromForm(questions, form),
     });
-    const { status, reply } = replyTo(outcome);
-    const headers: Record<string, string> = {
-      "Content-Type": "application/json; charset=utf-8",
-      "Cache-Control": "no-store",
-    };
+    const { status, headers, reply } = replyTo(outcome);
+    headers["Content-Type"] = "application/json; charset=utf-8";
     if (!known) headers["Set-Cookie"] = surveyCookieHeader(id, secure);
-    if (!reply.ok && reply.retryAfterSeconds) {
-      headers["Retry-After"] = String(reply.retryAfterSeconds);
-    }
     return { status, headers, body: JSON.stringify(reply) };
   };
 }

@@ -3,28 +3,21 @@ import { getDb } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { answerFields, FORM_TYPE, MAX_ANSWER_BYTES } from "@/lib/http/front-answers";
-import { type AnswerReply, replyTo } from "@/lib/reviews/answering";
+import { replyTo } from "@/lib/reviews/answering";
 import { surveyByNumber } from "@/lib/reviews/response-queries";
+import type { ResponseOutcome } from "@/lib/reviews/responses";
 import { answersFromForm } from "@/lib/reviews/survey-form";
 import { respondentFor, submitTogether } from "../respondent";
 
 type Context = { params: Promise<{ number: string }> };
 
-const reply = (status: number, body: AnswerReply) =>
-  Response.json(body, {
-    status,
-    headers: {
-      "Cache-Control": "no-store",
-      ...(!body.ok && body.retryAfterSeconds
-        ? { "Retry-After": String(body.retryAfterSeconds) }
-        : {}),
-    },
-  });
-
-const refused = (error: DomainError) => {
-  const { status, reply: body } = replyTo({ ok: false, error });
-  return reply(status, body);
+/** An outcome as JSON, with the status and headers the front would give it. */
+const answer = (outcome: ResponseOutcome) => {
+  const { status, headers, reply } = replyTo(outcome);
+  return Response.json(reply, { status, headers });
 };
+
+const refused = (error: DomainError) => answer({ ok: false, error });
 
 /**
  * The answering form's fields, posted by its script; JSON back (lib/reviews/answering.ts). The
@@ -59,18 +52,17 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       : null;
     if (!survey || survey.state === "draft") throw new DomainError("not_found");
     const respondent = await respondentFor(survey, form);
-    const { status, reply: body } = replyTo(
+    return answer(
       await submitTogether({
         surveyNumber: survey.number,
         respondent,
         fromForm: (questions) => answersFromForm(questions, form),
       }),
     );
-    return reply(status, body);
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof DomainError) return refused(error);
     console.error("survey answers failed:", error);
-    return reply(500, { ok: false, code: "internal", fieldErrors: {} });
+    return refused(new DomainError("internal"));
   }
 }
