@@ -5,7 +5,7 @@ import { PageTitle } from "@/components/ui/page";
 import { getDb } from "@/lib/db/client";
 import { releaseClausePath, releasePath } from "@/lib/paths";
 import { nearest } from "@/lib/releases/export";
-import { listReleases } from "@/lib/releases/queries";
+import { getRelease, listReleases } from "@/lib/releases/queries";
 
 type Suggestion = { message: string; links: { href: string; label: string }[] };
 
@@ -27,8 +27,9 @@ async function suggest(path: string): Promise<Suggestion | null> {
   const ref = compared ? undefined : match[3];
   const t = await getTranslations("releases.notFound");
   const release = releases.find((entry) => entry.version === version);
-  if (release && ref) {
-    const refs = release.content.clauses.map((clause) => clause.ref);
+  const full = release && ref ? await getRelease(getDb(), slug, release.version) : null;
+  if (full && ref) {
+    const refs = full.content.clauses.map((clause) => clause.ref);
     return {
       message: t("clause", { ref, version }),
       links: nearest(refs, ref).map((near) => ({

@@ -14,7 +14,7 @@ import { clausesDiffer } from "@/lib/drafting/field-diff";
 import { clauseFields } from "@/lib/drafting/rich-text";
 import { callPath, draftClausePath, releasePath } from "@/lib/paths";
 import { compareReleases } from "@/lib/releases/compare";
-import { getCandidate, getRelease, releaseOfCandidate } from "@/lib/releases/queries";
+import { getCandidate, getRelease, listReleases, releaseOfCandidate } from "@/lib/releases/queries";
 import { isLaterVersion } from "@/lib/releases/versions";
 
 /** The release a call would publish, and the clauses it changes from the release before it. */
@@ -23,13 +23,13 @@ async function Candidate({ candidateId, slug }: { candidateId: string; slug: str
   const db = getDb();
   const candidate = await getCandidate(db, candidateId);
   if (!candidate) return null;
-  const [latest, published] = await Promise.all([
-    getRelease(db, slug, "latest"),
+  const [releases, published] = await Promise.all([
+    listReleases(db, slug),
     releaseOfCandidate(db, candidateId),
   ]);
   // What the candidate changes: against the newest release before it, not whatever came after.
-  const previous =
-    latest?.all.find((release) => isLaterVersion(candidate.version, release.version)) ?? null;
+  const before = releases.find((release) => isLaterVersion(candidate.version, release.version));
+  const previous = before ? await getRelease(db, slug, before.version) : null;
   const comparison = previous ? compareReleases(previous.content, candidate.content) : null;
   const [tCompare, tChanges] = await Promise.all([
     getTranslations("releases.compare"),

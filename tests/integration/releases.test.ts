@@ -188,6 +188,16 @@ describe("releases", () => {
     ]);
     const latest = await getRelease(test.db, "iotmark", "latest");
     expect(latest?.version).toBe("1.1.0");
+    // Lists carry what they show of each release, never the content of all of them.
+    const listed = await listReleases(test.db, "iotmark");
+    expect(listed.map((r) => [r.standardName, r.notes])).toEqual(
+      [latest, await getRelease(test.db, "iotmark", "1.0.0")].map((r) => [
+        r?.content.standard.name,
+        r?.content.notes,
+      ]),
+    );
+    expect(listed.every((r) => !("content" in r) && !("trace" in r))).toBe(true);
+    expect(latest?.all.every((r) => !("content" in r))).toBe(true);
 
     expect(await outcomeOf(withdrawAs(who("rosa"), latest?.id ?? "", "Mistake."))).toBe(
       "forbidden",

@@ -112,7 +112,7 @@ const listReleasesEndpoint = defineEndpoint({
       next: page.next,
       data: page.data.map((release) => ({
         version: release.version,
-        notes: release.content.notes,
+        notes: release.notes,
         publishedAt: iso(release.publishedAt),
         digest: release.digest,
         withdrawal: release.withdrawal

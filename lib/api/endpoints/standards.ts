@@ -17,7 +17,7 @@ import {
   releasesPath,
   standardPath,
 } from "@/lib/paths";
-import { getRelease } from "@/lib/releases/queries";
+import { listReleases } from "@/lib/releases/queries";
 
 const standardSummary = z.object({
   slug: z.string(),
@@ -116,7 +116,7 @@ const getStandard = defineEndpoint({
   example: { path: "/standards/iotmark" },
   handle: async ({ db, params, origin }) => {
     const { standard, modules, levels } = await standardWithAxes(db, params.slug);
-    const latest = (await getRelease(db, standard.slug, "latest"))?.latest ?? null;
+    const latest = (await listReleases(db, standard.slug)).find((r) => !r.withdrawal) ?? null;
     return {
       slug: standard.slug,
       name: standard.name,

@@ -12,14 +12,14 @@ export async function GET(_request: Request, { params }: Context) {
   const { slug } = await params;
   if (!wellFormedParams({ slug })) return malformedAddress();
   const [releases, locale] = await Promise.all([listReleases(getDb(), slug), getLocale()]);
-  const name = releases[0]?.content.standard.name ?? slug;
+  const name = releases[0]?.standardName || slug;
   const body = releasesFeed({
     siteUrl: publicUrl(),
     slug,
     name,
     releases: releases.map((release) => ({
       version: release.version,
-      notes: release.content.notes,
+      notes: release.notes,
       digest: release.digest,
       publishedAt: release.publishedAt,
     })),

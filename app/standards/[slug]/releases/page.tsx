@@ -10,7 +10,7 @@ import { pendingStructure } from "@/lib/decisions/structure";
 import { getStandardAxes } from "@/lib/drafting/queries";
 import { callPath, releasePath, standardPath } from "@/lib/paths";
 import { draftCandidate } from "@/lib/releases/build";
-import { listReleases } from "@/lib/releases/queries";
+import { getRelease, listReleases } from "@/lib/releases/queries";
 import { suggestNextVersion } from "@/lib/releases/versions";
 import { PrepareReleaseForm, WithdrawReleaseForm } from "./forms";
 
@@ -38,8 +38,10 @@ export default async function ReleasesPage({ params }: Props) {
   const [draft, pending] = manager
     ? await Promise.all([draftCandidate(db, standard.id), pendingStructure(db, standard.id)])
     : [null, []];
+  // The latest release's clauses, read only when there is a draft to number against them.
+  const latestRelease = draft && latest ? await getRelease(db, slug, latest.version) : null;
   const suggestion = draft
-    ? suggestNextVersion(latest?.content ?? null, draft.content.clauses)
+    ? suggestNextVersion(latestRelease?.content ?? null, draft.content.clauses)
     : null;
   return (
     <>
