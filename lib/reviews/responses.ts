@@ -126,7 +126,9 @@ async function whoAnswers(
 ): Promise<Respondence> {
   switch (respondent.kind) {
     case "browser": {
-      if (survey.audience !== "anyone") throw new DomainError("not_in_audience");
+      // A browser without a session answering a survey for signed-in people: its session may
+      // have ended while the form was open, so it is asked to sign in, not told it may not answer.
+      if (survey.audience !== "anyone") throw new DomainError("unauthenticated");
       if (!/^[0-9a-f]{64}$/.test(respondent.browserKey) || !survey.ipSalt) {
         throw new DomainError("invalid_input");
       }

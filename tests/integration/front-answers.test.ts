@@ -70,6 +70,19 @@ beforeAll(async () => {
     .returning();
   surveyNumber = survey?.number ?? 0;
   surveyId = survey?.id ?? "";
+  // The same questions, for participants only.
+  await db.insert(surveys).values({
+    reviewId: review?.id ?? "",
+    number: 42,
+    title: "Members",
+    audience: "participants",
+    questions,
+    state: "open",
+    opensAt: new Date(NOW.getTime() - DAY),
+    closesAt: new Date(NOW.getTime() + 7 * DAY),
+    openedAt: new Date(NOW.getTime() - DAY),
+    createdBy: secretary.id,
+  });
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
   const { port } = upstream.address() as AddressInfo;
   front = createFront(
@@ -221,6 +234,16 @@ describe("survey answers at the front", () => {
     });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ ok: true });
+  });
+
+  it("asks a browser without a session to sign in before answering a participants' survey", async () => {
+    const answer = await fetch(`${base}/surveys/42/answers`, {
+      method: "POST",
+      body: fields(),
+      headers: { Origin: ORIGIN, Accept: "application/json" },
+    });
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ ok: false, code: "unauthenticated" });
   });
 
   it("passes a signed-in person's answer, and anything but a POST, to Next.js", async () => {
