@@ -7,8 +7,9 @@ import type { Action, ActionResult } from "@/lib/actions/safe-action";
 
 /**
  * Binds a form to a server action and turns its result into words from the catalogue: one
- * message per field, next to the field, one for the form as a whole, and what was done, in the
- * page's status region (components/notice-region.tsx).
+ * message per field, next to the field, one for the form as a whole, and what was done (which the
+ * action words itself, as its keys may lie outside this page's catalogue), in the page's status
+ * region (components/notice-region.tsx).
  *
  * The form works as a plain form before its script has run, and without JavaScript: the server
  * renders it posting to `action`, runs the action and answers with the whole page, this form's
@@ -30,7 +31,6 @@ export function useActionForm<T>(action: Action<T>, options: { resetOnSuccess?: 
     if (state?.ok && resetOnSuccess) formRef.current?.reset();
   }, [state, resetOnSuccess]);
   const announce = useAnnounce();
-  const t = useTranslations();
   const fieldText = useTranslations("fieldErrors");
   const errorText = useTranslations("errors");
   const failed = state && !state.ok ? state : null;
@@ -46,7 +46,7 @@ export function useActionForm<T>(action: Action<T>, options: { resetOnSuccess?: 
       startTransition(() => {
         setSent(result);
         if (notice) {
-          announce({ id: notice.id, text: t(notice.key, notice.params), href: notice.href });
+          announce(notice);
         }
       });
     });

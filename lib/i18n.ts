@@ -29,6 +29,41 @@ export function translate<Namespace extends keyof Catalogue>(namespace: Namespac
 /** A sentence of the catalogue by its full key ("notifications.calls.subject"), checked to exist. */
 export type MessageKey = MessageKeys<Catalogue, NestedKeyOf<Catalogue>>;
 
+/** A group of the catalogue ("decisions.lastCall") or one sentence of it, by its full key. */
+export type MessagePath = NestedKeyOf<Catalogue>;
+
+/** What every form may say: the error page, and its refusals, for the form and for each field. */
+export const formMessagePaths: MessagePath[] = ["errorPage", "errors", "fieldErrors"];
+
+/**
+ * The part of a catalogue (of any language: the same keys) under the given paths, nested as in
+ * the whole, for the client components of a page (components/client-messages.tsx). A path inside
+ * one already taken adds nothing; the catalogue itself is never changed.
+ */
+export function pickMessages(catalogue: object, paths: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const path of paths) {
+    const parts = path.split(".");
+    let from: unknown = catalogue;
+    let into = picked;
+    for (const [index, part] of parts.entries()) {
+      if (typeof from !== "object" || from === null || !Object.hasOwn(from, part)) {
+        throw new Error(`no message at ${path}`);
+      }
+      from = (from as Record<string, unknown>)[part];
+      if (index === parts.length - 1) {
+        into[part] = from;
+        break;
+      }
+      if (into[part] === from) break; // the whole group is handed over already
+      const group = (into[part] ?? {}) as Record<string, unknown>;
+      into[part] = group;
+      into = group;
+    }
+  }
+  return picked;
+}
+
 /**
  * A moment kept in a stored sentence as an instant, worded when read in the reader's language:
  * a day ("20 novembre 2027") or a day and time ("13 Nov 2026, 10:00"). Always in UTC, because the

@@ -89,7 +89,7 @@ export async function TranslationSwitch({
           <summary className="cursor-pointer font-medium">{t("start.title")}</summary>
           <p className="my-2 text-muted">{t("start.lead")}</p>
           {/* Only people signed in see it, so a page kept for anonymous readers has no catalogue. */}
-          <ClientMessages namespaces={["translations"]}>
+          <ClientMessages paths={["translations"]}>
             <StartTranslationForm
               releaseId={view.id}
               slug={slug}

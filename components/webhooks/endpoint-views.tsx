@@ -50,7 +50,7 @@ export async function EndpointsSection({
         )}
       </Section>
       <Section title={t("manage.addTitle")} id="add">
-        <ClientMessages namespaces={["webhooks"]}>
+        <ClientMessages paths={["webhooks"]}>
           <CreateEndpointForm
             owner={"standard" in owner ? "standard" : "organisation"}
             slug={slug}
@@ -125,7 +125,7 @@ export async function EndpointDetails({
           </p>
         </dd>
       </dl>
-      <ClientMessages namespaces={["webhooks"]}>
+      <ClientMessages paths={["webhooks"]}>
         <EndpointControls endpointId={endpoint.id} enabled={endpoint.enabled} back={back} />
       </ClientMessages>
       <Section title={t("manage.log")} id="log">

@@ -17,6 +17,9 @@ export type ActionNotice = {
 /** A notice on its way to the page that shows it; the id tells one notice from the next. */
 export type PendingNotice = ActionNotice & { id: string };
 
+/** A notice in the reader's words, as the form that called the action shows it. */
+export type WordedNotice = { id: string; text: string; href?: string };
+
 export function encodeNotice(notice: PendingNotice): string {
   return Buffer.from(JSON.stringify(notice)).toString("base64url");
 }

@@ -1,15 +1,22 @@
 import { refresh } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { type Participant, requireParticipant } from "@/lib/community/authz";
 import { getViewer } from "@/lib/community/request-viewer";
 import type { Viewer } from "@/lib/community/viewer";
 import { DomainError, type ErrorCode, type FieldErrors, isFieldErrorCode } from "@/lib/errors";
-import { type ActionNotice, type PendingNotice, recordNotice } from "./notice";
+import { renderMessage } from "@/lib/i18n";
+import type { Locale } from "@/lib/locale";
+import { type ActionNotice, type PendingNotice, recordNotice, type WordedNotice } from "./notice";
 
-/** A refusal, or what was done and what the person is told of it (null: the form says). */
+/**
+ * A refusal, or what was done and what the person is told of it (null: the form says). The
+ * notice comes worded in the reader's language, so that the form that shows it needs no key of
+ * the catalogue outside its own words (components/client-messages.tsx hands over only those).
+ */
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; notice: PendingNotice | null }
+  | { ok: true; data: T; notice: WordedNotice | null }
   | { ok: false; code: ErrorCode; fieldErrors: FieldErrors };
 
 export type Action<T> = (
@@ -57,6 +64,15 @@ function fieldErrorsOf(error: z.ZodError): FieldErrors {
     fields[field] ??= isFieldErrorCode(issue.message) ? issue.message : "invalid";
   }
   return fields;
+}
+
+/** A notice as the reader is told it (the page rendered next words it the same way). */
+function worded({ id, key, params, href }: PendingNotice, locale: Locale): WordedNotice {
+  return {
+    id,
+    text: renderMessage({ key, params }, locale),
+    ...(href === undefined ? {} : { href }),
+  };
 }
 
 /**
@@ -115,7 +131,8 @@ export function defineAction<Schema extends z.ZodType, T = undefined>(
       next = options.redirectTo?.(data, parsed.data) ?? null;
       const done =
         typeof options.done === "function" ? options.done(data, parsed.data) : options.done;
-      const notice = done ? await recordNotice(done, { redirecting: next !== null }) : null;
+      const pending = done ? await recordNotice(done, { redirecting: next !== null }) : null;
+      const notice = pending ? worded(pending, await getLocale()) : null;
       afterChange();
       result = { ok: true, data, notice };
     } catch (error) {

@@ -13,6 +13,8 @@ const setCookie = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/community/request-viewer", () => ({ getViewer: async () => session.viewer }));
 vi.mock("next/cache", () => ({ refresh }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ set: setCookie }) }));
+// The reader of these actions reads French: the form is told in French what was done.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "fr" }));
 const { defineAction } = await import("@/lib/actions/safe-action");
 const { decodeNotice, isCatalogueSentence } = await import("@/lib/actions/notice");
 const { NOTICE_COOKIE, NOTICE_REDIRECT_SECONDS } = await import("@/lib/actions/notice-cookie");
@@ -87,8 +89,15 @@ describe("a signed-in action (the default)", () => {
     session.viewer = ann;
     const result = await action(null, form({ title: "Hello" }));
     const notice = { key: "drafting.added", params: { ref: "10/Hello" } };
-    expect(result).toMatchObject({ ok: true, notice });
-    // The page rendered after the action reads the cookie; the browser keeps nothing.
+    // The form gets the sentence already worded, under the id of the one the page rendered next
+    // reads from the cookie (the same notice both ways is shown once); the browser keeps nothing.
+    const { id } = decodeNotice(setCookie.mock.calls[0]?.[1]) ?? {};
+    expect(result).toEqual({
+      ok: true,
+      data: "ann: Hello",
+      notice: { id, text: "Clause 10/Hello ajoutée." },
+    });
+    expect(id).toEqual(expect.any(String));
     expect(recorded()).toEqual({ notice, maxAge: 0 });
   });
 

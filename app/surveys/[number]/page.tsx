@@ -125,7 +125,7 @@ async function Answering({ survey, now }: { survey: SurveyFacts; now: Date }) {
     }
   }
   return (
-    <ClientMessages namespaces={["surveyAnswers"]}>
+    <ClientMessages paths={["surveyAnswers"]}>
       <SurveyForm
         action={answerSurvey}
         surveyNumber={survey.number}

@@ -43,7 +43,7 @@ export default async function OrganisationEndpointPage({ params, searchParams }:
     deliveryLog(db, endpoint.id, before),
   ]);
   return (
-    <ClientMessages namespaces={["webhooks"]}>
+    <ClientMessages paths={["webhooks"]}>
       <PageTitle title={t("manage.title")} />
       <EndpointDetails
         owner={{ organisation: slug }}
