@@ -27,6 +27,7 @@ let front: Front;
 let base: string;
 let surveyNumber = 0;
 let surveyId = "";
+let participantsSurveyNumber = 0;
 const passed: string[] = [];
 const upstream = http.createServer((request, response) => {
   passed.push(`${request.method} ${request.url}`);
@@ -53,36 +54,33 @@ beforeAll(async () => {
       openedBy: secretary.id,
     })
     .returning({ id: reviews.id });
-  const [survey] = await db
+  // Two open surveys with the same questions: one for anyone, one for participants only.
+  const opened = await db
     .insert(surveys)
-    .values({
-      reviewId: review?.id ?? "",
-      number: 41,
-      title: "Buyers",
-      audience: "anyone",
-      questions,
-      state: "open",
-      opensAt: new Date(NOW.getTime() - DAY),
-      closesAt: new Date(NOW.getTime() + 7 * DAY),
-      openedAt: new Date(NOW.getTime() - DAY),
-      createdBy: secretary.id,
-    })
+    .values(
+      (
+        [
+          [41, "Buyers", "anyone"],
+          [42, "Members", "participants"],
+        ] as const
+      ).map(([number, title, audience]) => ({
+        reviewId: review?.id ?? "",
+        number,
+        title,
+        audience,
+        questions,
+        state: "open" as const,
+        opensAt: new Date(NOW.getTime() - DAY),
+        closesAt: new Date(NOW.getTime() + 7 * DAY),
+        openedAt: new Date(NOW.getTime() - DAY),
+        createdBy: secretary.id,
+      })),
+    )
     .returning();
+  const survey = opened.find((row) => row.audience === "anyone");
   surveyNumber = survey?.number ?? 0;
   surveyId = survey?.id ?? "";
-  // The same questions, for participants only.
-  await db.insert(surveys).values({
-    reviewId: review?.id ?? "",
-    number: 42,
-    title: "Members",
-    audience: "participants",
-    questions,
-    state: "open",
-    opensAt: new Date(NOW.getTime() - DAY),
-    closesAt: new Date(NOW.getTime() + 7 * DAY),
-    openedAt: new Date(NOW.getTime() - DAY),
-    createdBy: secretary.id,
-  });
+  participantsSurveyNumber = opened.find((row) => row.audience === "participants")?.number ?? 0;
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
   const { port } = upstream.address() as AddressInfo;
   front = createFront(
@@ -237,7 +235,7 @@ describe("survey answers at the front", () => {
   });
 
   it("asks a browser without a session to sign in before answering a participants' survey", async () => {
-    const answer = await fetch(`${base}/surveys/42/answers`, {
+    const answer = await fetch(`${base}/surveys/${participantsSurveyNumber}/answers`, {
       method: "POST",
       body: fields(),
       headers: { Origin: ORIGIN, Accept: "application/json" },
