@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { HeaderSignInLink } from "@/components/header-sign-in-link";
+import { ProfileLink } from "@/components/personal";
 import { getViewer } from "@/lib/community/request-viewer";
 import { isProductionBuild } from "@/lib/env";
 import {
@@ -17,7 +18,11 @@ import {
 } from "@/lib/paths";
 
 export async function SiteHeader() {
-  const [t, viewer] = await Promise.all([getTranslations("site"), getViewer()]);
+  const [t, tProfile, viewer] = await Promise.all([
+    getTranslations("site"),
+    getTranslations("profile"),
+    getViewer(),
+  ]);
   const links = [
     { href: decisionsPath(), label: t("nav.decisions") },
     { href: groupsPath(), label: t("nav.groups") },
@@ -48,7 +53,11 @@ export async function SiteHeader() {
             ))}
             <li>
               {viewer ? (
-                <Link href={profilePath()}>{t("nav.profile", { name: viewer.name })}</Link>
+                <ProfileLink
+                  href={profilePath()}
+                  name={viewer.standIn ? undefined : t("nav.profile", { name: viewer.name })}
+                  fallback={tProfile("title")}
+                />
               ) : (
                 // The page's query is read in the browser: a page rendered ahead of time has none.
                 <Suspense fallback={<Link href={signInPath()}>{t("nav.signIn")}</Link>}>

@@ -1,12 +1,9 @@
 import type { Page, Route } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { openCall } from "@/lib/decisions/calls";
 import { closeDue } from "@/lib/decisions/close-due";
 import { addDays } from "@/lib/decisions/rules";
 import { calls } from "@/lib/decisions/schema";
-import { demoEmail } from "@/lib/demo/seed";
-import { demoViewers } from "@/lib/demo/viewers";
 import { standards } from "@/lib/drafting/schema";
 import {
   createPerson,
@@ -14,6 +11,7 @@ import {
   expect,
   expectAccessible,
   latestEmailTo,
+  openQuestion,
   signInAs,
   test,
   uniqueEmail,
@@ -36,19 +34,7 @@ async function passDeadline(db: Database, number: number): Promise<void> {
 
 /** A question waiting for the advisory group's vote: nobody took a position in time. */
 async function questionForTheAdvisoryGroup(db: Database, title: string): Promise<number> {
-  const [standard] = await db
-    .select({ id: standards.id })
-    .from(standards)
-    .where(eq(standards.slug, "iotmark"));
-  const noor = await demoViewers(db, demoEmail, new Date())("noor");
-  const { number } = await openCall(db, noor, standard?.id ?? "", {
-    kind: "question",
-    clauseRef: "",
-    revision: null,
-    title,
-    description: "",
-    organisations: "",
-  });
+  const number = await openQuestion(db, title);
   await passDeadline(db, number);
   return number;
 }
@@ -141,15 +127,20 @@ test("a button used before the page's scripts have run still works, as a plain f
   await page.route(/\/_next\/static\/.*\.js$/, (route) => {
     held.push(route);
   });
+  // A member's clause page is kept for their audience: what everyone of it may do is drawn in
+  // it (their own parts, such as watching, come once the scripts have run).
   await page.goto("/standards/iotmark/draft/SW-2", { waitUntil: "domcontentloaded" });
-  const watch = page.getByRole("button", { name: "Watch this clause" });
-  const hydrated = await watch.evaluate((button) =>
+  const title = `Asked before the scripts ran ${Date.now()}`;
+  await page.getByLabel("Thread title").fill(title);
+  await page.getByLabel("Message").fill("Does this clause cover hubs as well as devices?");
+  const open = page.getByRole("button", { name: "Open thread" });
+  const hydrated = await open.evaluate((button) =>
     Object.keys(button).some((key) => key.startsWith("__react")),
   );
   expect(hydrated).toBe(false);
-  await watch.click();
-  await expect(told(page, /You are watching this clause/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Stop watching this clause" })).toBeVisible();
+  await open.click();
+  await expect(told(page, "Thread opened.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await page.unroute(/\/_next\/static\/.*\.js$/);
   for (const route of held) await route.continue().catch(() => {});
 });

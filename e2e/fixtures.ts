@@ -6,7 +6,10 @@ import { sessions, users } from "@/lib/auth/schema";
 import { type Participant, requireParticipant } from "@/lib/community/authz";
 import { loadViewer } from "@/lib/community/viewer";
 import type { Database } from "@/lib/db/client";
+import { openCall } from "@/lib/decisions/calls";
 import { demoEmail } from "@/lib/demo/seed";
+import { demoViewers } from "@/lib/demo/viewers";
+import { standards } from "@/lib/drafting/schema";
 import { outbox } from "@/lib/email/schema";
 import { connectToE2eDatabase } from "./database";
 import { PageProblems } from "./page-problems";
@@ -76,6 +79,24 @@ export async function demoPerson(db: Database, key: string): Promise<Person> {
     .where(eq(users.email, demoEmail(key)));
   if (!row?.email) throw new Error(`no demo person ${key}`);
   return { id: row.id, email: row.email, name: row.name ?? key };
+}
+
+/** A question on the demo standard, opened by Noor: open for positions, whatever else is. */
+export async function openQuestion(db: Database, title: string): Promise<number> {
+  const [standard] = await db
+    .select({ id: standards.id })
+    .from(standards)
+    .where(eq(standards.slug, "iotmark"));
+  const noor = await demoViewers(db, demoEmail, new Date())("noor");
+  const { number } = await openCall(db, noor, standard?.id ?? "", {
+    kind: "question",
+    clauseRef: "",
+    revision: null,
+    title,
+    description: "",
+    organisations: "",
+  });
+  return number;
 }
 
 /** Signs a seeded person in by giving the browser a session, as a used magic link would. */

@@ -6,8 +6,9 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { absolutePositionToRelativePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
+import { usePersonal } from "@/components/personal";
 import { clauseTextExtensions } from "@/lib/collab/extensions";
 import type { ClauseField } from "@/lib/drafting/rich-text";
 import { QUOTE_EVENT } from "./quote-event";
@@ -113,13 +114,19 @@ export function ClauseEditor({
   section,
 }: {
   clauseId: string;
-  user: Person;
+  /** Left out on a page kept for the reader's audience: their page's data names them. */
+  user?: Person;
   collabPort: number;
   collabPublicUrl: string | null;
   /** Set for a section: its document holds only a body, labelled with this. */
   section?: { bodyLabel: string; readOnlyNow: string };
 }) {
   const t = useTranslations("drafting.editor");
+  const personal = usePersonal();
+  const person = useMemo(
+    () => user ?? (personal ? { name: personal.name, color: personal.color } : null),
+    [user, personal],
+  );
   const { session, status, unsynced, synced, stop } = useCollabSession(
     section ? `section:${clauseId}` : `clause:${clauseId}`,
     collabPort,
@@ -155,7 +162,7 @@ export function ClauseEditor({
           {message}
         </p>
       </div>
-      {session ? (
+      {session && person ? (
         (section ? (["body"] as const) : clauseFieldList).map((field) => (
           <FieldEditor
             key={field}
@@ -163,7 +170,7 @@ export function ClauseEditor({
             label={section ? section.bodyLabel : t(`fields.${field}`)}
             document={session.document}
             provider={session.provider}
-            user={user}
+            user={person}
             readOnly={stop !== null}
             quotable={!section} // a section has no threads to quote into
           />

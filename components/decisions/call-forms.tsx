@@ -7,10 +7,13 @@ import {
   takePositionAction,
   withdrawCallAction,
 } from "@/app/decisions/actions";
+import { useMine } from "@/components/personal";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { Section } from "@/components/ui/page";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/use-action-form";
+import type { CallMine } from "@/lib/decisions/call-page";
 
 const stanceOptions = ["support", "no_objection", "object", "abstain", "recuse"] as const;
 
@@ -199,4 +202,54 @@ export function AppealForm({ callId }: { callId: string }) {
       submit={t("appealConfirm")}
     />
   );
+}
+
+/*
+ * The reader's own part of a call page. Each takes `mine` when the page was drawn for the reader;
+ * on a page kept for their audience it is left out, and their part comes with the page
+ * (components/personal.tsx): nothing is shown until it is known.
+ */
+
+export function YourPosition({
+  callId,
+  items,
+  title,
+  mine,
+}: {
+  callId: string;
+  items: { id: string; label: string }[] | null;
+  title: string;
+  mine?: CallMine;
+}) {
+  const known = useMine(mine, (personal) => personal.call);
+  if (!known) return null;
+  return (
+    <Section title={title}>
+      <PositionForm callId={callId} current={known.position} items={items} />
+      {known.isProposer ? <WithdrawCallForm callId={callId} /> : null}
+    </Section>
+  );
+}
+
+export function YourVote({
+  callId,
+  title,
+  mine,
+}: {
+  callId: string;
+  title: string;
+  mine?: CallMine;
+}) {
+  const known = useMine(mine, (personal) => personal.call);
+  if (!known?.voteStage) return null;
+  return (
+    <Section title={title}>
+      <VoteForm callId={callId} stage={known.voteStage} conflicted={known.conflicted} />
+    </Section>
+  );
+}
+
+export function YourAppeal({ callId, mine }: { callId: string; mine?: CallMine }) {
+  const known = useMine(mine, (personal) => personal.call);
+  return known?.mayAppeal ? <AppealForm callId={callId} /> : null;
 }

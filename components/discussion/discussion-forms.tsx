@@ -14,6 +14,7 @@ import {
 } from "@/app/standards/[slug]/draft/discussion-actions";
 import { QUOTE_EVENT, type QuoteDetail } from "@/components/clause-editor/quote-event";
 import { NewThreadFields } from "@/components/discussion/thread-fields";
+import { useMine } from "@/components/personal";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -306,16 +307,21 @@ export function SettleObjectionForm({ threadId }: { threadId: string }) {
 export function WatchForm({
   target,
   targetId,
-  watching,
+  watching: given,
   label,
 }: {
   target: "standard" | "module" | "clause" | "thread";
   targetId: string;
-  watching: boolean;
+  /** Left out on a page kept for the reader's audience: their page's data says. */
+  watching?: boolean;
   label: string;
 }) {
   const t = useTranslations("discussion");
   const form = useActionForm(watchAction);
+  const watching = useMine(given, (personal) =>
+    personal.watching.includes(`${target}:${targetId}`),
+  );
+  if (watching === null) return null;
   return (
     <form {...form.formProps} className="inline">
       <input type="hidden" name="target" value={target} />
@@ -326,4 +332,35 @@ export function WatchForm({
       </SubmitButton>
     </form>
   );
+}
+
+/** A comment's edit and delete forms, for its author: `source` is theirs to edit. */
+export function OwnCommentForms({
+  commentId,
+  source: given,
+  openForm,
+}: {
+  commentId: string;
+  /** Null for someone else's comment; left out on a page kept for the reader's audience. */
+  source?: string | null;
+  openForm?: string;
+}) {
+  const source = useMine(given, (personal) => personal.threads.sources[commentId] ?? null);
+  if (source === null) return null;
+  return (
+    <>
+      <EditCommentForm
+        commentId={commentId}
+        body={source}
+        open={openForm === `edit-${commentId}`}
+      />
+      <DeleteCommentForm commentId={commentId} open={openForm === `delete-${commentId}`} />
+    </>
+  );
+}
+
+/** Withdrawing a raised objection, for the one who raised it. */
+export function OwnObjection({ threadId, mine }: { threadId: string; mine?: boolean }) {
+  const raisedByReader = useMine(mine, (personal) => personal.threads.settle.includes(threadId));
+  return raisedByReader ? <SettleObjectionForm threadId={threadId} /> : null;
 }

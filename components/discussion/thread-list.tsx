@@ -8,11 +8,10 @@ import type { CallState } from "@/lib/decisions/rules";
 import type { CommentView, ThreadView } from "@/lib/discussion/queries";
 import { threadAnchor } from "@/lib/paths";
 import {
-  DeleteCommentForm,
-  EditCommentForm,
   HideCommentForm,
+  OwnCommentForms,
+  OwnObjection,
   ReplyForm,
-  SettleObjectionForm,
   ThreadStatusForm,
 } from "./discussion-forms";
 
@@ -68,15 +67,12 @@ async function Comment({
         </details>
       ) : null}
       <div className="mt-1 flex flex-wrap gap-4 text-sm">
-        {comment.source !== null ? (
-          <EditCommentForm
+        {viewer && comment.state !== "deleted" ? (
+          <OwnCommentForms
             commentId={comment.id}
-            body={comment.source}
-            open={openForm === `edit-${comment.id}`}
+            source={viewer.standIn ? undefined : comment.source}
+            openForm={openForm}
           />
-        ) : null}
-        {comment.source !== null ? (
-          <DeleteCommentForm commentId={comment.id} open={openForm === `delete-${comment.id}`} />
         ) : null}
         {moderator && comment.state === "visible" ? (
           <HideCommentForm commentId={comment.id} open={openForm === `hide-${comment.id}`} />
@@ -209,8 +205,11 @@ export async function ThreadList({
               />
             </div>
           ) : null}
-          {viewer?.id === thread.createdBy && thread.objectionState === "raised" ? (
-            <SettleObjectionForm threadId={thread.id} />
+          {viewer && thread.objectionState === "raised" ? (
+            <OwnObjection
+              threadId={thread.id}
+              mine={viewer.standIn ? undefined : viewer.id === thread.createdBy}
+            />
           ) : null}
         </li>
       ))}

@@ -27,7 +27,8 @@ export type Secretariat = Participant & { readonly [secretariat]: true };
  * record (see `recordRefusal`).
  */
 export function requireParticipant(viewer: Viewer | null, attempted?: string): Participant {
-  if (!viewer) {
+  // A page's stand-in for an audience (audience.ts) is nobody: it may read, never act.
+  if (!viewer || viewer.standIn) {
     if (attempted) logAnonymousRefusal(attempted, "not_signed_in");
     throw new DomainError("unauthenticated");
   }

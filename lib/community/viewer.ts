@@ -1,6 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { users } from "@/lib/auth/schema";
+import { and, eq, gt } from "drizzle-orm";
+import { sessions, users } from "@/lib/auth/schema";
 import { activeRoles, displayName, type GroupRole } from "@/lib/community/rules";
 import { memberships } from "@/lib/community/schema";
 import type { Executor } from "@/lib/db/client";
@@ -21,6 +21,11 @@ export type Viewer = {
   language: Locale | null;
   /** The IANA time zone they chose for dates, or null (UTC). */
   timeZone: string | null;
+  /**
+   * Set when the page is drawn for everyone of an audience (lib/community/audience.ts): the
+   * reader's own parts are then filled in by their browser, from data the front sends along.
+   */
+  standIn?: boolean;
 };
 
 export async function loadViewer(
@@ -34,6 +39,31 @@ export async function loadViewer(
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .where(eq(users.id, userId));
+  return viewerOf(rows, now);
+}
+
+/**
+ * The person a session token names while the session lasts, in one query: what the front asks
+ * for every member's page it serves (lib/decisions/member-pages.ts).
+ */
+export async function loadSessionViewer(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<Viewer | null> {
+  const rows = await db
+    .select({ user: users, term: memberships })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, now)));
+  return viewerOf(rows, now);
+}
+
+function viewerOf(
+  rows: { user: typeof users.$inferSelect; term: typeof memberships.$inferSelect | null }[],
+  now: Date,
+): Viewer | null {
   const user = rows[0]?.user;
   if (!user) return null;
   const terms = rows.flatMap(({ term }) => (term ? [term] : []));

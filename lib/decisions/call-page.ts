@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { users } from "@/lib/auth/schema";
 import { badgesOf } from "@/lib/community/queries";
 import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
@@ -108,51 +108,40 @@ export async function getCallPage(
   if (!row) return null;
   const call = summaryOf(row, new Map(), locale);
   // What the page shows, read side by side: none of these depends on another.
-  const [[revision], changes, [parent], [parentPosition], positionRows, voteRows, [appeal]] =
-    await Promise.all([
-      call.revisionId
-        ? db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
-        : [],
-      call.kind === "changes" ? callItemsOf(db, call) : null,
-      call.parentCallId
-        ? db
-            .select({ number: calls.number, title: calls.title })
-            .from(calls)
-            .where(eq(calls.id, call.parentCallId))
-        : [],
-      // A held change is decided alone, but the positions on it were taken on its last call.
-      call.parentCallId && viewer
-        ? db
-            .select({ stance: positions.stance })
-            .from(positions)
-            .where(and(eq(positions.callId, call.parentCallId), eq(positions.userId, viewer.id)))
-        : [],
-      db
-        .select({ position: positions, name: users.name })
-        .from(positions)
-        .innerJoin(users, eq(users.id, positions.userId))
-        .where(eq(positions.callId, call.id))
-        .orderBy(asc(positions.takenAt)),
-      db
-        .select({ vote: votes, name: users.name, declaration: conflictDeclarations })
-        .from(votes)
-        .innerJoin(users, eq(users.id, votes.userId))
-        .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
-        .where(eq(votes.callId, call.id))
-        .orderBy(asc(votes.castAt)),
-      db
-        .select({ appeal: appeals, name: users.name })
-        .from(appeals)
-        .innerJoin(users, eq(users.id, appeals.appellantId))
-        .where(eq(appeals.callId, call.id)),
-    ]);
-  const [texts, objections, me] = await Promise.all([
+  const [[revision], changes, [parent], positionRows, voteRows, [appeal]] = await Promise.all([
+    call.revisionId
+      ? db.select().from(clauseRevisions).where(eq(clauseRevisions.id, call.revisionId))
+      : [],
+    call.kind === "changes" ? callItemsOf(db, call) : null,
+    call.parentCallId
+      ? db
+          .select({ number: calls.number, title: calls.title })
+          .from(calls)
+          .where(eq(calls.id, call.parentCallId))
+      : [],
+    db
+      .select({ position: positions, name: users.name })
+      .from(positions)
+      .innerJoin(users, eq(users.id, positions.userId))
+      .where(eq(positions.callId, call.id))
+      .orderBy(asc(positions.takenAt)),
+    db
+      .select({ vote: votes, name: users.name, declaration: conflictDeclarations })
+      .from(votes)
+      .innerJoin(users, eq(users.id, votes.userId))
+      .leftJoin(conflictDeclarations, eq(conflictDeclarations.id, votes.declarationId))
+      .where(eq(votes.callId, call.id))
+      .orderBy(asc(votes.castAt)),
+    db
+      .select({ appeal: appeals, name: users.name })
+      .from(appeals)
+      .innerJoin(users, eq(users.id, appeals.appellantId))
+      .where(eq(appeals.callId, call.id)),
+  ]);
+  const [texts, objections, mine] = await Promise.all([
     revision ? clauseCallTexts(db, call, revision) : null,
     listCallThreads(db, call.id, viewer),
-    // The viewer's declarations matter only when the call names organisations.
-    viewer && call.organisations.length > 0
-      ? db.select().from(users).where(eq(users.id, viewer.id))
-      : [],
+    viewer && !viewer.standIn ? callMine(db, call.id, viewer) : null,
   ]);
   const badges = await badgesOf(db, [
     call.openedBy,
@@ -185,12 +174,6 @@ export async function getCallPage(
   const tally = Object.fromEntries(
     stances.map((stance) => [stance, positionViews.filter((p) => p.stance === stance).length]),
   ) as Record<Stance, number>;
-  const stage = votingStage(call.phase);
-  const group = stage === "ag" ? "advisory_group" : "steering_committee";
-  const mayVote =
-    Boolean(viewer && stage && holdsRole(viewer.roles, group)) &&
-    !voteViews.some((vote) => vote.stage === stage && vote.userId === viewer?.id);
-  const profile = me[0];
   return {
     call: { ...call, proposerBadges: badges.get(call.openedBy) ?? [] },
     revision: revision ?? null,
@@ -212,13 +195,72 @@ export async function getCallPage(
         }
       : null,
     objections: objections.filter((thread) => thread.kind === "objection"),
-    viewer: {
-      position: positionViews.find((p) => p.userId === viewer?.id) ?? null,
-      voteStage: mayVote ? stage : null,
-      conflicted: profile ? hasConflict(profile, call.organisations) : false,
-      isProposer: viewer?.id === call.openedBy,
-      mayAppeal: Boolean(parentPosition) || positionViews.some((p) => p.userId === viewer?.id),
-    },
+    /**
+     * What the reader may do here, and their own position: null for nobody signed in, and for a
+     * page drawn for an audience (their browser has it from the front).
+     */
+    mine,
   };
+}
+
+/** What one reader has said on a call, and what they may do on it. */
+export type CallMine = {
+  position: { stance: Stance; reason: string; itemIds: string[] } | null;
+  voteStage: "ag" | "sc" | null;
+  /** They declared a tie to an organisation the call names. */
+  conflicted: boolean;
+  isProposer: boolean;
+  mayAppeal: boolean;
+};
+
+/**
+ * What one reader has said on a call and may do on it, as columns of a query on `calls`: one
+ * query, whether for the page Next.js draws for them or for the front (member-pages.ts).
+ */
+export function callMineColumns(userId: string) {
+  return {
+    phase: calls.phase,
+    openedBy: calls.openedBy,
+    organisations: calls.organisations,
+    position: sql<
+      CallMine["position"]
+    >`(select json_build_object('stance', ${positions.stance}, 'reason', ${positions.reason}, 'itemIds', ${positions.itemIds}) from ${positions} where ${positions.callId} = ${calls.id} and ${positions.userId} = ${userId})`,
+    // A held change is decided alone, but the positions on it were taken on its last call.
+    tookPartInLastCall: sql<boolean>`exists (select 1 from ${positions} where ${positions.callId} = ${calls.parentCallId} and ${positions.userId} = ${userId})`,
+    votedAt: sql<
+      string[]
+    >`coalesce((select json_agg(${votes.stage}) from ${votes} where ${votes.callId} = ${calls.id} and ${votes.userId} = ${userId}), '[]'::json)`,
+    // The reader's declarations matter when the call names organisations.
+    profile: sql<{
+      affiliation: string;
+      conflictOfInterest: string;
+    } | null>`(select json_build_object('affiliation', ${users.affiliation}, 'conflictOfInterest', ${users.conflictOfInterest}) from ${users} where ${users.id} = ${userId})`,
+  };
+}
+
+type CallMineRow = Pick<typeof calls.$inferSelect, "phase" | "openedBy" | "organisations"> & {
+  position: CallMine["position"];
+  tookPartInLastCall: boolean;
+  votedAt: string[];
+  profile: { affiliation: string; conflictOfInterest: string } | null;
+};
+
+export function callMineOf(row: CallMineRow, viewer: Viewer): CallMine {
+  const stage = votingStage(row.phase);
+  const group = stage === "ag" ? "advisory_group" : "steering_committee";
+  const mayVote = Boolean(stage && holdsRole(viewer.roles, group) && !row.votedAt.includes(stage));
+  return {
+    position: row.position,
+    voteStage: mayVote ? stage : null,
+    conflicted: row.profile ? hasConflict(row.profile, row.organisations) : false,
+    isProposer: viewer.id === row.openedBy,
+    mayAppeal: row.tookPartInLastCall || row.position !== null,
+  };
+}
+
+export async function callMine(db: Executor, callId: string, viewer: Viewer): Promise<CallMine> {
+  const [row] = await db.select(callMineColumns(viewer.id)).from(calls).where(eq(calls.id, callId));
+  if (!row) throw new Error(`no call ${callId}`);
+  return callMineOf(row, viewer);
 }
 export type CallPage = NonNullable<Awaited<ReturnType<typeof getCallPage>>>;

@@ -168,6 +168,25 @@ async function threadsWhere(
   }));
 }
 
+/**
+ * A reader's own part of the threads `scope` selects (a clause's, or a call's objections), as
+ * columns of the query on that clause or call: the objections they raised and may still settle,
+ * and the comments they wrote and may edit or delete, with their source. What `threadsWhere`
+ * gives that reader alone, for a page drawn for an audience (lib/decisions/member-pages.ts).
+ */
+export type ThreadsMine = { settle: string[]; sources: Record<string, string> };
+
+export function threadsMineColumns(scope: SQL, userId: string) {
+  return {
+    settle: sql<
+      ThreadsMine["settle"]
+    >`coalesce((select json_agg(${threads.id}) from ${threads} where ${scope} and ${threads.createdBy} = ${userId} and ${threads.objectionState} = 'raised'), '[]'::json)`,
+    sources: sql<
+      ThreadsMine["sources"]
+    >`coalesce((select json_object_agg(${comments.id}, ${comments.body}) from ${comments} inner join ${threads} on ${threads.id} = ${comments.threadId} where ${scope} and ${comments.authorId} = ${userId} and ${comments.deletedAt} is null), '{}'::json)`,
+  };
+}
+
 export type ObjectionRow = {
   threadId: string;
   title: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NOTICE_COOKIE } from "@/lib/actions/notice-cookie";
-import { documentEachTime, LIVE_CACHE, livePageKey } from "@/lib/http/front-pages";
+import { documentEachTime, LIVE_CACHE, livePageKey, memberPageKey } from "@/lib/http/front-pages";
 import {
   callsTag,
   callTag,
@@ -197,5 +197,46 @@ describe("documentEachTime", () => {
     ]) {
       expect(documentEachTime(url), url).toBe(false);
     }
+  });
+});
+
+describe("memberPageKey", () => {
+  const session = "authjs.session-token=abc-123";
+  const member = (url: string, cookie = session, headers = {}) =>
+    memberPageKey("GET", url, cookie, headers);
+
+  it("keeps a member's call and clause pages under the live page's address and tags", () => {
+    expect(member("/standards/iotmark/calls/42?view=side&cb=7")).toEqual({
+      key: "/standards/iotmark/calls/42?view=side",
+      tags: [standard, callTag("iotmark", "42")],
+      cacheControl: LIVE_CACHE,
+      token: "abc-123",
+      page: { kind: "call", slug: "iotmark", number: 42 },
+    });
+    expect(member("/standards/iotmark/draft/DATA-1", `hum-locale=fr; __Secure-${session}`)).toEqual(
+      {
+        key: "/standards/iotmark/draft/DATA-1",
+        tags: [standard, clauseTag("iotmark", "DATA-1")],
+        cacheControl: LIVE_CACHE,
+        token: "abc-123",
+        page: { kind: "clause", slug: "iotmark", ref: "DATA-1" },
+      },
+    );
+  });
+
+  it("leaves every other read to Next.js, drawn for the reader", () => {
+    expect(member("/standards/iotmark/calls/42", "")).toBeNull(); // nobody signed in
+    expect(member("/standards/iotmark/calls/42", `${session}; ${NOTICE_COOKIE}=x`)).toBeNull();
+    expect(member("/standards/iotmark/calls/42", session, { rsc: "1" })).toBeNull();
+    expect(member("/standards/iotmark/calls/42?_rsc=abc")).toBeNull();
+    expect(member("/standards/iotmark/calls/42?personal=1")).toBeNull(); // no scripts
+    expect(member("/standards/iotmark/draft/DATA-1?form=reply-abc")).toBeNull(); // nor here
+    expect(member("/standards/iotmark/calls/42?view=side&view=inline")).toBeNull();
+    expect(member("/standards/iotmark/draft/DATA-1/history")).toBeNull();
+    expect(member("/standards/iotmark/draft")).toBeNull();
+    expect(member("/groups")).toBeNull();
+    expect(member("/standards/iotmark/calls/42", "authjs.session-token.0=abc")).toBeNull();
+    expect(member("/standards/iotmark/calls/42", "authjs.session-token=%E0%A4%A")).toBeNull();
+    expect(memberPageKey("POST", "/standards/iotmark/calls/42", session)).toBeNull();
   });
 });

@@ -130,6 +130,11 @@ export function livePageKey(
   headers: http.IncomingHttpHeaders = {},
 ): LiveKey | null {
   if (!anonymousRead(method, url, cookie, headers)) return null;
+  return livePageOf(url)?.key ?? null;
+}
+
+/** The live page at `url`, kept under its key and tags, and how its path matched. */
+function livePageOf(url: string): { key: LiveKey; match: RegExpMatchArray } | null {
   const mark = url.indexOf("?");
   const path = mark === -1 ? url : url.slice(0, mark);
   const query = new URLSearchParams(mark === -1 ? "" : url.slice(mark + 1));
@@ -143,13 +148,77 @@ export function livePageKey(
       if (values.length > 1 || !valid.test(values[0] ?? "")) return null;
       kept.set(name, values[0] ?? "");
     }
+    const key = kept.size ? `${path}?${kept}` : path;
+    return { key: { key, tags: live.tags(match), cacheControl: LIVE_CACHE }, match };
+  }
+  return null;
+}
+
+/** The pages kept for audiences of members, as their addresses name them. */
+export type MemberPage =
+  | { kind: "call"; slug: string; number: number }
+  | { kind: "clause"; slug: string; ref: string };
+
+/** Asks for a member's page drawn for them alone, by Next.js: a reader without scripts. */
+export const PERSONAL_PARAM = "personal";
+/** A discussion form a page draws open, for a reader without scripts. */
+const FORM_PARAM = "form";
+
+const callPage = page(`/standards/${slug}/calls/([1-9]\\d{0,8})`);
+const clausePage = page(`/standards/${slug}/draft/${ref}`);
+
+/**
+ * The pages the front keeps for each audience of members (lib/community/audience.ts): a call
+ * page and a draft clause page, which members read most and which cost the most to draw. A read
+ * with a session (and no notice, nor a client navigation's payload) is one; its key is the live
+ * page's, and `page` says whose parts the reader's own are.
+ */
+export function memberPageKey(
+  method: string | undefined,
+  url: string,
+  cookie: string,
+  headers: http.IncomingHttpHeaders = {},
+): (LiveKey & { page: MemberPage; token: string }) | null {
+  if (method !== "GET" && method !== "HEAD") return null;
+  const token = sessionToken(cookie);
+  if (!token || noticeCookie.test(cookie)) return null;
+  if (headers.rsc !== undefined || /[?&]_rsc=/.test(url)) return null;
+  const mark = url.indexOf("?");
+  const query = new URLSearchParams(mark === -1 ? "" : url.slice(mark + 1));
+  // Asked for by a browser without scripts: the page drawn for the reader, with the form open.
+  if (query.has(PERSONAL_PARAM) || query.has(FORM_PARAM)) return null;
+  const found = livePageOf(url);
+  if (!found) return null;
+  const path = found.match[0];
+  const call = path.match(callPage);
+  if (call) {
     return {
-      key: kept.size ? `${path}?${kept}` : path,
-      tags: live.tags(match),
-      cacheControl: LIVE_CACHE,
+      ...found.key,
+      token,
+      page: { kind: "call", slug: call[1] ?? "", number: Number(call[2]) },
+    };
+  }
+  const clause = path.match(clausePage);
+  if (clause) {
+    return {
+      ...found.key,
+      token,
+      page: { kind: "clause", slug: clause[1] ?? "", ref: clause[2] ?? "" },
     };
   }
   return null;
+}
+
+/** The session cookie's value; null without one, or when it is split in chunks (not a database session's). */
+function sessionToken(cookie: string): string | null {
+  const found = cookie.match(/(?:^|;\s*)(?:__Secure-)?authjs\.session-token=([^;]*)/);
+  const value = found?.[1]?.trim();
+  if (!value) return null;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 /** A GET or HEAD without a session or a notice, and not a client navigation's React payload. */

@@ -13,7 +13,20 @@ import {
 } from "@/lib/http/front-api";
 import { documentOnly, matches, securityHeaders } from "@/lib/http/front-document";
 import { createLiveStore } from "@/lib/http/front-live";
-import { anonymousRead, documentEachTime, type LiveKey, livePageKey } from "@/lib/http/front-pages";
+import {
+  AUDIENCE_HEADER,
+  type MemberEntry,
+  type MemberReading,
+  memberEntry,
+  personalized,
+} from "@/lib/http/front-members";
+import {
+  anonymousRead,
+  documentEachTime,
+  type LiveKey,
+  livePageKey,
+  memberPageKey,
+} from "@/lib/http/front-pages";
 import { registryKey } from "@/lib/http/front-registry";
 import { everything, tokensTag } from "@/lib/http/front-tags";
 import { createReadLimiter, rateLimitHeaders } from "@/lib/http/read-limit";
@@ -38,6 +51,10 @@ export { documentOnly, securityHeaders };
  *
  * Every page is kept once per interface language: a reader's is the switcher's cookie, else
  * their browser's languages (lib/locale.ts), and the page is drawn with that cookie alone.
+ *
+ * Members' call and clause pages are kept too, once per audience (everyone with the same roles,
+ * language and time zone): each reader gets that page with their own parts added as data
+ * (front-members.ts), read for them on every request (`FrontOptions.members`).
  */
 
 /** Versioned release addresses: a release, one of its clauses, its exports, a comparison. */
@@ -61,6 +78,8 @@ export type FrontOptions = {
   trustedProxies?: number;
   /** Writes anonymous survey answers (front-answers.ts); without it, Next.js takes them. */
   answers?: AnswerWriter;
+  /** Reads members' sessions and own parts; without it, Next.js draws every member's page. */
+  members?: MemberReading;
 };
 type Entry = {
   path: string;
@@ -143,62 +162,75 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
   const levelsKept = new Map<string, Set<string>>();
   const hsts = options.hsts ?? false;
   const live = createLiveStore<Entry, Answer>((filled): filled is Entry => !("status" in filled));
+  const members = createLiveStore<MemberEntry, Answer>(
+    (filled): filled is MemberEntry => !("status" in filled),
+  );
 
   const forwardedHeaders = (request: http.IncomingMessage) => {
     const remote = request.socket.remoteAddress ?? "unknown";
     const prior = request.headers["x-forwarded-for"];
+    const { [AUDIENCE_HEADER]: _named, ...sent } = request.headers;
     return {
-      ...request.headers,
+      ...sent,
       "x-forwarded-for": prior ? `${prior}, ${remote}` : remote,
       "x-forwarded-proto": request.headers["x-forwarded-proto"] ?? "http",
     };
   };
 
-  /** Renders an address once through Next.js, in `locale`; only a 200 is kept. */
-  const fill = (request: http.IncomingMessage, url: string, locale: Locale) =>
-    new Promise<Entry | Answer>((resolve, reject) => {
-      const headers = forwardedHeaders(request);
+  /**
+   * Asks Next.js for an address, for nobody in particular whatever else the first reader sent:
+   * in their language, and with nothing else of theirs (or for an audience of members, sealed).
+   */
+  const render = (
+    request: http.IncomingMessage,
+    url: string,
+    locale: Locale,
+    audience?: string,
+  ): Promise<Answer> =>
+    new Promise<Answer>((resolve, reject) => {
+      const headers: http.OutgoingHttpHeaders = forwardedHeaders(request);
       delete headers["accept-encoding"];
       delete headers["if-none-match"];
-      // A kept page is drawn for nobody in particular, whatever else the first reader sent:
-      // in their language, and with nothing else of theirs.
       delete headers.authorization;
       delete headers["accept-language"];
       headers.cookie = `${LOCALE_COOKIE}=${locale}`;
+      if (audience) headers[AUDIENCE_HEADER] = audience;
       const inner = http.request(
         { ...upstream, agent, method: "GET", path: url, headers },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => {
-            if (response.statusCode !== 200) {
-              const { headers: answered, statusCode } = response;
-              return resolve({
-                status: statusCode ?? 502,
-                headers: answered,
-                body: Buffer.concat(chunks),
-              });
-            }
-            const type = String(response.headers["content-type"] ?? "text/html; charset=utf-8");
-            const raw = Buffer.concat(chunks);
-            const body = type.startsWith("text/html")
-              ? Buffer.from(documentOnly(raw.toString("utf8")))
-              : raw;
+          response.on("end", () =>
             resolve({
-              path: url.split("?")[0] ?? url,
-              locale,
-              body,
-              gzipped: gzipSync(body),
-              type,
-              etag: `"${createHash("sha256").update(body).digest("base64url")}"`,
-              api: isApiRequest(url),
-            });
-          });
+              status: response.statusCode ?? 502,
+              headers: response.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
           response.on("error", reject);
         },
       );
       inner.on("error", reject);
       inner.end();
+    });
+
+  /** Renders an address once through Next.js, in `locale`; only a 200 is kept. */
+  const fill = (request: http.IncomingMessage, url: string, locale: Locale) =>
+    render(request, url, locale).then((answered): Entry | Answer => {
+      if (answered.status !== 200) return answered;
+      const type = String(answered.headers["content-type"] ?? "text/html; charset=utf-8");
+      const body = type.startsWith("text/html")
+        ? Buffer.from(documentOnly(answered.body.toString("utf8")))
+        : answered.body;
+      return {
+        path: url.split("?")[0] ?? url,
+        locale,
+        body,
+        gzipped: gzipSync(body),
+        type,
+        etag: `"${createHash("sha256").update(body).digest("base64url")}"`,
+        api: isApiRequest(url),
+      };
     });
 
   const serveKept = (
@@ -314,6 +346,61 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       );
   };
 
+  /**
+   * A member's call or clause page: kept once per audience and language, served to each reader
+   * with their own parts (front-members.ts). Whatever goes wrong, Next.js draws it for them.
+   */
+  const serveMember = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    member: NonNullable<ReturnType<typeof memberPageKey>>,
+    reading: MemberReading,
+    cookie: string,
+  ) => {
+    const drawn = async () => {
+      const reader = await reading.reader(member.token);
+      if (!reader) return false; // an ended session: Next.js says what a stranger sees
+      const locale = chooseLocale({
+        profile: reader.language,
+        cookie: cookieValue(cookie, LOCALE_COOKIE),
+        acceptLanguage: request.headers["accept-language"],
+      });
+      const key = `${locale} ${reader.audience} ${member.key}`;
+      const [filled, personal] = await Promise.all([
+        members.fresh(key) ??
+          members.fill(key, member.tags, () =>
+            render(request, member.key, locale, reader.sealed).then((answered) =>
+              answered.status === 200
+                ? memberEntry(answered.body.toString("utf8"), answered.headers)
+                : answered,
+            ),
+          ),
+        reader.own(member.page),
+      ]);
+      if ("status" in filled || !personal) return false;
+      const { html, headers } = personalized(filled, member.key, personal);
+      const plain = Buffer.from(html);
+      const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+      const body = gzip ? gzipSync(plain, { level: 1 }) : plain;
+      response.writeHead(200, {
+        ...headers,
+        "Content-Length": body.length,
+        ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+      });
+      response.end(request.method === "HEAD" ? undefined : body);
+      return true;
+    };
+    drawn().then(
+      (served) => served || pass(request, response),
+      (error: unknown) => {
+        console.error(
+          `hum: front: a member's page was drawn by Next.js instead (${String(error)})`,
+        );
+        if (!response.headersSent) pass(request, response);
+      },
+    );
+  };
+
   const tokenReaders = createTokenReaders();
   const apiWindowSeconds = 60;
   const apiReads = options.apiReadsPerMinute ?? 600;
@@ -386,6 +473,12 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       cookie: cookieValue(cookie, LOCALE_COOKIE),
       acceptLanguage: request.headers["accept-language"],
     });
+    const member = options.members
+      ? memberPageKey(request.method, url, cookie, request.headers)
+      : null;
+    if (member && options.members) {
+      return serveMember(request, response, member, options.members, cookie);
+    }
     const liveKey =
       registryKey(request.method, url, cookie, request.headers) ??
       livePageKey(request.method, url, cookie, request.headers);
@@ -445,6 +538,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       if (tags.includes(everything) || tags.includes(tokensTag)) tokenReaders.forgetAll();
       // Any committed change may show in some API answer: lists, records, the log.
       live.touch(tags.length > 0 ? [...tags, apiTag] : tags);
+      members.touch(tags);
     },
   };
 }

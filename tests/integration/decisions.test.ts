@@ -156,7 +156,7 @@ describe("a call on a clause revision", () => {
     expect(page?.call.phase).toBe("escalated_ag");
     expect(page?.texts?.working?.body).toEqual(markdownToRichText("A later wording."));
     expect(page?.texts?.proposed.body).not.toEqual(markdownToRichText("A later wording."));
-    expect(page?.viewer).toMatchObject({ voteStage: "ag", conflicted: true });
+    expect(page?.mine).toMatchObject({ voteStage: "ag", conflicted: true });
     expect((await waitingFor(test.db, p("mei"))).map((c) => c.id)).toContain(call.id);
 
     // Tomás's declaration names Lockwise: he may only recuse.

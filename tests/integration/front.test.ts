@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFront, documentOnly, type Front } from "@/lib/http/front";
+import { httpGet } from "@/tests/http-get";
 
 /** A stand-in for Next.js that counts what reaches it and says who asked. */
 let hits: {
@@ -49,23 +50,7 @@ afterAll(async () => {
 const htmlCacheControl = "public, max-age=60, must-revalidate";
 
 const get = (path: string, headers: Record<string, string> = {}, origin = base) =>
-  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      http
-        .get(`${origin}${path}`, { headers }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              headers: response.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
-        })
-        .on("error", reject);
-    },
-  );
+  httpGet(`${origin}${path}`, headers);
 
 describe("the front", () => {
   it("renders a release once, then serves it from memory as a document with an ETag", async () => {

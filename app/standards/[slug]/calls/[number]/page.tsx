@@ -6,12 +6,7 @@ import { cache } from "react";
 import { AuditEntry } from "@/components/audit-entry";
 import { CallChangeList } from "@/components/decisions/call-change-list";
 import { CallCommentsClosed, CallDeadline } from "@/components/decisions/call-deadline";
-import {
-  AppealForm,
-  PositionForm,
-  VoteForm,
-  WithdrawCallForm,
-} from "@/components/decisions/call-forms";
+import { YourAppeal, YourPosition, YourVote } from "@/components/decisions/call-forms";
 import { PhaseBadge } from "@/components/decisions/call-list";
 import { CallPositions } from "@/components/decisions/call-positions";
 import { CallSubject } from "@/components/decisions/call-subject";
@@ -157,21 +152,19 @@ export default async function CallPage({ params, searchParams }: Props) {
         />
       )}
       {viewer && call.phase === "open" ? (
-        <Section title={t("yourPosition")}>
-          <PositionForm
-            callId={call.id}
-            current={page.viewer.position}
-            items={
-              page.changes && !page.parent
-                ? page.changes.items.map((item) => ({
-                    id: item.id,
-                    label: item.isSection ? item.title : `${item.key} · ${item.title}`,
-                  }))
-                : null
-            }
-          />
-          {page.viewer.isProposer ? <WithdrawCallForm callId={call.id} /> : null}
-        </Section>
+        <YourPosition
+          callId={call.id}
+          title={t("yourPosition")}
+          mine={page.mine ?? undefined}
+          items={
+            page.changes && !page.parent
+              ? page.changes.items.map((item) => ({
+                  id: item.id,
+                  label: item.isSection ? item.title : `${item.key} · ${item.title}`,
+                }))
+              : null
+          }
+        />
       ) : null}
       {!viewer && call.phase === "open" ? (
         <p className="mb-8 text-muted">
@@ -193,17 +186,11 @@ export default async function CallPage({ params, searchParams }: Props) {
         </Section>
       )}
       <CallVotes page={page} />
-      {page.viewer.voteStage ? (
-        <Section title={t("yourVote")}>
-          <VoteForm
-            callId={call.id}
-            stage={page.viewer.voteStage}
-            conflicted={page.viewer.conflicted}
-          />
-        </Section>
+      {viewer ? (
+        <YourVote callId={call.id} title={t("yourVote")} mine={page.mine ?? undefined} />
       ) : null}
-      {call.phase === "ag_decided" && page.viewer.mayAppeal ? (
-        <AppealForm callId={call.id} />
+      {viewer && call.phase === "ag_decided" ? (
+        <YourAppeal callId={call.id} mine={page.mine ?? undefined} />
       ) : null}
       <Section title={t("timeline")}>
         <ol className="divide-y divide-line rounded-lg border border-line bg-white">

@@ -132,7 +132,7 @@ export default async function ClausePage({ params, searchParams }: Props) {
       {viewer && editable ? (
         <ClauseEditor
           clauseId={clause.id}
-          user={{ name: viewer.name, color: caretColor(viewer.id) }}
+          user={viewer.standIn ? undefined : { name: viewer.name, color: caretColor(viewer.id) }}
           collabPort={env.COLLAB_PORT}
           collabPublicUrl={env.COLLAB_PUBLIC_URL ?? null}
         />
@@ -220,7 +220,7 @@ export default async function ClausePage({ params, searchParams }: Props) {
             <WatchForm
               target="clause"
               targetId={clause.id}
-              watching={watched.has(`clause:${clause.id}`)}
+              watching={viewer.standIn ? undefined : watched.has(`clause:${clause.id}`)}
               label={tDiscussion("thisClause")}
             />
           </div>
