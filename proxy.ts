@@ -3,6 +3,7 @@ import { NOTICE_COOKIE, NOTICE_HEADER } from "@/lib/actions/notice-cookie";
 import { addressOnOrigin, ON_ORIGIN_HEADER } from "@/lib/auth/public-url";
 import { getEnv, githubCredentials, isDevelopmentBuild, publicUrl } from "@/lib/env";
 import { securityHeaders } from "@/lib/http/content-security";
+import { AUDIENCE_HEADER } from "@/lib/http/member-markers";
 import { hasControlCharacter } from "@/lib/http/params";
 import { chooseLocale, LOCALE_COOKIE } from "@/lib/locale";
 
@@ -38,6 +39,9 @@ export function proxy(request: NextRequest) {
   }
   const forwarded = new Headers(request.headers);
   forwarded.set("x-hum-path", request.nextUrl.pathname);
+  // The front names an audience only to have a page drawn: never for an action or a write.
+  const reading = request.method === "GET" || request.method === "HEAD";
+  if (!reading || request.headers.has("next-action")) forwarded.delete(AUDIENCE_HEADER);
   forwarded.delete(ON_ORIGIN_HEADER);
   const onOrigin = isDevelopmentBuild
     ? addressOnOrigin(request.url, request.headers.get("host"), origin)
@@ -48,7 +52,6 @@ export function proxy(request: NextRequest) {
   // reads it from a header (a cookie deleted here is deleted for the page as well). A form post
   // tells its own outcome: a notice left over from before is not this one.
   const notice = request.cookies.get(NOTICE_COOKIE)?.value;
-  const reading = request.method === "GET" || request.method === "HEAD";
   forwarded.delete(NOTICE_HEADER);
   if (notice && reading) forwarded.set(NOTICE_HEADER, notice);
   if (notice && !reading) forwarded.set("cookie", cookiesWithout(request, NOTICE_COOKIE));

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { createContext, type ReactNode, use, useEffect, useState } from "react";
 import type { Personal } from "@/lib/decisions/member-pages";
-import { PERSONAL_ELEMENT_ID } from "@/lib/http/personal-element";
+import { PERSONAL_ELEMENT_ID } from "@/lib/http/member-markers";
 
 /**
  * The reader's own parts of a page the front kept for their audience (lib/community/audience.ts):
- * the front sends them as data at the top of the page (lib/http/personal-element.ts), and the forms that
+ * the front sends them as data at the top of the page (lib/http/member-markers.ts), and the forms that
  * need them read them here once the page has hydrated. On a page Next.js drew for the reader,
  * the forms are handed their parts directly and this stays empty.
  */
@@ -50,14 +50,17 @@ export function useMine<T>(given: T | undefined, pick: (personal: Personal) => T
 export function ProfileLink({
   href,
   name,
+  around,
   fallback,
 }: {
   href: string;
   /** Left out on a page kept for the reader's audience. */
   name?: string;
+  /** The link's words before and after the name. */
+  around: string[];
   /** Said until the name is known. */
   fallback: string;
 }) {
   const known = useMine(name, (personal) => personal.name);
-  return <Link href={href}>{known ?? fallback}</Link>;
+  return <Link href={href}>{known === null ? fallback : around.join(known)}</Link>;
 }

@@ -17,6 +17,9 @@ import {
   transparencyPath,
 } from "@/lib/paths";
 
+/** Where the reader's name goes in the profile link's words, filled in by the link itself. */
+const NAME = "\u0000";
+
 export async function SiteHeader() {
   const [t, tProfile, viewer] = await Promise.all([
     getTranslations("site"),
@@ -55,7 +58,8 @@ export async function SiteHeader() {
               {viewer ? (
                 <ProfileLink
                   href={profilePath()}
-                  name={viewer.standIn ? undefined : t("nav.profile", { name: viewer.name })}
+                  name={viewer.standIn ? undefined : viewer.name}
+                  around={t("nav.profile", { name: NAME }).split(NAME)}
                   fallback={tProfile("title")}
                 />
               ) : (

@@ -6,7 +6,7 @@ import { openAudience, standInViewer } from "@/lib/community/audience";
 import { loadViewer, type Viewer } from "@/lib/community/viewer";
 import { getDb } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
-import { AUDIENCE_HEADER } from "@/lib/http/front-members";
+import { AUDIENCE_HEADER } from "@/lib/http/member-markers";
 
 /**
  * The signed-in person for this request, or null. Read once per request. Kept apart from

@@ -6,14 +6,16 @@ import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
 import { conflictDeclarations } from "@/lib/community/schema";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Database, Executor } from "@/lib/db/client";
+import { qualified as q } from "@/lib/db/qualified";
 import { clauseCallTexts } from "@/lib/decisions/call-changes";
 import { callItemsOf } from "@/lib/decisions/call-items";
 import { hasConflict } from "@/lib/decisions/organisations";
 import { selectCalls, summaryOf } from "@/lib/decisions/queries";
 import { votingStage } from "@/lib/decisions/rules";
-import { appeals, calls, positions, votes } from "@/lib/decisions/schema";
+import { appeals, calls, positionReasons, positions, votes } from "@/lib/decisions/schema";
 import { quorumCount, type Stance, stances } from "@/lib/decisions/tally";
 import { listCallThreads } from "@/lib/discussion/queries";
+import { comments } from "@/lib/discussion/schema";
 import { clauseRevisions, standards } from "@/lib/drafting/schema";
 import { defaultLocale, type Locale } from "@/lib/locale";
 import {
@@ -222,24 +224,29 @@ export function callMineColumns(userId: string) {
     phase: calls.phase,
     openedBy: calls.openedBy,
     organisations: calls.organisations,
+    // The reason as the page shows it: an objection's comment, or the reason given with a stand,
+    // as last edited (the position keeps the words first given).
     position: sql<
       CallMine["position"]
-    >`(select json_build_object('stance', ${positions.stance}, 'reason', ${positions.reason}, 'itemIds', ${positions.itemIds}) from ${positions} where ${positions.callId} = ${calls.id} and ${positions.userId} = ${userId})`,
+    >`(select json_build_object('stance', ${q(positions.stance)}, 'reason', coalesce(${q(comments.body)}, ${q(positionReasons.body)}, ${q(positions.reason)}), 'itemIds', ${q(positions.itemIds)}) from ${positions} left join ${comments} on ${q(comments.id)} = ${q(positions.commentId)} left join ${positionReasons} on ${q(positionReasons.id)} = ${q(positions.reasonId)} where ${q(positions.callId)} = ${q(calls.id)} and ${q(positions.userId)} = ${userId})`,
+    // Their reason, hidden or deleted, shows to them alone.
+    reasonWithdrawn: sql<boolean>`exists (select 1 from ${positions} left join ${comments} on ${q(comments.id)} = ${q(positions.commentId)} left join ${positionReasons} on ${q(positionReasons.id)} = ${q(positions.reasonId)} where ${q(positions.callId)} = ${q(calls.id)} and ${q(positions.userId)} = ${userId} and (${q(comments.hiddenAt)} is not null or ${q(comments.deletedAt)} is not null or ${q(positionReasons.hiddenAt)} is not null))`,
     // A held change is decided alone, but the positions on it were taken on its last call.
-    tookPartInLastCall: sql<boolean>`exists (select 1 from ${positions} where ${positions.callId} = ${calls.parentCallId} and ${positions.userId} = ${userId})`,
+    tookPartInLastCall: sql<boolean>`exists (select 1 from ${positions} where ${q(positions.callId)} = ${q(calls.parentCallId)} and ${q(positions.userId)} = ${userId})`,
     votedAt: sql<
       string[]
-    >`coalesce((select json_agg(${votes.stage}) from ${votes} where ${votes.callId} = ${calls.id} and ${votes.userId} = ${userId}), '[]'::json)`,
+    >`coalesce((select json_agg(${q(votes.stage)}) from ${votes} where ${q(votes.callId)} = ${q(calls.id)} and ${q(votes.userId)} = ${userId}), '[]'::json)`,
     // The reader's declarations matter when the call names organisations.
     profile: sql<{
       affiliation: string;
       conflictOfInterest: string;
-    } | null>`(select json_build_object('affiliation', ${users.affiliation}, 'conflictOfInterest', ${users.conflictOfInterest}) from ${users} where ${users.id} = ${userId})`,
+    } | null>`(select json_build_object('affiliation', ${q(users.affiliation)}, 'conflictOfInterest', ${q(users.conflictOfInterest)}) from ${users} where ${q(users.id)} = ${userId})`,
   };
 }
 
 type CallMineRow = Pick<typeof calls.$inferSelect, "phase" | "openedBy" | "organisations"> & {
   position: CallMine["position"];
+  reasonWithdrawn: boolean;
   tookPartInLastCall: boolean;
   votedAt: string[];
   profile: { affiliation: string; conflictOfInterest: string } | null;

@@ -3,6 +3,7 @@ import { caretColor } from "@/lib/collab/identity";
 import { audienceKey, audienceOf, sealAudience } from "@/lib/community/audience";
 import { loadSessionViewer, type Viewer } from "@/lib/community/viewer";
 import type { Executor } from "@/lib/db/client";
+import { qualified as q } from "@/lib/db/qualified";
 import { type CallMine, callMineColumns, callMineOf } from "@/lib/decisions/call-page";
 import { calls } from "@/lib/decisions/schema";
 import { type ThreadsMine, threadsMineColumns } from "@/lib/discussion/queries";
@@ -30,8 +31,9 @@ export type Personal = {
 };
 
 /**
- * A reader's own parts of `page` in one query, or null when the page shows nothing (an unknown
- * call): the front asks this for every member's page it serves.
+ * A reader's own parts of `page` in one query: the front asks this for every member's page it
+ * serves. Null when the page shows nothing (an unknown call), or when it would show them words
+ * of theirs that moderators hid from everyone else: that page is drawn for them alone.
  */
 export async function personalOn(
   db: Executor,
@@ -43,12 +45,12 @@ export async function personalOn(
     const [row] = await db
       .select({
         ...callMineColumns(viewer.id),
-        ...threadsMineColumns(eq(threads.callId, calls.id), viewer.id),
+        ...threadsMineColumns(sql`${q(threads.callId)} = ${q(calls.id)}`, viewer.id),
       })
       .from(calls)
       .innerJoin(standards, eq(standards.id, calls.standardId))
       .where(and(eq(standards.slug, page.slug), eq(calls.number, page.number)));
-    if (!row) return null;
+    if (!row || row.hiddenFromOthers || row.reasonWithdrawn) return null;
     const { settle, sources } = row;
     return { ...base, call: callMineOf(row, viewer), watching: [], threads: { settle, sources } };
   }
@@ -57,8 +59,8 @@ export async function personalOn(
   const [row] = await db
     .select({
       id: clauses.id,
-      watched: sql<boolean>`exists (select 1 from ${watches} where ${watches.userId} = ${viewer.id} and ${watches.target} = 'clause' and ${watches.targetId} = ${clauses.id})`,
-      ...threadsMineColumns(eq(threads.clauseId, clauses.id), viewer.id),
+      watched: sql<boolean>`exists (select 1 from ${watches} where ${q(watches.userId)} = ${viewer.id} and ${q(watches.target)} = 'clause' and ${q(watches.targetId)} = ${q(clauses.id)})`,
+      ...threadsMineColumns(sql`${q(threads.clauseId)} = ${q(clauses.id)}`, viewer.id),
     })
     .from(clauses)
     .innerJoin(standards, eq(standards.id, clauses.standardId))
@@ -69,7 +71,7 @@ export async function personalOn(
         eq(clauses.refNumber, ref.number),
       ),
     );
-  if (!row) return null;
+  if (!row || row.hiddenFromOthers) return null;
   const { settle, sources } = row;
   return {
     ...base,

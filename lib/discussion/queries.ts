@@ -7,6 +7,7 @@ import { badgesOf } from "@/lib/community/queries";
 import { displayName, holdsRole, type RoleBadge } from "@/lib/community/rules";
 import type { Viewer } from "@/lib/community/viewer";
 import type { Executor } from "@/lib/db/client";
+import { qualified as q } from "@/lib/db/qualified";
 import { commentEdits, comments, threads } from "@/lib/discussion/schema";
 import { formatRef } from "@/lib/drafting/rules";
 import { clauses, modules } from "@/lib/drafting/schema";
@@ -180,10 +181,12 @@ export function threadsMineColumns(scope: SQL, userId: string) {
   return {
     settle: sql<
       ThreadsMine["settle"]
-    >`coalesce((select json_agg(${threads.id}) from ${threads} where ${scope} and ${threads.createdBy} = ${userId} and ${threads.objectionState} = 'raised'), '[]'::json)`,
+    >`coalesce((select json_agg(${q(threads.id)}) from ${threads} where ${scope} and ${q(threads.createdBy)} = ${userId} and ${q(threads.objectionState)} = 'raised'), '[]'::json)`,
     sources: sql<
       ThreadsMine["sources"]
-    >`coalesce((select json_object_agg(${comments.id}, ${comments.body}) from ${comments} inner join ${threads} on ${threads.id} = ${comments.threadId} where ${scope} and ${comments.authorId} = ${userId} and ${comments.deletedAt} is null), '{}'::json)`,
+    >`coalesce((select json_object_agg(${q(comments.id)}, ${q(comments.body)}) from ${comments} inner join ${threads} on ${q(threads.id)} = ${q(comments.threadId)} where ${scope} and ${q(comments.authorId)} = ${userId} and ${q(comments.deletedAt)} is null), '{}'::json)`,
+    /** A comment of theirs the moderators hid: its words show to them alone. */
+    hiddenFromOthers: sql<boolean>`exists (select 1 from ${comments} inner join ${threads} on ${q(threads.id)} = ${q(comments.threadId)} where ${scope} and ${q(comments.authorId)} = ${userId} and ${q(comments.hiddenAt)} is not null and ${q(comments.deletedAt)} is null)`,
   };
 }
 

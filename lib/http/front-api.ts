@@ -76,8 +76,8 @@ export const TOKEN_TRUST_MS = 60_000;
 const MAX_TRUSTED_TOKENS = 10_000;
 
 /**
- * The tokens Next.js lately accepted for reading. The front cannot check a token itself (it
- * holds no database), so it passes a token's first read to Next.js, which checks it (and notes
+ * The tokens Next.js lately accepted for reading. The front does not check a token itself (it
+ * reads no tokens from the database), so it passes a token's first read to Next.js, which checks it (and notes
  * its use), and believes the answer for a minute: a revoked token may go on reading public
  * answers for that minute, never writing. A token Next.js refused is asked about every time.
  */

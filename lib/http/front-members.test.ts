@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Personal } from "@/lib/decisions/member-pages";
 import { MEMBER_CACHE, memberEntry, personalized } from "@/lib/http/front-members";
-import { PERSONAL_ELEMENT_ID } from "@/lib/http/personal-element";
+import { PERSONAL_ELEMENT_ID } from "@/lib/http/member-markers";
 
 const nonce = "b2xkLW5vbmNlLW9mLW5leHQtanM=";
 const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><script nonce="${nonce}" src="/_next/a.js" async=""></script></head><body class="flex"><main>The call</main><script nonce="${nonce}">self.__next_f.push([1,"x"])</script></body></html>`;

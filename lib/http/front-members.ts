@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { type MemberPage, PERSONAL_PARAM } from "@/lib/http/front-pages";
-import { PERSONAL_ELEMENT_ID } from "@/lib/http/personal-element";
+import { PERSONAL_ELEMENT_ID } from "@/lib/http/member-markers";
 import type { Locale } from "@/lib/locale";
 
 /*
@@ -10,12 +10,6 @@ import type { Locale } from "@/lib/locale";
  * parts as data at the top of the body (components/personal.tsx reads them), and, for a browser
  * without scripts, a move to the page drawn for the reader alone.
  */
-
-/**
- * The request header the front names a page's audience in, sealed with the site's secret
- * (lib/community/audience.ts): Next.js draws the page for a stand-in of that audience.
- */
-export const AUDIENCE_HEADER = "x-hum-audience";
 
 /** What the front needs to keep members' pages per audience and serve each reader theirs. */
 export type MemberReading = {
@@ -29,7 +23,10 @@ export type MemberReader = {
   sealed: string;
   /** The language they chose, which outranks the switcher's cookie and the browser's. */
   language: Locale | null;
-  /** Their own parts of a page, as data for it; null when the page shows nothing. */
+  /**
+   * Their own parts of a page, as data for it; null when the page shows nothing, or shows them
+   * something of theirs nobody else of the audience sees (then Next.js draws it for them).
+   */
   own: (page: MemberPage) => Promise<object | null>;
 };
 

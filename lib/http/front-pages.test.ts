@@ -239,4 +239,9 @@ describe("memberPageKey", () => {
     expect(member("/standards/iotmark/calls/42", "authjs.session-token=%E0%A4%A")).toBeNull();
     expect(memberPageKey("POST", "/standards/iotmark/calls/42", session)).toBeNull();
   });
+
+  it("reads the session Auth.js reads: the secure cookie when there is one", () => {
+    const cookie = "authjs.session-token=planted; __Secure-authjs.session-token=own";
+    expect(member("/standards/iotmark/calls/42", cookie)?.token).toBe("own");
+  });
 });

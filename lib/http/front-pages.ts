@@ -211,7 +211,9 @@ export function memberPageKey(
 
 /** The session cookie's value; null without one, or when it is split in chunks (not a database session's). */
 function sessionToken(cookie: string): string | null {
-  const found = cookie.match(/(?:^|;\s*)(?:__Secure-)?authjs\.session-token=([^;]*)/);
+  // On https Auth.js reads the __Secure- cookie only; a plain one beside it is not the session.
+  const secure = cookie.match(/(?:^|;\s*)__Secure-authjs\.session-token=([^;]*)/);
+  const found = secure ?? cookie.match(/(?:^|;\s*)authjs\.session-token=([^;]*)/);
   const value = found?.[1]?.trim();
   if (!value) return null;
   try {

@@ -14,7 +14,6 @@ import {
 import { documentOnly, matches, securityHeaders } from "@/lib/http/front-document";
 import { createLiveStore } from "@/lib/http/front-live";
 import {
-  AUDIENCE_HEADER,
   type MemberEntry,
   type MemberReading,
   memberEntry,
@@ -29,6 +28,7 @@ import {
 } from "@/lib/http/front-pages";
 import { registryKey } from "@/lib/http/front-registry";
 import { everything, tokensTag } from "@/lib/http/front-tags";
+import { AUDIENCE_HEADER } from "@/lib/http/member-markers";
 import { createReadLimiter, rateLimitHeaders } from "@/lib/http/read-limit";
 import { chooseLocale, cookieValue, LOCALE_COOKIE, type Locale } from "@/lib/locale";
 
@@ -357,7 +357,7 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
     reading: MemberReading,
     cookie: string,
   ) => {
-    const drawn = async () => {
+    const served = async () => {
       const reader = await reading.reader(member.token);
       if (!reader) return false; // an ended session: Next.js says what a stranger sees
       const locale = chooseLocale({
@@ -390,8 +390,8 @@ export function createFront(upstream: Upstream, options: FrontOptions = {}): Fro
       response.end(request.method === "HEAD" ? undefined : body);
       return true;
     };
-    drawn().then(
-      (served) => served || pass(request, response),
+    served().then(
+      (done) => done || pass(request, response),
       (error: unknown) => {
         console.error(
           `hum: front: a member's page was drawn by Next.js instead (${String(error)})`,

@@ -4,17 +4,17 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions } from "@/lib/auth/schema";
 import { openAudience, standInViewer } from "@/lib/community/audience";
-import { type Participant, requireParticipant } from "@/lib/community/authz";
+import { type Participant, requireGroupMember, requireParticipant } from "@/lib/community/authz";
 import { memberReading, personalOn } from "@/lib/decisions/member-pages";
 import { takePosition } from "@/lib/decisions/positions";
 import { calls } from "@/lib/decisions/schema";
 import { demoEmail, seedDemo } from "@/lib/demo/seed";
 import { demoViewers } from "@/lib/demo/viewers";
-import { openThread } from "@/lib/discussion/mutations";
+import { editComment, hideComment, openThread } from "@/lib/discussion/mutations";
 import { clauses, standards } from "@/lib/drafting/schema";
 import { createFront, type Front } from "@/lib/http/front";
-import { AUDIENCE_HEADER } from "@/lib/http/front-members";
 import { callTag, standardTag } from "@/lib/http/front-tags";
+import { AUDIENCE_HEADER } from "@/lib/http/member-markers";
 import { setWatch } from "@/lib/notifications/mutations";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { httpGet } from "@/tests/http-get";
@@ -89,6 +89,7 @@ beforeAll(async () => {
   for (const key of ["rosa", "noor"]) people[key] = await demo(key);
   // A newcomer: like Noor, no role; unlike her, nothing said yet.
   people.ines = await createPerson(test.db, { name: "Ines Neuling" });
+  people.jan = await createPerson(test.db, { name: "Jan Neuling" });
   const [call] = await test.db
     .select({ id: calls.id, number: calls.number, openedBy: calls.openedBy })
     .from(calls)
@@ -166,6 +167,44 @@ describe("a reader's own parts", () => {
     ).toBeNull();
   });
 
+  it("give an objection's reason as its comment reads now", async () => {
+    const ines = people.ines as Participant;
+    await takePosition(test.db, ines, callId, { stance: "object", reason: "First words." });
+    const call = { kind: "call", slug: "iotmark", number: callNumber } as const;
+    const objected = await personalOn(test.db, ines, call);
+    const [comment] = Object.keys(objected?.threads.sources ?? {});
+    expect(objected?.threads.settle).toHaveLength(1);
+    await editComment(test.db, ines, comment ?? "", "Second, better words.");
+    expect((await personalOn(test.db, ines, call))?.call?.position).toMatchObject({
+      stance: "object",
+      reason: "Second, better words.",
+    });
+    await takePosition(test.db, ines, callId, { stance: "abstain", reason: "" });
+  });
+
+  it("are none where moderators hid words of the reader's: Next.js draws that page for them", async () => {
+    const ines = people.ines as Participant;
+    const clause = { kind: "clause", slug: "iotmark", ref: "HW-3" } as const;
+    const [hw3] = await test.db
+      .select({ id: clauses.id })
+      .from(clauses)
+      .innerJoin(standards, eq(standards.id, clauses.standardId))
+      .where(
+        and(eq(standards.slug, "iotmark"), eq(clauses.refCode, "HW"), eq(clauses.refNumber, 3)),
+      );
+    await openThread(test.db, ines, hw3?.id ?? "", {
+      kind: "comment",
+      title: "Ines asks",
+      body: "Words the moderators will hide.",
+      quote: null,
+    });
+    const [comment] = Object.keys((await personalOn(test.db, ines, clause))?.threads.sources ?? {});
+    const rosa = await requireGroupMember(test.db, people.rosa ?? null, "advisory_group", "test");
+    await hideComment(test.db, rosa, comment ?? "", "Off topic.");
+    expect(await personalOn(test.db, ines, clause)).toBeNull();
+    expect(await personalOn(test.db, people.noor as Participant, clause)).not.toBeNull();
+  });
+
   it("belong to a session only while it lasts", async () => {
     const reading = memberReading(test.db, secret);
     const live = (await sessionOf("rosa")).split("=")[1] ?? "";
@@ -202,15 +241,15 @@ describe("the front, for members", () => {
 
   it("draws a page once for everyone of an audience, and gives each reader their own parts", async () => {
     renders = [];
-    const [noor, ines, rosa] = await Promise.all(
-      ["noor", "ines", "rosa"].map((key) => sessionOf(key)),
+    const [noor, jan, rosa] = await Promise.all(
+      ["noor", "jan", "rosa"].map((key) => sessionOf(key)),
     );
-    const [forNoor, forInes] = await Promise.all([
+    const [forNoor, forJan] = await Promise.all([
       get(callPage(), { cookie: noor ?? "" }),
-      get(callPage(), { cookie: ines ?? "" }),
+      get(callPage(), { cookie: jan ?? "" }),
     ]);
     const forRosa = await get(callPage(), { cookie: rosa ?? "" });
-    // Noor and Ines hold no role: one render. Rosa chairs the advisory group: one of hers.
+    // Noor and Jan hold no role: one render. Rosa chairs the advisory group: one of hers.
     expect(renders).toHaveLength(2);
     expect(
       renders.every((render) => render.audience !== null && render.cookie === "hum-locale=en"),
@@ -218,7 +257,7 @@ describe("the front, for members", () => {
     expect(JSON.parse(renders[1]?.audience ?? "{}").roles).toEqual([
       { group: "advisory_group", role: "chair" },
     ]);
-    for (const answer of [forNoor, forInes, forRosa]) {
+    for (const answer of [forNoor, forJan, forRosa]) {
       expect(answer.status).toBe(200);
       expect(answer.headers["cache-control"]).toContain("no-store");
       expect(answer.headers["set-cookie"]).toBeUndefined();
@@ -228,9 +267,9 @@ describe("the front, for members", () => {
       name: "Noor Haddad",
       call: { position: { stance: "support" } },
     });
-    expect(ownOf(forInes.body)).toMatchObject({ name: "Ines Neuling", call: { position: null } });
+    expect(ownOf(forJan.body)).toMatchObject({ name: "Jan Neuling", call: { position: null } });
     expect(ownOf(forRosa.body).name).toBe("Rosa Lindqvist");
-    // Apart from the nonce and their own parts, Noor's page is Ines's.
+    // Apart from the nonce and their own parts, Noor's page is Jan's.
     const shared = (answer: typeof forNoor) => {
       const fresh =
         String(answer.headers["content-security-policy"]).match(/'nonce-([^']+)'/)?.[1] ?? "";
@@ -238,7 +277,7 @@ describe("the front, for members", () => {
         .replaceAll(fresh, "")
         .replace(/<script type="application\/json"[\s\S]*?<\/script>/, "");
     };
-    expect(shared(forNoor)).toBe(shared(forInes));
+    expect(shared(forNoor)).toBe(shared(forJan));
     expect(shared(forNoor)).not.toContain("Noor");
   });
 
@@ -256,7 +295,7 @@ describe("the front, for members", () => {
   });
 
   it("leaves Next.js to draw the page for a session that ended, a page that is not there, and a reader without scripts", async () => {
-    const ended = await sessionOf("ines", new Date(Date.now() - 1000));
+    const ended = await sessionOf("jan", new Date(Date.now() - 1000));
     const noor = await sessionOf("noor");
     renders = [];
     const gone = await get(callPage(), { cookie: ended });
