@@ -66,6 +66,11 @@ export async function createPerson(
  * A secretariat member of the spec's own, for the standards a spec imports: imports are limited
  * per person and hour, and the demo's secretariat is shared by every spec.
  */
+/** A person of the spec's own, as the mutations take them. */
+export async function asParticipant(db: Database, person: Person): Promise<Participant> {
+  return requireParticipant(await loadViewer(db, person.id));
+}
+
 export async function ownSecretary(db: Database, name: string): Promise<Participant> {
   const person = await createPerson(db, { name, isSecretariat: true });
   return requireParticipant(await loadViewer(db, person.id));
@@ -81,14 +86,21 @@ export async function demoPerson(db: Database, key: string): Promise<Person> {
   return { id: row.id, email: row.email, name: row.name ?? key };
 }
 
-/** A question on the demo standard, opened by Noor: open for positions, whatever else is. */
-export async function openQuestion(db: Database, title: string): Promise<number> {
+/**
+ * A question on the demo standard, open for positions whatever else is: opened by Noor, or by
+ * `opener` (calls are limited per person and hour, and the demo's people are shared by every spec).
+ */
+export async function openQuestion(
+  db: Database,
+  title: string,
+  opener?: Participant,
+): Promise<number> {
   const [standard] = await db
     .select({ id: standards.id })
     .from(standards)
     .where(eq(standards.slug, "iotmark"));
-  const noor = await demoViewers(db, demoEmail, new Date())("noor");
-  const { number } = await openCall(db, noor, standard?.id ?? "", {
+  const by = opener ?? (await demoViewers(db, demoEmail, new Date())("noor"));
+  const { number } = await openCall(db, by, standard?.id ?? "", {
     kind: "question",
     clauseRef: "",
     revision: null,

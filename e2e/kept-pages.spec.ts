@@ -1,7 +1,15 @@
 import { desc, eq } from "drizzle-orm";
 import { calls } from "@/lib/decisions/schema";
 import { sections, standards } from "@/lib/drafting/schema";
-import { createPerson, demoPerson, expect, openQuestion, signInAs, test } from "./fixtures";
+import {
+  asParticipant,
+  createPerson,
+  demoPerson,
+  expect,
+  openQuestion,
+  signInAs,
+  test,
+} from "./fixtures";
 
 /*
  * The front keeps anonymous reads of the live pages and serves them to everyone who is not
@@ -98,7 +106,12 @@ test("a member's call and clause pages are kept for their audience, each reader'
   const ada = await createPerson(db, { name: "Ada Keptpage" });
   const ben = await createPerson(db, { name: "Ben Keptpage" });
   // A question of its own, open for positions whatever earlier specs left open.
-  const number = await openQuestion(db, `Should kept pages name their audience? ${Date.now()}`);
+  // Ada opens it herself: proposing is one of her own parts too.
+  const number = await openQuestion(
+    db,
+    `Should kept pages name their audience? ${Date.now()}`,
+    await asParticipant(db, ada),
+  );
   const callUrl = `/standards/iotmark/calls/${number}`;
   const clauseUrl = "/standards/iotmark/draft/HW-2";
 
@@ -123,6 +136,7 @@ test("a member's call and clause pages are kept for their audience, each reader'
   // Loaded afresh, each page is the audience's, and her own parts come with it.
   await page.goto(callUrl);
   await expect(page.getByRole("radio", { name: "Support", exact: true })).toBeChecked();
+  await expect(page.getByText("Withdraw this call", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: ada.name, exact: true })).toBeVisible();
   await page.goto(clauseUrl);
   await expect(page.getByRole("button", { name: "Stop watching this clause" })).toBeVisible();
@@ -142,6 +156,7 @@ test("a member's call and clause pages are kept for their audience, each reader'
     await expect(benThread.getByText("Edit", { exact: true })).toHaveCount(0);
     await benPage.goto(callUrl);
     await expect(benPage.getByRole("radio", { name: "Support", exact: true })).not.toBeChecked();
+    await expect(benPage.getByText("Withdraw this call", { exact: true })).toHaveCount(0);
 
     // Both read the same page: apart from its nonce and their own parts, byte for byte.
     for (const url of [callUrl, clauseUrl]) {
